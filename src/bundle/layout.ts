@@ -1,0 +1,114 @@
+/**
+ * The bundle contract: every piece of evidence the collectors gather, by logical id.
+ *
+ * The shell collector (src/collector/collect.sh) and the analyzer share this table; a test
+ * (test/collector/layout-parity.test.ts) checks that every id here is attempted by the script and
+ * recorded in its manifest. Copied files keep their host path inside the bundle (as sos does);
+ * command output lives under `commands/<id>.out` with stderr beside it in `commands/<id>.err`.
+ *
+ * `many: true` items are directories or globs: the bundle holds one file per host file, each
+ * listed in the manifest under the same id.
+ */
+
+export type EvidenceKind = 'file' | 'command';
+
+export interface EvidenceSpec {
+  readonly id: string;
+  readonly kind: EvidenceKind;
+  /** What the user recognises: a host path, glob, or the command as typed. */
+  readonly source: string;
+  /** Bundle path (files: the host path without the leading slash; commands: commands/<id>.out). */
+  readonly path: string;
+  /** A directory or glob: several files share the id. `path` is then the bundle prefix. */
+  readonly many?: true;
+  /** Needs root to read on a normal host (the non-root hint names these). */
+  readonly root?: true;
+  /** Attempted only when the named evidence could not be collected (not listed otherwise). */
+  readonly fallbackFor?: string;
+}
+
+const file = (id: string, hostPath: string, extra: Partial<EvidenceSpec> = {}): EvidenceSpec => ({
+  id,
+  kind: 'file',
+  source: hostPath,
+  path: hostPath.replace(/^\/+/, ''),
+  ...extra,
+});
+
+const dir = (id: string, hostGlob: string, prefix: string, extra: Partial<EvidenceSpec> = {}): EvidenceSpec => ({
+  id,
+  kind: 'file',
+  source: hostGlob,
+  path: prefix,
+  many: true,
+  ...extra,
+});
+
+const command = (id: string, argv: string, extra: Partial<EvidenceSpec> = {}): EvidenceSpec => ({
+  id,
+  kind: 'command',
+  source: argv,
+  path: `commands/${id}.out`,
+  ...extra,
+});
+
+export const EVIDENCE = [
+  // Kernel and boot state
+  file('cmdline', '/proc/cmdline'),
+  command('uname', 'uname -srvm'),
+  command('dmesg', 'dmesg', { root: true }),
+  command('journal-kernel', 'journalctl -k -b --no-pager', { root: true, fallbackFor: 'dmesg' }),
+  file('var-log-dmesg', '/var/log/dmesg', { fallbackFor: 'dmesg' }),
+  file('kern-log', '/var/log/kern.log', { root: true, fallbackFor: 'dmesg' }),
+  command('boot-times', 'btime from /proc/stat and mtimes of boot configs'),
+  command('kernel-config', 'grep IOMMU/VFIO/KVM lines of /boot/config-$(uname -r)'),
+  // Modules
+  file('proc-modules', '/proc/modules'),
+  command('lsmod', 'lsmod'),
+  command('sys-module', 'ls /sys/module'),
+  // PCI and IOMMU
+  command('lspci-nnk', 'lspci -nnk'),
+  command('lspci-vvv', 'lspci -nnvvv', { root: true }),
+  command('pci-sysfs', 'sysfs PCI inventory of /sys/bus/pci/devices/*'),
+  command('iommu-groups', 'ls /sys/kernel/iommu_groups/*/devices'),
+  command('sys-class-iommu', 'ls /sys/class/iommu'),
+  command('acpi-tables', 'ls /sys/firmware/acpi/tables'),
+  command('efi', 'ls /sys/firmware/efi'),
+  command('dev-vfio', 'ls -l /dev/vfio'),
+  command('dev-kvm', 'ls -l /dev/kvm'),
+  // Boot configuration
+  file('default-grub', '/etc/default/grub'),
+  dir('default-grub-d', '/etc/default/grub.d/*.cfg', 'etc/default/grub.d/'),
+  file('grub2-cfg', '/boot/grub2/grub.cfg', { root: true }),
+  file('grub-cfg', '/boot/grub/grub.cfg', { root: true }),
+  dir('efi-grub-cfg', '/boot/efi/EFI/*/grub.cfg', 'boot/efi/EFI/', { root: true }),
+  file('grubenv', '/boot/grub2/grubenv', { root: true }),
+  dir('bls-entries', '/boot/loader/entries/*.conf', 'boot/loader/entries/', { root: true }),
+  dir('esp-loader-entries', '/boot/efi/loader/entries/*.conf', 'boot/efi/loader/entries/', { root: true }),
+  file('kernel-cmdline-file', '/etc/kernel/cmdline'),
+  // Module loading and initramfs configuration
+  dir('modules-load-d', '/etc/modules-load.d/*.conf', 'etc/modules-load.d/'),
+  file('etc-modules', '/etc/modules'),
+  dir('modprobe-d', '/etc/modprobe.d/*.conf', 'etc/modprobe.d/'),
+  dir('dracut-conf-d', '/etc/dracut.conf.d/*.conf', 'etc/dracut.conf.d/'),
+  file('initramfs-tools-modules', '/etc/initramfs-tools/modules'),
+  // CPU, memory, platform
+  file('cpuinfo', '/proc/cpuinfo'),
+  file('meminfo', '/proc/meminfo'),
+  command('hugepages', 'cat /sys/kernel/mm/hugepages/*/{nr,free}_hugepages'),
+  file('os-release', '/etc/os-release'),
+  command('dmi', 'cat /sys/class/dmi/id/{sys_vendor,product_name,board_vendor,board_name,bios_vendor,bios_version,bios_date}'),
+  command('systemd-detect-virt', 'systemd-detect-virt'),
+  // Storage backing the host, USB, serial
+  file('mounts', '/proc/mounts'),
+  file('swaps', '/proc/swaps'),
+  command('block-devices', 'sysfs device path of /sys/block/*'),
+  command('lsusb', 'lsusb'),
+  file('tty-serial', '/proc/tty/driver/serial', { root: true }),
+] as const satisfies readonly EvidenceSpec[];
+
+export type EvidenceId = (typeof EVIDENCE)[number]['id'];
+
+export const EVIDENCE_BY_ID: ReadonlyMap<string, EvidenceSpec> = new Map(EVIDENCE.map((e) => [e.id, e]));
+
+export const MANIFEST_PATH = 'manifest.json';
