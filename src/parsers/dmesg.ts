@@ -1,0 +1,162 @@
+/**
+ * Kernel log (evidence ids `dmesg`, `journal-kernel`, `var-log-dmesg`, `kern-log`; sosreport's
+ * sos_commands/kernel/dmesg).
+ *
+ * Sample: test/fixtures/dmesg/guide-grep-vfio.txt, lines 1–2 (verbatim):
+ *   [ 0.329224] VFIO - User Level meta-driver version: 0.3
+ *   [ 0.341372] vfio_pci: add [10de:13c2[ffff:ffff]] class 0x000000/00000000
+ * Output: one record per line {line, text, message, time?, level?, kind}; `format`, the kind most
+ * lines have; `firstMonotonic`, the first monotonic timestamp (a ring buffer whose first stamp is
+ * far above 0 has rotated out the boot messages); `meta` for journal banner lines.
+ *
+ * Kinds of line, recognised with a few character tests per line and small anchored regexes on
+ * short slices (the log may be 64 MB; no regex ever runs over a whole line):
+ * - `monotonic`: `dmesg` — `[    0.000000] msg` (test/fixtures/dmesg/firecracker-6.18.txt); the
+ *   seed guide's paste collapses the padding to `[ 0.329224]` (guide-grep-vfio.txt).
+ * - `ctime`: `dmesg -T` — `[Wed Nov 25 19:27:28 2026] msg` (firecracker-6.18-T.txt); no
+ *   monotonic time can be read from these.
+ * - `journal`: `journalctl -k` / kern.log short format — `Nov 25 10:00:00 host kernel: msg`; a
+ *   `[ 12.345]` stamp right after `kernel: ` (rsyslog setups that keep it) is read as monotonic.
+ * - `iso`: `dmesg --time-format iso` / `journalctl -o short-iso` — `2024-11-25T10:00:00,…+00:00`.
+ * - `raw`: anything else (/var/log/dmesg without stamps, continuation lines). Mail-wrapped pastes
+ *   put the tail of a long message on its own line (test/fixtures/dmesg/lkml-amd-vi-iommu-groups.txt,
+ *   line 60); such lines are `raw` records with no time.
+ * A `<N>` syslog prefix (`dmesg -r`, firecracker-6.18-r.txt) is removed and gives `level`
+ * (N & 7) before the kinds above are tried. Journal banners such as `-- No entries --`
+ * (firecracker-6.18-journalctl-k.txt) go to `meta`, not records.
+ */
+import { splitLines, type SourceLine } from './lines.js';
+
+export type DmesgLineKind = 'monotonic' | 'ctime' | 'journal' | 'iso' | 'raw';
+export type DmesgFormat = DmesgLineKind | 'mixed' | 'empty';
+
+export interface DmesgRecord {
+  readonly line: number;
+  /** Verbatim line. */
+  readonly text: string;
+  /** The message without timestamp, `<N>` prefix or `host kernel:` prefix. */
+  readonly message: string;
+  /** Seconds since boot, when the line carries a monotonic stamp. */
+  readonly time?: number;
+  /** Syslog level 0–7 from a `<N>` prefix. */
+  readonly level?: number;
+  readonly kind: DmesgLineKind;
+}
+
+export interface Dmesg {
+  readonly format: DmesgFormat;
+  readonly records: readonly DmesgRecord[];
+  readonly firstMonotonic?: number;
+  readonly meta: readonly SourceLine[];
+  /** Always empty: every line is a message of some kind; kept for the common parser shape. */
+  readonly unparsed: readonly SourceLine[];
+}
+
+const MONO = /^\s*(\d{1,10})\.(\d{1,9})\s*$/;
+const CTIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
+const SYSLOG_DATE = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d $/;
+const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^ ]{0,20}$/;
+
+/** The kernel prints at most `[%5lu.%06lu]`; 40 chars covers ctime stamps with room to spare. */
+const BRACKET_SCAN = 40;
+
+function stripLevel(text: string): { rest: string; level?: number } {
+  if (text.charCodeAt(0) !== 60) return { rest: text };
+  const close = text.indexOf('>', 1);
+  if (close < 2 || close > 5) return { rest: text };
+  const n = Number(text.slice(1, close));
+  if (!Number.isInteger(n) || n < 0) return { rest: text };
+  return { rest: text.slice(close + 1), level: n & 7 };
+}
+
+function monotonic(inner: string): number | undefined {
+  const m = MONO.exec(inner);
+  return m ? Number(`${m[1]}.${m[2]}`) : undefined;
+}
+
+function afterBracket(s: string, close: number): string {
+  return s.charCodeAt(close + 1) === 32 ? s.slice(close + 2) : s.slice(close + 1);
+}
+
+/** `host kernel: msg` after a syslog or ISO date: returns msg, or undefined when not that shape. */
+function afterKernelTag(s: string, from: number): string | undefined {
+  const sp = s.indexOf(' ', from);
+  if (sp === -1 || sp - from > 255) return undefined;
+  if (!s.startsWith('kernel: ', sp + 1)) return s.startsWith('kernel:', sp + 1) && s.length === sp + 8 ? '' : undefined;
+  return s.slice(sp + 9);
+}
+
+function classify(line: number, text: string): DmesgRecord {
+  const { rest, level } = stripLevel(text);
+  const lv = level === undefined ? {} : { level };
+  if (rest.charCodeAt(0) === 91) {
+    const close = rest.indexOf(']', 1);
+    if (close > 0 && close < BRACKET_SCAN) {
+      const inner = rest.slice(1, close);
+      const t = monotonic(inner);
+      if (t !== undefined) return { line, text, message: afterBracket(rest, close), time: t, ...lv, kind: 'monotonic' };
+      if (CTIME.test(inner)) return { line, text, message: afterBracket(rest, close), ...lv, kind: 'ctime' };
+    }
+  }
+  if (rest.length > 16 && SYSLOG_DATE.test(rest.slice(0, 16))) {
+    const msg = afterKernelTag(rest, 16);
+    if (msg !== undefined) return journalRecord(line, text, msg, lv);
+  }
+  if (rest.length > 20 && rest.charCodeAt(4) === 45 && rest.charCodeAt(10) === 84) {
+    const sp = rest.indexOf(' ', 19);
+    if (sp !== -1 && sp < 48 && ISO_DATE.test(rest.slice(0, sp))) {
+      const msg = afterKernelTag(rest, sp + 1);
+      return { line, text, message: msg ?? rest.slice(sp + 1), ...lv, kind: 'iso' };
+    }
+  }
+  return { line, text, message: rest, ...lv, kind: 'raw' };
+}
+
+function journalRecord(line: number, text: string, msg: string, lv: { level?: number }): DmesgRecord {
+  if (msg.charCodeAt(0) === 91) {
+    const close = msg.indexOf(']', 1);
+    if (close > 0 && close < BRACKET_SCAN) {
+      const t = monotonic(msg.slice(1, close));
+      if (t !== undefined) return { line, text, message: afterBracket(msg, close), time: t, ...lv, kind: 'journal' };
+    }
+  }
+  return { line, text, message: msg, ...lv, kind: 'journal' };
+}
+
+function isJournalBanner(text: string): boolean {
+  return text.startsWith('-- ') && text.endsWith(' --');
+}
+
+export function parseDmesg(text: string): Dmesg {
+  const records: DmesgRecord[] = [];
+  const meta: SourceLine[] = [];
+  const counts: Record<DmesgLineKind, number> = { monotonic: 0, ctime: 0, journal: 0, iso: 0, raw: 0 };
+  let firstMonotonic: number | undefined;
+  for (const l of splitLines(text)) {
+    if (l.text === '') continue;
+    if (isJournalBanner(l.text)) {
+      meta.push(l);
+      continue;
+    }
+    const r = classify(l.line, l.text);
+    counts[r.kind] += 1;
+    if (firstMonotonic === undefined && r.time !== undefined) firstMonotonic = r.time;
+    records.push(r);
+  }
+  const format = decideFormat(counts, records.length);
+  return { format, records, ...(firstMonotonic === undefined ? {} : { firstMonotonic }), meta, unparsed: [] };
+}
+
+/** The stamped kind most lines have; raw continuation lines do not make a log "mixed". */
+function decideFormat(counts: Record<DmesgLineKind, number>, total: number): DmesgFormat {
+  if (total === 0) return 'empty';
+  const stamped = (['monotonic', 'ctime', 'journal', 'iso'] as const).filter((k) => counts[k] > 0);
+  if (stamped.length === 0) return 'raw';
+  if (stamped.length > 1) return 'mixed';
+  return stamped[0] ?? 'raw';
+}
+
+/** Records whose message contains `needle` (plain substring, case-sensitive). */
+export function findMessages(dmesg: Pick<Dmesg, 'records'>, needle: string): DmesgRecord[] {
+  return dmesg.records.filter((r) => r.message.includes(needle));
+}
