@@ -20,7 +20,7 @@
  * - `iso`: `dmesg --time-format iso` / `journalctl -o short-iso` — `2024-11-25T10:00:00,…+00:00`.
  * - `raw`: anything else (/var/log/dmesg without stamps, continuation lines). Mail-wrapped pastes
  *   put the tail of a long message on its own line (test/fixtures/dmesg/lkml-amd-vi-iommu-groups.txt,
- *   line 60); such lines are `raw` records with no time.
+ *   line 57); such lines are `raw` records with no time.
  * A `<N>` syslog prefix (`dmesg -r`, firecracker-6.18-r.txt) is removed and gives `level`
  * (N & 7) before the kinds above are tried. Journal banners such as `-- No entries --`
  * (firecracker-6.18-journalctl-k.txt) go to `meta`, not records.
