@@ -89,11 +89,11 @@ export function parsePciDeviceLine(text: string): PciDeviceLine | undefined {
     rest = rest.slice(0, pi);
   }
   let rev: string | undefined;
-  if (rest.length >= 10) {
-    const r = REV.exec(rest.slice(rest.length - 10));
+  if (rest.length >= 9) {
+    const r = REV.exec(rest.slice(rest.length - 9));
     if (r && r[1]) {
       rev = r[1].toLowerCase();
-      rest = rest.slice(0, rest.length - 10);
+      rest = rest.slice(0, rest.length - 9);
     }
   }
   const { name, ids } = splitTrailingIds(rest);
