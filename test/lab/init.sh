@@ -1,0 +1,73 @@
+#!/bin/sh
+# /init of the lab initramfs (busybox). Loads the scenario's modules, applies its actions, runs the
+# shell collector (and a raw dump of the evidence for parser fixtures), then sends everything to the
+# host as base64 of one tar.gz on the second serial port (ttyS1) and powers off.
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mkdir -p /dev/pts /tmp /run
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+hostname lab-host
+
+say() { echo "lab: $*"; }
+
+# Modules in dependency order, one "path params..." per line (params from the scenario,
+# modprobe.d options and <module>.<param>= on the kernel command line, as modprobe would pass them).
+if [ -f /lab/modules.list ]; then
+  while read -r path params; do
+    [ -n "$path" ] || continue
+    # shellcheck disable=SC2086
+    insmod "/lib/modules/$(uname -r)/$path" $params || say "insmod $path failed"
+  done < /lab/modules.list
+fi
+
+# Scenario actions (generated shell, see test/lab/lib/scenario.mjs)
+[ -f /lab/actions.sh ] && . /lab/actions.sh
+
+mkdir -p /tmp/out/raw
+chmod 0777 /tmp/out
+cd /tmp || exit 1
+
+# Raw evidence, verbatim, for the parser fixtures
+R=/tmp/out/raw
+dmesg > $R/dmesg.txt 2>&1
+cat /proc/cmdline > $R/cmdline.txt
+for d in /sys/kernel/iommu_groups/*/devices/*; do
+  [ -e "$d" ] || continue
+  g=${d#/sys/kernel/iommu_groups/}
+  echo "${g%%/*} ${d##*/}"
+done | sort -n > $R/iommu-groups.txt
+ls -1 /sys/class/iommu > $R/sys-class-iommu.txt 2>&1
+ls -1 /sys/firmware/acpi/tables > $R/acpi-tables.txt 2>&1
+cat /proc/modules > $R/proc-modules.txt
+if command -v lspci >/dev/null 2>&1; then
+  lspci -nnk > $R/lspci-nnk.txt 2>&1
+  lspci -nnvvv > $R/lspci-nnvvv.txt 2>&1
+fi
+uname -srvm > $R/uname.txt
+
+# The product's collector, as the scenario's user
+if [ -f /lab/collect.sh ]; then
+  mkdir -p /tmp/out/bundle && chmod 0777 /tmp/out/bundle
+  uid=$(cat /lab/collect-uid 2>/dev/null || echo 0)
+  if [ "$uid" = 0 ]; then
+    (cd /tmp && sh /lab/collect.sh -o /tmp/out/bundle/bundle.tgz) > /tmp/out/collect.log 2>&1
+  else
+    (cd /tmp && setpriv --reuid="$uid" --regid="$uid" --clear-groups sh /lab/collect.sh -o /tmp/out/bundle/bundle.tgz) > /tmp/out/collect.log 2>&1
+  fi
+  echo "exit $?" >> /tmp/out/collect.log
+  say "collector finished: $(tail -n 1 /tmp/out/collect.log)"
+fi
+
+tar -C /tmp/out -czf /tmp/lab-out.tgz .
+stty -F /dev/ttyS1 raw -echo 2>/dev/null
+{
+  echo "=== ptdoctor-lab begin ==="
+  base64 /tmp/lab-out.tgz
+  echo "=== ptdoctor-lab end ==="
+} > /dev/ttyS1
+sync
+say "done"
+poweroff -f

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Boots one lab scenario under QEMU (TCG) and brings back what /init sent on ttyS1.
+//
+//   node test/lab/run-scenario.mjs <scenario> [--fixtures] [--samples]
+//
+// Writes test/lab/.cache/out/<scenario>/ (console.log, raw/, collect.log, bundle/) and the
+// collector's bundle to test/lab/.cache/out/<scenario>.tgz.
+//   --fixtures  copies raw/ to test/fixtures/lab/<scenario>-<series>/ (verbatim outputs + README.md)
+//   --samples   copies the unpacked bundle to samples/lab-<scenario>/evidence/ (+ README.md)
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { buildInitramfs } from './build-initramfs.mjs';
+import { qemuMachineArgs } from './lib/scenario.mjs';
+import { CACHE } from './lib/paths.mjs';
+import { publishFixtures, publishSample } from './lib/publish.mjs';
+
+/** Hard limit on one boot; a healthy run takes a few seconds under TCG. */
+export const BOOT_TIMEOUT_MS = Number(process.env.LAB_BOOT_TIMEOUT_MS ?? 90_000);
+
+const BEGIN = '=== ptdoctor-lab begin ===';
+const END = '=== ptdoctor-lab end ===';
+
+export async function runScenario(name, opts = {}) {
+  const t0 = Date.now();
+  const built = buildInitramfs(name);
+  const { scenario: s, kernel } = built;
+  const outDir = join(CACHE, 'out', name);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const consoleLog = join(outDir, 'console.log');
+  const serialOut = join(outDir, 'ttyS1.b64');
+  const driveImage = join(built.dir, 'disk.img');
+  writeFileSync(driveImage, '');
+  truncateSync(driveImage, 8 << 20);
+
+  // the command line a grub entry would pass (scenario's cmdline; @KVER@ = the kernel release)
+  const append = s.cmdline.replaceAll('@KVER@', kernel.kver);
+  const args = [
+    ...qemuMachineArgs(s, { driveImage }),
+    '-kernel', kernel.vmlinuz,
+    '-initrd', built.cpio,
+    '-append', append,
+    '-chardev', `file,id=con,path=${consoleLog}`,
+    '-serial', 'chardev:con',
+    '-chardev', `file,id=out,path=${serialOut}`,
+    '-serial', 'chardev:out',
+  ];
+  const buildMs = Date.now() - t0;
+  const code = await new Promise((resolve) => {
+    const p = spawn('qemu-system-x86_64', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    p.stderr.on('data', (b) => (stderr += b));
+    const timer = setTimeout(() => p.kill('SIGKILL'), BOOT_TIMEOUT_MS);
+    p.on('close', (c, sig) => {
+      clearTimeout(timer);
+      if (stderr) writeFileSync(join(outDir, 'qemu.stderr'), stderr);
+      resolve(sig ? sig : c);
+    });
+  });
+  const bootMs = Date.now() - t0 - buildMs;
+
+  const text = existsSync(serialOut) ? readFileSync(serialOut, 'latin1') : '';
+  const b = text.indexOf(BEGIN);
+  const e = text.indexOf(END);
+  if (b < 0 || e < b) {
+    throw new Error(`${name}: no output on ttyS1 (qemu ${code}); see ${consoleLog}`);
+  }
+  const tgz = Buffer.from(text.slice(b + BEGIN.length, e).replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+  writeFileSync(join(outDir, 'lab-out.tgz'), tgz);
+  execFileSync('tar', ['-xzf', join(outDir, 'lab-out.tgz'), '-C', outDir]);
+
+  const bundle = join(outDir, 'bundle', 'bundle.tgz');
+  const result = {
+    name,
+    kernel: `${kernel.pkg} ${kernel.version}`,
+    qemu: ['qemu-system-x86_64', ...args],
+    append,
+    buildMs,
+    bootMs,
+    bundle: null,
+    collectLog: existsSync(join(outDir, 'collect.log')) ? readFileSync(join(outDir, 'collect.log'), 'utf8') : null,
+  };
+  if (existsSync(bundle)) {
+    result.bundle = join(CACHE, 'out', `${name}.tgz`);
+    copyFileSync(bundle, result.bundle);
+  }
+  writeFileSync(join(outDir, 'run.json'), JSON.stringify(result, null, 2));
+  if (opts.fixtures) result.fixtures = publishFixtures(result, outDir);
+  if (opts.samples && result.bundle) result.sample = publishSample(result, outDir);
+  return result;
+}
+
+if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
+  const argv = process.argv.slice(2);
+  const name = argv.find((a) => !a.startsWith('--'));
+  if (!name) {
+    console.error('usage: run-scenario.mjs <scenario> [--fixtures] [--samples]');
+    process.exitCode = 2;
+  } else {
+    runScenario(name, { fixtures: argv.includes('--fixtures'), samples: argv.includes('--samples') }).then(
+      (r) => console.log(`${r.name}: build ${r.buildMs} ms, boot ${r.bootMs} ms, bundle ${r.bundle ?? '(no collector output)'}`),
+      (err) => {
+        console.error(String(err.message ?? err));
+        process.exitCode = 1;
+      },
+    );
+  }
+}
