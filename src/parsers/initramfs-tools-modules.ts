@@ -3,7 +3,7 @@
  * modules copied into the initramfs and loaded early. The template (initramfs-tools-core,
  * /usr/share/initramfs-tools/modules) documents "Syntax:  module_name [args ...]".
  *
- * Sample: test/fixtures/initramfs-tools-modules/debian-12-template.txt, lines 8–9 (verbatim):
+ * Sample: test/fixtures/initramfs-tools-modules/debian-12-template.txt, lines 7–8 (verbatim):
  *   # Syntax:  module_name [args ...]
  *   #
  * Output: one record per non-comment line: module, moduleKey (`-` folded to `_`), args (verbatim

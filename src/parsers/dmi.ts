@@ -1,0 +1,48 @@
+/**
+ * Collector output `dmi`: `name=value` lines, one per readable /sys/class/dmi/id file
+ * (sys_vendor, product_name, product_version, board_vendor, board_name, bios_vendor, bios_version,
+ * bios_date).
+ *
+ * Sample: none yet — this machine has no /sys/class/dmi (a container); the lab's QEMU bundles
+ * will supply test/fixtures/dmi/. Tests cover the format on empty and malformed input only.
+ * Output: `fields` (name → value, line, text) and the well-known names as properties.
+ * Quirks: values may contain `=` (only the first `=` splits); firmware strings are often padded
+ * with spaces, kept verbatim in `text` and trimmed in `value`.
+ */
+
+export interface DmiField {
+  readonly name: string;
+  readonly value: string;
+  readonly line: number;
+  readonly text: string;
+}
+
+export const DMI_NAMES = ['sys_vendor', 'product_name', 'product_version', 'board_vendor', 'board_name', 'bios_vendor', 'bios_version', 'bios_date'] as const;
+
+export interface Dmi {
+  readonly fields: Readonly<Record<string, DmiField>>;
+  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+}
+
+export function parseDmi(text: string): Dmi {
+  const fields: Record<string, DmiField> = {};
+  const unparsed: { line: number; text: string }[] = [];
+  const rows = text.split('\n');
+  for (let i = 0; i < rows.length; i++) {
+    const t = rows[i] ?? '';
+    if (t.trim() === '') continue;
+    const eq = t.indexOf('=');
+    const name = t.slice(0, eq);
+    if (eq <= 0 || !/^[a-z_]{1,40}$/.test(name)) {
+      unparsed.push({ line: i + 1, text: t });
+      continue;
+    }
+    Object.defineProperty(fields, name, {
+      value: { name, value: t.slice(eq + 1).trim(), line: i + 1, text: t },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return { fields, unparsed };
+}
