@@ -1,0 +1,6 @@
+/**
+ * The rule catalog, in report order. An explicit list: nothing scans rules/ at run time.
+ */
+import type { Rule } from '../src/engine/define-rule.js';
+
+export const builtinRules: readonly Rule[] = [];

@@ -1,0 +1,167 @@
+/**
+ * Read an untrusted bundle archive (.tgz, .tar.gz, .tar) into memory as a stream.
+ *
+ * source → byte counter → gunzip → inflated-byte counter → tar-stream. Nothing is written to
+ * disk. Limits (limits.ts) are checked while bytes stream, so a gzip bomb stops at the limit,
+ * not at the end of the file. Only regular files are kept; links, devices, FIFOs and refused
+ * names are recorded in `skipped`. A limit breach or an archive that yields nothing is a
+ * BundleError (one line); an archive that breaks after some files were read yields a partial
+ * bundle whose `lost` says what happened.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { extract as tarExtract } from 'tar-stream';
+import { BundleError } from '../cli/errors.js';
+import type { Bundle, BundleFile, SkippedEntry } from './bundle.js';
+import { normaliseEntryName } from './entry-name.js';
+import { LIMITS, type Limits } from './limits.js';
+import { formatProblem, sniffFormat } from './sniff-format.js';
+import { stripTopDirectory } from './strip-top-directory.js';
+
+class LimitExceeded extends Error {}
+
+const KEPT_TYPES = new Set(['file', 'contiguous-file']);
+
+export async function readBundleFile(path: string, limits: Limits = LIMITS): Promise<Bundle> {
+  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    throw new BundleError(`cannot read ${path}: ${e.code ?? e.message}`);
+  });
+  if (!info.isFile()) throw new BundleError(`${path} is not a regular file`);
+  if (info.size > limits.maxInputBytes) throw new BundleError(`${path} is larger than ${limits.maxInputBytes} bytes`);
+  const head = await readHead(path);
+  const format = sniffFormat(head);
+  if (format.kind !== 'tgz' && format.kind !== 'tar') throw new BundleError(`${path} ${formatProblem(format)}`);
+  return readArchiveStream(createReadStream(path), format.kind, path, limits);
+}
+
+export async function readBundleBuffer(bytes: Buffer, source: string, limits: Limits = LIMITS): Promise<Bundle> {
+  const format = sniffFormat(bytes.subarray(0, 512));
+  if (format.kind !== 'tgz' && format.kind !== 'tar') throw new BundleError(`${source} ${formatProblem(format)}`);
+  return readArchiveStream(Readable.from([bytes]), format.kind, source, limits);
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of createReadStream(path, { start: 0, end: 511 })) {
+    chunks.push(chunk as Buffer);
+    n += (chunk as Buffer).length;
+  }
+  return Buffer.concat(chunks, n);
+}
+
+export async function readArchiveStream(
+  source: Readable,
+  kind: 'tgz' | 'tar',
+  label: string,
+  limits: Limits = LIMITS,
+): Promise<Bundle> {
+  const files = new Map<string, BundleFile>();
+  const skipped: SkippedEntry[] = [];
+  let compressed = 0;
+  let inflated = 0;
+  let kept = 0;
+  let entries = 0;
+  let limitHit: string | null = null;
+
+  const extract = tarExtract();
+  const gunzip = kind === 'tgz' ? createGunzip() : null;
+  const stop = (reason: string): void => {
+    limitHit ??= reason;
+    source.destroy();
+    gunzip?.destroy();
+    extract.destroy(new LimitExceeded(reason));
+  };
+  const inflatedStream: Readable = gunzip ? source.pipe(gunzip) : source;
+  source.on('data', (chunk: Buffer) => {
+    compressed += chunk.length;
+  });
+  inflatedStream.on('data', (chunk: Buffer) => {
+    inflated += chunk.length;
+    if (inflated > limits.maxInflatedBytes) stop(`archive inflates past ${limits.maxInflatedBytes} bytes`);
+    else if (gunzip && inflated > limits.ratioGraceBytes && inflated > compressed * limits.maxRatio)
+      stop(`archive inflates more than ${limits.maxRatio}:1 (a decompression bomb?)`);
+  });
+  source.on('error', (e) => extract.destroy(e));
+  gunzip?.on('error', (e) => extract.destroy(e));
+  inflatedStream.pipe(extract as unknown as NodeJS.WritableStream);
+
+  try {
+    for await (const entry of extract) {
+      entries += 1;
+      if (entries > limits.maxEntries) {
+        stop(`archive has more than ${limits.maxEntries} entries`);
+        break;
+      }
+      const h = entry.header;
+      const verdict = normaliseEntryName(h.name, limits);
+      const type = h.type ?? 'file';
+      let refusal: string | null = null;
+      if (type === 'directory') refusal = '';
+      else if (!KEPT_TYPES.has(type)) refusal = `${type} entry${h.linkname ? ` -> ${h.linkname}` : ''} (only regular files are read)`;
+      else if (!verdict.ok) refusal = verdict.reason;
+      else if (files.has(verdict.path)) refusal = 'duplicate name (the first copy is used)';
+      if (refusal !== null) {
+        if (refusal !== '') skipped.push({ name: h.name, reason: refusal });
+        entry.resume();
+        continue;
+      }
+      const path = (verdict as { path: string }).path;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
+      for await (const chunk of entry as AsyncIterable<Buffer>) {
+        const room = Math.min(limits.maxEntryBytes - size, limits.maxKeptBytes - kept);
+        if (chunk.length <= room) {
+          chunks.push(chunk);
+          size += chunk.length;
+          kept += chunk.length;
+        } else {
+          if (room > 0) {
+            chunks.push(chunk.subarray(0, room));
+            size += room;
+            kept += room;
+          }
+          truncated = true;
+        }
+      }
+      files.set(path, { path, bytes: Buffer.concat(chunks, size), truncated });
+    }
+  } catch (e) {
+    if (limitHit !== null) throw new BundleError(`${label}: ${limitHit}`);
+    const problem = describeStreamError(e);
+    if (files.size === 0) throw new BundleError(`${label}: ${problem}`);
+    return finish(label, kind, files, skipped, `${problem} after ${files.size} file(s); later entries are missing`);
+  } finally {
+    source.destroy();
+    gunzip?.destroy();
+  }
+  if (limitHit !== null) throw new BundleError(`${label}: ${limitHit}`);
+  if (files.size === 0) throw new BundleError(`${label}: the archive holds no readable files`);
+  return finish(label, kind, files, skipped, null);
+}
+
+function finish(
+  source: string,
+  format: 'tgz' | 'tar',
+  files: Map<string, BundleFile>,
+  skipped: SkippedEntry[],
+  lost: string | null,
+): Bundle {
+  const { root, files: stripped } = stripTopDirectory(files);
+  return { source, format, root, files: stripped, skipped, lost };
+}
+
+function describeStreamError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const msg = String(err?.message ?? e);
+  if (err?.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(msg)) return 'gzip stream is truncated';
+  if (err?.code === 'Z_DATA_ERROR') return `gzip data is corrupt (${msg})`;
+  if (/unexpected end of data/i.test(msg)) return 'tar archive is truncated';
+  if (/invalid tar header|unknown format/i.test(msg)) return 'not a valid tar archive (invalid tar header)';
+  if (/header exceeds max size/i.test(msg)) return 'tar metadata header is too large';
+  if (/invalid header/i.test(msg)) return 'tar entry header is invalid (bad size)';
+  return `archive could not be read (${msg.split('\n')[0]})`;
+}

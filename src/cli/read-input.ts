@@ -1,0 +1,39 @@
+/**
+ * Turn what the user named into a Bundle: an archive file, a directory in bundle layout, or this
+ * host collected on the spot (--live: the shell collector writes its archive to a pipe, nothing
+ * touches the disk).
+ */
+import { spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import type { Bundle } from '../bundle/bundle.js';
+import { LIMITS } from '../bundle/limits.js';
+import { readBundleBuffer, readBundleFile } from '../bundle/read-bundle.js';
+import { readBundleDirectory } from '../bundle/read-directory.js';
+import { collectorScriptPath } from '../collector/collector-path.js';
+import { BundleError } from './errors.js';
+
+export async function readInput(path: string): Promise<Bundle> {
+  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    throw new BundleError(`cannot read ${path}: ${e.code === 'ENOENT' ? 'no such file or directory' : (e.code ?? e.message)}`);
+  });
+  return info.isDirectory() ? readBundleDirectory(path) : readBundleFile(path);
+}
+
+export async function collectLive(stderr: (t: string) => void): Promise<Bundle> {
+  const bytes = await new Promise<Buffer>((resolve, reject) => {
+    const child = spawn('sh', [collectorScriptPath(), '-o', '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    child.stdout.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > LIMITS.maxInputBytes) child.kill('SIGKILL');
+      else chunks.push(c);
+    });
+    child.stderr.on('data', (c: Buffer) => stderr(c.toString()));
+    child.on('error', (e) => reject(new BundleError(`cannot run the collector: ${e.message}`)));
+    child.on('close', (code) =>
+      code === 0 ? resolve(Buffer.concat(chunks)) : reject(new BundleError(`the collector exited with status ${code ?? 'killed'}`)),
+    );
+  });
+  return readBundleBuffer(bytes, 'this host (--live)');
+}

@@ -1,0 +1,73 @@
+/**
+ * defineRule: an identity helper that types a rule's check against exactly the facts it declared
+ * and its message ids against its messages (a wrong messageId is a compile error).
+ */
+import type { Fact, EvidenceRef, KnownFact } from '../facts/fact.js';
+import type { Facts } from '../facts/facts.js';
+import type { Fix } from '../fixes/fix.js';
+import type { MessageData, Severity } from './finding.js';
+
+export type FactKey = keyof Facts;
+type KnownOf<F> = F extends Fact<infer T> ? KnownFact<T> : never;
+export type KnownFacts<K extends FactKey> = { readonly [P in K]: KnownOf<Facts[P]> };
+export type OptionalFacts<K extends FactKey> = { readonly [P in K]: Facts[P] };
+
+export interface OutcomeOptions {
+  /** The device this outcome is about (PCI address); host when absent. */
+  readonly device?: string;
+}
+
+export interface FailOptions extends OutcomeOptions {
+  readonly severity?: Severity;
+  readonly severityReason?: string;
+}
+
+export type Outcome<M extends string = string> =
+  | { readonly status: 'pass'; readonly messageId: M; readonly data: MessageData; readonly evidence: readonly EvidenceRef[]; readonly options: OutcomeOptions }
+  | { readonly status: 'fail'; readonly messageId: M; readonly data: MessageData; readonly evidence: readonly EvidenceRef[]; readonly fix: Fix; readonly options: FailOptions }
+  | { readonly status: 'unknown'; readonly messageId: M; readonly data: MessageData; readonly collect: readonly string[]; readonly options: OutcomeOptions }
+  | { readonly status: 'skip'; readonly messageId: M; readonly data: MessageData; readonly options: OutcomeOptions };
+
+export interface Outcomes<M extends string> {
+  pass(messageId: M, data: MessageData, evidence: readonly EvidenceRef[], options?: OutcomeOptions): Outcome<M>;
+  fail(messageId: M, data: MessageData, evidence: readonly EvidenceRef[], fix: Fix, options?: FailOptions): Outcome<M>;
+  unknown(messageId: M, data: MessageData, collect: readonly string[], options?: OutcomeOptions): Outcome<M>;
+  skip(messageId: M, data: MessageData, options?: OutcomeOptions): Outcome<M>;
+}
+
+export const outcomes: Outcomes<string> = {
+  pass: (messageId, data, evidence, options = {}) => ({ status: 'pass', messageId, data, evidence, options }),
+  fail: (messageId, data, evidence, fix, options = {}) => ({ status: 'fail', messageId, data, evidence, fix, options }),
+  unknown: (messageId, data, collect, options = {}) => ({ status: 'unknown', messageId, data, collect, options }),
+  skip: (messageId, data, options = {}) => ({ status: 'skip', messageId, data, options }),
+};
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly tags: readonly string[];
+  /** Where the rule comes from (a guide FAQ, a kernel message, a field report). */
+  readonly source?: string;
+  readonly needs: readonly FactKey[];
+  readonly optional?: readonly FactKey[];
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+export interface Rule extends RuleMeta {
+  readonly check: (facts: Record<string, unknown>, r: Outcomes<string>) => Outcome | readonly Outcome[];
+}
+
+export function defineRule<const N extends readonly FactKey[], M extends string, const O extends readonly FactKey[] = readonly []>(rule: {
+  id: string;
+  title: string;
+  severity: Severity;
+  tags: readonly string[];
+  source?: string;
+  needs: N;
+  optional?: O;
+  messages: Record<M, string>;
+  check: (facts: KnownFacts<N[number]> & OptionalFacts<O[number]>, r: Outcomes<M>) => Outcome<M> | readonly Outcome<M>[];
+}): Rule {
+  return rule as unknown as Rule;
+}

@@ -1,0 +1,81 @@
+/**
+ * Resolve logical evidence ids to Evidence, joining the bundle's files with the manifest's
+ * statuses. `alternatives` lets other layouts (a sosreport's `sos_commands/kernel/dmesg`) stand in
+ * for an id, in the manner of insights' first_of.
+ */
+import type { Bundle, BundleFile } from '../bundle/bundle.js';
+import { EVIDENCE_BY_ID, type EvidenceSpec } from '../bundle/layout.js';
+import type { Manifest, ManifestItem } from '../bundle/manifest.js';
+import type { Evidence } from './evidence.js';
+
+export interface EvidenceSource {
+  one(id: string): Evidence;
+  many(id: string): readonly Evidence[];
+  /** Every manifest item, for the evidence inventory. */
+  readonly items: readonly ManifestItem[];
+  readonly hasManifest: boolean;
+}
+
+export function evidenceSource(bundle: Bundle, manifest: Manifest | null): EvidenceSource {
+  const byId = new Map<string, ManifestItem[]>();
+  for (const item of manifest?.items ?? []) {
+    const list = byId.get(item.id);
+    if (list) list.push(item);
+    else byId.set(item.id, [item]);
+  }
+  const specOf = (id: string): EvidenceSpec => {
+    const spec = EVIDENCE_BY_ID.get(id);
+    if (!spec) throw new Error(`unknown evidence id ${id}`);
+    return spec;
+  };
+
+  function fromItem(item: ManifestItem): Evidence {
+    const file = item.path === undefined ? undefined : bundle.files.get(normalise(item.path));
+    const base = {
+      id: item.id,
+      source: item.source,
+      ...(item.exitCode === undefined ? {} : { exitCode: item.exitCode }),
+      ...(item.mtime === undefined ? {} : { mtime: item.mtime }),
+    };
+    if (item.path !== undefined && !file && (item.status === 'ok' || item.status === 'truncated'))
+      return { ...base, path: item.path, status: 'lost', text: '' };
+    if (!file) return { ...base, path: null, status: item.status, text: '' };
+    return { ...base, path: file.path, status: file.truncated ? 'truncated' : item.status, text: decode(file) };
+  }
+
+  function fromFile(id: string, source: string, file: BundleFile): Evidence {
+    return { id, source, path: file.path, status: file.truncated ? 'truncated' : 'ok', text: decode(file) };
+  }
+
+  return {
+    items: manifest?.items ?? [],
+    hasManifest: manifest !== null,
+    one(id) {
+      const spec = specOf(id);
+      const item = byId.get(id)?.[0];
+      if (item) return fromItem(item);
+      const file = bundle.files.get(spec.path);
+      if (file) return fromFile(id, spec.source, file);
+      return { id, source: spec.source, path: null, status: 'not-collected', text: '' };
+    },
+    many(id) {
+      const spec = specOf(id);
+      const items = byId.get(id);
+      if (items) return items.map(fromItem);
+      const found: Evidence[] = [];
+      for (const [path, file] of bundle.files) {
+        if (path.startsWith(spec.path)) found.push(fromFile(id, `/${path}`, file));
+      }
+      found.sort((a, b) => (a.source < b.source ? -1 : 1));
+      return found;
+    },
+  };
+}
+
+function normalise(path: string): string {
+  return path.split('/').filter((p) => p !== '' && p !== '.').join('/');
+}
+
+function decode(file: BundleFile): string {
+  return file.bytes.toString('utf8');
+}

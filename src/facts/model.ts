@@ -1,0 +1,243 @@
+/**
+ * The facts model: the values rules reason about, each wrapped in a tri-state Fact by facts.ts.
+ * Plain serialisable data (arrays and records, no Maps or classes) so `--dump-facts` and JSON
+ * output are the model itself.
+ */
+import type { EvidenceRef } from './fact.js';
+
+export type CpuVendor = 'intel' | 'amd' | 'other';
+export type DistroFamily = 'rhel-like' | 'debian-like' | 'proxmox' | 'suse' | 'arch' | 'other';
+export type BootMode = 'uefi' | 'bios';
+
+/** Everything a fix builder needs to speak for this host; each part may be unknown (null). */
+export interface HostProfile {
+  readonly cpuVendor: CpuVendor | null;
+  readonly distro: DistroFamily | null;
+  readonly distroName: string | null;
+  /** os-release ID, e.g. 'centos', 'ubuntu'; names the EFI directory on grub hosts. */
+  readonly distroId: string | null;
+  readonly bootMode: BootMode | null;
+  readonly bootloader: Bootloader | null;
+  readonly kernelRelease: string | null;
+  /** Kernel 6.2 merged vfio_virqfd into vfio. */
+  readonly kernelAtLeast6_2: boolean | null;
+  readonly isCloudpods: boolean;
+}
+
+export interface CpuFacts {
+  readonly vendor: CpuVendor;
+  readonly vendorId: string;
+  readonly modelName: string | null;
+  /** vmx (Intel VT-x) or svm (AMD-V), when the CPU reports it. */
+  readonly virtFlag: 'vmx' | 'svm' | null;
+  readonly hypervisorFlag: boolean;
+  readonly hasPdpe1gb: boolean;
+  readonly flagsRef: EvidenceRef;
+}
+
+export interface KernelFacts {
+  readonly release: string;
+  readonly major: number;
+  readonly minor: number;
+}
+
+export interface KernelParam {
+  /** Normalised key: module prefixes use `_` (vfio-pci.ids → vfio_pci.ids). */
+  readonly key: string;
+  readonly value: string | null;
+  /** As written. */
+  readonly raw: string;
+}
+
+export interface CmdlineFacts {
+  readonly params: readonly KernelParam[];
+  readonly ref: EvidenceRef;
+}
+
+export interface KernelLogLine {
+  readonly line: number;
+  readonly text: string;
+  readonly message: string;
+  readonly time: number | null;
+}
+
+export interface KernelLogFacts {
+  /** Which evidence the log came from: 'dmesg', 'journal-kernel', 'var-log-dmesg', 'kern-log'. */
+  readonly evidence: string;
+  readonly source: string;
+  /** The log still holds the first boot messages (starts at [0.000000] or "Linux version"). */
+  readonly hasBootMessages: boolean;
+  readonly firstTime: number | null;
+  readonly truncated: boolean;
+  readonly lines: readonly KernelLogLine[];
+}
+
+export interface FirmwareIommuFacts {
+  /** The ACPI table that describes the IOMMU: DMAR (Intel VT-d) or IVRS (AMD-Vi), or none. */
+  readonly table: 'DMAR' | 'IVRS' | null;
+  readonly decidedBy: 'acpi-tables' | 'kernel-log';
+}
+
+export interface KernelIommuFacts {
+  /** The kernel runs an IOMMU driver: /sys/class/iommu has units or groups exist. */
+  readonly active: boolean;
+  readonly groupCount: number;
+  readonly units: readonly string[];
+}
+
+export interface InterruptRemappingFacts {
+  readonly enabled: boolean;
+}
+
+export interface ModuleFacts {
+  /** Loaded modules, names normalised with `_`. */
+  readonly loaded: readonly string[];
+  /** Built into the kernel (in /sys/module, not in /proc/modules). */
+  readonly builtin: readonly string[];
+}
+
+export interface ModprobeDirective {
+  readonly kind: 'options' | 'softdep' | 'blacklist' | 'install' | 'alias' | 'remove';
+  readonly module: string;
+  readonly args: string;
+  readonly ref: EvidenceRef;
+}
+
+export interface BootModuleEntry {
+  readonly module: string;
+  /** modules-load.d, /etc/modules, dracut, initramfs-tools */
+  readonly via: 'modules-load-d' | 'etc-modules' | 'dracut' | 'initramfs-tools';
+  readonly ref: EvidenceRef;
+}
+
+export interface ModuleConfigFacts {
+  readonly modprobe: readonly ModprobeDirective[];
+  readonly loadAtBoot: readonly BootModuleEntry[];
+}
+
+export type Bootloader = 'grub' | 'grub-bls' | 'systemd-boot' | 'unknown';
+
+export interface BootParamSource {
+  /** The file a user edits (/etc/default/grub, /etc/kernel/cmdline) or a generated one. */
+  readonly file: string;
+  readonly role: 'source' | 'generated';
+  readonly params: readonly KernelParam[];
+  readonly ref: EvidenceRef;
+  /** Modified after the last boot (from the manifest's mtime and btime). */
+  readonly changedSinceBoot: boolean | null;
+}
+
+export interface BootConfigFacts {
+  readonly bootloader: Bootloader;
+  readonly bootMode: BootMode | null;
+  readonly sources: readonly BootParamSource[];
+  /** Paths of grub.cfg files found, with the one this boot mode reads. */
+  readonly grubCfgPaths: readonly string[];
+  readonly activeGrubCfg: string | null;
+}
+
+export interface PciDevice {
+  readonly address: string;
+  readonly vendor: string;
+  readonly device: string;
+  readonly subsystem: string | null;
+  /** Six hex digits, e.g. 030000. */
+  readonly classCode: string;
+  readonly className: string | null;
+  readonly name: string | null;
+  readonly driver: string | null;
+  readonly modules: readonly string[];
+  readonly group: string | null;
+  readonly driverOverride: string | null;
+  readonly bootVga: boolean | null;
+  readonly resetMethod: string | null;
+  readonly sriovTotalVfs: number | null;
+  readonly sriovNumVfs: number | null;
+  readonly physfn: string | null;
+  /** Parent bridge addresses from the sysfs path, nearest first. */
+  readonly parents: readonly string[];
+  readonly refs: readonly EvidenceRef[];
+}
+
+export interface PciFacts {
+  readonly devices: readonly PciDevice[];
+  /** IOMMU group → member addresses. */
+  readonly groups: Readonly<Record<string, readonly string[]>>;
+  readonly groupsFrom: 'sysfs' | 'kernel-log' | 'lspci' | 'none';
+}
+
+export interface TargetDevice {
+  readonly address: string;
+  /** Named by the customer (--device, vfio-pci.ids, driver_override, bound to vfio-pci); false for candidates shown because nothing was named. */
+  readonly explicit: boolean;
+  readonly why: readonly string[];
+  readonly refs: readonly EvidenceRef[];
+}
+
+export interface VfioId {
+  readonly vendor: string;
+  readonly device: string;
+  readonly raw: string;
+  readonly ref: EvidenceRef;
+}
+
+export interface TargetFacts {
+  readonly devices: readonly TargetDevice[];
+  /** `vfio-pci.ids` from the running cmdline and `options vfio-pci ids=` in modprobe.d. */
+  readonly vfioIds: readonly VfioId[];
+  /** --device values that matched no device. */
+  readonly unmatched: readonly string[];
+}
+
+export interface HugepagePool {
+  readonly sizeKb: number;
+  readonly node: number | null;
+  readonly total: number;
+  readonly free: number | null;
+  readonly ref: EvidenceRef;
+}
+
+export interface HugepageFacts {
+  readonly pools: readonly HugepagePool[];
+}
+
+export interface VirtualizationFacts {
+  readonly isVirtualMachine: boolean;
+  /** systemd-detect-virt's word or the DMI product, when known. */
+  readonly hypervisor: string | null;
+}
+
+export interface KvmFacts {
+  readonly devKvm: boolean;
+  readonly module: string | null;
+}
+
+export interface HostStorageDevice {
+  readonly address: string;
+  readonly why: string;
+  readonly ref: EvidenceRef;
+}
+
+export interface HostStorageFacts {
+  /** PCI functions (and their parent bridges) that back a mounted filesystem or swap of the host. */
+  readonly devices: readonly HostStorageDevice[];
+}
+
+export interface CollectionItem {
+  readonly id: string;
+  readonly source: string;
+  readonly status: string;
+}
+
+export interface CollectionFacts {
+  readonly hasManifest: boolean;
+  readonly manifestProblem: string | null;
+  readonly uid: number | null;
+  readonly collector: string | null;
+  /** Every item the collector attempted, with its status. */
+  readonly inventory: readonly CollectionItem[];
+  /** Items that could not be collected (denied, timeout, no-command, error, truncated, lost). */
+  readonly problems: readonly CollectionItem[];
+  readonly skippedEntries: number;
+  readonly lost: string | null;
+}

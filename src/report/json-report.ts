@@ -1,0 +1,115 @@
+/**
+ * The JSON report: a documented, versioned schema (docs/report-json.md). The zod schema is the
+ * contract; tests validate every sample's output against it.
+ */
+import { z } from 'zod';
+import type { Analysis } from '../analyze.js';
+import { SEVERITIES, STATUSES } from '../engine/finding.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+const EvidenceRefJson = z.strictObject({
+  evidence: z.string(),
+  source: z.string(),
+  line: z.number().int().positive().optional(),
+  text: z.string(),
+});
+
+const FixStepJson = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('firmware'), setting: z.string() }),
+  z.strictObject({ kind: z.literal('edit-file'), path: z.string(), change: z.string() }),
+  z.strictObject({ kind: z.literal('run'), command: z.string(), why: z.string() }),
+  z.strictObject({ kind: z.literal('reboot') }),
+  z.strictObject({ kind: z.literal('verify'), command: z.string(), expect: z.string() }),
+  z.strictObject({ kind: z.literal('note'), text: z.string() }),
+]);
+
+export const FindingJson = z.strictObject({
+  ruleId: z.string(),
+  title: z.string(),
+  status: z.enum(STATUSES),
+  severity: z.enum(SEVERITIES),
+  severityReason: z.string().optional(),
+  subject: z.union([z.strictObject({ kind: z.literal('host') }), z.strictObject({ kind: z.literal('device'), address: z.string() })]),
+  messageId: z.string(),
+  data: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+  evidence: z.array(EvidenceRefJson),
+  fix: z.strictObject({ summary: z.string(), steps: z.array(FixStepJson), caveats: z.array(z.string()).optional() }).optional(),
+  collect: z.array(z.string()).optional(),
+  internal: z.literal(true).optional(),
+});
+
+export const ReportJson = z.strictObject({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: z.strictObject({ name: z.literal('ptdoctor'), version: z.string() }),
+  generatedAt: z.string(),
+  bundle: z.strictObject({
+    source: z.string(),
+    format: z.enum(['tgz', 'tar', 'directory']),
+    root: z.string().nullable(),
+    files: z.number().int().nonnegative(),
+    skipped: z.array(z.strictObject({ name: z.string(), reason: z.string() })),
+    lost: z.string().nullable(),
+    manifestProblem: z.string().nullable(),
+    collector: z.strictObject({ kind: z.string(), version: z.string() }).nullable(),
+    collectedAt: z.string().nullable(),
+    uid: z.number().int().nullable(),
+    redacted: z.boolean().nullable(),
+  }),
+  summary: z.strictObject({
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    infos: z.number().int(),
+    unknown: z.number().int(),
+    passed: z.number().int(),
+  }),
+  devices: z.array(
+    z.strictObject({
+      address: z.string(),
+      target: z.boolean(),
+      why: z.array(z.string()),
+      verdict: z.enum(['ready', 'blocked', 'unknown']),
+      blockers: z.array(z.string()),
+      undecided: z.array(z.string()),
+      warnings: z.array(z.string()),
+    }),
+  ),
+  findings: z.array(FindingJson),
+  evidence: z.array(z.strictObject({ id: z.string(), source: z.string(), status: z.string() })),
+});
+export type ReportJson = z.infer<typeof ReportJson>;
+
+export function toJsonReport(analysis: Analysis, meta: { generatedAt: string; toolVersion: string }): ReportJson {
+  const fails = analysis.findings.filter((f) => f.status === 'fail');
+  const m = analysis.bundle.manifest;
+  const c = analysis.facts.collection;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'ptdoctor', version: meta.toolVersion },
+    generatedAt: meta.generatedAt,
+    bundle: {
+      source: analysis.bundle.source,
+      format: analysis.bundle.format,
+      root: analysis.bundle.root,
+      files: analysis.bundle.files,
+      skipped: [...analysis.bundle.skipped],
+      lost: analysis.bundle.lost,
+      manifestProblem: analysis.bundle.manifestProblem,
+      collector: m ? { ...m.collector } : null,
+      collectedAt: m?.startedAt ?? null,
+      uid: m?.uid ?? null,
+      redacted: m?.redacted ?? null,
+    },
+    summary: {
+      errors: fails.filter((f) => f.severity === 'error').length,
+      warnings: fails.filter((f) => f.severity === 'warning').length,
+      infos: fails.filter((f) => f.severity === 'info').length,
+      unknown: analysis.findings.filter((f) => f.status === 'unknown').length,
+      passed: analysis.findings.filter((f) => f.status === 'pass').length,
+    },
+    devices: analysis.devices.map((d) => ({ ...d, why: [...d.why], blockers: [...d.blockers], undecided: [...d.undecided], warnings: [...d.warnings] })),
+    findings: JSON.parse(JSON.stringify(analysis.findings)) as ReportJson['findings'],
+    evidence: c.state === 'known' ? c.value.inventory.map((i) => ({ ...i })) : [],
+  };
+}

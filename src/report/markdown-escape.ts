@@ -1,0 +1,48 @@
+/**
+ * Markdown escaping for untrusted text pasted into tickets (docs/security.md §3.3): inline text
+ * gets Markdown punctuation backslash-escaped and `<` `>` `&` as entities; @mentions and #refs get a
+ * zero-width space so ticket systems do not ping or link; code goes in spans or fences longer than
+ * any backtick run inside.
+ */
+const INLINE_SPECIAL = /[\\`*_[\]|~]/g;
+
+export function mdInline(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    .replace(/^(\s*)([#+-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+    .replace(/([@#])(?=\w)/g, '$1\u200b')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`);
+}
+
+export function mdCell(text: string): string {
+  return mdInline(text);
+}
+
+function longestRun(text: string, ch: string): number {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+export function mdCodeSpan(text: string): string {
+  const oneLine = text.replace(/\r?\n/g, ' ').replace(/([@])(?=\w)/g, '$1\u200b');
+  const fence = '`'.repeat(longestRun(oneLine, '`') + 1);
+  const pad = oneLine.startsWith('`') || oneLine.endsWith('`') || oneLine === '' ? ' ' : '';
+  return `${fence}${pad}${oneLine}${pad}${fence}`;
+}
+
+export function mdFence(text: string, lang = ''): string {
+  const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+  const body = text.replace(/([@])(?=\w)/g, '$1\u200b').replace(/\n$/, '');
+  return `${fence}${lang}\n${body}\n${fence}`;
+}

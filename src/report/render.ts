@@ -1,0 +1,47 @@
+/**
+ * Render a ReportView to HTML or Markdown with templates shipped in templates/ only: an isolated
+ * Handlebars environment (no global registration, no prototype access options), HTML compiled in
+ * strict mode with escaping on, Markdown with noEscape and escaping helpers.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { packageRoot } from '../package-root.js';
+import { markdownHelpers } from './helpers.js';
+import type { ReportView } from './view-model.js';
+
+type Format = 'html' | 'md';
+type HtmlContext = ReportView & { cssHash?: string };
+const PARTIALS = ['finding', 'board', 'plan'] as const;
+const cache = new Map<Format, Handlebars.TemplateDelegate<HtmlContext>>();
+
+function templateText(name: string): string {
+  return readFileSync(join(packageRoot(), 'templates', name), 'utf8');
+}
+
+function compile(format: Format): Handlebars.TemplateDelegate<HtmlContext> {
+  const cached = cache.get(format);
+  if (cached) return cached;
+  const hbs = Handlebars.create();
+  if (format === 'md') for (const [name, fn] of Object.entries(markdownHelpers)) hbs.registerHelper(name, fn);
+  for (const p of PARTIALS) hbs.registerPartial(p, templateText(`partials/${p}.${format}.hbs`));
+  const template = hbs.compile<HtmlContext>(templateText(`report.${format}.hbs`), format === 'html' ? { strict: true } : { noEscape: true });
+  cache.set(format, template);
+  return template;
+}
+
+/**
+ * The stylesheet is ptdoctor's own file, inserted after rendering (never through an unescaped
+ * template expression; the marker holds `<`, which escaped bundle text can never contain) and allowed by its hash in the Content-Security-Policy, so no other style
+ * or script can run in the report.
+ */
+export function renderHtml(view: ReportView): string {
+  const css = templateText('report.css');
+  const cssHash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
+  return compile('html')({ ...view, cssHash }).replace('<ptdoctor-css>', () => css);
+}
+
+export function renderMarkdown(view: ReportView): string {
+  return `${compile('md')(view).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
