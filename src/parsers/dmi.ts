@@ -6,6 +6,8 @@
  * Sample: none yet — this machine has no /sys/class/dmi (a container); the lab's QEMU bundles
  * will supply test/fixtures/dmi/. Tests cover the format on empty and malformed input only.
  * Output: `fields` (name → value, line, text) and the well-known names as properties.
+ * The collector (src/collector/collect.sh gen_dmi) writes `# unreadable: <name>` for a file it
+ * could not read (bios files need root on some kernels); those names are in `unreadable`.
  * Quirks: values may contain `=` (only the first `=` splits); firmware strings are often padded
  * with spaces, kept verbatim in `text` and trimmed in `value`.
  */
@@ -21,16 +23,24 @@ export const DMI_NAMES = ['sys_vendor', 'product_name', 'product_version', 'boar
 
 export interface Dmi {
   readonly fields: Readonly<Record<string, DmiField>>;
+  readonly unreadable: readonly { readonly name: string; readonly line: number; readonly text: string }[];
   readonly unparsed: readonly { readonly line: number; readonly text: string }[];
 }
+
+const UNREADABLE = '# unreadable: ';
 
 export function parseDmi(text: string): Dmi {
   const fields: Record<string, DmiField> = {};
   const unparsed: { line: number; text: string }[] = [];
+  const unreadable: { name: string; line: number; text: string }[] = [];
   const rows = text.split('\n');
   for (let i = 0; i < rows.length; i++) {
     const t = rows[i] ?? '';
     if (t.trim() === '') continue;
+    if (t.startsWith(UNREADABLE)) {
+      unreadable.push({ name: t.slice(UNREADABLE.length).trim(), line: i + 1, text: t });
+      continue;
+    }
     const eq = t.indexOf('=');
     const name = t.slice(0, eq);
     if (eq <= 0 || !/^[a-z_]{1,40}$/.test(name)) {
@@ -44,5 +54,5 @@ export function parseDmi(text: string): Dmi {
       configurable: true,
     });
   }
-  return { fields, unparsed };
+  return { fields, unreadable, unparsed };
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseDmi } from '../../src/parsers/dmi.js';
+
+// No real /sys/class/dmi capture exists yet (this machine is a container without DMI); these
+// tests cover the collector's own framing only.
+describe('parseDmi', () => {
+  it('returns nothing for empty input', () => {
+    expect(parseDmi('')).toEqual({ fields: {}, unreadable: [], unparsed: [] });
+  });
+
+  it('records the collector marker for unreadable files', () => {
+    expect(parseDmi('# unreadable: bios_version\n').unreadable).toEqual([{ name: 'bios_version', line: 1, text: '# unreadable: bios_version' }]);
+  });
+
+  it('sends lines without a lower-case name to unparsed and resists prototype keys', () => {
+    const r = parseDmi('no equals here\nNAME=x\n__proto__=y\n');
+    expect(r.unparsed.map((u) => u.line)).toEqual([1, 2]);
+    expect(Object.getPrototypeOf(r.fields)).toBe(Object.prototype);
+    expect(r.fields['__proto__']?.value).toBe('y');
+  });
+
+  it('survives hostile long lines', () => {
+    expect(() => parseDmi('a'.repeat(3_000_000) + '=')).not.toThrow();
+  });
+});

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseLsusb } from '../../src/parsers/lsusb.js';
+
+const fx = (p: string): string => readFileSync(new URL(`../fixtures/lsusb/${p}`, import.meta.url), 'utf8');
+
+describe('parseLsusb', () => {
+  it('parses the header sample (no-usb-bus.txt: lsusb printed nothing)', () => {
+    expect(parseLsusb(fx('no-usb-bus.txt'))).toEqual({ devices: [], unparsed: [] });
+  });
+
+  it('sends lines that are not device lines to unparsed', () => {
+    expect(parseLsusb('unable to initialize libusb: -99\n').unparsed).toEqual([{ line: 1, text: 'unable to initialize libusb: -99' }]);
+  });
+
+  it('survives hostile long lines', () => {
+    expect(() => parseLsusb('Bus 001 Device 002: ID 1d6b:0002' + ' '.repeat(3_000_000))).not.toThrow();
+  });
+});

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSwaps } from '../../src/parsers/swaps.js';
+
+const fx = (p: string): string => readFileSync(new URL(`../fixtures/swaps/${p}`, import.meta.url), 'utf8');
+
+describe('parseSwaps', () => {
+  it('parses the header sample (no-swap.txt): header, no swap areas', () => {
+    expect(parseSwaps(fx('no-swap.txt'))).toEqual({ hasHeader: true, swaps: [], unparsed: [] });
+  });
+
+  it('returns nothing for empty input', () => {
+    expect(parseSwaps('')).toEqual({ hasHeader: false, swaps: [], unparsed: [] });
+  });
+
+  it('sends rows with non-numeric sizes to unparsed', () => {
+    const header = fx('no-swap.txt').split('\n')[0] ?? '';
+    expect(parseSwaps(`${header}\n/swapfile file big 0 -2\n`).unparsed).toEqual([{ line: 2, text: '/swapfile file big 0 -2' }]);
+  });
+
+  it('survives hostile long lines', () => {
+    expect(() => parseSwaps('1'.repeat(3_000_000) + '\t'.repeat(1_000_000))).not.toThrow();
+  });
+});
