@@ -13,7 +13,8 @@
  * (debian-12-iommu.cfg line 102); the recovery entry's params start with `single`; a grub.d snippet
  * appending to an empty GRUB_CMDLINE_LINUX leaves two spaces after `ro`
  * (debian-12-grub-d-append.cfg line 98) — params are kept verbatim, split them with parseCmdline;
- * the Fedora/RHEL ESP stub (fedora-efi-stub.cfg, written by gen_grub_cfgstub) has no menu entries.
+ * the Fedora/RHEL ESP stub (fedora-efi-stub.cfg, written by gen_grub_cfgstub) has no menu entries;
+ * Debian's ESP stub uses `search.fs_uuid <uuid> root` instead of `search --fs-uuid`.
  */
 
 export interface GrubLinuxLine {
@@ -128,6 +129,13 @@ export function parseGrubCfg(text: string): GrubCfg {
         const uuid = parts.filter((p) => p !== '' && !p.startsWith('-')).pop();
         if (uuid !== undefined) searchUuids.push({ uuid, line, text: lineText });
       }
+      continue;
+    }
+    if (word === 'search.fs_uuid') {
+      // Debian/Ubuntu grub-install writes the ESP stub as `search.fs_uuid <uuid> root`
+      // (printf template "search.fs_uuid %s root " in /usr/sbin/grub-install, grub2-common 2.06-13+deb12u2).
+      const uuid = firstWord(rest).word;
+      if (uuid !== '') searchUuids.push({ uuid, line, text: lineText });
       continue;
     }
     if (word === 'configfile') {

@@ -49,6 +49,12 @@ describe('parseGrubCfg', () => {
     });
   });
 
+  it('recognises the Debian ESP stub form (grub-install printf templates, a UUID filled in)', () => {
+    const uuid = '6f96c2be-434d-405e-9b46-ba8877f2a0a9';
+    const r = parseGrubCfg(`search.fs_uuid ${uuid} root \nset prefix=($root)'/boot/grub'\nconfigfile $prefix/grub.cfg\n`);
+    expect(r.stub).toMatchObject({ uuid, configfile: '$prefix/grub.cfg', line: 3 });
+  });
+
   it('records blscfg and set kernelopts= lines (rhboot grub2 10_linux output shape)', () => {
     // Lines as rhboot/grub2 util/grub.d/10_linux.in emits them; the kernelopts value from the
     // grubenv fixture.
