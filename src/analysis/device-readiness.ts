@@ -23,11 +23,6 @@ export interface DeviceReadiness {
   readonly warnings: readonly string[];
 }
 
-/** Classes worth a row when no target is named: display (03), network (02), NVMe (0108), USB (0c03). */
-export function isInterestingClass(classCode: string): boolean {
-  return classCode.startsWith('03') || classCode.startsWith('02') || classCode.startsWith('0108') || classCode.startsWith('0c03');
-}
-
 export function deviceReadiness(findings: readonly Finding[], pci: PciFacts | null, targets: TargetFacts | null): DeviceReadiness[] {
   const hostFails = findings.filter((f) => f.subject.kind === 'host' && f.status === 'fail' && f.severity === 'error');
   const hostUnknown = findings.filter((f) => f.subject.kind === 'host' && f.status === 'unknown');
@@ -37,8 +32,9 @@ export function deviceReadiness(findings: readonly Finding[], pci: PciFacts | nu
     const blockers = [...own.filter((f) => f.status === 'fail' && f.severity === 'error'), ...hostFails].map((f) => f.ruleId);
     const undecided = [...own.filter((f) => f.status === 'unknown'), ...hostUnknown].map((f) => f.ruleId);
     const warnings = own.filter((f) => f.status === 'fail' && f.severity !== 'error').map((f) => f.ruleId);
+    const decided = own.some((f) => f.status === 'pass');
     const verdict: Readiness =
-      blockers.length > 0 ? 'blocked' : undecided.length > 0 || !byAddress.has(t.address) ? 'unknown' : 'ready';
+      blockers.length > 0 ? 'blocked' : undecided.length > 0 || !byAddress.has(t.address) || !decided ? 'unknown' : 'ready';
     return {
       address: t.address,
       target: t.explicit,

@@ -2,13 +2,14 @@
  * The Facts record rules see, keyed by name. Built in one place (build-facts.ts).
  */
 import type { Fact } from './fact.js';
+import type { KernelConfigFacts } from './kernel-config.js';
 import type * as M from './model.js';
 
 export interface Facts {
   readonly host: Fact<M.HostProfile>;
   readonly cpu: Fact<M.CpuFacts>;
   readonly kernel: Fact<M.KernelFacts>;
-  readonly kernelConfig: Fact<Readonly<Record<string, string>>>;
+  readonly kernelConfig: Fact<KernelConfigFacts>;
   readonly cmdline: Fact<M.CmdlineFacts>;
   readonly kernelLog: Fact<M.KernelLogFacts>;
   readonly firmwareIommu: Fact<M.FirmwareIommuFacts>;

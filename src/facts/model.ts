@@ -92,14 +92,22 @@ export interface InterruptRemappingFacts {
 export interface ModuleFacts {
   /** Loaded modules, names normalised with `_`. */
   readonly loaded: readonly string[];
-  /** Built into the kernel (in /sys/module, not in /proc/modules). */
+  /** Built into the kernel (in /sys/module, not in /proc/modules); empty when /sys/module was not collected. */
   readonly builtin: readonly string[];
+  /** The line that shows each module (a /proc/modules line, or its /sys/module entry). */
+  readonly refs: Readonly<Record<string, EvidenceRef>>;
 }
 
 export interface ModprobeDirective {
   readonly kind: 'options' | 'softdep' | 'blacklist' | 'install' | 'alias' | 'remove';
+  /** Module name with `-` folded to `_`. */
   readonly module: string;
-  readonly args: string;
+  /** `options` parameters. */
+  readonly params: readonly { readonly key: string; readonly value: string | null }[];
+  /** `softdep … pre:` modules (folded). */
+  readonly pre: readonly string[];
+  /** `install`/`remove` command, verbatim. */
+  readonly command: string | null;
   readonly ref: EvidenceRef;
 }
 
@@ -134,6 +142,8 @@ export interface BootConfigFacts {
   /** Paths of grub.cfg files found, with the one this boot mode reads. */
   readonly grubCfgPaths: readonly string[];
   readonly activeGrubCfg: string | null;
+  /** Boot files that exist but could not be read (non-root collection). */
+  readonly unreadable: readonly { readonly source: string; readonly reason: string; readonly collect: string }[];
 }
 
 export interface PciDevice {

@@ -1,0 +1,71 @@
+/**
+ * buildFacts: the one place facts are wired. Evidence → parsers → tri-state facts, in dependency
+ * order (the kernel log feeds the firmware, IOMMU and group facts; the PCI inventory and module
+ * configuration feed the targets).
+ */
+import type { Manifest } from '../bundle/manifest.js';
+import type { EvidenceSource } from '../evidence/lookup.js';
+import { buildBootConfig } from './boot-config.js';
+import { buildCmdline } from './cmdline.js';
+import { buildCollection } from './collection.js';
+import { buildCpu } from './cpu.js';
+import type { Facts } from './facts.js';
+import { buildFirmwareIommu } from './firmware-iommu.js';
+import { buildHostProfile, readDistro } from './host-profile.js';
+import { buildHostStorage } from './host-storage.js';
+import { buildHugepages } from './hugepages.js';
+import { buildInterruptRemapping } from './interrupt-remapping.js';
+import { buildKernel } from './kernel.js';
+import { buildKernelConfig } from './kernel-config.js';
+import { buildKernelIommu } from './kernel-iommu.js';
+import { buildKernelLog } from './kernel-log.js';
+import { buildKvm } from './kvm.js';
+import { buildMeminfo } from './meminfo.js';
+import { buildModuleConfig } from './module-config.js';
+import { buildModules } from './modules.js';
+import { buildPci } from './pci.js';
+import { buildTargets } from './targets.js';
+import { buildVirtualization } from './virtualization.js';
+
+export interface FactOptions {
+  readonly devices: readonly string[];
+  readonly manifest: Manifest | null;
+  readonly manifestProblem: string | null;
+  readonly skippedEntries: number;
+  readonly lost: string | null;
+}
+
+export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
+  const kernelLog = buildKernelLog(ev);
+  const cmdline = buildCmdline(ev);
+  const cpu = buildCpu(ev);
+  const kernel = buildKernel(ev, options.manifest);
+  const distro = readDistro(ev, kernel);
+  const bootConfig = buildBootConfig(ev, distro.family, cmdline);
+  const modules = buildModules(ev);
+  const moduleConfig = buildModuleConfig(ev);
+  const pci = buildPci(ev, kernelLog);
+  const boot = bootConfig.state === 'known' ? bootConfig.value : null;
+  return {
+    host: buildHostProfile(distro, cpu, kernel, { bootMode: boot?.bootMode ?? null, bootloader: boot?.bootloader ?? null }, false),
+    cpu,
+    kernel,
+    kernelConfig: buildKernelConfig(ev),
+    cmdline,
+    kernelLog,
+    firmwareIommu: buildFirmwareIommu(ev, kernelLog),
+    kernelIommu: buildKernelIommu(ev, kernelLog),
+    interruptRemapping: buildInterruptRemapping(kernelLog),
+    modules,
+    moduleConfig,
+    bootConfig,
+    pci,
+    targets: buildTargets(pci, cmdline, moduleConfig, options.devices),
+    hugepages: buildHugepages(ev),
+    meminfo: buildMeminfo(ev),
+    virtualization: buildVirtualization(ev, cpu),
+    kvm: buildKvm(ev, modules),
+    hostStorage: buildHostStorage(ev),
+    collection: buildCollection(ev, options.manifest, options.manifestProblem, options.skippedEntries, options.lost),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Is an IOMMU driver active in the running kernel? Evidence: IOMMU units in /sys/class/iommu
+ * (dmar0, ivhd0) and groups in /sys/kernel/iommu_groups; without sysfs, the boot log's
+ * "Adding to iommu group N" lines. An empty or missing groups directory on a host whose listings
+ * were collected means no IOMMU is active.
+ */
+import type { Evidence } from '../evidence/evidence.js';
+import type { EvidenceSource } from '../evidence/lookup.js';
+import { parseIommuGroups } from '../parsers/iommu-groups.js';
+import { parseNameList } from '../parsers/name-list.js';
+import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
+import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
+import { logLines } from './kernel-log.js';
+import type { KernelIommuFacts, KernelLogFacts } from './model.js';
+
+const readable = (e: Evidence): boolean => e.status === 'ok' || e.status === 'absent';
+
+export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<KernelIommuFacts> {
+  const unitsEv = ev.one('sys-class-iommu');
+  const groupsEv = ev.one('iommu-groups');
+  if (readable(unitsEv) || readable(groupsEv)) {
+    const units = unitsEv.status === 'ok' ? parseNameList(unitsEv.text).names : [];
+    const groups = groupsEv.status === 'ok' ? parseIommuGroups(groupsEv.text) : null;
+    const groupCount = groups ? Object.keys(groups.groups).length : 0;
+    const refs: EvidenceRef[] = [];
+    const firstUnit = units[0];
+    if (firstUnit) refs.push(refTo(unitsEv, firstUnit));
+    else if (readable(unitsEv)) refs.push(fileRef(unitsEv, unitsEv.status === 'absent' ? '(no /sys/class/iommu directory)' : '(empty: no IOMMU units)'));
+    const firstGroup = groups?.memberships[0];
+    if (firstGroup) refs.push(refTo(groupsEv, firstGroup));
+    else if (readable(groupsEv)) refs.push(fileRef(groupsEv, groupsEv.status === 'absent' ? '(no /sys/kernel/iommu_groups directory)' : '(empty: no IOMMU groups)'));
+    return known({ active: units.length > 0 || groupCount > 0, groupCount, units: units.map((u) => u.name) }, refs);
+  }
+  if (log.state === 'known' && log.value.hasBootMessages) {
+    const adds = logLines(log.value, ': Adding to iommu group ');
+    const groups = new Set(adds.map((l) => l.message.slice(l.message.lastIndexOf(' ') + 1)));
+    const first = adds[0] ?? log.value.lines[0];
+    const refs = first ? [{ evidence: log.value.evidence, source: log.value.source, line: first.line, text: first.text }] : [];
+    return known({ active: adds.length > 0, groupCount: groups.size, units: [] }, refs);
+  }
+  return unknown(`${whyMissing(groupsEv)}; ${whyMissing(unitsEv)}`, [collectHint(groupsEv), collectHint(unitsEv)]);
+}

@@ -1,0 +1,57 @@
+/**
+ * The kernel log of this boot, from the best source the bundle holds: `dmesg`, then
+ * `journalctl -k -b`, then /var/log/dmesg, then /var/log/kern.log (which spans several boots:
+ * only the part after the last "Linux version" line belongs to this boot).
+ *
+ * `hasBootMessages` says whether firmware-era messages (ACPI table list, DMAR/AMD-Vi setup) can
+ * still be in it: a ring buffer that starts at [3712.4] lost them, and their absence proves nothing.
+ */
+import type { Evidence } from '../evidence/evidence.js';
+import { hasText } from '../evidence/evidence.js';
+import type { EvidenceSource } from '../evidence/lookup.js';
+import { parseDmesg, type DmesgRecord } from '../parsers/dmesg.js';
+import { known, unknown, type Fact } from './fact.js';
+import { whyMissing } from './evidence-ref.js';
+import type { KernelLogFacts, KernelLogLine } from './model.js';
+
+const SOURCES = ['dmesg', 'journal-kernel', 'var-log-dmesg', 'kern-log'] as const;
+/** A log whose first monotonic stamp is later than this no longer starts at boot. */
+const BOOT_WINDOW_SECONDS = 5;
+
+export function buildKernelLog(ev: EvidenceSource): Fact<KernelLogFacts> {
+  const tried: Evidence[] = [];
+  for (const id of SOURCES) {
+    const e = ev.one(id);
+    tried.push(e);
+    if (!hasText(e) || e.text.trim() === '') continue;
+    const parsed = parseDmesg(e.text);
+    if (parsed.records.length === 0) continue;
+    const records = thisBoot(parsed.records);
+    const first = records[0];
+    const startsWithBanner = records.some((r, i) => i < 50 && r.message.startsWith('Linux version '));
+    const firstTime = parsed.firstMonotonic ?? null;
+    const hasBootMessages = startsWithBanner || (firstTime !== null && firstTime <= BOOT_WINDOW_SECONDS);
+    const lines: KernelLogLine[] = records.map((r) => ({ line: r.line, text: r.text, message: r.message, time: r.time ?? null }));
+    return known(
+      { evidence: e.id, source: e.source, hasBootMessages, firstTime, truncated: e.status === 'truncated', lines },
+      first ? [{ evidence: e.id, source: e.source, line: first.line, text: first.text }] : [],
+    );
+  }
+  return unknown(`no kernel log: ${tried.map(whyMissing).join('; ')}`, ['sudo dmesg', 'journalctl -k -b']);
+}
+
+function thisBoot(records: readonly DmesgRecord[]): readonly DmesgRecord[] {
+  let start = 0;
+  for (let i = records.length - 1; i >= 0; i -= 1) {
+    if ((records[i] as DmesgRecord).message.startsWith('Linux version ')) {
+      start = i;
+      break;
+    }
+  }
+  return start === 0 ? records : records.slice(start);
+}
+
+/** Lines whose message contains any of the needles (plain substring search, linear time). */
+export function logLines(log: KernelLogFacts, ...needles: string[]): KernelLogLine[] {
+  return log.lines.filter((l) => needles.some((n) => l.message.includes(n)));
+}

@@ -1,0 +1,36 @@
+/**
+ * Which kernel modules are loaded (/proc/modules, else `lsmod`) and which are built in: a name in
+ * /sys/module that is not in /proc/modules is built into the kernel (it shows in /sys/module
+ * because it has parameters or a version).
+ */
+import { hasText } from '../evidence/evidence.js';
+import type { EvidenceSource } from '../evidence/lookup.js';
+import { moduleKey, parseProcModules } from '../parsers/proc-modules.js';
+import { parseLsmod } from '../parsers/lsmod.js';
+import { parseNameList } from '../parsers/name-list.js';
+import { known, type EvidenceRef, type Fact } from './fact.js';
+import { fileRef, unknownFrom } from './evidence-ref.js';
+import type { ModuleFacts } from './model.js';
+
+export function buildModules(ev: EvidenceSource): Fact<ModuleFacts> {
+  const proc = ev.one('proc-modules');
+  const lsmod = ev.one('lsmod');
+  const source = hasText(proc) ? proc : hasText(lsmod) ? lsmod : null;
+  if (!source) return unknownFrom(proc, lsmod);
+  const list = source === proc ? parseProcModules(proc.text) : parseLsmod(lsmod.text);
+  const refs: Record<string, EvidenceRef> = {};
+  for (const m of list.modules) refs[moduleKey(m.name)] = { evidence: source.id, source: source.source, line: m.line, text: m.text };
+  const loaded = Object.keys(refs);
+  const sys = ev.one('sys-module');
+  const builtin: string[] = [];
+  if (sys.status === 'ok') {
+    for (const n of parseNameList(sys.text).names) {
+      const key = moduleKey(n.name);
+      if (!(key in refs)) {
+        builtin.push(key);
+        refs[key] = { evidence: sys.id, source: sys.source, line: n.line, text: n.text };
+      }
+    }
+  }
+  return known({ loaded, builtin, refs }, [fileRef(source, `${loaded.length} modules loaded`)]);
+}

@@ -1,0 +1,127 @@
+/**
+ * The PCI inventory: every function with ids, class, driver, IOMMU group and place in the
+ * topology. The sysfs inventory (always collected) is the base; `lspci -nnk` adds names and
+ * module lists, and stands in alone when sysfs is missing (a sosreport). Groups come from
+ * /sys/kernel/iommu_groups, else the per-device iommu_group link, else the boot log's
+ * "Adding to iommu group" lines, else lspci's "IOMMU group" lines.
+ */
+import { hasText } from '../evidence/evidence.js';
+import type { EvidenceSource } from '../evidence/lookup.js';
+import { parseIommuGroups, parseIommuGroupsFromDmesg } from '../parsers/iommu-groups.js';
+import { parseLspciNnk, type LspciDevice } from '../parsers/lspci-nnk.js';
+import { parseLspciVvv } from '../parsers/lspci-vvv.js';
+import { pciAddressesInPath } from '../parsers/block-devices.js';
+import { parsePciSysfs, type SysfsPciDevice } from '../parsers/pci-sysfs.js';
+import { known, type EvidenceRef, type Fact } from './fact.js';
+import { refTo, unknownFrom } from './evidence-ref.js';
+import type { KernelLogFacts, PciDevice, PciFacts } from './model.js';
+
+export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<PciFacts> {
+  const sysfsEv = ev.one('pci-sysfs');
+  const nnkEv = ev.one('lspci-nnk');
+  const vvvEv = ev.one('lspci-vvv');
+  const sysfs = hasText(sysfsEv) ? parsePciSysfs(sysfsEv.text).devices : [];
+  const lspci: readonly LspciDevice[] = hasText(nnkEv) ? parseLspciNnk(nnkEv.text).devices : hasText(vvvEv) ? parseLspciVvv(vvvEv.text).devices : [];
+  const lspciEv = hasText(nnkEv) ? nnkEv : vvvEv;
+  if (sysfs.length === 0 && lspci.length === 0) return unknownFrom(sysfsEv, nnkEv);
+
+  const byAddr = new Map(lspci.map((d) => [d.address, d]));
+  const devices: PciDevice[] =
+    sysfs.length > 0
+      ? sysfs.map((s) => fromSysfs(s, byAddr.get(s.address), refTo(sysfsEv, s), byAddr.has(s.address) ? refTo(lspciEv, byAddr.get(s.address)!) : null))
+      : lspci.map((l) => fromLspci(l, refTo(lspciEv, l)));
+
+  const groupsEv = ev.one('iommu-groups');
+  let groups: Record<string, string[]> = {};
+  let groupsFrom: PciFacts['groupsFrom'] = 'none';
+  const fromListing = groupsEv.status === 'ok' ? parseIommuGroups(groupsEv.text) : null;
+  if (fromListing && fromListing.memberships.length > 0) {
+    groups = cloneGroups(fromListing.groups);
+    groupsFrom = 'sysfs';
+  } else if (devices.some((d) => d.group !== null)) {
+    for (const d of devices) if (d.group !== null) (groups[d.group] ??= []).push(d.address);
+    groupsFrom = sysfs.length > 0 ? 'sysfs' : 'lspci';
+  } else if (log.state === 'known') {
+    const fromLog = parseIommuGroupsFromDmesg({ records: log.value.lines.map((l) => ({ line: l.line, text: l.text, message: l.message, kind: 'raw' as const })) });
+    if (fromLog.memberships.length > 0) {
+      groups = cloneGroups(fromLog.groups);
+      groupsFrom = 'kernel-log';
+    }
+  }
+  const groupOf = new Map<string, string>();
+  for (const [g, members] of Object.entries(groups)) for (const m of members) groupOf.set(m, g);
+  const withGroups = devices.map((d) => (d.group === null && groupOf.has(d.address) ? { ...d, group: groupOf.get(d.address) ?? null } : d));
+  return known({ devices: withGroups, groups, groupsFrom }, [refTo(sysfs.length > 0 ? sysfsEv : lspciEv, { line: 1, text: `${withGroups.length} PCI functions` })]);
+}
+
+function cloneGroups(g: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(g)) out[k] = [...v];
+  return out;
+}
+
+function fromSysfs(s: SysfsPciDevice, l: LspciDevice | undefined, ref: EvidenceRef, lref: EvidenceRef | null): PciDevice {
+  const parents = s.path ? pciAddressesInPath(s.path).filter((a) => a !== s.address).reverse() : [];
+  return {
+    address: s.address,
+    vendor: s.vendor ?? l?.vendorId ?? '????',
+    device: s.device ?? l?.deviceId ?? '????',
+    subsystem: s.subsystemVendor && s.subsystemDevice ? `${s.subsystemVendor}:${s.subsystemDevice}` : null,
+    classCode: s.class ?? `${l?.classCode ?? '0000'}00`,
+    className: l?.className ?? null,
+    name: l ? l.description : null,
+    driver: s.driver ?? null,
+    modules: l?.modules?.names ?? [],
+    group: s.iommuGroup === undefined ? null : String(s.iommuGroup),
+    driverOverride: s.driverOverride ?? null,
+    bootVga: s.bootVga ?? null,
+    resetMethod: s.resetMethod ? s.resetMethod.join(' ') : null,
+    sriovTotalVfs: s.sriovTotalVfs ?? null,
+    sriovNumVfs: s.sriovNumVfs ?? null,
+    physfn: s.physfn ?? null,
+    parents,
+    refs: lref ? [ref, lref] : [ref],
+  };
+}
+
+function fromLspci(l: LspciDevice, ref: EvidenceRef): PciDevice {
+  return {
+    address: l.address,
+    vendor: l.vendorId ?? '????',
+    device: l.deviceId ?? '????',
+    subsystem: l.subsystem?.vendorId && l.subsystem.deviceId ? `${l.subsystem.vendorId}:${l.subsystem.deviceId}` : null,
+    classCode: `${l.classCode ?? '0000'}${l.progIf ?? '00'}`,
+    className: l.className,
+    name: l.description,
+    driver: l.driver?.name ?? null,
+    modules: l.modules?.names ?? [],
+    group: l.iommuGroup ? String(l.iommuGroup.group) : null,
+    driverOverride: null,
+    bootVga: null,
+    resetMethod: null,
+    sriovTotalVfs: null,
+    sriovNumVfs: null,
+    physfn: null,
+    parents: [],
+    refs: [ref],
+  };
+}
+
+/** PCI-to-PCI and CardBus bridges (class 0604, 0607: header types 1 and 2). */
+export function isBridge(d: Pick<PciDevice, 'classCode'>): boolean {
+  return d.classCode.startsWith('0604') || d.classCode.startsWith('0607');
+}
+
+/** Drivers that leave DMA to the group's user: vfio-pci and its vendor variants, pci-stub, pcieport. */
+export function isUserSafeDriver(driver: string | null): boolean {
+  return driver === null || driver === 'vfio-pci' || driver.endsWith('_vfio_pci') || driver.endsWith('-vfio-pci') || driver === 'pci-stub' || driver === 'pcieport';
+}
+
+/**
+ * A group member that makes VFIO refuse the group: an endpoint (not a bridge) bound to a host
+ * driver. The kernel allows bridges and drivers that manage no DMA (drivers/vfio/group.c and
+ * drivers/iommu/iommu.c DMA ownership: pci-stub and pcieport set driver_managed_dma).
+ */
+export function blocksGroup(d: Pick<PciDevice, 'classCode' | 'driver'>): boolean {
+  return !isBridge(d) && !isUserSafeDriver(d.driver);
+}
