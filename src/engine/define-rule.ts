@@ -2,13 +2,13 @@
  * defineRule: an identity helper that types a rule's check against exactly the facts it declared
  * and its message ids against its messages (a wrong messageId is a compile error).
  */
-import type { Fact, EvidenceRef, KnownFact } from '../facts/fact.js';
+import type { EvidenceRef } from '../facts/fact.js';
 import type { Facts } from '../facts/facts.js';
 import type { Fix } from '../fixes/fix.js';
 import type { MessageData, Severity } from './finding.js';
 
 export type FactKey = keyof Facts;
-type KnownOf<F> = F extends Fact<infer T> ? KnownFact<T> : never;
+type KnownOf<F> = Extract<F, { readonly state: 'known' }>;
 export type KnownFacts<K extends FactKey> = { readonly [P in K]: KnownOf<Facts[P]> };
 export type OptionalFacts<K extends FactKey> = { readonly [P in K]: Facts[P] };
 

@@ -1,0 +1,48 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { enableIommuInFirmware } from '../src/fixes/firmware.js';
+
+export default defineRule({
+  id: 'iommu-firmware-disabled',
+  title: 'The firmware does not describe an IOMMU (VT-d / AMD-Vi off in the BIOS)',
+  severity: 'error',
+  tags: ['iommu', 'firmware'],
+  source: 'FAQ "How to Verify Intel VT-d or AMD IOMMU is Enabled in System BIOS?"',
+  needs: ['firmwareIommu', 'host'],
+  optional: ['kernelLog', 'virtualization'],
+  messages: {
+    present: 'The firmware provides the ACPI {{table}} table, so the IOMMU is enabled in the BIOS.',
+    missing: 'No ACPI {{expected}} table: the IOMMU (Intel VT-d / AMD-Vi) is disabled in the firmware or not supported, so no device can be passed through.',
+    missingInVm: 'No ACPI {{expected}} table: this host is a virtual machine without a virtual IOMMU, so it cannot pass devices through.',
+  },
+  check({ firmwareIommu, host, kernelLog, virtualization }, r) {
+    const table = firmwareIommu.value.table;
+    if (table !== null) return r.pass('present', { table }, firmwareIommu.evidence);
+    const vendor = host.value.cpuVendor;
+    const expected = vendor === 'intel' ? 'DMAR' : vendor === 'amd' ? 'IVRS' : 'DMAR or IVRS';
+    // `DMAR: IOMMU enabled` is printed while intel_iommu=on is parsed, table or not
+    // (test/fixtures/lab/intel-firmware-off-6.1/dmesg.txt): cite it as the misleading line.
+    const misleading =
+      kernelLog.state === 'known' ? kernelLog.value.lines.filter((l) => l.message === 'DMAR: IOMMU enabled').slice(0, 1) : [];
+    const evidence = [
+      ...firmwareIommu.evidence,
+      ...misleading.map((l) => ({ evidence: kernelLog.state === 'known' ? kernelLog.value.evidence : 'dmesg', source: kernelLog.state === 'known' ? kernelLog.value.source : 'dmesg', line: l.line, text: l.text })),
+    ];
+    const caveats = misleading.length > 0 ? ['"DMAR: IOMMU enabled" in dmesg only means intel_iommu=on was read from the command line; it does not prove the firmware has VT-d on.'] : [];
+    const verify = { kind: 'verify', command: 'ls /sys/firmware/acpi/tables', expect: `lists ${expected}` } as const;
+    if (virtualization.state === 'known' && virtualization.value.isVirtualMachine)
+      return r.fail('missingInVm', { expected }, evidence, {
+        summary: 'Give this virtual machine a virtual IOMMU in the outer hypervisor',
+        steps: [
+          { kind: 'note', text: 'QEMU: -machine q35,kernel-irqchip=split -device intel-iommu,intremap=on (AMD: -device amd-iommu); libvirt: <iommu model="intel"><driver intremap="on"/></iommu> in the domain XML' },
+          { kind: 'reboot' },
+          verify,
+        ],
+        caveats,
+      });
+    return r.fail('missing', { expected }, evidence, {
+      summary: 'Enable the IOMMU in the firmware setup',
+      steps: [enableIommuInFirmware(vendor, null), { kind: 'reboot' }, verify],
+      caveats,
+    });
+  },
+});

@@ -1,0 +1,79 @@
+/**
+ * ruleTester: run one rule through the real parsers, facts and engine on real evidence, and check
+ * what it returns. Cases assert ids, statuses, evidence locations and fix step kinds — never prose.
+ * It fails when a message id of the rule is exercised by no case.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeBundle } from '../../src/analyze.js';
+import type { Rule } from '../../src/engine/define-rule.js';
+import type { Finding, Status } from '../../src/engine/finding.js';
+import { sampleBundle, type Override } from './bundle-from.js';
+
+export interface RuleCase {
+  readonly name: string;
+  /** A samples/<name> directory (real lab evidence) the case starts from. */
+  readonly sample: string;
+  readonly evidence?: Record<string, Override>;
+  readonly devices?: readonly string[];
+  readonly expect?: {
+    readonly messageId?: string;
+    /** Subject of the expected finding: 'host' or a PCI address. */
+    readonly subject?: string;
+    /** Evidence sources the finding must cite (substring match on `source` or `source:line`). */
+    readonly evidence?: readonly string[];
+    readonly fixKinds?: readonly string[];
+    /** Substrings that must appear in some fix command (host-specific fix rendering). */
+    readonly commands?: readonly string[];
+    readonly collect?: readonly string[];
+    readonly severity?: string;
+  };
+}
+
+export function runRuleCase(rule: Rule, c: RuleCase): Finding[] {
+  const analysis = analyzeBundle(sampleBundle(c.sample, c.evidence), { rules: [rule], devices: c.devices ?? [] });
+  return analysis.findings.filter((f) => f.ruleId === rule.id);
+}
+
+export function ruleTester(rule: Rule, cases: { pass: RuleCase[]; fail: RuleCase[]; unknown: RuleCase[]; skip?: RuleCase[] }): void {
+  const seen = new Set<string>();
+  const groups: [Status, RuleCase[]][] = [
+    ['pass', cases.pass],
+    ['fail', cases.fail],
+    ['unknown', cases.unknown],
+    ['skip', cases.skip ?? []],
+  ];
+  describe(rule.id, () => {
+    for (const [status, list] of groups) {
+      for (const c of list) {
+        it(`${status}: ${c.name}`, () => {
+          const findings = runRuleCase(rule, c);
+          expect(findings.filter((f) => f.internal), 'no internal errors').toEqual([]);
+          const subject = c.expect?.subject;
+          const hits = findings.filter(
+            (f) => f.status === status && (subject === undefined || (subject === 'host' ? f.subject.kind === 'host' : f.subject.kind === 'device' && f.subject.address === subject)),
+          );
+          expect(hits.length, `expected a ${status} finding${subject ? ` for ${subject}` : ''}; got ${JSON.stringify(findings.map((f) => [f.status, f.messageId, f.subject]))}`).toBeGreaterThan(0);
+          const f = c.expect?.messageId ? hits.find((h) => h.messageId === c.expect?.messageId) : hits[0];
+          expect(f, `messageId ${c.expect?.messageId}`).toBeDefined();
+          if (!f) return;
+          seen.add(f.messageId);
+          if (status === 'fail') expect(findings.some((x) => x.status === 'pass' && x.subject.kind === f.subject.kind && (x.subject.kind === 'host' || (f.subject.kind === 'device' && x.subject.address === f.subject.address))), 'fail and pass on one subject').toBe(false);
+          for (const src of c.expect?.evidence ?? [])
+            expect(f.evidence.some((e) => `${e.source}:${e.line ?? ''}`.includes(src)), `cites ${src}: ${JSON.stringify(f.evidence)}`).toBe(true);
+          if (c.expect?.fixKinds) expect(f.fix?.steps.map((s) => s.kind)).toEqual(c.expect.fixKinds);
+          for (const cmd of c.expect?.commands ?? [])
+            expect(
+              f.fix?.steps.some((s) => ('command' in s && s.command.includes(cmd)) || ('change' in s && s.change.includes(cmd)) || ('setting' in s && s.setting.includes(cmd))),
+              `fix mentions ${cmd}: ${JSON.stringify(f.fix)}`,
+            ).toBe(true);
+          for (const col of c.expect?.collect ?? []) expect((f.collect ?? []).some((x) => x.includes(col)), `collect ${col}: ${JSON.stringify(f.collect)}`).toBe(true);
+          if (c.expect?.severity) expect(f.severity).toBe(c.expect.severity);
+        });
+      }
+    }
+    it('every message id is exercised by a case', () => {
+      const ids = Object.keys(rule.messages);
+      expect(ids.filter((id) => !seen.has(id))).toEqual([]);
+    });
+  });
+}
