@@ -166,6 +166,10 @@ export interface PciDevice {
   readonly physfn: string | null;
   /** Parent bridge addresses from the sysfs path, nearest first. */
   readonly parents: readonly string[];
+  /** Function-level reset advertised in DevCap (lspci -vvv `FLReset+`), null when lspci -vvv is missing. */
+  readonly flr: boolean | null;
+  /** PCIe port type from lspci -vvv (`Endpoint`, `Root Port`, `Legacy Endpoint`, …). */
+  readonly pcieType: string | null;
   readonly refs: readonly EvidenceRef[];
 }
 

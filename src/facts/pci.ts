@@ -21,8 +21,10 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
   const nnkEv = ev.one('lspci-nnk');
   const vvvEv = ev.one('lspci-vvv');
   const sysfs = hasText(sysfsEv) ? parsePciSysfs(sysfsEv.text).devices : [];
-  const lspci: readonly LspciDevice[] = hasText(nnkEv) ? parseLspciNnk(nnkEv.text).devices : hasText(vvvEv) ? parseLspciVvv(vvvEv.text).devices : [];
+  const verbose = hasText(vvvEv) ? parseLspciVvv(vvvEv.text).devices : [];
+  const lspci: readonly LspciDevice[] = hasText(nnkEv) ? parseLspciNnk(nnkEv.text).devices : verbose;
   const lspciEv = hasText(nnkEv) ? nnkEv : vvvEv;
+  const verboseBy = new Map(verbose.map((d) => [d.address, d]));
   if (sysfs.length === 0 && lspci.length === 0) return unknownFrom(sysfsEv, nnkEv);
 
   const byAddr = new Map(lspci.map((d) => [d.address, d]));
@@ -50,7 +52,12 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
   }
   const groupOf = new Map<string, string>();
   for (const [g, members] of Object.entries(groups)) for (const m of members) groupOf.set(m, g);
-  const withGroups = devices.map((d) => (d.group === null && groupOf.has(d.address) ? { ...d, group: groupOf.get(d.address) ?? null } : d));
+  const withGroups = devices.map((d) => {
+    const v = verboseBy.get(d.address);
+    const extra = { flr: v?.flr?.capable ?? null, pcieType: v?.express?.type ?? null };
+    const refs = v?.flr ? [...d.refs, refTo(vvvEv, v.flr)] : d.refs;
+    return { ...d, ...extra, refs, group: d.group ?? groupOf.get(d.address) ?? null };
+  });
   return known({ devices: withGroups, groups, groupsFrom }, [refTo(sysfs.length > 0 ? sysfsEv : lspciEv, { line: 1, text: `${withGroups.length} PCI functions` })]);
 }
 
@@ -80,6 +87,8 @@ function fromSysfs(s: SysfsPciDevice, l: LspciDevice | undefined, ref: EvidenceR
     sriovNumVfs: s.sriovNumVfs ?? null,
     physfn: s.physfn ?? null,
     parents,
+    flr: null,
+    pcieType: null,
     refs: lref ? [ref, lref] : [ref],
   };
 }
@@ -103,6 +112,8 @@ function fromLspci(l: LspciDevice, ref: EvidenceRef): PciDevice {
     sriovNumVfs: null,
     physfn: null,
     parents: [],
+    flr: null,
+    pcieType: null,
     refs: [ref],
   };
 }
