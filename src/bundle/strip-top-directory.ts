@@ -5,6 +5,9 @@
  */
 import type { BundleFile } from './bundle.js';
 
+/** First components of evidence paths themselves: never a wrapper directory. */
+const LAYOUT_TOPS = new Set(['commands', 'proc', 'etc', 'boot', 'sys', 'var', 'usr', 'lib', 'run', 'dev', 'sos_commands']);
+
 export function stripTopDirectory(files: Map<string, BundleFile>): { root: string | null; files: Map<string, BundleFile> } {
   if (files.has('manifest.json')) return { root: null, files };
   let top: string | null = null;
@@ -15,7 +18,7 @@ export function stripTopDirectory(files: Map<string, BundleFile>): { root: strin
     if (top === null) top = first;
     else if (top !== first) return { root: null, files };
   }
-  if (top === null) return { root: null, files };
+  if (top === null || LAYOUT_TOPS.has(top)) return { root: null, files };
   const cut = top.length + 1;
   const stripped = new Map<string, BundleFile>();
   for (const [path, file] of files) stripped.set(path.slice(cut), { ...file, path: path.slice(cut) });

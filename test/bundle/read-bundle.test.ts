@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { BundleError } from '../../src/cli/errors.js';
+import { LIMITS } from '../../src/bundle/limits.js';
+import { readBundleBuffer } from '../../src/bundle/read-bundle.js';
+import { makeTar, makeTgz } from '../helpers/make-archive.js';
+
+const MANIFEST = '{"schemaVersion":1}';
+
+describe('readBundleBuffer', () => {
+  it('keeps regular files and strips the single top directory', async () => {
+    const b = await readBundleBuffer(
+      await makeTgz([
+        { name: 'ptdoctor-h-1/', type: 'directory' },
+        { name: 'ptdoctor-h-1/manifest.json', body: MANIFEST },
+        { name: 'ptdoctor-h-1/proc/cmdline', body: 'BOOT_IMAGE=/vmlinuz ro\n' },
+      ]),
+      'x.tgz',
+    );
+    expect(b.root).toBe('ptdoctor-h-1');
+    expect([...b.files.keys()].sort()).toEqual(['manifest.json', 'proc/cmdline']);
+    expect(b.skipped).toEqual([]);
+  });
+
+  it('reads a plain tar too', async () => {
+    const b = await readBundleBuffer(await makeTar([{ name: 'manifest.json', body: MANIFEST }]), 'x.tar');
+    expect(b.format).toBe('tar');
+    expect(b.root).toBeNull();
+  });
+
+  it('refuses traversal, absolute names, links and devices, recording why', async () => {
+    const b = await readBundleBuffer(
+      await makeTgz([
+        { name: 'manifest.json', body: MANIFEST },
+        { name: '../../etc/passwd', body: 'x' },
+        { name: '/etc/shadow', body: 'x' },
+        { name: 'a/../../b', body: 'x' },
+        { name: 'etc', type: 'symlink', linkname: '/etc' },
+        { name: 'hard', type: 'link', linkname: '/etc/passwd' },
+        { name: 'dev/sda', type: 'block-device' },
+        { name: 'fifo', type: 'fifo' },
+        { name: 'C:..\\x', body: 'x' },
+        { name: 'esc\u001b]52;c;aGk=\u0007', body: 'x' },
+      ]),
+      'x.tgz',
+    );
+    expect([...b.files.keys()]).toEqual(['manifest.json']);
+    const reasons = Object.fromEntries(b.skipped.map((s) => [s.name, s.reason]));
+    expect(reasons['../../etc/passwd']).toMatch(/\.\./);
+    expect(reasons['/etc/shadow']).toMatch(/absolute/);
+    expect(reasons['a/../../b']).toMatch(/\.\./);
+    expect(reasons.etc).toMatch(/symlink/);
+    expect(reasons.hard).toMatch(/link/);
+    expect(reasons['dev/sda']).toMatch(/block-device/);
+    expect(reasons.fifo).toMatch(/fifo/);
+    expect(reasons['C:..\\x']).toBeDefined();
+    expect(reasons['esc\u001b]52;c;aGk=\u0007']).toMatch(/control/);
+  });
+
+  it('reports duplicates and keeps the first copy', async () => {
+    const b = await readBundleBuffer(
+      await makeTgz([
+        { name: 'manifest.json', body: MANIFEST },
+        { name: 'proc/cmdline', body: 'first' },
+        { name: './proc//cmdline', body: 'second' },
+      ]),
+      'x.tgz',
+    );
+    expect(b.files.get('proc/cmdline')?.bytes.toString()).toBe('first');
+    expect(b.skipped).toEqual([{ name: './proc//cmdline', reason: 'duplicate name (the first copy is used)' }]);
+  });
+
+  it('keeps only the first maxEntryBytes of an entry and marks it truncated', async () => {
+    const limits = { ...LIMITS, maxEntryBytes: 1000 };
+    const b = await readBundleBuffer(await makeTgz([{ name: 'commands/dmesg.out', body: 'x'.repeat(5000) }]), 'x.tgz', limits);
+    const f = b.files.get('commands/dmesg.out');
+    expect(f?.bytes.length).toBe(1000);
+    expect(f?.truncated).toBe(true);
+  });
+
+  it('stops a gzip bomb at the inflated limit with one line', async () => {
+    const limits = { ...LIMITS, maxInflatedBytes: 8 * 1024 * 1024, ratioGraceBytes: 1024 ** 3 };
+    const bomb = gzipSync(await makeTar([{ name: 'zeros', body: Buffer.alloc(32 * 1024 * 1024) }]));
+    await expect(readBundleBuffer(bomb, 'bomb.tgz', limits)).rejects.toThrow(/inflates past/);
+  });
+
+  it('stops a high-ratio archive at the ratio limit', async () => {
+    const limits = { ...LIMITS, ratioGraceBytes: 1024 * 1024 };
+    const bomb = gzipSync(await makeTar([{ name: 'zeros', body: Buffer.alloc(16 * 1024 * 1024) }]));
+    await expect(readBundleBuffer(bomb, 'bomb.tgz', limits)).rejects.toThrow(/decompression bomb/);
+  });
+
+  it('stops at the entry-count limit', async () => {
+    const limits = { ...LIMITS, maxEntries: 50 };
+    const entries = Array.from({ length: 60 }, (_, i) => ({ name: `f${i}`, body: '' }));
+    await expect(readBundleBuffer(await makeTgz(entries), 'many.tgz', limits)).rejects.toThrow(/more than 50 entries/);
+  });
+
+  it('gives a partial bundle when the archive is cut after some files', async () => {
+    const tar = await makeTar([
+      { name: 'manifest.json', body: MANIFEST },
+      { name: 'proc/cmdline', body: 'ro\n' },
+      { name: 'commands/dmesg.out', body: 'y'.repeat(200_000) },
+    ]);
+    const b = await readBundleBuffer(tar.subarray(0, 4096), 'cut.tar');
+    expect(b.lost).toMatch(/truncated/);
+    expect(b.files.has('manifest.json')).toBe(true);
+    expect(b.files.has('commands/dmesg.out')).toBe(false);
+  });
+
+  it('rejects what is not a bundle with one line naming the problem', async () => {
+    await expect(readBundleBuffer(Buffer.from('PK\u0003\u0004rest of a zip'), 'x.tgz')).rejects.toThrow(/zip archive/);
+    await expect(readBundleBuffer(Buffer.alloc(0), 'x.tgz')).rejects.toThrow(/empty/);
+    await expect(readBundleBuffer(Buffer.from('random bytes, not an archive at all'), 'x.tgz')).rejects.toThrow(/not a gzip or tar/);
+    const tgz = await makeTgz([{ name: 'manifest.json', body: MANIFEST }]);
+    const err = await readBundleBuffer(tgz.subarray(0, 20), 'x.tgz').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BundleError);
+    expect(String((err as Error).message)).toMatch(/truncated|corrupt/);
+    expect(String((err as Error).message)).not.toContain('\n');
+  });
+});
