@@ -1,0 +1,37 @@
+import rule from '../../rules/device-not-bound.js';
+import { fx } from '../helpers/bundle-from.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  pass: [{ name: 'NIC bound to vfio-pci', sample: 'lab-intel-healthy', expect: { messageId: 'bound', subject: '0000:01:00.0', evidence: ['sysfs PCI inventory'] } }],
+  fail: [
+    {
+      name: 'vfio-pci.ids on the command line, no vfio module loaded: the NIC has no driver',
+      sample: 'lab-vfio-modules-missing',
+      expect: {
+        messageId: 'unbound',
+        subject: '0000:01:00.0',
+        severity: 'info',
+        evidence: ['sysfs PCI inventory', '/proc/cmdline:1'],
+        fixKinds: ['edit-file', 'edit-file', 'run', 'reboot', 'verify'],
+        commands: ['options vfio-pci ids=8086:10d3', 'update-initramfs -u -k all'],
+      },
+    },
+  ],
+  unknown: [
+    {
+      name: 'no PCI inventory',
+      sample: 'lab-vfio-modules-missing',
+      evidence: { 'pci-sysfs': { status: 'denied' }, 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' } },
+      expect: { collect: ['lspci'] },
+    },
+  ],
+  skip: [
+    {
+      name: 'nothing named: the guide\'s command line without vfio-pci.ids',
+      sample: 'lab-vfio-modules-missing',
+      evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
+      expect: { messageId: 'noExplicitTarget' },
+    },
+  ],
+});
