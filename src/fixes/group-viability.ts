@@ -1,0 +1,51 @@
+/**
+ * Make an IOMMU group viable for VFIO: every endpoint in it must be bound to vfio-pci (or a
+ * driver that manages no DMA, such as pci-stub) or have no driver. Three ways, in order of cost:
+ * - functions of the same card (same bus:device, another function: a GPU's HDMI audio, USB-C and
+ *   UCSI functions) go to vfio-pci with the card, as the guide does for the GTX 1080 Ti and its
+ *   HDMI audio function (10de:1b06 + 10de:10ef);
+ * - unrelated devices: move the card to a slot wired to the CPU's root ports (own group), or
+ *   enable ACS in the firmware where the board offers it;
+ * - the out-of-tree ACS override patch (`pcie_acs_override=`) only splits groups on paper: the
+ *   devices can still reach each other with peer-to-peer DMA, so a guest may read and write the
+ *   host's devices in that group.
+ */
+import type { HostProfile, PciDevice } from '../facts/model.js';
+import type { Fix, FixStep } from './fix.js';
+import { initramfsModuleStep, rebuildInitramfs } from './initramfs.js';
+
+/** Same slot (domain:bus:device), other function. */
+export function sameSlot(a: string, b: string): boolean {
+  return a !== b && a.slice(0, a.lastIndexOf('.')) === b.slice(0, b.lastIndexOf('.'));
+}
+
+export function makeGroupViable(host: HostProfile, target: PciDevice, blockers: readonly PciDevice[], group: string): Fix {
+  const siblings = blockers.filter((b) => sameSlot(b.address, target.address));
+  const others = blockers.filter((b) => !sameSlot(b.address, target.address));
+  const steps: FixStep[] = [];
+  if (siblings.length > 0) {
+    const ids = [...new Set([target, ...siblings].map((d) => `${d.vendor}:${d.device}`))];
+    const drivers = [...new Set(siblings.map((d) => d.driver).filter((d): d is string => d !== null))];
+    steps.push(
+      {
+        kind: 'edit-file',
+        path: '/etc/modprobe.d/vfio.conf',
+        change: [`options vfio-pci ids=${ids.join(',')}`, ...drivers.map((d) => `softdep ${d} pre: vfio-pci`)].join(' ; '),
+      },
+      initramfsModuleStep(host, ['vfio', 'vfio_iommu_type1', 'vfio_pci']),
+      ...rebuildInitramfs(host),
+    );
+  }
+  if (others.length > 0)
+    steps.push(
+      { kind: 'note', text: `Move the card at ${target.address} to a slot wired to the CPU (a root port of its own), so ${others.map((o) => o.address).join(', ')} no longer share its IOMMU group; the board manual's block diagram shows which slots hang off the chipset.` },
+      { kind: 'firmware', setting: 'Enable ACS (Access Control Services) for the PCIe root ports / switch, where the firmware offers it' },
+    );
+  steps.push({ kind: 'reboot' }, { kind: 'verify', command: `ls /sys/kernel/iommu_groups/${group}/devices; lspci -nnk`, expect: 'every endpoint in the group is bound to vfio-pci or has no driver' });
+  const caveats = [
+    'Do not reach for the ACS override patch (pcie_acs_override=downstream,multifunction) lightly: it only tells the kernel to pretend the devices are isolated. They can still exchange peer-to-peer DMA, so the guest can read and write the other devices in the group, and through them host memory.',
+  ];
+  if (others.length > 0)
+    caveats.push(`Passing ${others.map((o) => `${o.address} (${o.driver})`).join(', ')} to the same VM also makes the group viable, if the host can do without them.`);
+  return { summary: `Free IOMMU group ${group} of host-driven devices`, steps, caveats };
+}
