@@ -1,0 +1,43 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { paramValue } from '../src/facts/cmdline.js';
+import { unsafeInterruptSettings } from '../src/facts/iommu-params.js';
+import { changeKernelParams } from '../src/fixes/kernel-params.js';
+import { enableInterruptRemapping } from '../src/fixes/interrupt-remapping.js';
+
+// VFIO's type1 backend refuses a group without interrupt remapping (drivers/vfio/vfio_iommu_type1.c
+// vfio_iommu_type1_attach_group): "No interrupt remapping support.  Use the module param
+// \"allow_unsafe_interrupts\" to enable VFIO IOMMU support on this platform" and -EPERM.
+export default defineRule({
+  id: 'interrupt-remapping-missing',
+  title: 'The IOMMU runs without interrupt remapping',
+  severity: 'error',
+  tags: ['iommu', 'interrupts', 'firmware'],
+  source: 'Kernel: vfio_iommu_type1 "No interrupt remapping support"',
+  needs: ['interruptRemapping', 'kernelIommu', 'host', 'cmdline'],
+  optional: ['moduleConfig', 'virtualization'],
+  messages: {
+    enabled: 'Interrupt remapping is enabled.',
+    noIommu: 'No IOMMU is active; interrupt remapping is judged once it is.',
+    missing: 'The IOMMU is active but interrupt remapping is not: VFIO refuses to attach devices ("No interrupt remapping support").',
+    disabledOnCmdline: 'Interrupt remapping is switched off by {{param}} on the kernel command line: VFIO refuses to attach devices.',
+    missingButAllowed: 'Interrupt remapping is not enabled; {{setting}} lets VFIO attach devices anyway, without protection against forged MSIs.',
+  },
+  check({ interruptRemapping, kernelIommu, host, cmdline, moduleConfig, virtualization }, r) {
+    if (!kernelIommu.value.active) return r.skip('noIommu', {});
+    if (interruptRemapping.value.enabled) return r.pass('enabled', {}, interruptRemapping.evidence);
+    const evidence = [...interruptRemapping.evidence, ...kernelIommu.evidence, cmdline.value.ref];
+    const off = paramValue(cmdline.value.params, 'intremap');
+    const inVm = virtualization.state === 'known' && virtualization.value.isVirtualMachine;
+    const firmware = enableInterruptRemapping(host.value, inVm);
+    const unsafe = unsafeInterruptSettings(cmdline.value, moduleConfig.state === 'known' ? moduleConfig.value.modprobe : [], []);
+    if (off?.value === 'off')
+      return r.fail('disabledOnCmdline', { param: off.raw }, evidence, changeKernelParams(host.value, { add: [], remove: [off.raw] }, 'Stop disabling interrupt remapping'));
+    const first = unsafe[0];
+    if (first)
+      return r.fail('missingButAllowed', { setting: first.raw }, [...evidence, first.ref], firmware, {
+        severity: 'info',
+        severityReason: 'allow_unsafe_interrupts is set, so VFIO attaches devices; what remains is the isolation loss',
+      });
+    return r.fail('missing', {}, evidence, firmware);
+  },
+});

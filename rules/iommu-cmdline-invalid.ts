@@ -1,0 +1,42 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { logLines } from '../src/facts/kernel-log.js';
+import { lineRef } from '../src/facts/iommu-log-events.js';
+import { modprobeParams, paramIssues, type ParamIssue } from '../src/facts/iommu-params.js';
+import { changeKernelParams } from '../src/fixes/kernel-params.js';
+
+// Valid values per parameter and where each was verified: src/facts/iommu-params.ts.
+export default defineRule({
+  id: 'iommu-cmdline-invalid',
+  title: 'Misspelled or invalid IOMMU/VFIO parameters',
+  severity: 'warning',
+  tags: ['iommu', 'cmdline', 'vfio'],
+  source: 'FAQ "How to enable IOMMU in the kernel (intel_iommu=on)?"',
+  needs: ['cmdline', 'host'],
+  optional: ['bootConfig', 'moduleConfig', 'kernelLog'],
+  messages: {
+    valid: 'The IOMMU and VFIO parameters on the command line and in the boot configuration are valid.',
+    invalid: '{{count}} IOMMU/VFIO parameter(s) the kernel does not accept: {{list}}.',
+  },
+  check({ cmdline, host, bootConfig, moduleConfig, kernelLog }, r) {
+    const issues: ParamIssue[] = paramIssues(cmdline.value.params, cmdline.value.ref);
+    if (bootConfig.state === 'known') for (const s of bootConfig.value.sources) issues.push(...paramIssues(s.params, s.ref));
+    const modprobe = moduleConfig.state === 'known' ? modprobeParams(moduleConfig.value.modprobe) : [];
+    const modIssues = modprobe.flatMap((m) => paramIssues([m.param], m.ref));
+    const seen = new Set<string>();
+    const all = [...issues, ...modIssues].filter((i) => !seen.has(`${i.raw}@${i.ref.source}`) && seen.add(`${i.raw}@${i.ref.source}`));
+    if (all.length === 0) return r.pass('valid', {}, [cmdline.value.ref]);
+    // The kernel's own complaint, when it logged one (samples/lab-amd-iommu-on-invalid: "AMD-Vi: Unknown option - 'on'").
+    const logged = kernelLog.state === 'known'
+      ? logLines(kernelLog.value, 'Unknown option - ', 'invalid id string', "invalid for parameter `allow_unsafe_interrupts'").slice(0, 3).map((l) => lineRef(kernelLog.value, l))
+      : [];
+    const boot = all.filter((i) => !modIssues.includes(i));
+    const raws = [...new Set(boot.map((i) => i.raw))];
+    const adds = [...new Set(boot.map((i) => i.intended).filter((x) => x !== '' && !x.includes('<')))];
+    const base = changeKernelParams(host.value, { add: adds, remove: raws }, 'Replace the invalid parameters with the intended spelling');
+    const modSteps = modIssues.map((i) => ({ kind: 'edit-file' as const, path: i.ref.source, change: `replace "${i.raw}" with "${i.intended.replace(/^[^.]*\./, '')}"` }));
+    const fix = boot.length > 0 ? { ...base, steps: [...modSteps, ...base.steps], caveats: [...(base.caveats ?? []), ...all.map((i) => `${i.raw}: ${i.why}`)] }
+      : { summary: 'Correct the module options', steps: [...modSteps, { kind: 'reboot' as const }], caveats: all.map((i) => `${i.raw}: ${i.why}`) };
+    const list = all.map((i) => `${i.raw} (${i.ref.source}) → ${i.intended === '' ? 'remove it' : i.intended}`).join('; ');
+    return r.fail('invalid', { count: all.length, list }, [...all.map((i) => i.ref), ...logged], fix);
+  },
+});

@@ -1,0 +1,46 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { paramValue } from '../src/facts/cmdline.js';
+import { intelDefaultOn } from '../src/facts/iommu-params.js';
+import { changeKernelParams } from '../src/fixes/kernel-params.js';
+
+// Which parameters switch the IOMMU off: intel_iommu=off (drivers/iommu/intel/iommu.c intel_iommu_setup),
+// amd_iommu=off (drivers/iommu/amd/init.c parse_amd_iommu_options), iommu=off (arch/x86/kernel/pci-dma.c
+// iommu_setup sets no_iommu). Hosts without a DMAR/IVRS table are iommu-firmware-disabled's finding: skipped here.
+export default defineRule({
+  id: 'iommu-kernel-disabled',
+  title: 'The firmware has an IOMMU but the kernel did not enable it',
+  severity: 'error',
+  tags: ['iommu', 'kernel', 'cmdline'],
+  source: 'FAQ "How to enable IOMMU in the kernel (intel_iommu=on)?"',
+  needs: ['firmwareIommu', 'kernelIommu', 'host', 'cmdline'],
+  optional: ['kernelConfig'],
+  messages: {
+    enabled: 'The kernel runs the IOMMU ({{groups}} IOMMU group(s)).',
+    noTable: 'No DMAR/IVRS table: the firmware side is reported by iommu-firmware-disabled.',
+    disabledByParam: 'The ACPI {{table}} table is present but {{param}} on the kernel command line switches the IOMMU off: no IOMMU groups exist.',
+    notDefaultOn: 'The ACPI DMAR table is present but this kernel is built without CONFIG_INTEL_IOMMU_DEFAULT_ON and the command line has no intel_iommu=on: no IOMMU groups exist.',
+    unexplained: 'The ACPI {{table}} table is present but the kernel created no IOMMU units or groups, and no parameter explains it.',
+  },
+  check({ firmwareIommu, kernelIommu, host, cmdline, kernelConfig }, r) {
+    const table = firmwareIommu.value.table;
+    if (table === null) return r.skip('noTable', {});
+    if (kernelIommu.value.active) return r.pass('enabled', { groups: kernelIommu.value.groupCount }, kernelIommu.evidence);
+    const params = cmdline.value.params;
+    const offs = [paramValue(params, 'intel_iommu'), paramValue(params, 'amd_iommu'), paramValue(params, 'iommu')].filter(
+      (p) => p !== undefined && (p.value ?? '').split(',').includes('off'),
+    );
+    const evidence = [...firmwareIommu.evidence, ...kernelIommu.evidence, cmdline.value.ref];
+    const intel = table === 'DMAR';
+    const remove = offs.map((p) => p?.raw ?? '').filter((raw) => !(intel && raw.startsWith('amd_iommu')));
+    const add = intel ? ['intel_iommu=on'] : [];
+    const fix = changeKernelParams(host.value, { add, remove }, intel ? 'Enable the Intel IOMMU on the kernel command line' : 'Remove what switches the AMD IOMMU off');
+    if (remove.length > 0) return r.fail('disabledByParam', { table, param: remove.join(' ') }, evidence, fix);
+    const dflt = intel && kernelConfig.state === 'known' ? intelDefaultOn(kernelConfig.value) : null;
+    if (intel && dflt !== null && !dflt.on && paramValue(params, 'intel_iommu') === undefined)
+      return r.fail('notDefaultOn', {}, [...evidence, dflt.ref], fix);
+    return r.fail('unexplained', { table }, evidence, {
+      ...fix,
+      steps: [{ kind: 'note', text: 'Check the boot log: sudo dmesg | grep -i -e DMAR -e AMD-Vi -e iommu' }, ...fix.steps],
+    });
+  },
+});

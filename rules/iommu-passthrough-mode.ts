@@ -1,0 +1,38 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { paramValue } from '../src/facts/cmdline.js';
+import { lineRef } from '../src/facts/iommu-log-events.js';
+import { kernelBoolTrue } from '../src/facts/iommu-params.js';
+import { logLines } from '../src/facts/kernel-log.js';
+import { changeKernelParams } from '../src/fixes/kernel-params.js';
+
+// drivers/iommu/iommu.c iommu_subsys_init prints "iommu: Default domain type: Passthrough|Translated"
+// (samples/lab-intel-healthy vs samples/lab-intel-default-on); iommu=pt is arch/x86/kernel/pci-dma.c
+// iommu_setup, iommu.passthrough=1 the generic form.
+export default defineRule({
+  id: 'iommu-passthrough-mode',
+  title: 'Host DMA is translated by the IOMMU (iommu=pt not set)',
+  severity: 'info',
+  tags: ['iommu', 'cmdline', 'performance'],
+  source: 'FAQ "How to enable IOMMU in the kernel (intel_iommu=on)?" (the guide adds iommu=pt)',
+  needs: ['cmdline', 'host'],
+  optional: ['kernelLog', 'kernelIommu'],
+  messages: {
+    passthrough: 'Host devices use identity (passthrough) DMA mappings.',
+    translated: 'iommu=pt is not set: the host\'s own devices have their DMA translated by the IOMMU (safer, slightly slower); assigned devices are unaffected.',
+    noIommu: 'No IOMMU is active, so the host DMA mode does not apply.',
+  },
+  check({ cmdline, host, kernelLog, kernelIommu }, r) {
+    if (kernelIommu.state === 'known' && !kernelIommu.value.active) return r.skip('noIommu', {});
+    const domain = kernelLog.state === 'known' ? logLines(kernelLog.value, 'iommu: Default domain type: ')[0] : undefined;
+    const ref = domain && kernelLog.state === 'known' ? [lineRef(kernelLog.value, domain)] : [];
+    if (domain?.message.includes('Passthrough')) return r.pass('passthrough', {}, ref);
+    const pt = paramValue(cmdline.value.params, 'iommu');
+    const generic = paramValue(cmdline.value.params, 'iommu.passthrough');
+    if (!domain && ((pt?.value ?? '').split(',').includes('pt') || (generic && kernelBoolTrue(generic.value))))
+      return r.pass('passthrough', {}, [cmdline.value.ref]);
+    return r.fail('translated', {}, [cmdline.value.ref, ...ref], {
+      ...changeKernelParams(host.value, { add: ['iommu=pt'], remove: [] }, 'Use passthrough DMA mappings for host devices'),
+      caveats: ['Optional: iommu=pt trades the IOMMU\'s protection of the host against its own devices for less DMA mapping overhead; leave it out where host-side DMA isolation matters (untrusted Thunderbolt/external devices).'],
+    });
+  },
+});
