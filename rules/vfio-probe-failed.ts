@@ -1,0 +1,51 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { logLines } from '../src/facts/kernel-log.js';
+import { logRef, probeFailures } from '../src/facts/device-log.js';
+import { isBridge } from '../src/facts/pci.js';
+import { errnoName, probeFix, type ProbeCause } from '../src/fixes/probe-failure.js';
+
+export default defineRule({
+  id: 'vfio-probe-failed',
+  title: 'vfio-pci failed to take a device',
+  severity: 'error',
+  tags: ['device', 'vfio', 'kernel-log'],
+  source: 'Kernel log "vfio-pci: probe of … failed with error N" (drivers/base/dd.c call_driver_probe)',
+  needs: ['kernelLog', 'host'],
+  optional: ['pci', 'targets', 'firmwareIommu', 'cmdline'],
+  messages: {
+    noFailure: 'The kernel log shows no failed vfio-pci probe.',
+    failed: 'vfio-pci could not bind {{address}}: error {{errno}} ({{name}}), {{cause}}.',
+  },
+  check({ kernelLog, host, pci, firmwareIommu, cmdline }, r) {
+    const log = kernelLog.value;
+    const failures = probeFailures(log, 'vfio-pci');
+    if (failures.length === 0) return r.pass('noFailure', {}, kernelLog.evidence);
+    const seen = new Set<string>();
+    return failures.filter((f) => !seen.has(f.address) && seen.add(f.address)).map((f) => {
+      const dev = pci.state === 'known' ? pci.value.devices.find((d) => d.address === f.address) : undefined;
+      const near = logLines(log, f.address).filter((l) => l.line !== f.line.line && Math.abs(l.line - f.line.line) <= 3);
+      const said = (s: string): boolean => near.some((l) => l.message.includes(s));
+      const cause: ProbeCause =
+        f.errno === -16 ? 'sriov-enabled'
+        : f.errno === -12 ? 'no-memory'
+        : f.errno !== -22 ? 'other'
+        : said('vfio-pci device denylist') ? 'denylisted'
+        : dev && isBridge(dev) ? 'bridge'
+        : 'no-iommu-group';
+      const text: Record<ProbeCause, string> = {
+        'no-iommu-group': 'the device has no IOMMU group: the IOMMU is off or does not cover it',
+        bridge: 'the device is a bridge, which vfio-pci never takes',
+        denylisted: 'the device is on vfio-pci\'s denylist',
+        'sriov-enabled': 'it is an SR-IOV physical function with VFs enabled',
+        'no-memory': 'the kernel ran out of memory',
+        other: 'see the kernel log lines before it',
+      };
+      const evidence = [logRef(log, f.line), ...near.map((l) => logRef(log, l)), ...(dev ? [dev.refs[0]!] : [])];
+      const fix = probeFix(cause, host.value, f.address, {
+        firmwareTable: firmwareIommu.state === 'known' ? firmwareIommu.value.table !== null : null,
+        params: cmdline.state === 'known' ? cmdline.value.params : [],
+      });
+      return r.fail('failed', { address: f.address, errno: f.errno, name: errnoName(f.errno), cause: text[cause] }, evidence, fix, { device: f.address });
+    });
+  },
+});
