@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: wall time, CPU time and peak RSS of analysis and collection on inputs of growing
+ * size, each with its ratio to a floor measured in the same run (analysis: Node startup plus
+ * inflating and reading the same archive with no parsing; collection: `tar czf` of the same files
+ * plus the commands' own run time). Prints a Markdown table (docs/performance.md holds one).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { bigHost, floodedLog } from './generate.mjs';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const PROBE = join(ROOT, 'bench', 'usage-probe.mjs');
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'ptdoctor-bench-'));
+
+function measure(args) {
+  const runs = [];
+  for (let i = 0; i < REPEAT; i += 1) {
+    const usage = join(work, `usage-${i}.json`);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--import', PROBE, ...args], { env: { ...process.env, PTDOCTOR_BENCH_USAGE: usage }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const outerMs = performance.now() - t0;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+    runs.push({ ...JSON.parse(readFileSync(usage, 'utf8')), outerMs });
+  }
+  runs.sort((a, b) => a.outerMs - b.outerMs);
+  return runs[Math.floor(runs.length / 2)];
+}
+
+const rows = [];
+function analysisCase(label, bundle) {
+  const floor = measure([join(ROOT, 'bench', 'read-floor.mjs'), bundle]);
+  const run = measure([CLI, 'analyze', bundle, '-f', 'json', '-o', join(work, 'out.json')]);
+  rows.push({ label, run, floor });
+}
+
+analysisCase('typical host (lab-intel-healthy)', join(ROOT, 'samples', 'lab-group-shared.tgz'));
+for (const n of [500, 1000, 2000]) analysisCase(`big host, ${n} extra PCI functions`, await bigHost(work, n));
+for (const mb of [16, 64]) analysisCase(`kernel log of ${mb} MiB of DMAR faults`, await floodedLog(work, mb));
+
+// Collection on this machine: the shell collector against tar czf of what it collected.
+const bundle = join(work, 'collected.tgz');
+const t0 = performance.now();
+execFileSync('sh', [join(ROOT, 'src', 'collector', 'collect.sh'), '-o', bundle], { stdio: 'ignore' });
+const collectMs = performance.now() - t0;
+const unpacked = join(work, 'collected');
+execFileSync('mkdir', ['-p', unpacked]);
+execFileSync('tar', ['-xzf', bundle, '-C', unpacked]);
+const manifest = JSON.parse(execFileSync('sh', ['-c', `cat ${unpacked}/*/manifest.json`]).toString());
+const commandMs = manifest.items.filter((i) => i.kind === 'command').reduce((s, i) => s + (i.durationMs ?? 0), 0);
+const t1 = performance.now();
+execFileSync('tar', ['-czf', join(work, 'floor.tgz'), '-C', unpacked, '.']);
+const tarMs = performance.now() - t1;
+
+const f = (n) => n.toFixed(0);
+console.log(`\nMeasured ${new Date().toISOString()} on ${execFileSync('uname', ['-srm']).toString().trim()}, ${execFileSync('nproc').toString().trim()} cores, Node ${process.version}; median of ${REPEAT}.\n`);
+console.log('| case | wall ms | CPU ms | peak RSS MB | floor wall ms | floor RSS MB | wall ratio |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const r of rows)
+  console.log(`| ${r.label} | ${f(r.run.outerMs)} | ${f(r.run.cpuMs)} | ${f(r.run.maxRssMb)} | ${f(r.floor.outerMs)} | ${f(r.floor.maxRssMb)} | ${(r.run.outerMs / r.floor.outerMs).toFixed(2)} |`);
+const floor = tarMs + commandMs;
+console.log(`| collection on this host (sh collector) | ${f(collectMs)} | | | ${f(floor)} (tar czf ${f(tarMs)} + commands ${f(commandMs)}) | | ${(collectMs / floor).toFixed(2)} |`);
+rmSync(work, { recursive: true, force: true });
