@@ -1,7 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { paramValue } from '../src/facts/cmdline.js';
 import { unsafeInterruptSettings } from '../src/facts/iommu-params.js';
-import { changeKernelParams } from '../src/fixes/kernel-params.js';
 import { enableInterruptRemapping } from '../src/fixes/interrupt-remapping.js';
 
 // VFIO's type1 backend refuses a group without interrupt remapping (drivers/vfio/vfio_iommu_type1.c
@@ -19,19 +17,15 @@ export default defineRule({
     enabled: 'Interrupt remapping is enabled.',
     noIommu: 'No IOMMU is active; interrupt remapping is judged once it is.',
     missing: 'The IOMMU is active but interrupt remapping is not: VFIO refuses to attach devices ("No interrupt remapping support").',
-    disabledOnCmdline: 'Interrupt remapping is switched off by {{param}} on the kernel command line: VFIO refuses to attach devices.',
     missingButAllowed: 'Interrupt remapping is not enabled; {{setting}} lets VFIO attach devices anyway, without protection against forged MSIs.',
   },
   check({ interruptRemapping, kernelIommu, host, cmdline, moduleConfig, virtualization }, r) {
     if (!kernelIommu.value.active) return r.skip('noIommu', {});
     if (interruptRemapping.value.enabled) return r.pass('enabled', {}, interruptRemapping.evidence);
     const evidence = [...interruptRemapping.evidence, ...kernelIommu.evidence, cmdline.value.ref];
-    const off = paramValue(cmdline.value.params, 'intremap');
     const inVm = virtualization.state === 'known' && virtualization.value.isVirtualMachine;
     const firmware = enableInterruptRemapping(host.value, inVm);
     const unsafe = unsafeInterruptSettings(cmdline.value, moduleConfig.state === 'known' ? moduleConfig.value.modprobe : [], []);
-    if (off?.value === 'off')
-      return r.fail('disabledOnCmdline', { param: off.raw }, evidence, changeKernelParams(host.value, { add: [], remove: [off.raw] }, 'Stop disabling interrupt remapping'));
     const first = unsafe[0];
     if (first)
       return r.fail('missingButAllowed', { setting: first.raw }, [...evidence, first.ref], firmware, {

@@ -1,0 +1,28 @@
+import rule from '../../rules/iommu-faults.js';
+import { fx } from '../helpers/bundle-from.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  pass: [{ name: 'healthy boot log', sample: 'lab-intel-healthy', expect: { messageId: 'none', evidence: ['dmesg:1'] } }],
+  fail: [
+    {
+      name: 'Intel 5.15+ format, segment taken from the inventory',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: fx('dmesg/dasharo-dmar-fault-no-pasid.txt') },
+      expect: { messageId: 'faults', subject: '0000:00:02.0', evidence: ['dmesg:1', 'dmesg:3'], fixKinds: ['note', 'note', 'note', 'verify'] },
+    },
+    {
+      name: 'Intel pre-5.13 format ("PASID ffffffff")',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: fx('dmesg/marvell-dmar-fault-old.txt') },
+      expect: { messageId: 'faults', subject: '0000:06:00.0', evidence: ['dmesg:1', 'dmesg:3', 'dmesg:5'] },
+    },
+    {
+      name: 'AMD IO_PAGE_FAULT with the device prefix',
+      sample: 'lab-amd-healthy',
+      evidence: { dmesg: fx('dmesg/dasharo-amd-vi-io-page-fault.txt') },
+      expect: { messageId: 'faults', subject: '0000:01:00.0', evidence: ['dmesg:1'] },
+    },
+  ],
+  unknown: [{ name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
+});

@@ -1,0 +1,16 @@
+import rule from '../../rules/rmrr-conflict.js';
+import { fx } from '../helpers/bundle-from.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  pass: [{ name: 'no RMRR refusal ("DMAR: No RMRR found")', sample: 'lab-intel-healthy', expect: { messageId: 'none' } }],
+  fail: [
+    {
+      name: 'vfio-pci refused for the platform RMRR',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: fx('dmesg/relax-rmrr-readme.txt') },
+      expect: { messageId: 'refused', subject: '0000:01:00.1', evidence: ['dmesg:1'], fixKinds: ['firmware', 'note', 'note', 'reboot', 'verify'], commands: ['c04781229'] },
+    },
+  ],
+  unknown: [{ name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
+});

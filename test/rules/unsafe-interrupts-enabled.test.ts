@@ -1,0 +1,25 @@
+import rule from '../../rules/unsafe-interrupts-enabled.js';
+import { fx } from '../helpers/bundle-from.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  pass: [
+    { name: 'not set anywhere', sample: 'lab-intel-healthy', expect: { messageId: 'notSet', evidence: ['/proc/cmdline:1'] } },
+    { name: 'set, and needed: no interrupt remapping', sample: 'lab-intremap-off', evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') }, expect: { messageId: 'needed' } },
+  ],
+  fail: [
+    {
+      name: 'the guide\'s command line on a host with working remapping',
+      sample: 'lab-intel-healthy',
+      evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
+      expect: { messageId: 'unneeded', severity: 'warning', evidence: ['dmesg:', '/proc/cmdline:1'], fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'], commands: ['update-grub', 'vfio_iommu_type1.allow_unsafe_interrupts=1'] },
+    },
+    {
+      name: 'pve-docs modprobe.d line on a host with working remapping',
+      sample: 'lab-amd-healthy',
+      evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') },
+      expect: { messageId: 'unneeded', evidence: ['/etc/modprobe.d/test.conf:1'], fixKinds: ['edit-file', 'reboot', 'verify'] },
+    },
+  ],
+  unknown: [{ name: 'no kernel log: remapping unknown', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
+});
