@@ -1,0 +1,54 @@
+import rule from '../../rules/passthrough-of-host-storage.js';
+import { fx } from '../helpers/bundle-from.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  pass: [
+    {
+      name: 'the vfio-pci NIC carries nothing of the host; the NVMe is not mounted',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'notStorage', subject: '0000:01:00.0', evidence: ['/proc/mounts'] },
+    },
+    {
+      name: 'in the storage sample, the NIC named next to the NVMe is fine',
+      sample: 'lab-host-storage-targeted',
+      expect: { messageId: 'notStorage', subject: '0000:01:00.0' },
+    },
+  ],
+  fail: [
+    {
+      name: 'options vfio-pci ids= names the NVMe that holds the active swap (Debian)',
+      sample: 'lab-host-storage-targeted',
+      expect: {
+        messageId: 'hostStorage',
+        subject: '0000:02:00.0',
+        evidence: ['/proc/swaps:2', '/etc/modprobe.d/vfio.conf'],
+        fixKinds: ['edit-file', 'run', 'verify'],
+        commands: ['remove 1b36:0010', 'update-initramfs -u -k all'],
+      },
+    },
+    {
+      name: 'the NVMe named with --device on a RHEL-like host',
+      sample: 'lab-host-storage-targeted',
+      devices: ['0000:02:00.0'],
+      evidence: { 'os-release': fx('os-release/fedora-32-man-example.txt') },
+      expect: { messageId: 'hostStorage', subject: '0000:02:00.0', fixKinds: ['edit-file', 'run', 'note', 'verify'], commands: ['dracut -f --regenerate-all'] },
+    },
+  ],
+  unknown: [
+    {
+      name: 'mounts and swaps not collected',
+      sample: 'lab-host-storage-targeted',
+      evidence: { mounts: { status: 'denied' } },
+      expect: { collect: ['/proc/mounts'] },
+    },
+  ],
+  skip: [
+    {
+      name: 'nothing named: the guide\'s command line without vfio-pci.ids, NIC on e1000e',
+      sample: 'lab-host-driver-claims',
+      evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
+      expect: { messageId: 'noExplicitTarget' },
+    },
+  ],
+});
