@@ -17,7 +17,7 @@ export interface SkippedEntry {
 export interface Bundle {
   /** What the user named: a file or directory path. */
   readonly source: string;
-  readonly format: 'tgz' | 'tar' | 'directory';
+  readonly format: 'tgz' | 'txz' | 'tar' | 'directory';
   /** The single top directory that was stripped (`ptdoctor-host-2024…`), if any. */
   readonly root: string | null;
   readonly files: ReadonlyMap<string, BundleFile>;

@@ -10,7 +10,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import { BundleError } from '../cli/errors.js';
@@ -19,6 +19,7 @@ import { normaliseEntryName } from './entry-name.js';
 import { LIMITS, type Limits } from './limits.js';
 import { formatProblem, sniffFormat } from './sniff-format.js';
 import { stripTopDirectory } from './strip-top-directory.js';
+import { xzDecompress } from './xz-stream.js';
 
 class LimitExceeded extends Error {}
 
@@ -32,13 +33,13 @@ export async function readBundleFile(path: string, limits: Limits = LIMITS): Pro
   if (info.size > limits.maxInputBytes) throw new BundleError(`${path} is larger than ${limits.maxInputBytes} bytes`);
   const head = await readHead(path);
   const format = sniffFormat(head);
-  if (format.kind !== 'tgz' && format.kind !== 'tar') throw new BundleError(`${path} ${formatProblem(format)}`);
+  if (format.kind === 'other') throw new BundleError(`${path} ${formatProblem(format)}`);
   return readArchiveStream(createReadStream(path), format.kind, path, limits);
 }
 
 export async function readBundleBuffer(bytes: Buffer, source: string, limits: Limits = LIMITS): Promise<Bundle> {
   const format = sniffFormat(bytes.subarray(0, 512));
-  if (format.kind !== 'tgz' && format.kind !== 'tar') throw new BundleError(`${source} ${formatProblem(format)}`);
+  if (format.kind === 'other') throw new BundleError(`${source} ${formatProblem(format)}`);
   return readArchiveStream(Readable.from([bytes]), format.kind, source, limits);
 }
 
@@ -54,7 +55,7 @@ async function readHead(path: string): Promise<Buffer> {
 
 export async function readArchiveStream(
   source: Readable,
-  kind: 'tgz' | 'tar',
+  kind: 'tgz' | 'txz' | 'tar',
   label: string,
   limits: Limits = LIMITS,
 ): Promise<Bundle> {
@@ -67,14 +68,14 @@ export async function readArchiveStream(
   let limitHit: string | null = null;
 
   const extract = tarExtract();
-  const gunzip = kind === 'tgz' ? createGunzip() : null;
+  const gunzip = kind === 'tgz' ? createGunzip() : kind === 'txz' ? xzDecompress(source) : null;
   const stop = (reason: string): void => {
     limitHit ??= reason;
     source.destroy();
     gunzip?.destroy();
     extract.destroy(new LimitExceeded(reason));
   };
-  const inflatedStream: Readable = gunzip ? source.pipe(gunzip) : source;
+  const inflatedStream: Readable = gunzip === null ? source : kind === 'tgz' ? source.pipe(gunzip as Transform) : gunzip;
   source.on('data', (chunk: Buffer) => {
     compressed += chunk.length;
   });
@@ -145,7 +146,7 @@ export async function readArchiveStream(
 
 function finish(
   source: string,
-  format: 'tgz' | 'tar',
+  format: 'tgz' | 'txz' | 'tar',
   files: Map<string, BundleFile>,
   skipped: SkippedEntry[],
   lost: string | null,

@@ -7,6 +7,7 @@ import type { Bundle, BundleFile } from '../bundle/bundle.js';
 import { EVIDENCE_BY_ID, type EvidenceSpec } from '../bundle/layout.js';
 import type { Manifest, ManifestItem } from '../bundle/manifest.js';
 import type { Evidence } from './evidence.js';
+import { isSosreport, SOS_SOURCES } from './sos-layout.js';
 
 export interface EvidenceSource {
   one(id: string): Evidence;
@@ -47,6 +48,27 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
     return { id, source, path: file.path, status: file.truncated ? 'truncated' : 'ok', text: decode(file) };
   }
 
+  const sos = manifest === null && isSosreport(bundle);
+
+  function fromSos(id: string): Evidence | null {
+    const src = SOS_SOURCES[id];
+    if (!src) return null;
+    if (src.kind === 'file') {
+      for (const path of src.paths) {
+        const file = bundle.files.get(path);
+        if (file) {
+          const e = fromFile(id, path, file);
+          return src.transform ? { ...e, text: src.transform(e.text) } : e;
+        }
+      }
+      return null;
+    }
+    const names = new Set<string>();
+    for (const path of bundle.files.keys()) if (path.startsWith(src.under)) names.add(path.slice(src.under.length).split('/')[0] ?? '');
+    names.delete('');
+    return names.size === 0 ? null : { id, source: `${src.under}* (sosreport)`, path: null, status: 'ok', text: `${[...names].sort().join('\n')}\n` };
+  }
+
   return {
     items: manifest?.items ?? [],
     hasManifest: manifest !== null,
@@ -54,9 +76,11 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
       const spec = specOf(id);
       const item = byId.get(id)?.[0];
       if (item) return fromItem(item);
+      const fromSosreport = sos ? fromSos(id) : null;
+      if (fromSosreport) return fromSosreport;
       const file = bundle.files.get(spec.path);
       if (file) return fromFile(id, spec.source, file);
-      return { id, source: spec.source, path: null, status: 'not-collected', text: '' };
+      return { id, source: sos ? `${spec.source} (not collected by sos)` : spec.source, path: null, status: 'not-collected', text: '' };
     },
     many(id) {
       const spec = specOf(id);
