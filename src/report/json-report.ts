@@ -46,7 +46,7 @@ export const ReportJson = z.strictObject({
   generatedAt: z.string(),
   bundle: z.strictObject({
     source: z.string(),
-    format: z.enum(['tgz', 'tar', 'directory']),
+    format: z.enum(['tgz', 'txz', 'tar', 'directory']),
     root: z.string().nullable(),
     files: z.number().int().nonnegative(),
     skipped: z.array(z.strictObject({ name: z.string(), reason: z.string() })),
