@@ -1,0 +1,43 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { logRef, resetFailures } from '../src/facts/device-log.js';
+import { resetFix, noResetFix } from '../src/fixes/device-reset.js';
+
+export default defineRule({
+  id: 'device-reset-failure',
+  title: 'A device failed to reset, or cannot be reset at all',
+  severity: 'warning',
+  tags: ['device', 'reset', 'kernel-log'],
+  source: 'Kernel log (drivers/pci/pci.c pci_dev_wait, pcie_flr, pci_power_up); gnif/vendor-reset device list',
+  needs: ['kernelLog', 'targets', 'pci'],
+  messages: {
+    resettable: '{{address}} offers reset methods ({{methods}}) and the kernel log shows no failed reset.',
+    resetFailed: '{{address}} failed to reset: {{problems}}. The device may not work again in a VM until the host is power-cycled.',
+    noResetMethod: '{{address}} has no reset method: the kernel cannot return it to a clean state between VM runs.',
+  },
+  check({ kernelLog, targets, pci }, r) {
+    const log = kernelLog.value;
+    const byAddr = new Map<string, ReturnType<typeof resetFailures>>();
+    for (const f of resetFailures(log)) byAddr.set(f.address, [...(byAddr.get(f.address) ?? []), f]);
+    const failed = [...byAddr].map(([address, fs]) => {
+      const dev = pci.value.devices.find((d) => d.address === address);
+      const problems = [...new Set(fs.map((f) => f.problem))].join(', ');
+      return r.fail('resetFailed', { address, problems }, [...fs.map((f) => logRef(log, f.line)), ...(dev ? [dev.refs[0]!] : [])], resetFix(dev ?? null, address, fs), { device: address });
+    });
+    // reset_method is listed only when the kernel offers one (5.15+); its absence means "none" only
+    // when other devices in the same inventory show the attribute.
+    const hasAttr = pci.value.devices.some((d) => d.resetMethod !== null);
+    const rest = targets.value.devices.filter((t) => !byAddr.has(t.address)).flatMap((t) => {
+      const dev = pci.value.devices.find((d) => d.address === t.address);
+      if (!dev || !hasAttr) return [];
+      if (dev.resetMethod) return [r.pass('resettable', { address: dev.address, methods: dev.resetMethod }, [dev.refs[0]!, ...kernelLog.evidence], { device: dev.address })];
+      return [
+        r.fail('noResetMethod', { address: dev.address }, dev.refs, noResetFix(dev), {
+          device: dev.address,
+          severity: 'info',
+          severityReason: 'nothing failed yet; the device works for one VM run per host boot',
+        }),
+      ];
+    });
+    return [...failed, ...rest];
+  },
+});
