@@ -1,0 +1,31 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { bootLoader, cmdlineLoads, VFIO_MODULES } from '../src/facts/vfio-persistence.js';
+import { persistVfioModules } from '../src/fixes/vfio-modules.js';
+
+export default defineRule({
+  id: 'vfio-modules-not-persistent',
+  title: 'The VFIO modules are loaded now but nothing loads them at boot',
+  severity: 'warning',
+  tags: ['vfio', 'modules', 'persistence'],
+  source: 'FAQ "How to load the vfio modules?" (/etc/modules-load.d/vfio.conf)',
+  needs: ['modules', 'moduleConfig', 'host'],
+  optional: ['cmdline', 'kernelConfig'],
+  messages: {
+    persistent: 'vfio_pci is loaded at boot ({{via}}); it brings vfio and vfio_iommu_type1 with it.',
+    notPersistent: '{{loaded}} loaded now, but no modules-load.d, /etc/modules, dracut or initramfs-tools entry, softdep or command-line option loads vfio_pci at boot: after a reboot the devices fall back to their host drivers.',
+    notLoaded: 'The VFIO modules are not loaded (see vfio-modules-missing).',
+  },
+  check({ modules, moduleConfig, host, cmdline, kernelConfig }, r) {
+    const m = modules.value;
+    const loaded = VFIO_MODULES.filter((x) => m.loaded.includes(x));
+    if (loaded.length === 0) return r.skip('notLoaded', {});
+    const params = cmdline.state === 'known' ? cmdline.value.params : [];
+    const cfg = kernelConfig.state === 'known' ? kernelConfig.value : null;
+    const boot = bootLoader('vfio_pci', m, moduleConfig.value, params, cfg);
+    if (boot) return r.pass('persistent', { via: boot.via }, [boot.ref]);
+    const onCmdline = cmdlineLoads('vfio_pci', params);
+    if (onCmdline && cmdline.state === 'known') return r.pass('persistent', { via: onCmdline.raw }, [cmdline.value.ref]);
+    const refs = loaded.flatMap((x) => (m.refs[x] ? [m.refs[x]] : []));
+    return r.fail('notPersistent', { loaded: `${loaded.join(', ')} ${loaded.length === 1 ? 'is' : 'are'}` }, [...refs, ...moduleConfig.evidence], persistVfioModules(host.value));
+  },
+});
