@@ -1,0 +1,37 @@
+import rule from '../../rules/boot-gpu-framebuffer.js';
+import { fx } from '../helpers/bundle-from.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  pass: [
+    {
+      name: 'the boot VGA device named with --device, no BAR conflict in the log',
+      sample: 'lab-intel-healthy',
+      devices: ['0000:00:02.0'],
+      expect: { messageId: 'noConflict', subject: '0000:00:02.0', evidence: ['sysfs PCI inventory', 'dmesg'] },
+    },
+  ],
+  fail: [
+    {
+      name: 'vfio-pci cannot reserve BAR 0 of the GPU (6.1 kernel: initcall_blacklist=sysfb_init, Debian update-grub)',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: fx('dmesg/github-vega8-bar-cant-reserve.txt') },
+      expect: {
+        messageId: 'conflict',
+        subject: '0000:05:00.0',
+        evidence: ['dmesg:1'],
+        fixKinds: ['edit-file', 'run', 'reboot', 'verify'],
+        commands: ['initcall_blacklist=sysfb_init', 'update-grub'],
+      },
+    },
+  ],
+  unknown: [
+    {
+      name: 'no kernel log',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: { status: 'denied' }, 'journal-kernel': { status: 'no-command' } },
+      expect: { collect: ['dmesg'] },
+    },
+  ],
+  skip: [{ name: 'only a NIC is targeted', sample: 'lab-intel-healthy', expect: { messageId: 'noGpuTarget' } }],
+});
