@@ -1,20 +1,18 @@
 /**
- * `ptdoctor analyze INPUT`: validate options at the boundary, read the bundle, analyze, write
- * each requested report to its file or stdout, and return the exit status.
+ * `ptdoctor analyze INPUT…`: validate options at the boundary, read the bundle, analyze, write
+ * each requested report to its file or stdout, and return the exit status. Several inputs (or a
+ * directory of bundles) run as a fleet: per-host reports plus one summary.
  */
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
-import { analyzeBundle, type Analysis } from '../analyze.js';
+import { analyzeBundle } from '../analyze.js';
 import { builtinRules } from '../../rules/index.js';
-import { loadRuleDocs } from '../report/rule-docs.js';
-import { toJsonReport } from '../report/json-report.js';
-import { renderHtml, renderMarkdown } from '../report/render.js';
-import { renderText } from '../report/render-text.js';
-import { buildReportView } from '../report/view-model.js';
-import { toolVersion } from '../version.js';
+import { expandFleetInputs } from '../fleet/find-bundles.js';
+import { renderReport } from '../report/render-report.js';
 import { UsageError } from './errors.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from './exit-code.js';
+import { analyzeFleet } from './fleet.js';
 import type { CliIo } from './io.js';
 import { loadSiteRules } from './load-site-rules.js';
 import { FORMATS, outputTargets, type Format } from './output-paths.js';
@@ -28,6 +26,7 @@ const Options = z.object({
   rules: z.string().optional(),
   live: z.boolean().default(false),
   dumpFacts: z.string().optional(),
+  jobs: z.coerce.number().int().min(1).max(256).optional(),
 });
 
 const collectValues = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -38,26 +37,33 @@ const collectFormats = (value: string, previous: string[] | undefined): string[]
 
 export function analyzeCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('analyze')
-    .description('analyze a bundle (.tgz, .tar, or an unpacked directory) and report per device whether passthrough can work')
-    .argument('[input]', 'bundle file or directory')
+    .description('analyze a bundle (.tgz, .tar, .tar.xz sosreport, or an unpacked directory) and report per device whether passthrough can work; several bundles give a fleet summary')
+    .argument('[inputs...]', 'bundle files or directories')
     .addOption(new Option('-f, --format <fmt>', `report format (${Object.keys(FORMATS).join(', ')}); repeat for several`).argParser(collectFormats))
-    .option('-o, --out <path>', 'write the report here (with several formats: the file stem)')
+    .option('-o, --out <path>', 'write the report here (several formats: the file stem; several bundles: a directory)')
     .option('-d, --device <addr|vendor:device>', 'a device to pass through; repeatable', collectValues)
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(Object.keys(FAIL_ON)).default('error'))
     .option('--rules <dir>', 'also apply the site rules in this directory')
     .option('--live', 'collect this host now (runs the shell collector) and analyze it')
     .option('--dump-facts <file>', 'also write the facts the rules saw, as JSON')
-    .action(async (input: string | undefined, raw: unknown) => {
+    .option('-j, --jobs <n>', 'bundles analyzed in parallel in a fleet run (default: the core count)')
+    .action(async (inputs: string[], raw: unknown) => {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) throw new UsageError(`invalid option: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
       const opts = parsed.data;
-      if (opts.live === (input !== undefined)) throw new UsageError('give exactly one of INPUT or --live');
+      if (opts.live === inputs.length > 0) throw new UsageError('give bundle files or directories, or --live');
+      const paths = opts.live ? [] : expandFleetInputs(inputs);
+      if (paths.length !== 1 && !opts.live) {
+        const r = await analyzeFleet(paths, { out: opts.out, formats: opts.format, devices: opts.device, jobs: opts.jobs, progress: io.stderrIsTty }, io);
+        setExit(opts.failOn !== 'never' && (r.failedHosts > 0 || r.errors > 0) ? 1 : 0);
+        return;
+      }
       const rules = opts.rules ? [...builtinRules, ...(await loadSiteRules(opts.rules, builtinRules))] : builtinRules;
-      const bundle = input !== undefined ? await readInput(input) : await collectLive(io.stderr);
+      const bundle = opts.live ? await collectLive(io.stderr) : await readInput(paths[0] as string);
       const analysis = analyzeBundle(bundle, { devices: opts.device, rules });
       const targets = outputTargets(opts.format, opts.out);
       for (const t of targets) {
-        const text = render(analysis, t.format, t.path === null ? io.color : false);
+        const text = renderReport(analysis, t.format, t.path === null ? io.color : false);
         if (t.path === null) io.stdout(text);
         else {
           await writeFile(t.path, text);
@@ -65,16 +71,7 @@ export function analyzeCommand(io: CliIo, setExit: (code: number) => void): Comm
         }
       }
       if (opts.dumpFacts) await writeFile(opts.dumpFacts, `${JSON.stringify(analysis.facts, null, 2)}\n`);
-      if (targets.every((t) => t.path !== null)) io.stdout(render(analysis, 'text', io.color));
+      if (targets.every((t) => t.path !== null)) io.stdout(renderReport(analysis, 'text', io.color));
       setExit(exitCodeFor(analysis.findings, opts.failOn));
     });
-}
-
-function render(analysis: Analysis, format: Format, color: boolean): string {
-  const meta = { generatedAt: new Date().toISOString(), toolVersion: toolVersion() };
-  if (format === 'json') return `${JSON.stringify(toJsonReport(analysis, meta), null, 2)}\n`;
-  const view = buildReportView(analysis, { ...meta, docs: loadRuleDocs(analysis.findings.map((f) => f.ruleId)) });
-  if (format === 'html') return renderHtml(view);
-  if (format === 'md') return renderMarkdown(view);
-  return renderText(view, { color });
 }

@@ -11,6 +11,7 @@ import { toolVersion } from '../version.js';
 import { analyzeCommand } from './analyze-command.js';
 import { collectCommand } from './collect-command.js';
 import { collectorScriptCommand } from './collector-script-command.js';
+import { diffCommand } from './diff-command.js';
 import { BundleError, EXIT, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 import { explainCommand, rulesCommand } from './rules-command.js';
@@ -24,6 +25,7 @@ Examples:
   Name the devices to pass through:  ptdoctor analyze bundle.tgz --device 0000:42:00.0 --device 10de:1b06
   Check this host now:               sudo ptdoctor analyze --live
   What a finding means:              ptdoctor explain group-not-viable
+  Did the fix work?                  ptdoctor diff before.tgz after.tgz -f md
 `;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -38,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const cmd of [analyzeCommand(io, setExit), collectCommand(io, setExit), collectorScriptCommand(io), rulesCommand(io), explainCommand(io)])
+  for (const cmd of [analyzeCommand(io, setExit), diffCommand(io, setExit), collectCommand(io, setExit), collectorScriptCommand(io), rulesCommand(io), explainCommand(io)])
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }));
   try {
     await program.parseAsync(['node', 'ptdoctor', ...argv]);

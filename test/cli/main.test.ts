@@ -11,7 +11,7 @@ import { makeTgz } from '../helpers/make-archive.js';
 function io(cwd = ROOT): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), color: false, cwd, env: {} };
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), color: false, stderrIsTty: false, cwd, env: {} };
 }
 
 const sample = join(ROOT, 'samples', 'lab-group-shared.tgz');

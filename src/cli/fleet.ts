@@ -1,0 +1,47 @@
+/**
+ * Fleet mode of `ptdoctor analyze`: several bundles (or a directory of bundles) → per-host reports
+ * under OUT/hosts/ and one summary OUT/summary.{html,md,json,csv}, with a progress bar on stderr
+ * when it is a terminal.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { summarizeFleet } from '../fleet/fleet-summary.js';
+import { hostNames } from '../fleet/find-bundles.js';
+import { renderFleetCsv, renderFleetHtml, renderFleetMarkdown } from '../fleet/render-fleet.js';
+import { runFleet } from '../fleet/run-fleet.js';
+import type { ReportFormat } from '../report/render-report.js';
+import { UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+
+export interface FleetOptions {
+  readonly out: string | undefined;
+  readonly formats: readonly ReportFormat[];
+  readonly devices: readonly string[];
+  readonly jobs: number | undefined;
+  readonly progress: boolean;
+}
+
+export async function analyzeFleet(paths: readonly string[], opts: FleetOptions, io: CliIo): Promise<{ errors: number; failedHosts: number }> {
+  if (!opts.out) throw new UsageError('analyzing several bundles needs -o DIR for the summary and the per-host reports');
+  if (paths.length === 0) throw new UsageError('no bundle files (*.tgz, *.tar.gz, *.tar, *.tar.xz) found');
+  await mkdir(join(opts.out, 'hosts'), { recursive: true });
+  const names = hostNames(paths);
+  const formats = opts.formats.filter((f) => f !== 'text');
+  const jobs = paths.map((source, i) => ({ source, name: names[i] as string, outDir: opts.out as string, formats: formats.length > 0 ? formats : (['html', 'md', 'json'] as ReportFormat[]), devices: opts.devices }));
+  const threads = opts.jobs ?? Math.max(1, cpus().length);
+  const hosts = await runFleet(jobs, threads, (done, total) => {
+    if (!opts.progress) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  });
+  const summary = summarizeFleet(hosts);
+  const now = new Date().toISOString();
+  await writeFile(join(opts.out, 'summary.md'), renderFleetMarkdown(summary, now));
+  await writeFile(join(opts.out, 'summary.csv'), renderFleetCsv(summary));
+  await writeFile(join(opts.out, 'summary.json'), `${JSON.stringify({ schemaVersion: 1, generatedAt: now, ...summary }, null, 2)}\n`);
+  await writeFile(join(opts.out, 'summary.html'), renderFleetHtml(summary, now));
+  io.stdout(`${hosts.length} hosts, ${summary.failedHosts} could not be analyzed; summary in ${join(opts.out, 'summary.html')} (.md, .json, .csv)\n`);
+  return { errors: hosts.reduce((n, h) => n + h.counts.errors, 0), failedHosts: summary.failedHosts };
+}

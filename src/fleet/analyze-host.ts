@@ -1,0 +1,32 @@
+/**
+ * One host of a fleet run: read the bundle, analyze it, write its own reports beside the summary,
+ * and return its summary. A bundle that cannot be read becomes a failed host, never a thrown error.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyzeBundle } from '../analyze.js';
+import { builtinRules } from '../../rules/index.js';
+import { readInput } from '../cli/read-input.js';
+import { renderReport, type ReportFormat } from '../report/render-report.js';
+import { failedHost, summarizeHost, type HostSummary } from './host-summary.js';
+
+export interface HostJob {
+  readonly source: string;
+  readonly name: string;
+  readonly outDir: string;
+  readonly formats: readonly ReportFormat[];
+  readonly devices: readonly string[];
+}
+
+const EXT: Record<ReportFormat, string> = { html: 'html', md: 'md', json: 'json', text: 'txt' };
+
+export async function analyzeHost(job: HostJob): Promise<HostSummary> {
+  try {
+    const analysis = analyzeBundle(await readInput(job.source), { rules: builtinRules, devices: job.devices });
+    const base = join('hosts', job.name);
+    for (const f of job.formats) await writeFile(join(job.outDir, `${base}.${EXT[f]}`), renderReport(analysis, f, false));
+    return summarizeHost(job.name, job.source, base, analysis);
+  } catch (e) {
+    return failedHost(job.name, job.source, e instanceof Error ? e.message.split('\n')[0] ?? 'error' : String(e));
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Fleet inputs: the bundle files named, and the bundle files (*.tgz, *.tar.gz, *.tar, *.tar.xz)
+ * directly inside a named directory that is not itself a bundle. Host names come from the file
+ * names, made safe as report file names and unique.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+const BUNDLE = /\.(tgz|tar\.gz|tar|tar\.xz|txz)$/i;
+
+/** A directory is one bundle when it holds a manifest, a sosreport, or a single top directory of one. */
+export function isBundleDirectory(dir: string): boolean {
+  if (existsSync(join(dir, 'manifest.json')) || existsSync(join(dir, 'sos_commands'))) return true;
+  const entries = readdirSync(dir);
+  return entries.length === 1 && statSync(join(dir, entries[0] as string)).isDirectory() && isBundleDirectory(join(dir, entries[0] as string));
+}
+
+export function expandFleetInputs(inputs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    if (statSync(input, { throwIfNoEntry: false })?.isDirectory() && !isBundleDirectory(input))
+      out.push(...readdirSync(input).filter((n) => BUNDLE.test(n)).sort().map((n) => join(input, n)));
+    else out.push(input);
+  }
+  return out;
+}
+
+export function hostNames(paths: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return paths.map((p) => {
+    const base = basename(p).replace(BUNDLE, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'host';
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
