@@ -22,7 +22,7 @@ export function missingRequests(targets: TargetFacts, pci: PciFacts): MissingReq
   return [
     ...targets.unmatched.map((u) => ({
       text: `--device ${u}`,
-      address: normalizePciAddress(u),
+      address: normalizePciAddress(u) ?? null,
       vendor: /^([0-9a-f]{4}):[0-9a-f]{4}$/i.exec(u)?.[1]?.toLowerCase() ?? null,
       ref: null,
     })),
