@@ -1,0 +1,64 @@
+/**
+ * Run the built ptdoctor CLI (dist/) in a child process with an empty working directory and an
+ * empty TMPDIR, and measure it: wall time from spawn to exit, peak RSS (getrusage, reported by
+ * run-cli.mjs on fd 3), and every file left behind in either directory.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/bundle-from.js';
+
+export const DIST_MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const RUNNER = join(import.meta.dirname, 'run-cli.mjs');
+
+/** The suite runs after `npm run build`; a bare `vitest run test/hostile` builds once itself. */
+export function ensureBuilt(): void {
+  if (existsSync(DIST_MAIN)) return;
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(DIST_MAIN)) throw new Error('dist/src/cli/main.js is missing: run npm run build');
+}
+
+export interface Measured {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+  readonly maxRssMiB: number;
+  readonly polluted: boolean;
+  /** Files in the child's cwd and TMPDIR after the run (cwd-relative names; tmp ones prefixed `$TMPDIR/`). */
+  readonly leftBehind: readonly string[];
+  readonly cwd: string;
+}
+
+export async function runCli(args: readonly string[], killAfterMs = 30_000): Promise<Measured> {
+  const cwd = mkdtempSync(join(tmpdir(), 'ptd-hostile-cwd-'));
+  const tmp = mkdtempSync(join(tmpdir(), 'ptd-hostile-tmp-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, [RUNNER, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: tmp, PTDOCTOR_MAIN: DIST_MAIN, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const fd3: Buffer[] = [];
+  child.stdout.on('data', (c: Buffer) => out.push(c));
+  child.stderr.on('data', (c: Buffer) => err.push(c));
+  (child.stdio[3] as NodeJS.ReadableStream).on('data', (c: Buffer) => fd3.push(c));
+  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  clearTimeout(timer);
+  const ms = performance.now() - started;
+  const report = fd3.length ? (JSON.parse(Buffer.concat(fd3).toString()) as { maxRssKiB: number; polluted: boolean }) : null;
+  return {
+    code,
+    stdout: Buffer.concat(out).toString(),
+    stderr: Buffer.concat(err).toString(),
+    ms,
+    maxRssMiB: report ? report.maxRssKiB / 1024 : Number.NaN,
+    polluted: report?.polluted ?? false,
+    leftBehind: [...readdirSync(cwd), ...readdirSync(tmp).map((n) => `$TMPDIR/${n}`)].sort(),
+    cwd,
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Child-process entry for the hostile corpus: runs the BUILT CLI's main() exactly as the binary
+ * does, then reports on fd 3 what only the process itself can see: its exit code, its peak
+ * resident set (getrusage ru_maxrss, KiB on Linux) and whether Object.prototype was polluted.
+ */
+import { writeSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const { main } = await import(pathToFileURL(process.env.PTDOCTOR_MAIN).href);
+const code = await main(process.argv.slice(2));
+const polluted = 'polluted' in {} || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted');
+writeSync(3, JSON.stringify({ code, maxRssKiB: process.resourceUsage().maxRSS, polluted }));
+process.exitCode = code;
