@@ -1,7 +1,74 @@
 /**
- * The rule catalog, in report order. An explicit list: nothing scans rules/ at run time.
+ * The rule catalog, in report order: platform, IOMMU, boot configuration, VFIO modules, devices,
+ * memory and evidence. An explicit list: nothing scans rules/ at run time.
  */
 import type { Rule } from '../src/engine/define-rule.js';
+import bootGpuFramebuffer from './boot-gpu-framebuffer.js';
+import bootloaderUnrecognized from './bootloader-unrecognized.js';
+import cpuVirtualizationDisabled from './cpu-virtualization-disabled.js';
+import deviceHostDriver from './device-host-driver.js';
+import deviceNotBound from './device-not-bound.js';
+import deviceResetFailure from './device-reset-failure.js';
+import dmesgTruncated from './dmesg-truncated.js';
+import evidenceIncomplete from './evidence-incomplete.js';
+import gpuHostDriverLoaded from './gpu-host-driver-loaded.js';
+import groupNotViable from './group-not-viable.js';
+import grubNotRegenerated from './grub-not-regenerated.js';
+import grubWrongConfigPath from './grub-wrong-config-path.js';
+import hostIsVirtualMachine from './host-is-virtual-machine.js';
+import hugepagesNotConfigured from './hugepages-not-configured.js';
+import hugepagesShort from './hugepages-short.js';
+import interruptRemappingMissing from './interrupt-remapping-missing.js';
+import iommuCmdlineInvalid from './iommu-cmdline-invalid.js';
+import iommuFaults from './iommu-faults.js';
 import iommuFirmwareDisabled from './iommu-firmware-disabled.js';
+import iommuGroupsInconsistent from './iommu-groups-inconsistent.js';
+import iommuKernelDisabled from './iommu-kernel-disabled.js';
+import iommuPassthroughMode from './iommu-passthrough-mode.js';
+import kernelLacksVfio from './kernel-lacks-vfio.js';
+import kvmUnavailable from './kvm-unavailable.js';
+import passthroughOfHostStorage from './passthrough-of-host-storage.js';
+import rebootPending from './reboot-pending.js';
+import rmrrConflict from './rmrr-conflict.js';
+import sriovVfsNotCreated from './sriov-vfs-not-created.js';
+import unsafeInterruptsEnabled from './unsafe-interrupts-enabled.js';
+import vfioModulesMissing from './vfio-modules-missing.js';
+import vfioModulesNotPersistent from './vfio-modules-not-persistent.js';
+import vfioProbeFailed from './vfio-probe-failed.js';
+import vfioVirqfdObsolete from './vfio-virqfd-obsolete.js';
 
-export const builtinRules: readonly Rule[] = [iommuFirmwareDisabled];
+export const builtinRules: readonly Rule[] = [
+  cpuVirtualizationDisabled,
+  kvmUnavailable,
+  hostIsVirtualMachine,
+  kernelLacksVfio,
+  iommuFirmwareDisabled,
+  iommuKernelDisabled,
+  iommuCmdlineInvalid,
+  iommuPassthroughMode,
+  interruptRemappingMissing,
+  unsafeInterruptsEnabled,
+  iommuFaults,
+  rmrrConflict,
+  iommuGroupsInconsistent,
+  grubNotRegenerated,
+  grubWrongConfigPath,
+  rebootPending,
+  bootloaderUnrecognized,
+  vfioModulesMissing,
+  vfioModulesNotPersistent,
+  vfioVirqfdObsolete,
+  deviceHostDriver,
+  deviceNotBound,
+  groupNotViable,
+  gpuHostDriverLoaded,
+  bootGpuFramebuffer,
+  deviceResetFailure,
+  vfioProbeFailed,
+  passthroughOfHostStorage,
+  sriovVfsNotCreated,
+  hugepagesNotConfigured,
+  hugepagesShort,
+  evidenceIncomplete,
+  dmesgTruncated,
+];

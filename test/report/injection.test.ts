@@ -45,7 +45,7 @@ describe('report injection', () => {
 
   it('Markdown: no live link, image or raw HTML from the bundle; fences hold', () => {
     const md = renderMarkdown(views());
-    const outsideFences = md.replace(/(`{3,})[^\n]*\n[\s\S]*?\n\1/g, '');
+    const outsideFences = md.replace(/^( *)(`{3,})[^\n]*\n[\s\S]*?\n\1\2 *$/gm, '');
     expect(outsideFences).not.toContain('](http');
     expect(outsideFences).not.toMatch(/<script|<img/i);
     expect(md).not.toContain('\u001b');
