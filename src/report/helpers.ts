@@ -17,6 +17,12 @@ export const markdownHelpers: Record<string, (...args: unknown[]) => string> = {
   mdFence: (v, lang) => mdFence(str(v), typeof lang === 'string' ? lang : ''),
   mdEvidence: (list) =>
     mdFence((list as EvidenceLine[]).map((e) => `${e.source}${e.line ? `:${e.line}` : ''}: ${e.text}`).join('\n')),
+  mdPlanItem: (item, index) => {
+    const s = item as Step & { from: string };
+    const head = `${Number(index) + 1}. ${mdInline(s.text)} _(${mdInline(s.from)})_`;
+    if (s.command === null) return head;
+    return `${head}\n${mdFence(s.command, 'sh').replace(/^/gm, '   ')}`;
+  },
   mdStep: (step, index) => {
     const s = step as Step;
     const head = `${Number(index) + 1}. ${mdInline(s.text)}`;

@@ -4,14 +4,17 @@
  * visibleText; escaping for the output format is the template's job.
  */
 import type { Analysis } from '../analyze.js';
-import type { DeviceReadiness } from '../analysis/device-readiness.js';
 import type { Finding } from '../engine/finding.js';
 import { severityRank } from '../engine/finding.js';
 import type { PciDevice } from '../facts/model.js';
+import { boardRow, type BoardRow } from './board.js';
 import { buildFixPlan, type FixPlan } from './fix-plan.js';
 import { describeStep } from './fix-step-text.js';
 import { hostRows } from './host-rows.js';
+import { buildTopology, type TopologyView } from './topology.js';
 import { visibleLine, visibleText } from './visible-text.js';
+
+export type { BoardRow } from './board.js';
 
 export interface EvidenceView { readonly source: string; readonly line: string; readonly text: string }
 export interface FixView {
@@ -39,20 +42,6 @@ export interface FindingView {
   readonly hasCollect: boolean;
   readonly doc: string | null;
 }
-export interface BoardRow {
-  readonly address: string;
-  readonly name: string;
-  readonly ids: string;
-  readonly driver: string;
-  readonly group: string;
-  readonly verdict: string;
-  readonly verdictLabel: string;
-  readonly isTarget: boolean;
-  readonly why: string;
-  readonly reasons: string;
-  readonly firstFix: string | null;
-  readonly link: string | null;
-}
 export interface ReportView {
   readonly title: string;
   readonly generatedAt: string;
@@ -79,6 +68,8 @@ export interface ReportView {
   readonly skips: readonly FindingView[];
   readonly collect: readonly string[];
   readonly plan: FixPlan;
+  /** The IOMMU-group picture; null when the PCI inventory is unknown. */
+  readonly topology: TopologyView | null;
   readonly devices: readonly { readonly address: string; readonly name: string; readonly ids: string; readonly className: string; readonly driver: string; readonly group: string; readonly isVfio: boolean }[];
 }
 
@@ -108,7 +99,7 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
     unknowns: unknowns.length,
     passes: passes.length,
   };
-  const board = analysis.devices.map((d) => boardRow(d, byAddress.get(d.address) ?? null, analysis.findings));
+  const board = analysis.devices.map((d) => boardRow(d, byAddress.get(d.address) ?? null, analysis.findings, anchorFor));
   const m = analysis.bundle.manifest;
   return {
     title: `Passthrough report: ${visibleLine(m?.hostname ?? analysis.bundle.root ?? analysis.bundle.source)}`,
@@ -135,7 +126,8 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
     passes,
     skips,
     collect: [...new Set(unknowns.flatMap((u) => u.collect))],
-    plan: buildFixPlan(fails),
+    plan: buildFixPlan(fails, analysis.facts.host.state === 'known' ? analysis.facts.host.value : null),
+    topology: buildTopology(pci, analysis.devices, analysis.findings, anchorFor),
     devices: (pci?.devices ?? []).map((d) => ({
       address: d.address,
       name: visibleLine(d.name ?? ''),
@@ -194,27 +186,5 @@ function findingView(f: Finding, byAddress: ReadonlyMap<string, PciDevice>, docs
     collect: (f.collect ?? []).map(visibleText),
     hasCollect: (f.collect ?? []).length > 0,
     doc: docs.get(f.ruleId) ?? null,
-  };
-}
-
-function boardRow(d: DeviceReadiness, dev: PciDevice | null, findings: readonly Finding[]): BoardRow {
-  const reasons = d.verdict === 'blocked' ? d.blockers : d.verdict === 'unknown' ? d.undecided : d.warnings;
-  const first = findings.find(
-    (f) => f.status === 'fail' && f.fix && reasons.includes(f.ruleId) && (f.subject.kind === 'host' || f.subject.address === d.address),
-  );
-  const firstStep = first?.fix?.steps[0];
-  return {
-    address: d.address,
-    name: visibleLine(dev?.name ?? 'not present in the PCI inventory'),
-    ids: dev ? `${dev.vendor}:${dev.device}` : '',
-    driver: visibleLine(dev?.driver ?? 'none'),
-    group: dev?.group ?? '—',
-    verdict: d.verdict,
-    verdictLabel: d.verdict === 'ready' ? 'Ready' : d.verdict === 'blocked' ? 'Blocked' : 'Unknown',
-    isTarget: d.target,
-    why: visibleLine(d.why.join('; ')),
-    reasons: reasons.join(', '),
-    firstFix: firstStep ? visibleLine(describeStep(firstStep).text) : null,
-    link: first ? anchorFor(first) : null,
   };
 }

@@ -1,0 +1,86 @@
+/**
+ * The device readiness board: one row per target (or candidate) device with its verdict, the
+ * reason in the rule's own words, and the first fix to do. Host-wide blockers (no IOMMU, no VFIO)
+ * come before device ones: they must be fixed first and make the device's own checks moot.
+ */
+import type { DeviceReadiness } from '../analysis/device-readiness.js';
+import type { Finding } from '../engine/finding.js';
+import type { PciDevice } from '../facts/model.js';
+import { describeStep } from './fix-step-text.js';
+import { visibleLine, visibleText } from './visible-text.js';
+
+export interface BoardRow {
+  /** `board-0000-03-01-0`: the row's id, so the picture and tickets can link to it. */
+  readonly id: string;
+  readonly address: string;
+  readonly name: string;
+  readonly ids: string;
+  readonly driver: string;
+  readonly group: string;
+  readonly verdict: string;
+  readonly verdictLabel: string;
+  readonly isTarget: boolean;
+  /** Why the device is a target (driver_override, vfio-pci.ids, --device, …). */
+  readonly why: string;
+  /** Rule ids behind the verdict, comma-separated. */
+  readonly reasons: string;
+  /** Every finding behind the verdict, the device's own first, then the host-wide ones. */
+  readonly causes: readonly { readonly title: string; readonly ruleId: string; readonly link: string; readonly wholeHost: boolean }[];
+  /** The message of the first cause, or null when the device is ready. */
+  readonly reason: string | null;
+  /** "and 2 more: a, b" when more than one finding decides the verdict. */
+  readonly moreReasons: string | null;
+  readonly hasSeveralCauses: boolean;
+  readonly fixSummary: string | null;
+  /** The first step of that fix, as a sentence, and its command when it has one. */
+  readonly firstFix: string | null;
+  readonly firstCommand: string | null;
+  /** Anchor of the deciding finding. */
+  readonly link: string | null;
+}
+
+export function boardRowId(address: string): string {
+  return `board-${address.replace(/[:.]/g, '-')}`;
+}
+
+export function boardRow(d: DeviceReadiness, dev: PciDevice | null, findings: readonly Finding[], anchorFor: (f: Finding) => string): BoardRow {
+  const ids = d.verdict === 'blocked' ? d.blockers : d.verdict === 'unknown' ? d.undecided : d.warnings;
+  const status = d.verdict === 'unknown' ? 'unknown' : 'fail';
+  const about = (f: Finding): boolean => ids.includes(f.ruleId) && f.status === status && (f.subject.kind === 'host' || f.subject.address === d.address);
+  const own = findings.filter((f) => about(f) && f.subject.kind === 'device');
+  const host = findings.filter((f) => about(f) && f.subject.kind === 'host');
+  // The reader sees the device's own problem first; the fix starts with the host-wide one.
+  const deciding = [...own, ...host];
+  const first = deciding[0];
+  const withFix = [...host, ...own].find((f) => f.fix);
+  const step = withFix?.fix?.steps[0];
+  const described = step ? describeStep(step) : null;
+  const others = [...new Set(deciding.slice(1).map((f) => f.ruleId))];
+  const noDevice = d.verdict === 'unknown' && !dev ? 'The device is not in the PCI inventory of this bundle.' : null;
+  return {
+    id: boardRowId(d.address),
+    address: d.address,
+    name: visibleLine(dev?.name ?? 'not present in the PCI inventory'),
+    ids: dev ? `${dev.vendor}:${dev.device}` : '',
+    driver: visibleLine(dev?.driver ?? 'none'),
+    group: dev?.group ?? '—',
+    verdict: d.verdict,
+    verdictLabel: d.verdict === 'ready' ? 'Ready' : d.verdict === 'blocked' ? 'Blocked' : 'Unknown',
+    isTarget: d.target,
+    why: visibleLine(d.why.join('; ')),
+    reasons: ids.join(', '),
+    causes: deciding.map((f) => ({ title: visibleLine(f.title), ruleId: f.ruleId, link: anchorFor(f), wholeHost: f.subject.kind === 'host' })),
+    reason: first ? visibleText(first.message) : noDevice ?? (d.verdict === 'unknown' ? 'No check decided this device.' : null),
+    moreReasons: others.length > 0 ? `and ${others.length} more: ${others.join(', ')}` : null,
+    hasSeveralCauses: deciding.length > 1,
+    fixSummary: withFix?.fix ? visibleText(withFix.fix.summary) : collectHint(first),
+    firstFix: described ? visibleLine(described.text) : null,
+    firstCommand: described?.command && described.command !== 'reboot' ? visibleText(described.command) : null,
+    link: first ? anchorFor(first) : null,
+  };
+}
+
+function collectHint(f: Finding | undefined): string | null {
+  const collect = f?.status === 'unknown' ? (f.collect ?? []) : [];
+  return collect.length > 0 ? `Collect ${collect.map(visibleLine).join(', ')} and analyze again` : null;
+}
