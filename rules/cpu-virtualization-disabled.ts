@@ -19,7 +19,8 @@ export default defineRule({
     if (c.virtFlag !== null) return r.pass('present', { flag: c.virtFlag }, [c.flagsRef]);
     const vendor = c.vendor === 'intel' ? 'Intel VT-x' : c.vendor === 'amd' ? 'AMD-V (SVM)' : 'CPU';
     const verify = { kind: 'verify', command: "grep -m1 -wo -E 'vmx|svm' /proc/cpuinfo", expect: c.vendor === 'amd' ? 'svm' : c.vendor === 'intel' ? 'vmx' : 'vmx or svm' } as const;
-    const inVm = c.hypervisorFlag || (virtualization.state === 'known' && virtualization.value.isVirtualMachine);
+    // systemd-detect-virt (through the virtualization fact) is the authority; the CPU's hypervisor flag decides without it.
+    const inVm = virtualization.state === 'known' ? virtualization.value.isVirtualMachine : c.hypervisorFlag;
     if (inVm)
       return r.fail('missingInVm', { vendor }, [c.flagsRef, ...(virtualization.state === 'known' ? virtualization.evidence : [])], {
         summary: 'Expose hardware virtualization to this virtual machine (nested virtualization)',

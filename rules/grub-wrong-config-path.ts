@@ -17,6 +17,7 @@ export default defineRule({
     rightCopy: 'The grub.cfg this {{mode}} host boots from, {{active}}, carries the passthrough parameters of {{sources}}.',
     wrongCopy: 'This host boots in {{mode}} mode from {{active}}, which lacks {{params}}; a second full grub.cfg at {{other}} is the one the guide\'s command for the other boot mode writes, and the firmware never reads it.',
     notGrubMkconfig: 'The host boots with {{bootloader}}: kernel options are not taken from a regenerated grub.cfg, so the grub.cfg path does not matter.',
+    noOtherCopy: 'No grub.cfg of the other boot mode exists; {{active}} lacks {{params}} only because it was not regenerated (see grub-not-regenerated).',
     bootMode: 'The boot mode (BIOS or UEFI) is not in the bundle, so the grub.cfg the host reads is unknown.',
   },
   check({ bootConfig, host }, r) {
@@ -32,6 +33,7 @@ export default defineRule({
     const other = otherModeCopy(b.grubCfgPaths, b.activeGrubCfg);
     const mode = b.bootMode === 'uefi' ? 'UEFI' : 'BIOS';
     const names = [...new Set(sources.map((s) => s.file))].join(', ');
+    if (missing.length > 0 && other === undefined) return r.skip('noOtherCopy', { active: b.activeGrubCfg, params: missing.map((p) => p.raw).join(' ') });
     if (missing.length === 0 || other === undefined)
       return r.pass('rightCopy', { mode, active: b.activeGrubCfg, sources: names }, [generated.ref, ...sources.map((s) => s.ref)]);
     const raws = missing.map((p) => p.raw);

@@ -1,0 +1,15 @@
+import rule from '../../rules/bootloader-unrecognized.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  pass: [{ name: 'Debian grub with a readable grub.cfg', sample: 'lab-intel-healthy', expect: { messageId: 'recognized', evidence: ['/boot/grub/grub.cfg:'] } }],
+  fail: [
+    {
+      name: 'no grub files, BLS entries or /etc/kernel/cmdline',
+      sample: 'lab-intel-healthy',
+      evidence: { 'default-grub': null, 'grub-cfg': null },
+      expect: { messageId: 'unrecognized', fixKinds: ['run', 'note', 'verify'], commands: ['bootctl status'] },
+    },
+  ],
+  unknown: [{ name: 'grub.cfg exists but was denied', sample: 'lab-intel-healthy', evidence: { 'grub-cfg': { status: 'denied' } }, expect: { messageId: 'unreadable', collect: ['sudo cat /boot/grub/grub.cfg'] } }],
+});
