@@ -21,7 +21,7 @@ export default defineRule({
     if (loaded.length === 0) return r.skip('notLoaded', {});
     const params = cmdline.state === 'known' ? cmdline.value.params : [];
     const cfg = kernelConfig.state === 'known' ? kernelConfig.value : null;
-    const boot = bootLoader('vfio_pci', m, moduleConfig.value, params, cfg);
+    const boot = bootLoader('vfio_pci', m, moduleConfig.value, cfg);
     if (boot) return r.pass('persistent', { via: boot.via }, [boot.ref]);
     const onCmdline = cmdlineLoads('vfio_pci', params);
     if (onCmdline && cmdline.state === 'known') return r.pass('persistent', { via: onCmdline.raw }, [cmdline.value.ref]);

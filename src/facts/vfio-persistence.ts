@@ -28,7 +28,7 @@ export function builtinRef(mod: string, modules: ModuleFacts, cfg: KernelConfigF
 }
 
 /** How a module is brought up at boot, or null when nothing loads it. */
-export function bootLoader(mod: string, modules: ModuleFacts, config: ModuleConfigFacts, cmdline: readonly KernelParam[], cfg: KernelConfigFacts | null): { via: string; ref: EvidenceRef } | null {
+export function bootLoader(mod: string, modules: ModuleFacts, config: ModuleConfigFacts, cfg: KernelConfigFacts | null): { via: string; ref: EvidenceRef } | null {
   const builtin = builtinRef(mod, modules, cfg);
   if (builtin) return { via: 'built into the kernel', ref: builtin };
   const listed = config.loadAtBoot.find((e) => e.module === mod);
