@@ -1,6 +1,9 @@
 /**
- * Is the host itself a virtual machine? systemd-detect-virt says so directly; otherwise the CPU's
- * `hypervisor` flag (set by every x86 hypervisor for its guests) and DMI product names decide.
+ * Is the host itself a virtual machine? systemd-detect-virt says so directly when it names a VM
+ * or `none`; when it names a container it has stopped looking (it reports a container before a
+ * VM: this machine, a container inside a Firecracker VM, prints `docker`), so the CPU's
+ * `hypervisor` flag (set by every x86 hypervisor for its guests) and DMI product names decide,
+ * as they do when systemd-detect-virt is missing.
  */
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
@@ -16,7 +19,7 @@ export function buildVirtualization(ev: EvidenceSource, cpu: Fact<CpuFacts>): Fa
   const sdv = ev.one('systemd-detect-virt');
   if (hasText(sdv)) {
     const v = parseSystemdDetectVirt(sdv.text);
-    if (v.value !== undefined && v.line !== undefined) {
+    if (v.value !== undefined && v.line !== undefined && v.kind !== 'container') {
       const ref = refTo(sdv, { line: v.line, text: v.text ?? v.value });
       return known({ isVirtualMachine: v.kind === 'vm', hypervisor: v.kind === 'vm' ? v.value : null }, [ref]);
     }
