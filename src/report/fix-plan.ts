@@ -41,7 +41,7 @@ export interface FixPlan {
 const ORDER: readonly { kind: Section; title: string }[] = [
   { kind: 'firmware', title: '1. Hardware and firmware setup (before anything else)' },
   { kind: 'edit-file', title: '2. Files to edit' },
-  { kind: 'run', title: '3. Commands to run' },
+  { kind: 'run', title: '3. Commands to run and other steps' },
   { kind: 'reboot', title: '4. Reboot' },
   { kind: 'verify', title: '5. After the reboot, verify' },
 ];

@@ -105,7 +105,7 @@ export function buildTopology(pci: PciFacts | null, readiness: readonly DeviceRe
   // Groups with a blocked target first, then other target groups, then the rest, each by group number.
   const rank = (g: (typeof groups)[number]): number => {
     const hasTarget = g.members.some((m) => targets.has(m.address));
-    const blocked = isUsed(g.members, targets) && g.members.some(blocksGroup);
+    const blocked = isUsed(g.members, targets) && g.members.some((m) => blocksGroup(m) && !targets.has(m.address));
     return blocked ? 0 : hasTarget ? 1 : 2;
   };
   const ordered = shown.map((g, i) => ({ g, i })).sort((a, b) => rank(a.g) - rank(b.g) || a.i - b.i).map((x) => x.g);
@@ -158,15 +158,18 @@ function groupCard(
   cardWidth: number,
 ): TopoGroup {
   const used = isUsed(members, targets);
-  const blockers = used && id !== null ? members.filter(blocksGroup) : [];
+  const blockers = used && id !== null ? members.filter((m) => blocksGroup(m) && !targets.has(m.address)) : [];
   const inGroup = new Set(members.map((m) => m.address));
   const depth = (d: PciDevice): number => Math.min(3, d.parents.filter((p) => inGroup.has(p)).length);
   // Keep the tree order (a bridge before what sits behind it) by sorting on the path from the root.
   const path = (d: PciDevice): string => [...d.parents].reverse().filter((p) => inGroup.has(p)).concat(d.address).join('/');
   const sorted = [...members].sort((a, b) => path(a).localeCompare(path(b)));
-  const keep = new Set(sorted.filter((d) => interesting(d) || blockers.includes(d)).map((d) => d.address));
-  for (const d of sorted) if (keep.size < LAYOUT.maxRows && !keep.has(d.address)) keep.add(d.address);
-  const rows = sorted.filter((d) => keep.has(d.address)).slice(0, 2 * LAYOUT.maxRows);
+  // Which rows a crowded group keeps: targets, then other devices of interest, then the members
+  // that block it, then anything up to maxRows; drawn in tree order.
+  const priority = (d: PciDevice): number => (targets.has(d.address) ? 0 : interesting(d) ? 1 : blockers.includes(d) ? 2 : 3);
+  const byPriority = [...sorted].sort((a, b) => priority(a) - priority(b));
+  const keep = new Set(byPriority.filter((d, i) => (priority(d) < 3 ? i < 2 * LAYOUT.maxRows : i < LAYOUT.maxRows)).map((d) => d.address));
+  const rows = sorted.filter((d) => keep.has(d.address));
   const hidden = sorted.filter((d) => !rows.includes(d));
   const devices: TopoDevice[] = rows.map((d, i) => {
     const state = deviceState(d);

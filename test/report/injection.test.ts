@@ -2,13 +2,15 @@
  * Evidence is untrusted: whatever a bundle holds must render inert in HTML, Markdown and the
  * terminal. The hostile strings ride in a real sample through a rule's cited evidence.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
 import { builtinRules } from '../../rules/index.js';
 import { renderHtml, renderMarkdown } from '../../src/report/render.js';
 import { renderText } from '../../src/report/render-text.js';
 import { buildReportView } from '../../src/report/view-model.js';
-import { sampleBundle } from '../helpers/bundle-from.js';
+import { ROOT, sampleBundle } from '../helpers/bundle-from.js';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -51,6 +53,25 @@ describe('report injection', () => {
     expect(md).not.toContain('\u001b');
     const fence = /\n(`{4,})\n/.exec(md);
     expect(fence, 'a fence longer than the ``` inside the evidence').not.toBeNull();
+  });
+
+  it('SVG picture: a hostile device name stays text in every element that shows it', () => {
+    const lspci = readFileSync(join(ROOT, 'samples', 'lab-group-shared', 'evidence', 'commands', 'lspci-nnk.out'), 'utf8');
+    const hostileName = `${HOSTILE[1]} ${HOSTILE[0]} ${HOSTILE[4]}`;
+    const edited = lspci.replace('03:02.0 Ethernet controller [0200]: Intel Corporation 82540EM Gigabit Ethernet Controller', `03:02.0 Ethernet controller [0200]: ${hostileName}`);
+    expect(edited).not.toBe(lspci);
+    const analysis = analyzeBundle(sampleBundle('lab-group-shared', { 'lspci-nnk': edited }), { rules: builtinRules });
+    const view = buildReportView(analysis, { generatedAt: 'now', toolVersion: 'test', docs: new Map() });
+    const blocker = view.topology?.groups.flatMap((g) => g.devices).find((d) => d.address === '03:02.0');
+    expect(blocker?.title).toContain('<script>alert(1)</script>');
+    const html = renderHtml(view);
+    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(svg).toContain('&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
+    expect(svg).not.toMatch(/<script|<img|\son\w+=/i);
+    expect(svg).not.toContain('\u001b');
+    expect(svg).not.toContain('\u202e');
+    expect(renderMarkdown(view)).not.toMatch(/<script|<img/i);
   });
 
   it('terminal: escape sequences are shown, never sent', () => {

@@ -1,0 +1,135 @@
+/**
+ * The HTML and Markdown reports of the real lab samples: anchors per finding, the same findings in
+ * both formats, the readiness board and the merged fix plan. One Markdown report is a golden file
+ * (fixed generatedAt and toolVersion), reviewed like code.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeBundle } from '../../src/analyze.js';
+import { renderHtml, renderMarkdown } from '../../src/report/render.js';
+import { loadRuleDocs } from '../../src/report/rule-docs.js';
+import { buildReportView } from '../../src/report/view-model.js';
+import { builtinRules } from '../../rules/index.js';
+import { ROOT, sampleBundle } from '../helpers/bundle-from.js';
+
+const SAMPLES = readdirSync(join(ROOT, 'samples'))
+  .filter((s) => statSync(join(ROOT, 'samples', s)).isDirectory())
+  .sort();
+
+function report(sample: string) {
+  const analysis = analyzeBundle(sampleBundle(sample), { rules: builtinRules });
+  const view = buildReportView(analysis, {
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    toolVersion: '0.0.0-test',
+    docs: loadRuleDocs(analysis.findings.map((f) => f.ruleId)),
+  });
+  return { analysis, view };
+}
+
+const ids = (html: string): string[] => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+const hasRule = (id: string): boolean => builtinRules.some((r) => r.id === id);
+
+describe('report anchors', () => {
+  it.each(SAMPLES)('%s: ids are unique, every failing finding has its own anchor, #<rule-id> is the first of its rule', (sample) => {
+    const { analysis, view } = report(sample);
+    const html = renderHtml(view);
+    const all = ids(html);
+    expect(new Set(all).size).toBe(all.length);
+    const shown = [...view.problems, ...view.unknowns];
+    for (const f of shown) expect(all).toContain(f.anchor);
+    for (const rule of new Set(shown.map((f) => f.ruleId))) {
+      const at = html.indexOf(`id="${rule}"`);
+      expect(at, `#${rule}`).toBeGreaterThan(-1);
+      const first = shown.find((f) => f.ruleId === rule)!;
+      // The rule anchor is the first finding itself (host finding) or sits right before it.
+      expect(html.indexOf(`id="${first.anchor}"`)).toBeGreaterThanOrEqual(at);
+      expect(html.slice(at, html.indexOf(`id="${first.anchor}"`))).not.toContain('</article>');
+    }
+    for (const row of view.board) expect(all).toContain(row.id);
+    for (const link of [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!)) expect(all, `#${link}`).toContain(link);
+    expect(analysis.findings.filter((f) => f.internal)).toEqual([]);
+  });
+
+  it.runIf(hasRule('group-not-viable'))('lab-group-shared: report.html#group-not-viable lands on the finding about 0000:03:01.0', () => {
+    const { view } = report('lab-group-shared');
+    const html = renderHtml(view);
+    const at = html.indexOf('<span id="group-not-viable"></span>');
+    expect(at).toBeGreaterThan(-1);
+    expect(html.slice(at).indexOf('<article class="finding st-fail sev-error" id="group-not-viable-0000-03-01-0">')).toBe('<span id="group-not-viable"></span>'.length);
+  });
+});
+
+describe('HTML and Markdown carry the same information', () => {
+  it.each(SAMPLES)('%s: every finding id, board row and plan command is in both', (sample) => {
+    const { view } = report(sample);
+    const html = renderHtml(view);
+    const md = renderMarkdown(view);
+    for (const f of [...view.problems, ...view.unknowns]) {
+      expect(html).toContain(`<code class="rule-id">${f.ruleId}</code>`);
+      expect(md).toContain(`### ${f.ruleId}:`);
+    }
+    for (const row of view.board) {
+      expect(md).toContain(`\`${row.address}\``);
+      expect(md).toContain(`**${row.verdictLabel}**`);
+    }
+    for (const g of view.topology?.groups ?? []) expect(md).toContain(`**${g.title}**`);
+    for (const line of view.plan.script.split('\n').filter((l) => l !== '' && !l.startsWith('#'))) expect(md).toContain(line);
+  });
+});
+
+describe('readiness board', () => {
+  it('lab-group-shared: one row for the vfio-pci target, its cause and a first fix', () => {
+    const { view } = report('lab-group-shared');
+    expect(view.board.map((b) => [b.address, b.isTarget])).toEqual([['0000:03:01.0', true]]);
+    const row = view.board[0]!;
+    expect(row.id).toBe('board-0000-03-01-0');
+    if (hasRule('group-not-viable')) {
+      expect(row.verdict).toBe('blocked');
+      expect(row.causes.map((c) => c.ruleId)).toContain('group-not-viable');
+      // The device's own cause is named first; host-wide causes follow.
+      expect(row.causes[0]!.wholeHost).toBe(false);
+      expect(row.reason).toContain('0000:03:02.0');
+      expect(row.fixSummary).not.toBeNull();
+    }
+  });
+
+  it('lab-intel-firmware-off: a host-wide blocker reaches every row, and the first fix is a host-wide one', () => {
+    const { analysis, view } = report('lab-intel-firmware-off');
+    const hostFixes = analysis.findings.filter((f) => f.subject.kind === 'host' && f.status === 'fail' && f.severity === 'error' && f.fix).map((f) => f.fix!.summary);
+    expect(view.board.length).toBeGreaterThan(0);
+    for (const row of view.board) {
+      expect(row.verdict).toBe('blocked');
+      expect(row.causes.some((c) => c.ruleId === 'iommu-firmware-disabled' && c.wholeHost)).toBe(true);
+      expect(hostFixes).toContain(row.fixSummary);
+    }
+  });
+});
+
+describe('fix plan', () => {
+  const ORDER = ['firmware', 'edit-file', 'run', 'reboot', 'verify'];
+  it.each(SAMPLES)('%s: sections in order, one reboot, every command of every fix once', (sample) => {
+    const { analysis, view } = report(sample);
+    const kinds = view.plan.sections.map((s) => s.kind);
+    expect([...kinds].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))).toEqual(kinds);
+    expect(view.plan.sections.find((s) => s.kind === 'reboot')?.items.length ?? 0).toBeLessThanOrEqual(1);
+    const scriptLines = view.plan.script.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const verifyLines = view.plan.verifyScript.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    expect(scriptLines).not.toContain('reboot');
+    expect(new Set(scriptLines).size).toBe(scriptLines.length);
+    for (const f of analysis.findings.filter((x) => x.status === 'fail')) {
+      for (const step of f.fix?.steps ?? []) {
+        if (step.kind === 'run') expect(scriptLines.join('\n')).toContain(step.command);
+        if (step.kind === 'verify') expect(verifyLines.join('\n')).toContain(step.command);
+      }
+    }
+    if (view.plan.hasSteps) expect(view.plan.forHost).not.toBe('');
+  });
+});
+
+describe('golden Markdown report', () => {
+  it('lab-group-shared', async () => {
+    const { view } = report('lab-group-shared');
+    await expect(renderMarkdown(view)).toMatchFileSnapshot('__snapshots__/lab-group-shared.md');
+  });
+});
