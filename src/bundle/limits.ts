@@ -4,7 +4,7 @@
  * Memory: only kept entries are held, so the kept total bounds the heap; everything else streams
  * through and is only counted. The budget is 256 MiB peak RSS and 5 s per input, measured on the
  * hostile corpus (test/hostile): kept bytes are held twice (the buffer and its decoded text, two
- * bytes per character for non-ASCII text), so 48 MiB kept is what fits.
+ * bytes per character for non-ASCII text), so 32 MiB kept is what fits with room for the parsers' records.
  */
 export const LIMITS = {
   /** Compressed or plain input file size. */
@@ -22,7 +22,13 @@ export const LIMITS = {
   /** Bytes kept of one entry (twice the collector's 8 MiB item cap); the rest is drained and the entry marked truncated. */
   maxEntryBytes: 16 * 1024 ** 2,
   /** Bytes kept over all entries (manifest.json is not counted, so evidence cannot starve it). */
-  maxKeptBytes: 48 * 1024 ** 2,
+  maxKeptBytes: 32 * 1024 ** 2,
+  /**
+   * Lines kept of one entry and over all entries (each line becomes a parser record). A busy
+   * host's kernel log at the collector's 8 MiB cap is about 100,000 lines.
+   */
+  maxEntryLines: 200_000,
+  maxKeptLines: 500_000,
   /** Path length in bytes and depth in components. */
   maxPathBytes: 4096,
   maxPathDepth: 64,

@@ -16,6 +16,7 @@ import { extract as tarExtract } from 'tar-stream';
 import { BundleError } from '../cli/errors.js';
 import type { Bundle, BundleFile, SkippedEntry } from './bundle.js';
 import { normaliseEntryName } from './entry-name.js';
+import { isManifestPath, keepPrefix } from './keep-budget.js';
 import { LIMITS, type Limits } from './limits.js';
 import { formatProblem, sniffFormat } from './sniff-format.js';
 import { stripTopDirectory } from './strip-top-directory.js';
@@ -64,6 +65,7 @@ export async function readArchiveStream(
   let compressed = 0;
   let inflated = 0;
   let kept = 0;
+  let keptLines = 0;
   let entries = 0;
   let limitHit: string | null = null;
 
@@ -110,23 +112,25 @@ export async function readArchiveStream(
         continue;
       }
       const path = (verdict as { path: string }).path;
+      // manifest.json is outside the kept totals: evidence listed before it must not starve it.
+      const manifest = isManifestPath(path);
       const chunks: Buffer[] = [];
       let size = 0;
+      let lines = 0;
       let truncated = false;
       for await (const chunk of entry as AsyncIterable<Buffer>) {
-        const room = Math.min(limits.maxEntryBytes - size, limits.maxKeptBytes - kept);
-        if (chunk.length <= room) {
-          chunks.push(chunk);
-          size += chunk.length;
-          kept += chunk.length;
-        } else {
-          if (room > 0) {
-            chunks.push(chunk.subarray(0, room));
-            size += room;
-            kept += room;
-          }
-          truncated = true;
+        if (truncated) continue;
+        const bytesLeft = Math.min(limits.maxEntryBytes - size, manifest ? Infinity : limits.maxKeptBytes - kept);
+        const linesLeft = manifest ? Infinity : Math.min(limits.maxEntryLines - lines, limits.maxKeptLines - keptLines);
+        const part = keepPrefix(chunk, bytesLeft, linesLeft);
+        if (part.take > 0) chunks.push(part.take === chunk.length ? chunk : chunk.subarray(0, part.take));
+        size += part.take;
+        lines += part.lines;
+        if (!manifest) {
+          kept += part.take;
+          keptLines += part.lines;
         }
+        if (part.take < chunk.length) truncated = true;
       }
       files.set(path, { path, bytes: Buffer.concat(chunks, size), truncated });
     }

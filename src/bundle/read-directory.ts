@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BundleError } from '../cli/errors.js';
 import type { Bundle, BundleFile, SkippedEntry } from './bundle.js';
 import { normaliseEntryName } from './entry-name.js';
+import { isManifestPath, keepPrefix } from './keep-budget.js';
 import { LIMITS, type Limits } from './limits.js';
 import { stripTopDirectory } from './strip-top-directory.js';
 
@@ -16,6 +17,7 @@ export async function readBundleDirectory(dir: string, limits: Limits = LIMITS):
   const skipped: SkippedEntry[] = [];
   let entries = 0;
   let kept = 0;
+  let keptLines = 0;
 
   async function walk(abs: string, rel: string, depth: number): Promise<void> {
     if (depth > limits.maxPathDepth) {
@@ -45,14 +47,23 @@ export async function readBundleDirectory(dir: string, limits: Limits = LIMITS):
       else if (kind === 'link') skipped.push({ name: childRel, reason: 'symlink (only regular files are read)' });
       else if (kind === 'other') skipped.push({ name: childRel, reason: 'special file (only regular files are read)' });
       else {
-        const room = Math.min(limits.maxEntryBytes, limits.maxKeptBytes - kept);
-        const file = await readCapped(join(abs, name), room);
+        // manifest.json is outside the kept totals, as in read-bundle.ts
+        const manifest = isManifestPath(verdict.path);
+        const room = Math.min(limits.maxEntryBytes, manifest ? Infinity : limits.maxKeptBytes - kept);
+        const file = await readCapped(join(abs, name), Math.max(0, room));
         if (file === null) {
           skipped.push({ name: childRel, reason: 'cannot read' });
           continue;
         }
-        kept += file.bytes.length;
-        files.set(verdict.path, { path: verdict.path, ...file });
+        if (manifest) {
+          files.set(verdict.path, { path: verdict.path, ...file });
+          continue;
+        }
+        const part = keepPrefix(file.bytes, Infinity, Math.min(limits.maxEntryLines, limits.maxKeptLines - keptLines));
+        kept += part.take;
+        keptLines += part.lines;
+        const cut = part.take < file.bytes.length;
+        files.set(verdict.path, { path: verdict.path, bytes: cut ? file.bytes.subarray(0, part.take) : file.bytes, truncated: file.truncated || cut });
       }
     }
   }

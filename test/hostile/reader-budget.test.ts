@@ -1,0 +1,87 @@
+/**
+ * The reader's keep budget, in process with small limits: manifest.json is never starved by the
+ * evidence listed before it, and lines are a budget as well as bytes (a file of bare newlines
+ * costs a parser record per byte).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keepPrefix } from '../../src/bundle/keep-budget.js';
+import { LIMITS } from '../../src/bundle/limits.js';
+import { readBundleBuffer } from '../../src/bundle/read-bundle.js';
+import { readBundleDirectory } from '../../src/bundle/read-directory.js';
+import { makeTgz } from '../helpers/make-archive.js';
+
+const MANIFEST = '{"schemaVersion":1}';
+
+describe('reader keep budget', () => {
+  it('reads manifest.json whole after evidence has used up the kept-bytes total', async () => {
+    const limits = { ...LIMITS, maxKeptBytes: 1000 };
+    const b = await readBundleBuffer(
+      await makeTgz([
+        { name: 'ptdoctor-h/commands/dmesg.out', body: 'x'.repeat(5000) },
+        { name: 'ptdoctor-h/manifest.json', body: MANIFEST },
+      ]),
+      'x.tgz',
+      limits,
+    );
+    expect(b.files.get('commands/dmesg.out')).toMatchObject({ truncated: true });
+    expect(b.files.get('commands/dmesg.out')?.bytes.length).toBe(1000);
+    expect(b.files.get('manifest.json')?.bytes.toString()).toBe(MANIFEST);
+    expect(b.files.get('manifest.json')?.truncated).toBe(false);
+  });
+
+  it('cuts an entry after its last full line at the line cap and marks it truncated', async () => {
+    const limits = { ...LIMITS, maxEntryLines: 10 };
+    const b = await readBundleBuffer(
+      await makeTgz([
+        { name: 'manifest.json', body: MANIFEST },
+        { name: 'commands/dmesg.out', body: 'line\n'.repeat(50) },
+        { name: 'proc/cmdline', body: 'ro quiet\n' },
+      ]),
+      'x.tgz',
+      limits,
+    );
+    expect(b.files.get('commands/dmesg.out')?.bytes.toString()).toBe('line\n'.repeat(10));
+    expect(b.files.get('commands/dmesg.out')?.truncated).toBe(true);
+    expect(b.files.get('proc/cmdline')).toMatchObject({ truncated: false });
+  });
+
+  it('caps lines over all entries; bare newlines count', async () => {
+    const limits = { ...LIMITS, maxKeptLines: 25 };
+    const b = await readBundleBuffer(
+      await makeTgz([
+        { name: 'a', body: '\n'.repeat(20) },
+        { name: 'b', body: '\n'.repeat(20) },
+        { name: 'c', body: 'x\n' },
+      ]),
+      'x.tgz',
+      limits,
+    );
+    expect(b.files.get('a')).toMatchObject({ truncated: false });
+    expect(b.files.get('b')?.bytes.length).toBe(5);
+    expect(b.files.get('b')?.truncated).toBe(true);
+    expect(b.files.get('c')).toMatchObject({ truncated: true });
+  });
+
+  it('applies the same budget to an unpacked directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptd-budget-'));
+    mkdirSync(join(dir, 'commands'));
+    writeFileSync(join(dir, 'commands', 'dmesg.out'), 'line\n'.repeat(50));
+    writeFileSync(join(dir, 'manifest.json'), MANIFEST);
+    const b = await readBundleDirectory(dir, { ...LIMITS, maxEntryLines: 10, maxKeptBytes: 100 });
+    expect(b.files.get('commands/dmesg.out')?.bytes.toString()).toBe('line\n'.repeat(10));
+    expect(b.files.get('commands/dmesg.out')?.truncated).toBe(true);
+    expect(b.files.get('manifest.json')?.bytes.toString()).toBe(MANIFEST);
+  });
+
+  it('keepPrefix: byte cap, line cap, and no newline at all', () => {
+    const buf = Buffer.from('ab\ncd\nef\n');
+    expect(keepPrefix(buf, Infinity, Infinity)).toEqual({ take: 9, lines: 3 });
+    expect(keepPrefix(buf, 4, Infinity)).toEqual({ take: 4, lines: 1 });
+    expect(keepPrefix(buf, Infinity, 2)).toEqual({ take: 6, lines: 2 });
+    expect(keepPrefix(buf, Infinity, 0)).toEqual({ take: 0, lines: 0 });
+    expect(keepPrefix(Buffer.from('no newline'), Infinity, 0)).toEqual({ take: 10, lines: 0 });
+  });
+});
