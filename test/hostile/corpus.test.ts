@@ -1,7 +1,7 @@
 /**
  * Every hostile corpus input through the real, built CLI in a child process: the documented
  * outcome (exit 2 with one stderr line, or a report that carries the warning), peak RSS under
- * 256 MiB and wall time under 5 s per input, nothing written but the requested report, and no
+ * 256 MiB and CPU time under 5 s per input, nothing written but the requested report, and no
  * raw terminal control or bidi character in anything printed. The numbers measured go to
  * test/artifacts/hostile-measurements.md (git-ignored) and, by hand, into docs/security.md.
  */
@@ -15,7 +15,13 @@ import { CORPUS, type CorpusCase } from './build-corpus.js';
 import { ensureBuilt, runCli, type Measured } from './measure.js';
 
 const MAX_RSS_MIB = 256;
-const MAX_MS = 5000;
+/**
+ * The 5 s budget is asserted on CPU time (user + system), which does not grow when other jobs
+ * share the machine; wall time is recorded beside it and only guarded against hangs, since on a
+ * loaded 2-core runner it has been seen at 2-3x the CPU time.
+ */
+const MAX_CPU_MS = 5000;
+const MAX_WALL_MS = 20_000;
 // ESC, C1 controls (incl. CSI 0x9b), BEL, bidi overrides and isolates.
 const RAW_CONTROL = /[\u0007\u001b\u0080-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -29,17 +35,18 @@ beforeAll(async () => {
 
 afterAll(() => {
   mkdirSync(join(ROOT, 'test', 'artifacts'), { recursive: true });
-  const head = '| input | outcome | exit | peak RSS (MiB) | wall time (ms) |\n| --- | --- | --- | --- | --- |\n';
+  const head = '| input | outcome | exit | peak RSS (MiB) | CPU time (ms) | wall time (ms) |\n| --- | --- | --- | --- | --- | --- |\n';
   writeFileSync(join(ROOT, 'test', 'artifacts', 'hostile-measurements.md'), head + rows.join('\n') + '\n');
 });
 
 function record(c: CorpusCase | { id: string }, r: Measured, outcome: string): void {
-  rows.push(`| ${c.id} | ${outcome.replace(/\|/g, '\\|')} | ${r.code} | ${r.maxRssMiB.toFixed(0)} | ${r.ms.toFixed(0)} |`);
+  rows.push(`| ${c.id} | ${outcome.replace(/\|/g, '\\|')} | ${r.code} | ${r.maxRssMiB.toFixed(0)} | ${r.cpuMs.toFixed(0)} | ${r.ms.toFixed(0)} |`);
 }
 
 function checkCommon(r: Measured): void {
   expect(r.maxRssMiB, 'peak RSS (MiB)').toBeLessThan(MAX_RSS_MIB);
-  expect(r.ms, 'wall time (ms)').toBeLessThan(MAX_MS);
+  expect(r.cpuMs, 'CPU time (ms)').toBeLessThan(MAX_CPU_MS);
+  expect(r.ms, 'wall time (ms)').toBeLessThan(MAX_WALL_MS);
   expect(r.polluted, 'Object.prototype polluted').toBe(false);
   expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
 }

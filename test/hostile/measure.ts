@@ -1,6 +1,6 @@
 /**
  * Run the built ptdoctor CLI (dist/) in a child process with an empty working directory and an
- * empty TMPDIR, and measure it: wall time from spawn to exit, peak RSS (getrusage, reported by
+ * empty TMPDIR, and measure it: wall time from spawn to exit, CPU time, peak RSS (getrusage, reported by
  * run-cli.mjs on fd 3), and every file left behind in either directory.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,6 +24,8 @@ export interface Measured {
   readonly stdout: string;
   readonly stderr: string;
   readonly ms: number;
+  /** User + system CPU time of the child, all threads (gunzip runs on the libuv pool). */
+  readonly cpuMs: number;
   readonly maxRssMiB: number;
   readonly polluted: boolean;
   /** Files in the child's cwd and TMPDIR after the run (cwd-relative names; tmp ones prefixed `$TMPDIR/`). */
@@ -43,19 +45,20 @@ export async function runCli(args: readonly string[], killAfterMs = 30_000): Pro
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const fd3: Buffer[] = [];
-  child.stdout.on('data', (c: Buffer) => out.push(c));
-  child.stderr.on('data', (c: Buffer) => err.push(c));
+  child.stdout?.on('data', (c: Buffer) => out.push(c));
+  child.stderr?.on('data', (c: Buffer) => err.push(c));
   (child.stdio[3] as NodeJS.ReadableStream).on('data', (c: Buffer) => fd3.push(c));
   const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   clearTimeout(timer);
   const ms = performance.now() - started;
-  const report = fd3.length ? (JSON.parse(Buffer.concat(fd3).toString()) as { maxRssKiB: number; polluted: boolean }) : null;
+  const report = fd3.length ? (JSON.parse(Buffer.concat(fd3).toString()) as { maxRssKiB: number; cpuMicros: number; polluted: boolean }) : null;
   return {
     code,
     stdout: Buffer.concat(out).toString(),
     stderr: Buffer.concat(err).toString(),
     ms,
+    cpuMs: report ? report.cpuMicros / 1000 : Number.NaN,
     maxRssMiB: report ? report.maxRssKiB / 1024 : Number.NaN,
     polluted: report?.polluted ?? false,
     leftBehind: [...readdirSync(cwd), ...readdirSync(tmp).map((n) => `$TMPDIR/${n}`)].sort(),
