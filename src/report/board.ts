@@ -1,11 +1,12 @@
 /**
  * The device readiness board: one row per target (or candidate) device with its verdict, the
- * reason in the rule's own words, and the first fix to do. Host-wide blockers (no IOMMU, no VFIO)
- * come before device ones: they must be fixed first and make the device's own checks moot.
+ * reason in the rule's own words, and the first fix to do: the one the merged fix plan starts
+ * with, host-wide blockers (no IOMMU, no VFIO) before the device's own.
  */
 import type { DeviceReadiness } from '../analysis/device-readiness.js';
 import type { Finding } from '../engine/finding.js';
 import type { PciDevice } from '../facts/model.js';
+import { planRank } from './fix-plan.js';
 import { describeStep } from './fix-step-text.js';
 import { visibleLine, visibleText } from './visible-text.js';
 
@@ -49,10 +50,14 @@ export function boardRow(d: DeviceReadiness, dev: PciDevice | null, findings: re
   const about = (f: Finding): boolean => ids.includes(f.ruleId) && f.status === status && (f.subject.kind === 'host' || f.subject.address === d.address);
   const own = findings.filter((f) => about(f) && f.subject.kind === 'device');
   const host = findings.filter((f) => about(f) && f.subject.kind === 'host');
-  // The reader sees the device's own problem first; the fix starts with the host-wide one.
+  // The reader sees the device's own problem first; the first fix is the one the merged plan
+  // starts with (firmware before files before commands), host-wide before the device's own.
   const deciding = [...own, ...host];
   const first = deciding[0];
-  const withFix = [...host, ...own].find((f) => f.fix);
+  const withFix = [...host, ...own]
+    .filter((f) => f.fix)
+    .map((f, i) => ({ f, i, rank: planRank(f.fix!.steps) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)[0]?.f;
   const step = withFix?.fix?.steps[0];
   const described = step ? describeStep(step) : null;
   const others = [...new Set(deciding.slice(1).map((f) => f.ruleId))];

@@ -39,11 +39,11 @@ export interface FixPlan {
 }
 
 const ORDER: readonly { kind: Section; title: string }[] = [
-  { kind: 'firmware', title: '1. Hardware and firmware setup (before anything else)' },
-  { kind: 'edit-file', title: '2. Files to edit' },
-  { kind: 'run', title: '3. Commands to run and other steps' },
-  { kind: 'reboot', title: '4. Reboot' },
-  { kind: 'verify', title: '5. After the reboot, verify' },
+  { kind: 'firmware', title: 'Hardware and firmware setup (before anything else)' },
+  { kind: 'edit-file', title: 'Files to edit' },
+  { kind: 'run', title: 'Commands to run and other steps' },
+  { kind: 'reboot', title: 'Reboot' },
+  { kind: 'verify', title: 'After the reboot, verify' },
 ];
 
 /**
@@ -59,6 +59,12 @@ function sectionOf(steps: readonly FixStep[], i: number): Section {
     return k === 'reboot' || k === 'verify' ? 'run' : k;
   }
   return 'run';
+}
+
+/** Where a fix's earliest step lands in the plan (0 = hardware and firmware): the board's "first fix" is the one the plan starts with. */
+export function planRank(steps: readonly FixStep[]): number {
+  const ranks = steps.map((_, i) => ORDER.findIndex((o) => o.kind === sectionOf(steps, i)));
+  return ranks.length === 0 ? ORDER.length : Math.min(...ranks);
 }
 
 export function buildFixPlan(fails: readonly Finding[], host: HostProfile | null): FixPlan {
@@ -82,7 +88,9 @@ export function buildFixPlan(fails: readonly Finding[], host: HostProfile | null
     kind: o.kind,
     title: o.title,
     items: all.filter((i) => i.section === o.kind).map((i) => ({ text: i.text, command: i.command, from: i.from.join(', ') })),
-  })).filter((s) => s.items.length > 0);
+  }))
+    .filter((s) => s.items.length > 0)
+    .map((s, n) => ({ ...s, title: `${n + 1}. ${s.title}` }));
   const forHost = describeHost(host);
   return { sections, hasSteps: sections.length > 0, forHost, script: toScript(sections, forHost), verifyScript: toVerifyScript(sections) };
 }

@@ -168,7 +168,10 @@ function groupCard(
   // that block it, then anything up to maxRows; drawn in tree order.
   const priority = (d: PciDevice): number => (targets.has(d.address) ? 0 : interesting(d) ? 1 : blockers.includes(d) ? 2 : 3);
   const byPriority = [...sorted].sort((a, b) => priority(a) - priority(b));
-  const keep = new Set(byPriority.filter((d, i) => (priority(d) < 3 ? i < 2 * LAYOUT.maxRows : i < LAYOUT.maxRows)).map((d) => d.address));
+  // Devices outside any group are all unusable alike: only the ones of interest and the bridges above them are drawn.
+  const fill = id === null ? 0 : LAYOUT.maxRows;
+  const keep = new Set(byPriority.filter((d, i) => (priority(d) < 3 ? i < 2 * LAYOUT.maxRows : i < fill)).map((d) => d.address));
+  for (const a of [...keep]) for (const p of byAddress.get(a)?.parents ?? []) if (inGroup.has(p)) keep.add(p);
   const rows = sorted.filter((d) => keep.has(d.address));
   const hidden = sorted.filter((d) => !rows.includes(d));
   const devices: TopoDevice[] = rows.map((d, i) => {
@@ -198,7 +201,7 @@ function groupCard(
   const title = `${id === null ? 'No IOMMU group' : `IOMMU group ${id}`}${upstream ? ` · behind ${shortAddress(upstream)}${up?.group ? ` (group ${up.group})` : ''}` : ''}`;
   const caption =
     id === null
-      ? 'the kernel placed these in no IOMMU group'
+      ? 'in no IOMMU group: VFIO cannot take them'
       : blockers.length > 0
         ? `NOT usable: ${blockers.map((b) => `${shortAddress(b.address)} is on ${visibleLine(b.driver ?? '')}`).join(', ')}, a host driver`
         : used
@@ -223,8 +226,8 @@ function groupCard(
 function countStates(devs: readonly PciDevice[]): string {
   const n: Record<DeviceState, number> = { vfio: 0, host: 0, none: 0, bridge: 0 };
   for (const d of devs) n[deviceState(d)] += 1;
-  const words: Record<DeviceState, string> = { vfio: 'on vfio-pci', host: 'on a host driver', none: 'without driver', bridge: 'bridges' };
-  return (Object.keys(n) as DeviceState[]).filter((k) => n[k] > 0).map((k) => `${n[k]} ${words[k]}`).join(', ');
+  const words: Record<DeviceState, [string, string]> = { vfio: ['on vfio-pci', 'on vfio-pci'], host: ['on a host driver', 'on host drivers'], none: ['without driver', 'without driver'], bridge: ['bridge', 'bridges'] };
+  return (Object.keys(n) as DeviceState[]).filter((k) => n[k] > 0).map((k) => `${n[k]} ${words[k][n[k] === 1 ? 0 : 1]}`).join(', ');
 }
 
 /** The nearest bridge outside the group that every member sits behind, if any. */

@@ -103,6 +103,9 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () =>
       expect(await blocked.locator('a').getAttribute('href')).toBe('#group-not-viable-0000-03-01-0');
     }
     await page.screenshot({ path: join(ARTIFACTS, 'report-lab-group-shared.png'), fullPage: true });
+    // The first screen a reader sees: verdict, board, picture (docs/report-screenshot.png is a copy).
+    await page.setViewportSize({ width: 1100, height: 1000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'report-lab-group-shared-top.png') });
     await page.locator('#board').screenshot({ path: join(ARTIFACTS, 'report-lab-group-shared-board.png') });
     await page.locator('#groups').screenshot({ path: join(ARTIFACTS, 'report-lab-group-shared-groups.png') });
     expect(errors).toEqual([]);

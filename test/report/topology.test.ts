@@ -109,7 +109,7 @@ describe('IOMMU-group picture layout', () => {
     expect(card.devices).toHaveLength(2 * LAYOUT.maxRows);
     expect(card.devices.filter((d) => d.isTarget).map((d) => d.address)).toEqual(['e0:03.0']);
     expect(card.devices.filter((d) => d.isBlocker)).toHaveLength(2 * LAYOUT.maxRows - 1);
-    expect(card.more).toBe(`+ ${60 - 2 * LAYOUT.maxRows} more: ${60 - 2 * LAYOUT.maxRows} on a host driver`);
+    expect(card.more).toBe(`+ ${60 - 2 * LAYOUT.maxRows} more: ${60 - 2 * LAYOUT.maxRows} on host drivers`);
     expect(card.height).toBe(LAYOUT.head + 2 * LAYOUT.maxRows * LAYOUT.row + 20 + 8);
   });
 
