@@ -101,6 +101,11 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () =>
       expect(await row.locator('.why-cell').textContent()).toContain('0000:03:02.0');
       // The group box links to the finding, and report.html#group-not-viable lands on it.
       expect(await blocked.locator('a').getAttribute('href')).toBe('#group-not-viable-0000-03-01-0');
+      // The link is a keyboard stop: focus it and follow it with Enter.
+      await blocked.locator('a').focus();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#group-not-viable-0000-03-01-0');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => location.hash)).toBe('#group-not-viable-0000-03-01-0');
     }
     await page.screenshot({ path: join(ARTIFACTS, 'report-lab-group-shared.png'), fullPage: true });
     // The first screen a reader sees: verdict, board, picture (docs/report-screenshot.png is a copy).
@@ -161,6 +166,10 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () =>
     await page.screenshot({ path: join(ARTIFACTS, 'report-lab-intel-healthy-dark.png'), fullPage: true });
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    // Printed, the closed collapsibles show their content: paper cannot be clicked.
+    const closed = page.locator('details:not([open])').first();
+    expect(await closed.count()).toBe(1);
+    expect(await closed.locator(':scope > :not(summary)').first().isVisible()).toBe(true);
     const pdfPath = join(ARTIFACTS, 'report-lab-intel-healthy.pdf');
     const pdf = await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
