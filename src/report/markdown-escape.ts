@@ -5,10 +5,13 @@
  * any backtick run inside.
  */
 const INLINE_SPECIAL = /[\\`*_[\]|~]/g;
+// CommonMark line endings (spec §2.1): a lone CR ends a line too, so it could start a heading or
+// end a table row inside text meant to stay inline.
+const LINE_ENDING = /\r\n|\r|\n/g;
 
 export function mdInline(text: string): string {
   return text
-    .replace(/\r?\n/g, ' ')
+    .replace(LINE_ENDING, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -35,7 +38,7 @@ function longestRun(text: string, ch: string): number {
 }
 
 export function mdCodeSpan(text: string): string {
-  const oneLine = text.replace(/\r?\n/g, ' ').replace(/([@])(?=\w)/g, '$1\u200b');
+  const oneLine = text.replace(LINE_ENDING, ' ').replace(/([@])(?=\w)/g, '$1\u200b');
   const fence = '`'.repeat(longestRun(oneLine, '`') + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') || oneLine === '' ? ' ' : '';
   return `${fence}${pad}${oneLine}${pad}${fence}`;
