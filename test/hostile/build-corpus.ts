@@ -334,7 +334,7 @@ export const CORPUS: readonly CorpusCase[] = [
       });
     },
     // the reader keeps the first maxEntryBytes and marks the file truncated
-    expect: { kind: 'report', evidence: { cmdline: 'ok' }, findings: { 'iommu-firmware-disabled': 'pass' } },
+    expect: { kind: 'report', evidence: { cmdline: 'ok' }, findings: { 'iommu-firmware-disabled': 'pass', 'dmesg-truncated': 'fail' } },
   },
   {
     id: 'kept-bytes-flood',

@@ -5,7 +5,7 @@
  * raw terminal control or bidi character in anything printed. The numbers measured go to
  * test/artifacts/hostile-measurements.md (git-ignored) and, by hand, into docs/security.md.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ const MAX_WALL_MS = 20_000;
 const RAW_CONTROL = /[\u0007\u001b\u0080-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const dir = mkdtempSync(join(tmpdir(), 'ptd-corpus-'));
+const scratch = mkdtempSync(join(tmpdir(), 'ptd-corpus-run-'));
 const rows: string[] = [];
 
 beforeAll(async () => {
@@ -34,6 +35,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
+  // the corpus is a few hundred MB on disk (the 200 MB line compresses only 1.3:1)
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
   mkdirSync(join(ROOT, 'test', 'artifacts'), { recursive: true });
   const head = '| input | outcome | exit | peak RSS (MiB) | CPU time (ms) | wall time (ms) |\n| --- | --- | --- | --- | --- | --- |\n';
   writeFileSync(join(ROOT, 'test', 'artifacts', 'hostile-measurements.md'), head + rows.join('\n') + '\n');
@@ -53,7 +57,7 @@ function checkCommon(r: Measured): void {
 
 describe('hostile corpus through the built CLI', () => {
   it('baseline: a real sample bundle', async () => {
-    const r = await runCli(['analyze', join(ROOT, 'samples', 'lab-group-shared.tgz'), '-f', 'json', '-o', 'report.json']);
+    const r = await runCli(['analyze', join(ROOT, 'samples', 'lab-group-shared.tgz'), '-f', 'json', '-o', 'report.json'], scratch);
     record({ id: 'baseline (samples/lab-group-shared.tgz)' }, r, 'report');
     expect([0, 1]).toContain(r.code);
     expect(r.leftBehind).toEqual(['report.json']);
@@ -61,7 +65,7 @@ describe('hostile corpus through the built CLI', () => {
   });
 
   it.each(CORPUS.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
-    const r = await runCli(['analyze', join(dir, c.file), '-f', 'json', '-o', 'report.json']);
+    const r = await runCli(['analyze', join(dir, c.file), '-f', 'json', '-o', 'report.json'], scratch);
     const e = c.expect;
     if (e.kind === 'error') {
       record(c, r, `exit 2: \`${r.stderr.trim()}\``);

@@ -33,9 +33,10 @@ export interface Measured {
   readonly cwd: string;
 }
 
-export async function runCli(args: readonly string[], killAfterMs = 30_000): Promise<Measured> {
-  const cwd = mkdtempSync(join(tmpdir(), 'ptd-hostile-cwd-'));
-  const tmp = mkdtempSync(join(tmpdir(), 'ptd-hostile-tmp-'));
+/** `scratch`: where the child's cwd and TMPDIR are made (the caller removes it). */
+export async function runCli(args: readonly string[], scratch = tmpdir(), killAfterMs = 30_000): Promise<Measured> {
+  const cwd = mkdtempSync(join(scratch, 'cwd-'));
+  const tmp = mkdtempSync(join(scratch, 'tmp-'));
   const started = performance.now();
   const child = spawn(process.execPath, [RUNNER, ...args], {
     cwd,
