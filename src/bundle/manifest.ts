@@ -5,7 +5,7 @@
  * "Not there on the host" (`absent`) and "could not be collected" (`denied`, `no-command`,
  * `timeout`, `error`) never look alike; `truncated` means the bytes in the bundle are a capped part.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
 

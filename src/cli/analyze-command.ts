@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { analyzeBundle } from '../analyze.js';
 import { builtinRules } from '../../rules/index.js';
 import { expandFleetInputs } from '../fleet/find-bundles.js';
@@ -63,7 +63,7 @@ export function analyzeCommand(io: CliIo, setExit: (code: number) => void): Comm
       const analysis = analyzeBundle(bundle, { devices: opts.device, rules });
       const targets = outputTargets(opts.format, opts.out);
       for (const t of targets) {
-        const text = renderReport(analysis, t.format, t.path === null ? io.color : false);
+        const text = await renderReport(analysis, t.format, t.path === null ? io.color : false);
         if (t.path === null) io.stdout(text);
         else {
           await writeFile(t.path, text);
@@ -71,7 +71,7 @@ export function analyzeCommand(io: CliIo, setExit: (code: number) => void): Comm
         }
       }
       if (opts.dumpFacts) await writeFile(opts.dumpFacts, `${JSON.stringify(analysis.facts, null, 2)}\n`);
-      if (targets.every((t) => t.path !== null)) io.stdout(renderReport(analysis, 'text', io.color));
+      if (targets.every((t) => t.path !== null)) io.stdout(await renderReport(analysis, 'text', io.color));
       setExit(exitCodeFor(analysis.findings, opts.failOn));
     });
 }

@@ -24,7 +24,7 @@ export async function analyzeHost(job: HostJob): Promise<HostSummary> {
   try {
     const analysis = analyzeBundle(await readInput(job.source), { rules: builtinRules, devices: job.devices });
     const base = join('hosts', job.name);
-    for (const f of job.formats) await writeFile(join(job.outDir, `${base}.${EXT[f]}`), renderReport(analysis, f, false));
+    for (const f of job.formats) await writeFile(join(job.outDir, `${base}.${EXT[f]}`), await renderReport(analysis, f, false));
     return summarizeHost(job.name, job.source, base, analysis);
   } catch (e) {
     return failedHost(job.name, job.source, e instanceof Error ? e.message.split('\n')[0] ?? 'error' : String(e));

@@ -2,7 +2,7 @@
  * The JSON report: a documented, versioned schema (docs/report-json.md). The zod schema is the
  * contract; tests validate every sample's output against it.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { Analysis } from '../analyze.js';
 import { SEVERITIES, STATUSES } from '../engine/finding.js';
 

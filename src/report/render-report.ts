@@ -1,21 +1,22 @@
 /**
  * One analysis → one report in the asked format (the single entry point the CLI and fleet runs use).
+ * The Handlebars renderer is loaded only for HTML and Markdown: terminal and JSON output, the
+ * common case in scripts and fleets, skip its start-up cost.
  */
 import type { Analysis } from '../analyze.js';
 import { toolVersion } from '../version.js';
 import { toJsonReport } from './json-report.js';
-import { renderHtml, renderMarkdown } from './render.js';
 import { renderText } from './render-text.js';
 import { loadRuleDocs } from './rule-docs.js';
 import { buildReportView } from './view-model.js';
 
 export type ReportFormat = 'text' | 'md' | 'html' | 'json';
 
-export function renderReport(analysis: Analysis, format: ReportFormat, color: boolean, generatedAt = new Date().toISOString()): string {
+export async function renderReport(analysis: Analysis, format: ReportFormat, color: boolean, generatedAt = new Date().toISOString()): Promise<string> {
   const meta = { generatedAt, toolVersion: toolVersion() };
   if (format === 'json') return `${JSON.stringify(toJsonReport(analysis, meta), null, 2)}\n`;
   const view = buildReportView(analysis, { ...meta, docs: loadRuleDocs(analysis.findings.map((f) => f.ruleId)) });
-  if (format === 'html') return renderHtml(view);
-  if (format === 'md') return renderMarkdown(view);
+  if (format === 'html') return (await import('./render.js')).renderHtml(view);
+  if (format === 'md') return (await import('./render.js')).renderMarkdown(view);
   return renderText(view, { color });
 }
