@@ -31,7 +31,8 @@ export function buildKernelLog(ev: EvidenceSource): Fact<KernelLogFacts> {
     const startsWithBanner = records.some((r, i) => i < 50 && r.message.startsWith('Linux version '));
     const firstTime = parsed.firstMonotonic ?? null;
     const hasBootMessages = startsWithBanner || (firstTime !== null && firstTime <= BOOT_WINDOW_SECONDS);
-    const lines: KernelLogLine[] = records.map((r) => ({ line: r.line, text: r.text, message: r.message, time: r.time ?? null }));
+    // The parsed records are the lines: no copy of a log that can hold hundreds of thousands.
+    const lines: readonly KernelLogLine[] = records;
     return known(
       { evidence: e.id, source: e.source, hasBootMessages, firstTime, truncated: e.status === 'truncated', lines },
       first ? [{ evidence: e.id, source: e.source, line: first.line, text: first.text }] : [],

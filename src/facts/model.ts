@@ -58,7 +58,8 @@ export interface KernelLogLine {
   readonly line: number;
   readonly text: string;
   readonly message: string;
-  readonly time: number | null;
+  /** Monotonic seconds, when the log has them. */
+  readonly time?: number;
 }
 
 export interface KernelLogFacts {
