@@ -5,7 +5,7 @@
  * plus the commands' own run time). Prints a Markdown table (docs/performance.md holds one).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,6 +41,16 @@ function analysisCase(label, bundle) {
 analysisCase('typical host (lab-intel-healthy)', join(ROOT, 'samples', 'lab-group-shared.tgz'));
 for (const n of [500, 1000, 2000]) analysisCase(`big host, ${n} extra PCI functions`, await bigHost(work, n));
 for (const mb of [16, 64]) analysisCase(`kernel log of ${mb} MiB of DMAR faults`, await floodedLog(work, mb));
+
+// A fleet of 1,000 bundles (the typical one under 1,000 names) on every core, against the floor
+// of reading all 1,000 archives in one process.
+const fleetDir = join(work, 'fleet');
+mkdirSync(fleetDir);
+for (let i = 0; i < 1000; i += 1) copyFileSync(join(ROOT, 'samples', 'lab-group-shared.tgz'), join(fleetDir, `host-${String(i).padStart(4, '0')}.tgz`));
+const fleetFiles = Array.from({ length: 1000 }, (_, i) => join(fleetDir, `host-${String(i).padStart(4, '0')}.tgz`));
+const fleetFloor = measure([join(ROOT, 'bench', 'read-floor.mjs'), ...fleetFiles]);
+const fleetRun = measure([CLI, 'analyze', fleetDir, '-f', 'json', '-o', join(work, 'fleet-out')]);
+rows.push({ label: 'fleet of 1,000 typical bundles (JSON reports + summary)', run: fleetRun, floor: fleetFloor });
 
 // Collection on this machine: the shell collector against tar czf of what it collected.
 const bundle = join(work, 'collected.tgz');
