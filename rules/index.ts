@@ -5,6 +5,10 @@
 import type { Rule } from '../src/engine/define-rule.js';
 import bootGpuFramebuffer from './boot-gpu-framebuffer.js';
 import bootloaderUnrecognized from './bootloader-unrecognized.js';
+import cloudpodsAgentCmdlineRequirements from './cloudpods-agent-cmdline-requirements.js';
+import cloudpodsGroupForeignMember from './cloudpods-group-foreign-member.js';
+import cloudpodsHostconfUnknownKey from './cloudpods-hostconf-unknown-key.js';
+import cloudpodsHugepagesNativeUnreserved from './cloudpods-hugepages-native-unreserved.js';
 import cpuVirtualizationDisabled from './cpu-virtualization-disabled.js';
 import deviceHostDriver from './device-host-driver.js';
 import deviceNotBound from './device-not-bound.js';
@@ -71,4 +75,9 @@ export const builtinRules: readonly Rule[] = [
   hugepagesShort,
   evidenceIncomplete,
   dmesgTruncated,
+  // Cloudpods host service (findings tagged `cloudpods`)
+  cloudpodsHostconfUnknownKey,
+  cloudpodsAgentCmdlineRequirements,
+  cloudpodsHugepagesNativeUnreserved,
+  cloudpodsGroupForeignMember,
 ];

@@ -11,13 +11,13 @@ export default defineRule({
   tags: ['iommu', 'interrupts', 'security'],
   source: 'Guide: GRUB_CMDLINE_LINUX="… vfio_iommu_type1.allow_unsafe_interrupts=1"',
   needs: ['interruptRemapping', 'cmdline', 'host'],
-  optional: ['moduleConfig', 'bootConfig'],
+  optional: ['moduleConfig', 'bootConfig', 'cloudpods'],
   messages: {
     notSet: 'vfio_iommu_type1.allow_unsafe_interrupts is not set.',
     needed: 'allow_unsafe_interrupts is set and interrupt remapping is off: it is what lets VFIO work here (see interrupt-remapping-missing).',
     unneeded: 'Interrupt remapping works, yet {{settings}} switches off VFIO\'s interrupt-isolation check: a guest could forge MSIs if the platform ever loses remapping.',
   },
-  check({ interruptRemapping, cmdline, host, moduleConfig, bootConfig }, r) {
+  check({ interruptRemapping, cmdline, host, moduleConfig, bootConfig, cloudpods }, r) {
     const sources = bootConfig.state === 'known' ? bootConfig.value.sources : [];
     const settings = unsafeInterruptSettings(cmdline.value, moduleConfig.state === 'known' ? moduleConfig.value.modprobe : [], sources);
     if (settings.length === 0)
@@ -26,7 +26,15 @@ export default defineRule({
     if (!interruptRemapping.value.enabled) return r.pass('needed', {}, evidence);
     // Severity is decided here so that host-specific exceptions (a platform that requires the
     // parameter) lower it with a stated reason in one place.
-    const options = {};
-    return r.fail('unneeded', { settings: [...new Set(settings.map((s) => s.raw))].join(', ') }, evidence, dropUnsafeInterrupts(host.value, settings), options);
+    const data = { settings: [...new Set(settings.map((s) => s.raw))].join(', ') };
+    // The Cloudpods host service refuses to probe GPUs without the exact word on /proc/cmdline
+    // (pkg/hostman/isolated_device/gpu.go sGPUBaseDevice.CustomProbe): removing it breaks the host.
+    const gpuProbe = cloudpods.state === 'known' && cloudpods.value.detected && !cloudpods.value.hostConf?.some((x) => x.key.replace(/-/g, '_') === 'disable_gpu' && x.value === 'true');
+    if (host.value.isCloudpods && gpuProbe)
+      return r.fail('unneeded', data, [...evidence, ...(cloudpods.state === 'known' ? cloudpods.evidence : [])], {
+        summary: 'Keep the parameter: the Cloudpods host service requires it',
+        steps: [{ kind: 'note', text: 'The Cloudpods host service checks /proc/cmdline for vfio_iommu_type1.allow_unsafe_interrupts=1 before it probes GPUs and refuses them without it ("GRUB_CMDLINE iommu parameters vfio_iommu_type1.allow_unsafe_interrupts=1 missing"). Leave it in place; set disable_gpu: true in /etc/yunion/host.conf only if this host passes no GPU through.' }],
+      }, { severity: 'info', severityReason: 'the Cloudpods host service requires this parameter before it probes GPUs (gpu.go sGPUBaseDevice.CustomProbe)' });
+    return r.fail('unneeded', data, evidence, dropUnsafeInterrupts(host.value, settings));
   },
 });

@@ -105,6 +105,16 @@ export const EVIDENCE = [
   command('block-devices', 'sysfs device path of /sys/block/*'),
   command('lsusb', 'lsusb'),
   file('tty-serial', '/proc/tty/driver/serial', { root: true }),
+  // Cloudpods host service: its configuration (secret values always scrubbed by the collector),
+  // its log (tail), the QEMU start logs of its VMs, and what it relies on (lsusb -t, hugepage unit)
+  file('yunion-host-conf', '/etc/yunion/host.conf', { root: true }),
+  file('yunion-common-conf', '/etc/yunion/common/common.conf', { root: true }),
+  dir('host-service-log', '/var/log/pods/onecloud_default-host-*/host/*.log', 'var/log/pods/', { root: true }),
+  command('host-service-kubectl', 'kubectl -n onecloud logs <default-host pod> -c host --tail=20000', { fallbackFor: 'host-service-log' }),
+  dir('qemu-logs', '/opt/cloud/workspace/servers/logs/*', 'opt/cloud/workspace/servers/logs/', { root: true }),
+  command('lsusb-tree', 'lsusb -t'),
+  command('hugetlb-service', 'systemctl is-enabled/is-active oc-hugetlb-gigantic-pages; its unit and reserve script'),
+  command('vfio-pci-override', 'ls -l /usr/bin/vfio-pci-override.sh'),
 ] as const satisfies readonly EvidenceSpec[];
 
 export type EvidenceId = (typeof EVIDENCE)[number]['id'];

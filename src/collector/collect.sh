@@ -162,7 +162,9 @@ cap_copy() {
 	[ "$_cap" -lt 0 ] && _cap=0
 	_size=$(wc -c <"$1" 2>/dev/null); _size=${_size##* }; case $_size in ''|*[!0-9]*) _size=0 ;; esac
 	TRUNC=0
+	case $3 in tail5m) [ "$_cap" -gt 5242880 ] && _cap=5242880 ;; tail64k) [ "$_cap" -gt 65536 ] && _cap=65536 ;; esac
 	if [ "$_size" -le "$_cap" ]; then cat "$1" >"$2"; TOTAL=$((TOTAL + _size)); return
+	elif [ "$3" = tail5m ] || [ "$3" = tail64k ]; then TRUNC=1; tail -c "$_cap" "$1" >"$2"
 	elif [ "$3" = log ] && [ "$_cap" -gt $((LOG_HEAD + 4096)) ]; then
 		TRUNC=1; _tail=$((_cap - LOG_HEAD - 100))
 		{ head -c "$LOG_HEAD" "$1"; printf '\n--- ptdoctor: %s bytes omitted here ---\n' $((_size - LOG_HEAD - _tail)); tail -c "$_tail" "$1"; } >"$2"
@@ -183,7 +185,8 @@ allowed_target() {
 	/proc/*|/sys/*|/boot/*|/etc/default/*|/etc/modprobe.d/*|/etc/modules-load.d/*|/etc/modules|\
 	/etc/dracut.conf.d/*|/etc/initramfs-tools/modules|/etc/kernel/cmdline|/etc/os-release|\
 	/usr/lib/os-release|/usr/lib/modprobe.d/*|/lib/modprobe.d/*|/usr/lib/modules-load.d/*|\
-	/lib/modules-load.d/*|/var/log/dmesg*|/var/log/kern.log*) ;;
+	/lib/modules-load.d/*|/var/log/dmesg*|/var/log/kern.log*|/etc/yunion/host.conf|/etc/yunion/common/common.conf|\
+	/var/log/pods/onecloud_default-host-*/host/*|/opt/cloud/workspace/servers/logs/*) ;;
 	*) return 1 ;;
 	esac
 	case $_real in *shadow*|*/.ssh/*|*id_rsa*|*.key|*.pem|*secret*|*master-key*|*passwd*) return 1 ;; esac
@@ -223,7 +226,7 @@ collect_file() {
 }
 gen_first_block() { while IFS= read -r _l; do [ -z "$_l" ] && break; printf '%s\n' "$_l"; done <"$1"; }
 
-# collect_glob ID DIR PATTERN: a `many` item; one manifest item per file, or one `absent`
+# collect_glob ID DIR PATTERN [MODE]: a `many` item; one manifest item per file, or one `absent`
 # (or `denied` when the directory exists but cannot be listed) carrying the glob.
 collect_glob() {
 	_n=0
@@ -231,7 +234,7 @@ collect_glob() {
 		[ -e "$_f" ] || [ -L "$_f" ] || continue
 		_h=${_f#"$R"}
 		case $_h in *[!A-Za-z0-9._+@:=,/-]*) record_item "$1" file "$_h" "" error; _n=$((_n + 1)); continue ;; esac
-		collect_file "$1" "$_h"; _n=$((_n + 1))
+		collect_file "$1" "$_h" "${4:-plain}"; _n=$((_n + 1))
 	done
 	[ "$_n" -gt 0 ] && return
 	_st=absent
@@ -343,6 +346,52 @@ gen_block_devices() {
 		for _s in "$_b"/slaves/*; do [ -e "$_s" ] || [ -L "$_s" ] && echo "slave $_n ${_s##*/}"; done
 	done
 	return 0
+}
+
+
+# --- Cloudpods host service (formats: docs/bundle-format.md) ----------------------------------
+# scrub_secrets FILE: host.conf / common.conf are YAML; every value whose key names a secret
+# (password, passwd, pwd, secret, token, key, credential) and every user:password@ in a URL is
+# replaced, always (with or without --redact). Keys are matched, not listed: new options stay covered.
+scrub_secrets() {
+	[ -f "$1" ] || return 0
+	_in=0
+	while IFS= read -r _l || [ -n "$_l" ]; do
+		case $_l in
+		[' 	-']*) if [ "$_in" = 1 ]; then _ind=${_l%%[! 	]*}; case ${_l#"$_ind"} in -*) printf '%s- <redacted by ptdoctor>\n' "$_ind" ;; *) printf '%s<redacted by ptdoctor>\n' "$_ind" ;; esac; continue; fi ;;
+		*) _in=0 ;;
+		esac
+		case $_l in
+		*:*) _k=${_l%%:*} _v=${_l#*:} ;;
+		*) printf '%s\n' "$_l"; continue ;;
+		esac
+		case $_k in
+		*[Pp][Aa][Ss][Ss][Ww]*|*[Pp][Ww][Dd]*|*[Ss][Ee][Cc][Rr][Ee][Tt]*|*[Tt][Oo][Kk][Ee][Nn]*|*[Kk][Ee][Yy]*|*[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]*|*_[Pp][Aa][Ss][Ss])
+			case $_v in *[![:space:]]*) printf '%s: <redacted by ptdoctor>\n' "$_k" ;; *) printf '%s:\n' "$_k"; _in=1 ;; esac ;;
+		*) case $_v in *://*:*@*) printf '%s: <redacted by ptdoctor: URL with credentials>\n' "$_k" ;; *) printf '%s\n' "$_l" ;; esac ;;
+		esac
+	done <"$1" >"$1.scrub" && mv "$1.scrub" "$1"
+}
+collect_yunion_conf() {
+	collect_file "$1" "$2"
+	scrub_secrets "$W/${2#/}"
+}
+gen_hugetlb_service() {
+	_u=oc-hugetlb-gigantic-pages
+	if have systemctl; then
+		echo "is-enabled $(systemctl is-enabled "$_u" 2>/dev/null || :)"
+		echo "is-active $(systemctl is-active "$_u" 2>/dev/null || :)"
+	else echo "# systemctl: not installed"; fi
+	for _f in /usr/lib/systemd/system/$_u.service /etc/systemd/system/$_u.service /usr/lib/systemd/oc-hugetlb-reserve-pages.sh; do
+		if [ -e "$R$_f" ]; then echo "present $_f"; else echo "absent $_f"; fi
+	done
+	return 0
+}
+gen_host_service_kubectl() {
+	_node=$(hostname 2>/dev/null)
+	_pod=$(kubectl -n onecloud get pods -o name --field-selector "spec.nodeName=$_node" 2>/dev/null | grep '/default-host-' | head -n 1)
+	[ -n "$_pod" ] || return 3
+	kubectl -n onecloud logs "${_pod#*/}" -c host --tail=20000
 }
 
 # --- redaction -------------------------------------------------------------------------------
@@ -502,6 +551,18 @@ collect_file swaps /proc/swaps
 collect_command block-devices 'sysfs device path of /sys/block/*' plain gen_block_devices
 collect_command lsusb lsusb plain lsusb
 collect_file tty-serial /proc/tty/driver/serial
+# Cloudpods host service (detected by /etc/yunion/host.conf or the host service's pod log)
+collect_yunion_conf yunion-host-conf /etc/yunion/host.conf
+collect_yunion_conf yunion-common-conf /etc/yunion/common/common.conf
+collect_glob host-service-log /var/log/pods 'onecloud_default-host-*/host/*.log' tail5m
+if ! grep -q '"id":"host-service-log".*"status":"ok"' "$TMP/items" && grep -q '"id":"yunion-host-conf".*"status":"ok"' "$TMP/items"; then
+	if have kubectl; then collect_command host-service-kubectl 'kubectl -n onecloud logs <default-host pod> -c host --tail=20000' tail5m gen_host_service_kubectl
+	else record_item host-service-kubectl command 'kubectl -n onecloud logs <default-host pod> -c host --tail=20000' "" no-command; fi
+fi
+collect_glob qemu-logs /opt/cloud/workspace/servers/logs '*' tail64k
+collect_command lsusb-tree 'lsusb -t' plain lsusb -t
+collect_command hugetlb-service 'systemctl is-enabled/is-active oc-hugetlb-gigantic-pages; its unit and reserve script' plain gen_hugetlb_service
+collect_command vfio-pci-override 'ls -l /usr/bin/vfio-pci-override.sh' plain gen_lsl /usr/bin/vfio-pci-override.sh
 
 [ "$REDACT" = 1 ] && redact_bundle
 

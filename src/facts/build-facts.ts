@@ -6,6 +6,7 @@
 import type { Manifest } from '../bundle/manifest.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { buildBootConfig } from './boot-config.js';
+import { buildCloudpods } from './cloudpods.js';
 import { buildCmdline } from './cmdline.js';
 import { buildCollection } from './collection.js';
 import { buildCpu } from './cpu.js';
@@ -46,8 +47,9 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
   const moduleConfig = buildModuleConfig(ev);
   const pci = buildPci(ev, kernelLog);
   const boot = bootConfig.state === 'known' ? bootConfig.value : null;
+  const cloudpods = buildCloudpods(ev);
   return {
-    host: buildHostProfile(distro, cpu, kernel, { bootMode: boot?.bootMode ?? null, bootloader: boot?.bootloader ?? null }, false),
+    host: buildHostProfile(distro, cpu, kernel, { bootMode: boot?.bootMode ?? null, bootloader: boot?.bootloader ?? null }, cloudpods.state === 'known' && cloudpods.value.detected),
     cpu,
     kernel,
     kernelConfig: buildKernelConfig(ev),
@@ -67,5 +69,6 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
     kvm: buildKvm(ev, modules),
     hostStorage: buildHostStorage(ev),
     collection: buildCollection(ev, options.manifest, options.manifestProblem, options.skippedEntries, options.lost),
+    cloudpods,
   };
 }

@@ -26,4 +26,5 @@ export interface Facts {
   readonly kvm: Fact<M.KvmFacts>;
   readonly hostStorage: Fact<M.HostStorageFacts>;
   readonly collection: Fact<M.CollectionFacts>;
+  readonly cloudpods: Fact<M.CloudpodsFacts>;
 }

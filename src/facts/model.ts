@@ -256,3 +256,33 @@ export interface CollectionFacts {
   readonly skippedEntries: number;
   readonly lost: string | null;
 }
+
+export interface HostConfSetting {
+  /** As written in host.conf. */
+  readonly key: string;
+  readonly value: string | null;
+  readonly items: readonly { readonly value: string; readonly ref: EvidenceRef }[];
+  readonly ref: EvidenceRef;
+}
+
+export interface CloudpodsLogLine {
+  readonly level: string | null;
+  readonly message: string;
+  readonly ref: EvidenceRef;
+}
+
+export interface CloudpodsFacts {
+  /** /etc/yunion/host.conf exists (even unreadable) or the host service's pod log was found. */
+  readonly detected: boolean;
+  readonly detectedBy: readonly EvidenceRef[];
+  /** Parsed host.conf; null when it could not be read (see hostConfMissing). */
+  readonly hostConf: readonly HostConfSetting[] | null;
+  readonly hostConfMissing: { readonly reason: string; readonly collect: readonly string[] } | null;
+  /** `host_type` (default hypervisor, pkg/hostman/options/options.go HostType). */
+  readonly hostType: string;
+  /** Host service log lines; null when no log was collected. */
+  readonly log: readonly CloudpodsLogLine[] | null;
+  /** Lines of the VMs' QEMU logs (/opt/cloud/workspace/servers/logs/*). */
+  readonly qemuLog: readonly CloudpodsLogLine[];
+  readonly hugetlbService: { readonly enabled: string | null; readonly active: string | null; readonly reserveScript: boolean | null; readonly refs: readonly EvidenceRef[] } | null;
+}

@@ -20,6 +20,11 @@ ruleTester(rule, {
       evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') },
       expect: { messageId: 'unneeded', evidence: ['/etc/modprobe.d/test.conf:1'], fixKinds: ['edit-file', 'reboot', 'verify'] },
     },
+    {
+      name: 'Cloudpods host: the host service requires it, severity lowered, fix keeps it',
+      sample: 'lab-cloudpods-healthy',
+      expect: { messageId: 'unneeded', severity: 'info', evidence: ['/proc/cmdline:1', '/etc/yunion/host.conf'], fixKinds: ['note'] },
+    },
   ],
   unknown: [{ name: 'no kernel log: remapping unknown', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
 });

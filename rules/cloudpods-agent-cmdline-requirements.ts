@@ -1,0 +1,45 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { hostConfSetting, logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { checkHostServiceLog, restartHostService } from '../src/fixes/cloudpods.js';
+import { changeKernelParams } from '../src/fixes/kernel-params.js';
+
+// pkg/hostman/isolated_device/gpu.go sGPUBaseDevice.CustomProbe (first device): /proc/cmdline split on
+// spaces must hold these exact words, else the probe fails with the message quoted in `want`.
+const UNSAFE = 'vfio_iommu_type1.allow_unsafe_interrupts=1';
+export default defineRule({
+  id: 'cloudpods-agent-cmdline-requirements',
+  title: 'The kernel command line lacks parameters the Cloudpods host service requires before it probes GPUs',
+  severity: 'error',
+  tags: ['cloudpods', 'cmdline', 'gpu'],
+  source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go sGPUBaseDevice.CustomProbe',
+  needs: ['cloudpods', 'cmdline', 'host'],
+  messages: {
+    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
+    gpuProbeOff: 'disable_gpu: true in host.conf: the host service does not probe GPUs, so it does not check the command line.',
+    complete: 'The command line has every word the host service checks before it probes GPUs.',
+    missing: 'The command line lacks {{params}}: the host service refuses its GPUs with "{{message}}".',
+  },
+  check({ cloudpods, cmdline, host }, r) {
+    const cp = cloudpods.value;
+    if (!cp.detected) return r.skip('notCloudpods', {});
+    const off = hostConfSetting(cp, 'disable_gpu');
+    if (off?.value === 'true') return r.pass('gpuProbeOff', {}, [off.ref]);
+    const words = new Set(cmdline.value.params.map((p) => p.raw));
+    const add: string[] = [];
+    let message = '';
+    if (!words.has(UNSAFE)) { add.push(UNSAFE); message ||= `GRUB_CMDLINE iommu parameters ${UNSAFE} missing`; }
+    if (host.value.cpuVendor === 'intel' && !words.has('intel_iommu=on')) { add.push('intel_iommu=on'); message ||= 'GRUB_CMDLINE iommu parameters intel_iommu=on missing'; }
+    const nouveau = words.has('nouveau.modeset=0') && (words.has('rdblacklist=nouveau') || words.has('rd.driver.blacklist=nouveau'));
+    if (!nouveau) {
+      add.push(...['rdblacklist=nouveau', 'nouveau.modeset=0'].filter((w) => !words.has(w) && !(w === 'rdblacklist=nouveau' && words.has('rd.driver.blacklist=nouveau'))));
+      message ||= 'Some GRUB_CMDLINE nouveau_blacklisted parameters are missing';
+    }
+    if (add.length === 0) return r.pass('complete', {}, [cmdline.value.ref]);
+    const logged = logLinesWith(cp, 'GRUB_CMDLINE iommu parameters', 'GRUB_CMDLINE nouveau_blacklisted');
+    const fix = changeKernelParams(host.value, { add, remove: [] }, 'Add the parameters the host service checks, reboot, and let it probe again');
+    return r.fail('missing', { params: add.join(' '), message }, [cmdline.value.ref, ...logged.map((l) => l.ref)], {
+      ...fix,
+      steps: [...fix.steps, ...restartHostService(), checkHostServiceLog('no "GRUB_CMDLINE … missing" error; "Add GPU device" lines for the GPUs')],
+    });
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * What the Cloudpods host service sees: its host.conf, its log, the QEMU logs of its VMs and the
+ * hugepage reservation unit ocboot installs. A host is a Cloudpods host when /etc/yunion/host.conf
+ * exists (readable or not) or the host service's pod log was found. Always known: on other hosts
+ * `detected` is false and the Cloudpods rules skip.
+ */
+import { hasText, type Evidence } from '../evidence/evidence.js';
+import type { EvidenceSource } from '../evidence/lookup.js';
+import { parseHostConf } from '../parsers/host-conf.js';
+import { parseHostServiceLog } from '../parsers/host-service-log.js';
+import { splitLines } from '../parsers/lines.js';
+import { known, type EvidenceRef, type Fact } from './fact.js';
+import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
+import type { CloudpodsFacts, CloudpodsLogLine, HostConfSetting } from './model.js';
+
+const exists = (e: Evidence): boolean => e.status !== 'absent' && e.status !== 'not-collected';
+const lineRef = (e: Evidence, line: number, text: string): EvidenceRef => refTo(e, { line, text });
+
+export function buildCloudpods(ev: EvidenceSource): Fact<CloudpodsFacts> {
+  const conf = ev.one('yunion-host-conf');
+  const logs = [...ev.many('host-service-log'), ev.one('host-service-kubectl')].filter(hasText);
+  const detectedBy: EvidenceRef[] = [];
+  if (exists(conf)) detectedBy.push(fileRef(conf, hasText(conf) ? '(present)' : `(present: ${conf.status})`));
+  if (logs[0]) detectedBy.push(fileRef(logs[0], '(host service log present)'));
+
+  let hostConf: HostConfSetting[] | null = null;
+  if (hasText(conf)) {
+    hostConf = parseHostConf(conf.text).entries.map((x) => ({
+      key: x.key,
+      value: x.value,
+      items: x.items.map((i) => ({ value: i.text, ref: lineRef(conf, i.line, i.text) })),
+      ref: lineRef(conf, x.line, x.text),
+    }));
+  }
+  const hostType = hostConf?.find((s) => s.key.replace(/-/g, '_') === 'host_type')?.value ?? 'hypervisor';
+
+  let log: CloudpodsLogLine[] | null = null;
+  for (const e of logs) {
+    log ??= [];
+    for (const l of parseHostServiceLog(e.text)) log.push({ level: l.level, message: l.message, ref: lineRef(e, l.line, l.text) });
+  }
+  const qemuLog: CloudpodsLogLine[] = [];
+  for (const e of ev.many('qemu-logs').filter(hasText))
+    for (const l of splitLines(e.text)) qemuLog.push({ level: null, message: l.text, ref: lineRef(e, l.line, l.text) });
+
+  return known(
+    {
+      detected: detectedBy.length > 0,
+      detectedBy,
+      hostConf,
+      hostConfMissing: hostConf ? null : { reason: whyMissing(conf), collect: [collectHint(conf)] },
+      hostType,
+      log,
+      qemuLog,
+      hugetlbService: hugetlb(ev.one('hugetlb-service')),
+    },
+    detectedBy,
+  );
+}
+
+/** commands/hugetlb-service.out: `is-enabled <word>`, `is-active <word>`, `present|absent <path>` (docs/bundle-format.md). */
+function hugetlb(e: Evidence): CloudpodsFacts['hugetlbService'] {
+  if (!hasText(e)) return null;
+  let enabled: string | null = null;
+  let active: string | null = null;
+  let reserveScript: boolean | null = null;
+  const refs: EvidenceRef[] = [];
+  for (const l of splitLines(e.text)) {
+    const [k, v] = [l.text.split(' ')[0], l.text.slice(l.text.indexOf(' ') + 1)];
+    if (k === 'is-enabled') enabled = v || null;
+    else if (k === 'is-active') active = v || null;
+    else if ((k === 'present' || k === 'absent') && v.endsWith('oc-hugetlb-reserve-pages.sh')) reserveScript = k === 'present';
+    else continue;
+    refs.push(lineRef(e, l.line, l.text));
+  }
+  return { enabled, active, reserveScript, refs };
+}

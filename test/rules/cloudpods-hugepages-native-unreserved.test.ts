@@ -1,0 +1,20 @@
+import rule from '../../rules/cloudpods-hugepages-native-unreserved.js';
+import { fx } from '../helpers/bundle-from.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  pass: [
+    { name: 'transparent', sample: 'lab-cloudpods-healthy', expect: { messageId: 'notNative', evidence: ['/etc/yunion/host.conf:2'] } },
+    {
+      name: 'native with hugepage_size_mb: 2 on the lab host that reserved 64 pages of 2 MiB',
+      sample: 'lab-hugepages-reserved',
+      evidence: { 'yunion-host-conf': `${fx('cloudpods/host-conf-native.conf')}hugepage_size_mb: 2\n` },
+      expect: { messageId: 'reserved' },
+    },
+  ],
+  fail: [
+    { name: 'native, no pool, no unit; log shows the stop', sample: 'lab-cloudpods-broken', expect: { messageId: 'unreserved', evidence: ['/etc/yunion/host.conf:4', 'hugetlb', 'host/0.log'], fixKinds: ['edit-file', 'run', 'run', 'verify'], commands: ['hugepages_option: transparent'] } },
+  ],
+  unknown: [{ name: 'host.conf unreadable', sample: 'lab-cloudpods-broken', evidence: { 'yunion-host-conf': { status: 'denied' } }, expect: { collect: ['sudo cat /etc/yunion/host.conf'] } }],
+  skip: [{ name: 'not a Cloudpods host', sample: 'lab-hugepages-reserved', expect: { messageId: 'notCloudpods' } }],
+});
