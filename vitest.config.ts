@@ -1,12 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// The real-kernel lab boots QEMU guests that load both cores for minutes: it runs on its own
-// afterwards (vitest.lab.config.ts, `npm run test:lab`) so timing-sensitive tests (collector
-// timeouts) never share the machine with it.
+// Timing-sensitive suites run on their own afterwards, never beside the CPU-heavy ones: the
+// collector's deadline and signal tests (vitest.serial.config.ts, `npm run test:serial`) and the
+// real-kernel lab, whose QEMU guests load both cores for minutes (`npm run test:lab`).
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/lab/**', 'node_modules/**'],
+    exclude: ['test/lab/**', 'test/collector/**', 'node_modules/**'],
     testTimeout: 30_000,
     pool: 'forks',
   },
