@@ -6,8 +6,7 @@
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import type { Bundle } from '../bundle/bundle.js';
-import { LIMITS } from '../bundle/limits.js';
-import { readBundleBuffer, readBundleFile } from '../bundle/read-bundle.js';
+import { readArchiveStream, readBundleFile } from '../bundle/read-bundle.js';
 import { readBundleDirectory } from '../bundle/read-directory.js';
 import { collectorScriptPath } from '../collector/collector-path.js';
 import { BundleError } from './errors.js';
@@ -20,20 +19,19 @@ export async function readInput(path: string): Promise<Bundle> {
 }
 
 export async function collectLive(stderr: (t: string) => void): Promise<Bundle> {
-  const bytes = await new Promise<Buffer>((resolve, reject) => {
-    const child = spawn('sh', [collectorScriptPath(), '-o', '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    child.stdout.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > LIMITS.maxInputBytes) child.kill('SIGKILL');
-      else chunks.push(c);
-    });
-    child.stderr.on('data', (c: Buffer) => stderr(c.toString()));
+  const child = spawn('sh', [collectorScriptPath(), '-o', '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr.on('data', (c: Buffer) => stderr(c.toString()));
+  const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', (e) => reject(new BundleError(`cannot run the collector: ${e.message}`)));
-    child.on('close', (code) =>
-      code === 0 ? resolve(Buffer.concat(chunks)) : reject(new BundleError(`the collector exited with status ${code ?? 'killed'}`)),
-    );
+    child.on('close', (code) => resolve(code));
   });
-  return readBundleBuffer(bytes, 'this host (--live)');
+  // The collector's archive streams straight into the reader, under the same limits as a file.
+  const bundle = await readArchiveStream(child.stdout, 'tgz', 'this host (--live)').catch(async (e: unknown) => {
+    child.kill('SIGKILL');
+    await exited.catch(() => null);
+    throw e;
+  });
+  const code = await exited;
+  if (code !== 0) throw new BundleError(`the collector exited with status ${code ?? 'killed'}`);
+  return bundle;
 }

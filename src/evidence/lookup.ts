@@ -12,8 +12,9 @@ import { isSosreport, SOS_SOURCES } from './sos-layout.js';
 export interface EvidenceSource {
   one(id: string): Evidence;
   many(id: string): readonly Evidence[];
-  /** Every manifest item, for the evidence inventory. */
-  readonly items: readonly ManifestItem[];
+  /** Every manifest item, for the evidence inventory, with the status the analyzer saw: an item
+   * the reader had to cut is `truncated`, one missing from the archive is `lost`. */
+  readonly items: readonly (Omit<ManifestItem, 'status'> & { readonly status: Evidence['status'] })[];
   readonly hasManifest: boolean;
 }
 
@@ -29,6 +30,12 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
     if (!spec) throw new Error(`unknown evidence id ${id}`);
     return spec;
   };
+
+  function statusOf(item: ManifestItem): Evidence['status'] {
+    const file = item.path === undefined ? undefined : bundle.files.get(normalise(item.path));
+    if (item.path !== undefined && !file && (item.status === 'ok' || item.status === 'truncated')) return 'lost';
+    return file?.truncated ? 'truncated' : item.status;
+  }
 
   function fromItem(item: ManifestItem): Evidence {
     const file = item.path === undefined ? undefined : bundle.files.get(normalise(item.path));
@@ -70,7 +77,7 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
   }
 
   return {
-    items: manifest?.items ?? [],
+    items: (manifest?.items ?? []).map((i) => ({ ...i, status: statusOf(i) })),
     hasManifest: manifest !== null,
     one(id) {
       const spec = specOf(id);

@@ -7,7 +7,7 @@ import type { EvidenceSource } from '../evidence/lookup.js';
 import { known, type Fact } from './fact.js';
 import type { CollectionFacts } from './model.js';
 
-const PROBLEM = new Set(['denied', 'no-command', 'timeout', 'error', 'truncated']);
+const PROBLEM = new Set(['denied', 'no-command', 'timeout', 'error', 'truncated', 'lost']);
 
 export function buildCollection(
   ev: EvidenceSource,

@@ -78,6 +78,16 @@ describe('ptdoctor CLI', () => {
     expect(await main(['explain', '../../etc/passwd'], io())).toBe(2);
   });
 
+  it('analyze --live streams this host through the shell collector and reports on it', async () => {
+    const t = io();
+    const code = await main(['analyze', '--live', '-f', 'json'], t);
+    expect([0, 1]).toContain(code);
+    const report = ReportJson.parse(JSON.parse(t.out.join('')));
+    expect(report.bundle.source).toBe('this host (--live)');
+    expect(report.bundle.collector?.kind).toBe('sh');
+    expect(report.evidence.find((e) => e.id === 'cmdline')?.status).toBe('ok');
+  }, 60_000);
+
   it('--help shows examples', async () => {
     const t = io();
     expect(await main(['--help'], t)).toBe(0);
