@@ -1,10 +1,13 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import type { BootConfigFacts } from '../src/facts/model.js';
 import { missingPassthrough } from '../src/facts/passthrough-params.js';
 import { regenerateBootConfig } from '../src/fixes/regenerate-boot-config.js';
 
-/** The grub.cfg of the other boot mode: a RHEL-like BIOS host reads /boot/grub2, a UEFI host the ESP copy. */
-const otherModeCopy = (paths: readonly string[], active: string): string | undefined =>
-  active.startsWith('/boot/efi/EFI/') ? paths.find((p) => p === '/boot/grub2/grub.cfg') : paths.find((p) => p.startsWith('/boot/efi/EFI/'));
+type GrubCfgCopy = BootConfigFacts['grubCfgs'][number];
+
+/** The full (non-stub) grub.cfg of the other boot mode: a RHEL-like BIOS host reads /boot/grub2, a UEFI host the ESP copy. */
+const otherModeCopy = (copies: readonly GrubCfgCopy[], active: string): GrubCfgCopy | undefined =>
+  copies.find((c) => !c.stub && c.file !== active && (active.startsWith('/boot/efi/EFI/') ? c.file === '/boot/grub2/grub.cfg' : c.file.startsWith('/boot/efi/EFI/')));
 
 export default defineRule({
   id: 'grub-wrong-config-path',
@@ -15,9 +18,9 @@ export default defineRule({
   needs: ['bootConfig', 'host'],
   messages: {
     rightCopy: 'The grub.cfg this {{mode}} host boots from, {{active}}, carries the passthrough parameters of {{sources}}.',
-    wrongCopy: 'This host boots in {{mode}} mode from {{active}}, which lacks {{params}}; a second full grub.cfg at {{other}} is the one the guide\'s command for the other boot mode writes, and the firmware never reads it.',
+    wrongCopy: 'This host boots in {{mode}} mode from {{active}}, which lacks {{params}}; {{other}} carries them — it was regenerated instead, with the guide\'s command for the other boot mode, and the firmware never reads it.',
     notGrubMkconfig: 'The host boots with {{bootloader}}: kernel options are not taken from a regenerated grub.cfg, so the grub.cfg path does not matter.',
-    noOtherCopy: 'No grub.cfg of the other boot mode exists; {{active}} lacks {{params}} only because it was not regenerated (see grub-not-regenerated).',
+    noOtherCopy: 'No grub.cfg of the other boot mode carries the parameters; {{active}} lacks {{params}} only because it was not regenerated (see grub-not-regenerated).',
     bootMode: 'The boot mode (BIOS or UEFI) is not in the bundle, so the grub.cfg the host reads is unknown.',
   },
   check({ bootConfig, host }, r) {
@@ -30,7 +33,8 @@ export default defineRule({
     const sources = b.sources.filter((s) => s.role === 'source');
     if (!generated || b.activeGrubCfg === null) return r.unknown('bootMode', {}, b.unreadable.map((u) => u.collect).concat(['sudo ls -l /boot/grub2/grub.cfg /boot/efi/EFI/*/grub.cfg']));
     const missing = missingPassthrough(sources.flatMap((s) => s.params), generated.params);
-    const other = otherModeCopy(b.grubCfgPaths, b.activeGrubCfg);
+    const copy = otherModeCopy(b.grubCfgs, b.activeGrubCfg);
+    const other = copy && missingPassthrough(missing, copy.params ?? []).length < missing.length ? copy.file : undefined;
     const mode = b.bootMode === 'uefi' ? 'UEFI' : 'BIOS';
     const names = [...new Set(sources.map((s) => s.file))].join(', ');
     if (missing.length > 0 && other === undefined) return r.skip('noOtherCopy', { active: b.activeGrubCfg, params: missing.map((p) => p.raw).join(' ') });
@@ -43,7 +47,7 @@ export default defineRule({
       'RHEL 9.3+/Fedora 34+ UEFI hosts keep a stub at /boot/efi/EFI/<id>/grub.cfg that loads /boot/grub2/grub.cfg: on those, regenerate /boot/grub2/grub.cfg and never write the stub path.',
     ];
     return r.fail('wrongCopy', { mode, active: b.activeGrubCfg, other, params: raws.join(' ') },
-      [...sources.filter((s) => s.params.some((p) => missing.includes(p))).map((s) => s.ref), generated.ref, { evidence: 'grub-cfg', source: other, text: 'present' }],
+      [...sources.filter((s) => s.params.some((p) => missing.includes(p))).map((s) => s.ref), generated.ref, ...(copy ? [copy.ref] : [])],
       { ...fix, caveats: [...(fix.caveats ?? []), ...caveats] });
   },
 });

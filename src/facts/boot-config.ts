@@ -70,6 +70,17 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
 
   const nonStub = cfgs.filter((c) => c.cfg.stub === undefined);
   const active = activeGrubCfg(nonStub, distro, bootMode);
+  // Every copy, with the entry of the running kernel: a copy of the other boot mode that carries the
+  // parameters proves the regeneration went to the wrong path.
+  const grubCfgs = cfgs.map((c) => {
+    const entry = c.cfg.stub === undefined ? pickGrubEntry(c.cfg, bootImage) : undefined;
+    return {
+      file: c.e.source,
+      stub: c.cfg.stub !== undefined,
+      params: entry ? parseCmdlineString(entry.params, entry.line).params.map(toKernelParam) : null,
+      ref: entry ? refTo(c.e, entry) : refTo(c.e, c.cfg.stub ?? { line: 1, text: '(no linux line)' }),
+    };
+  });
   if (bootloader === 'grub' && active) {
     const entry = pickGrubEntry(active.cfg, bootImage);
     if (entry) sources.push({ file: active.e.source, role: 'generated', params: parseCmdlineString(entry.params, entry.line).params.map(toKernelParam), ref: refTo(active.e, entry), changedSinceBoot: changed(active.e) });
@@ -91,6 +102,7 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
       bootMode,
       sources,
       grubCfgPaths: cfgs.map((c) => c.e.source),
+      grubCfgs,
       activeGrubCfg: active?.e.source ?? null,
       unreadable: unreadable.map((e) => ({ source: e.source, reason: whyMissing(e), collect: collectHint(e) })),
     },

@@ -142,6 +142,9 @@ export interface BootConfigFacts {
   readonly sources: readonly BootParamSource[];
   /** Paths of grub.cfg files found, with the one this boot mode reads. */
   readonly grubCfgPaths: readonly string[];
+  /** Every grub.cfg found: whether it is a stub that hands over with `configfile`, and the
+   * parameters of its entry for the running kernel (null for a stub or an entry-less file). */
+  readonly grubCfgs: readonly { readonly file: string; readonly stub: boolean; readonly params: readonly KernelParam[] | null; readonly ref: EvidenceRef }[];
   readonly activeGrubCfg: string | null;
   /** Boot files that exist but could not be read (non-root collection). */
   readonly unreadable: readonly { readonly source: string; readonly reason: string; readonly collect: string }[];
