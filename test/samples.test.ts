@@ -1,6 +1,7 @@
 /**
  * Every sample's findings are exactly its documented problems (samples/<name>/expected.json:
  * sorted `rule-id:fail@subject` lines), with no internal error; the sample's lab expectations hold;
+ * a derived sample is analyzed with its derive.json `devices` as --device targets;
  * and a committed samples/<name>.tgz is byte-identical to packing its evidence tree.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { analyzeBundle } from '../src/analyze.js';
 import { builtinRules } from '../rules/index.js';
 // @ts-expect-error plain .mjs script carries no types
 import { packTree } from '../scripts/pack-tree.mjs';
+import { sampleDevices } from '../scripts/sample-overrides.mjs';
 import { ROOT, sampleBundle } from './helpers/bundle-from.js';
 import { expectationProblems } from './lab/expectations.js';
 
@@ -17,7 +19,7 @@ const samplesDir = join(ROOT, 'samples');
 const samples = readdirSync(samplesDir).filter((n) => existsSync(join(samplesDir, n, 'evidence')));
 
 function failLines(name: string): string[] {
-  const analysis = analyzeBundle(sampleBundle(name), { rules: builtinRules });
+  const analysis = analyzeBundle(sampleBundle(name), { rules: builtinRules, devices: sampleDevices(join(samplesDir, name)) });
   expect(analysis.findings.filter((f) => f.internal)).toEqual([]);
   return analysis.findings
     .filter((f) => f.status === 'fail')
