@@ -84,7 +84,8 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
   const pci = analysis.facts.pci.state === 'known' ? analysis.facts.pci.value : null;
   const byAddress = new Map((pci?.devices ?? []).map((d) => [d.address, d]));
   const seenRule = new Set<string>();
-  const view = (f: Finding): FindingView => findingView(f, byAddress, options.docs, seenRule);
+  const usedAnchors = new Map<string, number>();
+  const view = (f: Finding): FindingView => findingView(f, byAddress, options.docs, seenRule, usedAnchors);
   const fails = analysis.findings
     .filter((f) => f.status === 'fail')
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -153,8 +154,19 @@ export function anchorFor(f: Pick<Finding, 'ruleId' | 'subject'>): string {
   return f.subject.kind === 'host' ? f.ruleId : `${f.ruleId}-${f.subject.address.replace(/[:.]/g, '-')}`;
 }
 
-function findingView(f: Finding, byAddress: ReadonlyMap<string, PciDevice>, docs: ReadonlyMap<string, string>, seenRule: Set<string>): FindingView {
-  const anchor = anchorFor(f);
+function findingView(
+  f: Finding,
+  byAddress: ReadonlyMap<string, PciDevice>,
+  docs: ReadonlyMap<string, string>,
+  seenRule: Set<string>,
+  usedAnchors: Map<string, number>,
+): FindingView {
+  // A rule may report one subject several times (one finding per misspelt key): the first keeps
+  // the anchor that links elsewhere point at, the others get -2, -3, … so ids stay unique.
+  const base = anchorFor(f);
+  const n = (usedAnchors.get(base) ?? 0) + 1;
+  usedAnchors.set(base, n);
+  const anchor = n === 1 ? base : `${base}-${n}`;
   const ruleAnchor = !seenRule.has(f.ruleId) && anchor !== f.ruleId ? f.ruleId : null;
   seenRule.add(f.ruleId);
   const device = f.subject.kind === 'device' ? byAddress.get(f.subject.address) : undefined;
