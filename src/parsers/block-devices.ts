@@ -14,6 +14,7 @@
  * Quirks: virtual devices (loop, zram, dm) have no PCI address (virtio-vda.txt line 10); a virtio
  * disk's PCI function is the virtio controller (0000:00:02.0 above).
  */
+import { fields, splitLines, type UnparsedLine } from './lines.js';
 
 export interface BlockDisk {
   readonly name: string;
@@ -29,7 +30,7 @@ export interface BlockDevices {
   readonly disks: readonly BlockDisk[];
   readonly partitions: readonly { readonly partition: string; readonly disk: string; readonly line: number; readonly text: string }[];
   readonly slaves: readonly { readonly holder: string; readonly slave: string; readonly line: number; readonly text: string }[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 const PCI_ADDR = /^[0-9a-f]{4,}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$/i;
@@ -43,14 +44,11 @@ export function parseBlockDevices(text: string): BlockDevices {
   const disks: BlockDisk[] = [];
   const partitions: { partition: string; disk: string; line: number; text: string }[] = [];
   const slaves: { holder: string; slave: string; line: number; text: string }[] = [];
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
-    if (t.trim() === '') continue;
-    const f = t.trim().split(/[ \t]+/);
+  const unparsed: UnparsedLine[] = [];
+  for (const at of splitLines(text)) {
+    if (at.text.trim() === '') continue;
+    const f = fields(at.text);
     const [kind, a, b] = f;
-    const at = { line: i + 1, text: t };
     if (f.length !== 3 || a === undefined || b === undefined) {
       unparsed.push(at);
       continue;

@@ -8,6 +8,7 @@
  * Output: btime and now with line and text; `uptimeSeconds` = now − btime.
  * Quirks: btime is absent when /proc/stat was unreadable (the collector then writes only `now`).
  */
+import { fields, splitLines, type UnparsedLine } from './lines.js';
 
 export interface TimeStamp {
   readonly epoch: number;
@@ -19,7 +20,7 @@ export interface BootTimes {
   readonly btime?: TimeStamp;
   readonly now?: TimeStamp;
   readonly uptimeSeconds?: number;
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 const EPOCH = /^\d{1,12}$/;
@@ -27,13 +28,10 @@ const EPOCH = /^\d{1,12}$/;
 export function parseBootTimes(text: string): BootTimes {
   let btime: TimeStamp | undefined;
   let now: TimeStamp | undefined;
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
-    if (t.trim() === '') continue;
-    const f = t.trim().split(/[ \t]+/);
-    const at = { line: i + 1, text: t };
+  const unparsed: UnparsedLine[] = [];
+  for (const at of splitLines(text)) {
+    if (at.text.trim() === '') continue;
+    const f = fields(at.text);
     const last = f[f.length - 1] ?? '';
     if (!EPOCH.test(last)) {
       unparsed.push(at);

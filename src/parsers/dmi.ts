@@ -11,6 +11,7 @@
  * Quirks: values may contain `=` (only the first `=` splits); firmware strings are often padded
  * with spaces, kept verbatim in `text` and trimmed in `value`.
  */
+import { splitLines, type UnparsedLine } from './lines.js';
 
 export interface DmiField {
   readonly name: string;
@@ -24,31 +25,30 @@ export const DMI_NAMES = ['sys_vendor', 'product_name', 'product_version', 'boar
 export interface Dmi {
   readonly fields: Readonly<Record<string, DmiField>>;
   readonly unreadable: readonly { readonly name: string; readonly line: number; readonly text: string }[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 const UNREADABLE = '# unreadable: ';
 
 export function parseDmi(text: string): Dmi {
   const fields: Record<string, DmiField> = {};
-  const unparsed: { line: number; text: string }[] = [];
+  const unparsed: UnparsedLine[] = [];
   const unreadable: { name: string; line: number; text: string }[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
+  for (const l of splitLines(text)) {
+    const t = l.text;
     if (t.trim() === '') continue;
     if (t.startsWith(UNREADABLE)) {
-      unreadable.push({ name: t.slice(UNREADABLE.length).trim(), line: i + 1, text: t });
+      unreadable.push({ name: t.slice(UNREADABLE.length).trim(), ...l });
       continue;
     }
     const eq = t.indexOf('=');
     const name = t.slice(0, eq);
     if (eq <= 0 || !/^[a-z_]{1,40}$/.test(name)) {
-      unparsed.push({ line: i + 1, text: t });
+      unparsed.push(l);
       continue;
     }
     Object.defineProperty(fields, name, {
-      value: { name, value: t.slice(eq + 1).trim(), line: i + 1, text: t },
+      value: { name, value: t.slice(eq + 1).trim(), ...l },
       enumerable: true,
       writable: true,
       configurable: true,

@@ -10,6 +10,7 @@
  * name (nr_hugepages, free_hugepages, …), value; plus `pools`, the global nr/free per size.
  * Quirks: a pool of size 0 is normal (fixture).
  */
+import { splitLines, type UnparsedLine } from './lines.js';
 
 export interface HugepageCounter {
   readonly sizeKb: number;
@@ -23,7 +24,7 @@ export interface HugepageCounter {
 export interface Hugepages {
   readonly counters: readonly HugepageCounter[];
   readonly pools: readonly { readonly sizeKb: number; readonly nr?: number; readonly free?: number }[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 const GLOBAL = /^\/sys\/kernel\/mm\/hugepages\/hugepages-(\d{1,12})kB\/([a-z_]{1,40})$/;
@@ -31,15 +32,13 @@ const NODE = /^\/sys\/devices\/system\/node\/node(\d{1,6})\/hugepages\/hugepages
 
 export function parseHugepages(text: string): Hugepages {
   const counters: HugepageCounter[] = [];
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
+  const unparsed: UnparsedLine[] = [];
+  for (const at of splitLines(text)) {
+    const t = at.text;
     if (t.trim() === '') continue;
     const sp = t.lastIndexOf(' ');
     const path = t.slice(0, sp);
     const val = t.slice(sp + 1);
-    const at = { line: i + 1, text: t };
     if (sp < 0 || path.length > 200 || !/^\d{1,20}$/.test(val)) {
       unparsed.push(at);
       continue;

@@ -6,6 +6,7 @@
  * Output: one record per device line: bus, device, vendor, product (lower-case hex), description.
  * Quirks: the description may be empty (lsusb prints the ID and nothing else for unknown IDs).
  */
+import { splitLines, type UnparsedLine } from './lines.js';
 
 export interface UsbDevice {
   readonly bus: string;
@@ -19,21 +20,20 @@ export interface UsbDevice {
 
 export interface Lsusb {
   readonly devices: readonly UsbDevice[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 const LINE = /^Bus (\d{3}) Device (\d{3}): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})(?: (.*))?$/;
 
 export function parseLsusb(text: string): Lsusb {
   const devices: UsbDevice[] = [];
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
+  const unparsed: UnparsedLine[] = [];
+  for (const l of splitLines(text)) {
+    const t = l.text;
     if (t.trim() === '') continue;
     const m = LINE.exec(t);
     if (m === null) {
-      unparsed.push({ line: i + 1, text: t });
+      unparsed.push(l);
       continue;
     }
     devices.push({
@@ -42,7 +42,7 @@ export function parseLsusb(text: string): Lsusb {
       vendor: (m[3] ?? '').toLowerCase(),
       product: (m[4] ?? '').toLowerCase(),
       description: (m[5] ?? '').trim(),
-      line: i + 1,
+      line: l.line,
       text: t,
     });
   }

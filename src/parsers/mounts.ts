@@ -10,6 +10,7 @@
  * Quirks: the same mountpoint can appear twice (container-host.txt: /dev/pts and /dev/shm);
  * the last mount on a path is the visible one.
  */
+import { splitLines, type UnparsedLine } from './lines.js';
 
 export interface MountEntry {
   readonly device: string;
@@ -22,7 +23,7 @@ export interface MountEntry {
 
 export interface Mounts {
   readonly mounts: readonly MountEntry[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 export function unescapeOctal(s: string): string {
@@ -41,18 +42,19 @@ export function unescapeOctal(s: string): string {
 
 export function parseMounts(text: string): Mounts {
   const mounts: MountEntry[] = [];
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
+  const unparsed: UnparsedLine[] = [];
+  for (const l of splitLines(text)) {
+    const t = l.text;
     if (t.trim() === '') continue;
+    // Exactly one space separates the fields (the kernel escapes blanks inside them), so an empty
+    // field from a doubled space is malformed, not skipped as `fields()` would.
     const f = t.split(' ');
     const [device, mountpoint, fstype, options] = f;
     if (f.length < 4 || device === undefined || mountpoint === undefined || fstype === undefined || options === undefined || device === '' || mountpoint === '') {
-      unparsed.push({ line: i + 1, text: t });
+      unparsed.push(l);
       continue;
     }
-    mounts.push({ device: unescapeOctal(device), mountpoint: unescapeOctal(mountpoint), fstype, options: options.split(','), line: i + 1, text: t });
+    mounts.push({ device: unescapeOctal(device), mountpoint: unescapeOctal(mountpoint), fstype, options: options.split(','), line: l.line, text: t });
   }
   return { mounts, unparsed };
 }

@@ -7,6 +7,7 @@
  * Output: one record per swap area, with line and text. `hasHeader` says whether the header was there.
  * Quirks: a host without swap prints only the header (no-swap.txt).
  */
+import { fields, splitLines, type UnparsedLine } from './lines.js';
 import { unescapeOctal } from './mounts.js';
 
 export interface SwapArea {
@@ -22,30 +23,28 @@ export interface SwapArea {
 export interface Swaps {
   readonly hasHeader: boolean;
   readonly swaps: readonly SwapArea[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 const INT = /^-?\d+$/;
 
 export function parseSwaps(text: string): Swaps {
   const swaps: SwapArea[] = [];
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
+  const unparsed: UnparsedLine[] = [];
   let hasHeader = false;
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
-    if (t.trim() === '') continue;
-    const f = t.split(/[ \t]+/).filter((x) => x !== '');
-    if (i === 0 && f[0] === 'Filename') {
+  for (const l of splitLines(text)) {
+    if (l.text.trim() === '') continue;
+    const f = fields(l.text);
+    if (l.line === 1 && f[0] === 'Filename') {
       hasHeader = true;
       continue;
     }
     const [filename, type, size, used, prio] = f;
     if (f.length !== 5 || filename === undefined || type === undefined || !INT.test(size ?? '') || !INT.test(used ?? '') || !INT.test(prio ?? '')) {
-      unparsed.push({ line: i + 1, text: t });
+      unparsed.push(l);
       continue;
     }
-    swaps.push({ filename: unescapeOctal(filename), type, sizeKiB: Number(size), usedKiB: Number(used), priority: Number(prio), line: i + 1, text: t });
+    swaps.push({ filename: unescapeOctal(filename), type, sizeKiB: Number(size), usedKiB: Number(used), priority: Number(prio), line: l.line, text: l.text });
   }
   return { hasHeader, swaps, unparsed };
 }

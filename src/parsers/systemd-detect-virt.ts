@@ -9,6 +9,7 @@
  * hypervisors (kvm, qemu, vmware, microsoft, oracle, xen, bochs, …), as systemd-detect-virt(1) lists.
  * Quirks: inside a container the host's own hypervisor is not reported (this machine says docker).
  */
+import { splitLines, type UnparsedLine } from './lines.js';
 
 export interface DetectVirt {
   readonly value?: string;
@@ -16,25 +17,23 @@ export interface DetectVirt {
   readonly kind?: 'none' | 'container' | 'vm';
   readonly line?: number;
   readonly text?: string;
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 const CONTAINERS = new Set(['docker', 'podman', 'lxc', 'lxc-libvirt', 'systemd-nspawn', 'openvz', 'rkt', 'wsl', 'proot', 'pouch']);
 
 export function parseSystemdDetectVirt(text: string): DetectVirt {
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
+  const unparsed: UnparsedLine[] = [];
   let found: DetectVirt | undefined;
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
-    const w = t.trim();
+  for (const l of splitLines(text)) {
+    const w = l.text.trim();
     if (w === '') continue;
     if (found !== undefined || !/^[a-z0-9-]{1,32}$/.test(w)) {
-      unparsed.push({ line: i + 1, text: t });
+      unparsed.push(l);
       continue;
     }
     const kind = w === 'none' ? 'none' : CONTAINERS.has(w) ? 'container' : 'vm';
-    found = { value: w, isVirtual: w !== 'none', kind, line: i + 1, text: t, unparsed };
+    found = { value: w, isVirtual: w !== 'none', kind, line: l.line, text: l.text, unparsed };
   }
   return found ?? { unparsed };
 }

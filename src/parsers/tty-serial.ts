@@ -8,6 +8,7 @@
  * `key:value` fields; trailing modem-control flags (`RTS|CTS|…`) in `flags`.
  * Quirks: ports without hardware say `uart:unknown`; the header line is not a port.
  */
+import { fields, splitLines, type SourceLine, type UnparsedLine } from './lines.js';
 
 export interface SerialPort {
   readonly index: number;
@@ -21,50 +22,47 @@ export interface SerialPort {
 }
 
 export interface TtySerial {
-  readonly header?: { readonly line: number; readonly text: string };
+  readonly header?: SourceLine;
   readonly ports: readonly SerialPort[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 export function parseTtySerial(text: string): TtySerial {
   let header: TtySerial['header'];
   const ports: SerialPort[] = [];
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
-    if (t.trim() === '') continue;
-    const at = { line: i + 1, text: t };
-    if (t.startsWith('serinfo:')) {
+  const unparsed: UnparsedLine[] = [];
+  for (const at of splitLines(text)) {
+    if (at.text.trim() === '') continue;
+    if (at.text.startsWith('serinfo:')) {
       header = at;
       continue;
     }
-    const f = t.trim().split(/[ \t]+/);
+    const f = fields(at.text);
     const idx = f[0] ?? '';
     if (!/^\d{1,4}:$/.test(idx)) {
       unparsed.push(at);
       continue;
     }
-    const fields: Record<string, string> = {};
+    const named: Record<string, string> = {};
     const flags: string[] = [];
     for (const w of f.slice(1)) {
       const c = w.indexOf(':');
-      if (c > 0) Object.defineProperty(fields, w.slice(0, c), { value: w.slice(c + 1), enumerable: true, writable: true, configurable: true });
+      if (c > 0) Object.defineProperty(named, w.slice(0, c), { value: w.slice(c + 1), enumerable: true, writable: true, configurable: true });
       else flags.push(...w.split('|').filter((x) => x !== ''));
     }
-    const uart = fields['uart'];
+    const uart = named['uart'];
     if (uart === undefined) {
       unparsed.push(at);
       continue;
     }
-    const port = fields['port'];
-    const irq = fields['irq'];
+    const port = named['port'];
+    const irq = named['irq'];
     ports.push({
       index: Number(idx.slice(0, -1)),
       uart,
       ...(port === undefined ? {} : { port }),
       ...(irq !== undefined && /^\d{1,6}$/.test(irq) ? { irq: Number(irq) } : {}),
-      fields,
+      fields: named,
       flags,
       ...at,
     });
