@@ -15,6 +15,7 @@
  * lists the `$names` used (rocky-8.5-kernelopts.conf); several spaces may separate key and value
  * (proxmox-systemd-boot.conf, uapi-spec-example.conf).
  */
+import { splitLines, type UnparsedLine } from './lines.js';
 
 export interface BlsLine {
   readonly key: string;
@@ -36,7 +37,7 @@ export interface BlsEntry {
   readonly optionsText: string;
   /** `$name` references in options (grub environment variables such as kernelopts). */
   readonly variables: readonly string[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 const isNameChar = (c: string): boolean =>
@@ -57,22 +58,19 @@ export function grubVariables(s: string): string[] {
 
 export function parseBlsEntry(text: string): BlsEntry {
   const lines: BlsLine[] = [];
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const raw = rows[i] ?? '';
-    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const t = lineText.trim();
+  const unparsed: UnparsedLine[] = [];
+  for (const l of splitLines(text)) {
+    const t = l.text.trim();
     if (t === '' || t.startsWith('#')) continue;
     let k = 0;
     while (k < t.length && t[k] !== ' ' && t[k] !== '\t') k++;
     const key = t.slice(0, k);
     const value = t.slice(k).trim();
     if (value === '' && !/^[a-z_-]+$/.test(key)) {
-      unparsed.push({ line: i + 1, text: lineText });
+      unparsed.push(l);
       continue;
     }
-    lines.push({ key, value, line: i + 1, text: lineText });
+    lines.push({ key, value, line: l.line, text: l.text });
   }
   const last = (key: string): BlsLine | undefined => lines.filter((l) => l.key === key).pop();
   const options = lines.filter((l) => l.key === 'options');

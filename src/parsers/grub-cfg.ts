@@ -16,6 +16,7 @@
  * the Fedora/RHEL ESP stub (fedora-efi-stub.cfg, written by gen_grub_cfgstub) has no menu entries;
  * Debian's ESP stub uses `search.fs_uuid <uuid> root` instead of `search --fs-uuid`.
  */
+import { fields, splitLines, type UnparsedLine } from './lines.js';
 
 export interface GrubLinuxLine {
   readonly command: string;
@@ -40,7 +41,7 @@ export interface GrubCfg {
   readonly kernelopts: readonly { readonly value: string; readonly line: number; readonly text: string }[];
   readonly stub?: { readonly uuid?: string; readonly configfile: string; readonly line: number; readonly text: string };
   readonly searchUuids: readonly { readonly uuid: string; readonly line: number; readonly text: string }[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 const LINUX_COMMANDS = new Set(['linux', 'linuxefi', 'linux16']);
@@ -75,17 +76,13 @@ export function parseGrubCfg(text: string): GrubCfg {
   const blscfg: { line: number; text: string }[] = [];
   const kernelopts: { value: string; line: number; text: string }[] = [];
   const searchUuids: { uuid: string; line: number; text: string }[] = [];
-  const unparsed: { line: number; text: string }[] = [];
+  const unparsed: UnparsedLine[] = [];
   let stub: GrubCfg['stub'];
   // Block stack: 'submenu' | 'entry' | 'other' for every `{`, popped on `}`.
   const stack: { kind: 'submenu' | 'entry' | 'other'; title?: string }[] = [];
   let current: (typeof entries)[number] | undefined;
 
-  const lines = text.split('\n');
-  for (let idx = 0; idx < lines.length; idx++) {
-    const raw = lines[idx] ?? '';
-    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const line = idx + 1;
+  for (const { line, text: lineText } of splitLines(text)) {
     const t = lineText.trim();
     if (t === '' || t.startsWith('#')) continue;
     const { word, rest } = firstWord(t);
@@ -124,9 +121,9 @@ export function parseGrubCfg(text: string): GrubCfg {
       continue;
     }
     if (word === 'search') {
-      const parts = rest.split(/[ \t]+/);
+      const parts = fields(rest);
       if (parts.includes('--fs-uuid') || parts.includes('-u')) {
-        const uuid = parts.filter((p) => p !== '' && !p.startsWith('-')).pop();
+        const uuid = parts.filter((p) => !p.startsWith('-')).pop();
         if (uuid !== undefined) searchUuids.push({ uuid, line, text: lineText });
       }
       continue;

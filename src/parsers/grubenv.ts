@@ -15,6 +15,7 @@
  * saved_entry (grubby-test-rhel7.env). RHEL 8 keeps kernel options in `kernelopts` here and BLS
  * entries say `options $kernelopts`; RHEL 9 writes options into each entry instead.
  */
+import { splitLines, type UnparsedLine } from './lines.js';
 
 export interface GrubenvVar {
   readonly name: string;
@@ -29,22 +30,22 @@ export interface Grubenv {
   readonly savedEntry?: GrubenvVar;
   /** The first line is the grub-editenv header. */
   readonly hasHeader: boolean;
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 export function parseGrubenv(text: string): Grubenv {
   const vars: GrubenvVar[] = [];
-  const unparsed: { line: number; text: string }[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i] ?? '';
+  const unparsed: UnparsedLine[] = [];
+  const rows = splitLines(text);
+  for (const l of rows) {
+    const t = l.text;
     if (t === '' || t.startsWith('#')) continue;
     const eq = t.indexOf('=');
     if (eq <= 0) {
-      unparsed.push({ line: i + 1, text: t });
+      unparsed.push(l);
       continue;
     }
-    vars.push({ name: t.slice(0, eq), value: t.slice(eq + 1), line: i + 1, text: t });
+    vars.push({ name: t.slice(0, eq), value: t.slice(eq + 1), ...l });
   }
   const last = (n: string): GrubenvVar | undefined => vars.filter((v) => v.name === n).pop();
   const kernelopts = last('kernelopts');
@@ -53,7 +54,7 @@ export function parseGrubenv(text: string): Grubenv {
     vars,
     ...(kernelopts === undefined ? {} : { kernelopts }),
     ...(savedEntry === undefined ? {} : { savedEntry }),
-    hasHeader: rows[0] === '# GRUB Environment Block',
+    hasHeader: rows[0]?.text === '# GRUB Environment Block',
     unparsed,
   };
 }

@@ -11,22 +11,21 @@
  * and text; further non-empty lines go to `extraLines` because the tools read one line.
  * Quirks: kernel-install ignores `#` comment lines; trailing newline optional.
  */
+import { splitLines, type SourceLine } from './lines.js';
 
 export interface KernelCmdlineFile {
   readonly params?: { readonly value: string; readonly line: number; readonly text: string };
-  readonly extraLines: readonly { readonly line: number; readonly text: string }[];
+  readonly extraLines: readonly SourceLine[];
 }
 
 export function parseKernelCmdlineFile(text: string): KernelCmdlineFile {
-  const rows = text.split('\n');
   let params: KernelCmdlineFile['params'];
-  const extraLines: { line: number; text: string }[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const raw = rows[i] ?? '';
-    const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  const extraLines: SourceLine[] = [];
+  for (const l of splitLines(text)) {
+    const t = l.text;
     if (t.trim() === '' || t.trimStart().startsWith('#')) continue;
-    if (params === undefined) params = { value: t.trim(), line: i + 1, text: t };
-    else extraLines.push({ line: i + 1, text: t });
+    if (params === undefined) params = { value: t.trim(), ...l };
+    else extraLines.push(l);
   }
   return params === undefined ? { extraLines } : { params, extraLines };
 }
