@@ -14,6 +14,7 @@
  * from pve-docs); `softdep uhci-hcd pre: ehci-hcd` (kmod-aliases.conf line 14); a continued
  * command's line is its first line and its text spans the joined lines.
  */
+import { fields, splitLines, type UnparsedLine } from './lines.js';
 
 export type ModprobeCommand =
   | { readonly kind: 'options'; readonly params: readonly { readonly key: string; readonly value?: string; readonly raw: string }[] }
@@ -31,26 +32,23 @@ export type ModprobeRecord = ModprobeCommand & {
 
 export interface ModprobeD {
   readonly records: readonly ModprobeRecord[];
-  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  readonly unparsed: readonly UnparsedLine[];
 }
 
 export const moduleKey = (name: string): string => name.replaceAll('-', '_');
 
-function words(s: string): string[] {
-  return s.split(/[ \t]+/).filter((w) => w !== '');
-}
-
-/** Joins backslash-continued lines; yields logical lines with their first line number. */
+/**
+ * Joins backslash-continued source lines (from splitLines); yields logical lines with their first
+ * line number, the verbatim source lines joined with "\n", and the command with each `\` + newline
+ * replaced by one space.
+ */
 export function logicalLines(text: string): { line: number; text: string; joined: string }[] {
-  const rows = text.split('\n');
   const out: { line: number; text: string; joined: string }[] = [];
   let first = 0;
   let parts: string[] = [];
   let joined = '';
-  for (let i = 0; i < rows.length; i++) {
-    const raw = rows[i] ?? '';
-    const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (parts.length === 0) first = i + 1;
+  for (const { line, text: t } of splitLines(text)) {
+    if (parts.length === 0) first = line;
     parts.push(t);
     if (t.endsWith('\\')) {
       joined += `${t.slice(0, -1)} `;
@@ -67,11 +65,11 @@ export function logicalLines(text: string): { line: number; text: string; joined
 
 export function parseModprobeD(text: string): ModprobeD {
   const records: ModprobeRecord[] = [];
-  const unparsed: { line: number; text: string }[] = [];
+  const unparsed: UnparsedLine[] = [];
   for (const l of logicalLines(text)) {
     const t = l.joined.trim();
     if (t === '' || t.startsWith('#')) continue;
-    const w = words(t);
+    const w = fields(t);
     const cmd = w[0] ?? '';
     const mod = w[1];
     const at = { line: l.line, text: l.text };

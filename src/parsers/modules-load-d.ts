@@ -16,6 +16,7 @@
  * copied from pve-docs); a line with args is loadable by Debian's initramfs-tools/kmod init script
  * but not by systemd-modules-load — rules see `args` and decide.
  */
+import { splitLines } from './lines.js';
 
 export interface ModuleLoadLine {
   readonly module: string;
@@ -36,16 +37,13 @@ export function parseModulesLoadD(text: string): ModulesLoadD {
 /** One module (and optional args) per line; `#` comments, and `;` comments when `semicolon`. */
 export function parseModuleLines(text: string, semicolon: boolean): ModuleLoadLine[] {
   const modules: ModuleLoadLine[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const raw = rows[i] ?? '';
-    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  for (const { line, text: lineText } of splitLines(text)) {
     const t = lineText.trim();
     if (t === '' || t.startsWith('#') || (semicolon && t.startsWith(';'))) continue;
     let k = 0;
     while (k < t.length && t[k] !== ' ' && t[k] !== '\t') k++;
     const module = t.slice(0, k);
-    modules.push({ module, moduleKey: module.replaceAll('-', '_'), args: t.slice(k).trim(), line: i + 1, text: lineText });
+    modules.push({ module, moduleKey: module.replaceAll('-', '_'), args: t.slice(k).trim(), line, text: lineText });
   }
   return modules;
 }
