@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { paramValue } from '../src/facts/cmdline.js';
 import { intelDefaultOn } from '../src/facts/iommu-params.js';
+import { logLines } from '../src/facts/kernel-log.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
 // Which parameters switch the IOMMU off: intel_iommu=off (drivers/iommu/intel/iommu.c intel_iommu_setup),
@@ -13,15 +14,16 @@ export default defineRule({
   tags: ['iommu', 'kernel', 'cmdline'],
   source: 'FAQ "How to enable IOMMU in the kernel (intel_iommu=on)?"',
   needs: ['firmwareIommu', 'kernelIommu', 'host', 'cmdline'],
-  optional: ['kernelConfig'],
+  optional: ['kernelConfig', 'kernelLog'],
   messages: {
     enabled: 'The kernel runs the IOMMU ({{groups}} IOMMU group(s)).',
     noTable: 'No DMAR/IVRS table: the firmware side is reported by iommu-firmware-disabled.',
     disabledByParam: 'The ACPI {{table}} table is present but {{param}} on the kernel command line switches the IOMMU off: no IOMMU groups exist.',
     notDefaultOn: 'The ACPI DMAR table is present but this kernel is built without CONFIG_INTEL_IOMMU_DEFAULT_ON and the command line has no intel_iommu=on: no IOMMU groups exist.',
     unexplained: 'The ACPI {{table}} table is present but the kernel created no IOMMU units or groups, and no parameter explains it.',
+    contradicted: 'sysfs shows no IOMMU groups but the boot log shows the kernel adding devices to IOMMU groups: the bundle contradicts itself (see iommu-groups-inconsistent).',
   },
-  check({ firmwareIommu, kernelIommu, host, cmdline, kernelConfig }, r) {
+  check({ firmwareIommu, kernelIommu, host, cmdline, kernelConfig, kernelLog }, r) {
     const table = firmwareIommu.value.table;
     if (table === null) return r.skip('noTable', {});
     if (kernelIommu.value.active) return r.pass('enabled', { groups: kernelIommu.value.groupCount }, kernelIommu.evidence);
@@ -38,6 +40,10 @@ export default defineRule({
     const dflt = intel && kernelConfig.state === 'known' ? intelDefaultOn(kernelConfig.value) : null;
     if (intel && dflt !== null && !dflt.on && paramValue(params, 'intel_iommu') === undefined)
       return r.fail('notDefaultOn', {}, [...evidence, dflt.ref], fix);
+    // Groups created in the boot log but absent from sysfs: the listings and the log disagree, so
+    // neither proves the kernel left the IOMMU off.
+    if (kernelLog.state === 'known' && logLines(kernelLog.value, ': Adding to iommu group ').length > 0)
+      return r.unknown('contradicted', {}, ['ls /sys/class/iommu /sys/kernel/iommu_groups', 'sudo dmesg']);
     return r.fail('unexplained', { table }, evidence, {
       ...fix,
       steps: [{ kind: 'note', text: 'Check the boot log: sudo dmesg | grep -i -e DMAR -e AMD-Vi -e iommu' }, ...fix.steps],

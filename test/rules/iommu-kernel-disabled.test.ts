@@ -34,6 +34,12 @@ ruleTester(rule, {
   ],
   unknown: [
     { name: 'no IOMMU listings and no boot log', sample: kernelOff, evidence: { 'iommu-groups': { status: 'denied' }, 'sys-class-iommu': { status: 'denied' }, dmesg: { status: 'denied' } }, expect: { collect: ['iommu'] } },
+    {
+      name: 'empty sysfs listings (kernel-off boot) beside a boot log that adds groups (healthy boot): contradicted',
+      sample: 'lab-intel-healthy',
+      evidence: { 'iommu-groups': fx('lab/intel-kernel-off-6.1/iommu-groups.txt'), 'sys-class-iommu': fx('lab/intel-kernel-off-6.1/sys-class-iommu.txt') },
+      expect: { messageId: 'contradicted', collect: ['dmesg'] },
+    },
   ],
   skip: [{ name: 'no DMAR table: iommu-firmware-disabled reports it', sample: 'lab-intel-firmware-off', expect: { messageId: 'noTable' } }],
 });
