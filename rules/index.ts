@@ -6,9 +6,17 @@ import type { Rule } from '../src/engine/define-rule.js';
 import bootGpuFramebuffer from './boot-gpu-framebuffer.js';
 import bootloaderUnrecognized from './bootloader-unrecognized.js';
 import cloudpodsAgentCmdlineRequirements from './cloudpods-agent-cmdline-requirements.js';
+import cloudpodsAgentErrors from './cloudpods-agent-errors.js';
+import cloudpodsBootVga from './cloudpods-boot-vga.js';
+import cloudpodsDeviceBacksHost from './cloudpods-device-backs-host.js';
+import cloudpodsDuplicateDeviceIds from './cloudpods-duplicate-device-ids.js';
+import cloudpodsGpuDriverOnVmHost from './cloudpods-gpu-driver-on-vm-host.js';
 import cloudpodsGroupForeignMember from './cloudpods-group-foreign-member.js';
+import cloudpodsHostconfInvalidValue from './cloudpods-hostconf-invalid-value.js';
 import cloudpodsHostconfUnknownKey from './cloudpods-hostconf-unknown-key.js';
 import cloudpodsHugepagesNativeUnreserved from './cloudpods-hugepages-native-unreserved.js';
+import cloudpodsUsbDisabled from './cloudpods-usb-disabled.js';
+import cloudpodsVmVfioOpenFailed from './cloudpods-vm-vfio-open-failed.js';
 import cpuVirtualizationDisabled from './cpu-virtualization-disabled.js';
 import deviceHostDriver from './device-host-driver.js';
 import deviceNotBound from './device-not-bound.js';
@@ -80,4 +88,12 @@ export const builtinRules: readonly Rule[] = [
   cloudpodsAgentCmdlineRequirements,
   cloudpodsHugepagesNativeUnreserved,
   cloudpodsGroupForeignMember,
+  cloudpodsHostconfInvalidValue,
+  cloudpodsGpuDriverOnVmHost,
+  cloudpodsDuplicateDeviceIds,
+  cloudpodsDeviceBacksHost,
+  cloudpodsBootVga,
+  cloudpodsAgentErrors,
+  cloudpodsVmVfioOpenFailed,
+  cloudpodsUsbDisabled,
 ];

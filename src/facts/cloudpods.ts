@@ -7,7 +7,9 @@
 import { hasText, type Evidence } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseHostConf } from '../parsers/host-conf.js';
+import { parseBlockDevices } from '../parsers/block-devices.js';
 import { parseHostServiceLog } from '../parsers/host-service-log.js';
+import { parseLsusb } from '../parsers/lsusb.js';
 import { splitLines } from '../parsers/lines.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
 import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
@@ -53,6 +55,9 @@ export function buildCloudpods(ev: EvidenceSource): Fact<CloudpodsFacts> {
       log,
       qemuLog,
       hugetlbService: hugetlb(ev.one('hugetlb-service')),
+      ...usb(ev.one('lsusb')),
+      devVfio: devVfio(ev.one('dev-vfio')),
+      heldDisks: heldDisks(ev.one('block-devices')),
     },
     detectedBy,
   );
@@ -74,4 +79,33 @@ function hugetlb(e: Evidence): CloudpodsFacts['hugetlbService'] {
     refs.push(lineRef(e, l.line, l.text));
   }
   return { enabled, active, reserveScript, refs };
+}
+
+/** `lsusb`: an empty listing is a real answer (no USB bus: exit status 1, fixture lsusb/no-usb-bus.txt). */
+function usb(e: Evidence): Pick<CloudpodsFacts, 'usbDevices' | 'usbMissing'> {
+  if (e.status !== 'ok' && e.status !== 'truncated' && !(e.status === 'error' && e.text === ''))
+    return { usbDevices: null, usbMissing: { reason: whyMissing(e), collect: [collectHint(e)] } };
+  const devices = parseLsusb(e.text).devices.map((d) => ({ bus: d.bus, device: d.device, vendor: d.vendor, product: d.product, description: d.description, ref: lineRef(e, d.line, d.text) }));
+  return { usbDevices: devices, usbMissing: null };
+}
+
+/** `ls -l /dev/vfio`: the last word of each entry line is the name (`vfio`, a group number). */
+function devVfio(e: Evidence): CloudpodsFacts['devVfio'] {
+  if (e.status !== 'ok') return null;
+  const names = splitLines(e.text).filter((l) => /^[cld-]/.test(l.text)).map((l) => l.text.trim().split(/\s+/).pop() ?? '');
+  return { names, ref: fileRef(e, names.length > 0 ? names.join(' ') : '(empty)') };
+}
+
+/** Disks (and partitions' disks) that a dm or md device is built on: LVM PVs, LUKS, RAID members. */
+function heldDisks(e: Evidence): CloudpodsFacts['heldDisks'] {
+  if (!hasText(e)) return null;
+  const b = parseBlockDevices(e.text);
+  const diskOf = new Map(b.partitions.map((p) => [p.partition, p.disk]));
+  const out: { address: string; why: string; ref: EvidenceRef }[] = [];
+  for (const s of b.slaves) {
+    const disk = b.disks.find((d) => d.name === (diskOf.get(s.slave) ?? s.slave));
+    if (!disk?.pciEndpoint || disk.virtual || out.some((o) => o.address === disk.pciEndpoint)) continue;
+    out.push({ address: disk.pciEndpoint, why: `${s.slave} is held by ${s.holder} (an LVM physical volume, LUKS or RAID member)`, ref: lineRef(e, s.line, s.text) });
+  }
+  return out;
 }

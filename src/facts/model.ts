@@ -288,4 +288,20 @@ export interface CloudpodsFacts {
   /** Lines of the VMs' QEMU logs (/opt/cloud/workspace/servers/logs/*). */
   readonly qemuLog: readonly CloudpodsLogLine[];
   readonly hugetlbService: { readonly enabled: string | null; readonly active: string | null; readonly reserveScript: boolean | null; readonly refs: readonly EvidenceRef[] } | null;
+  /** USB devices from `lsusb` (root hubs included); null when lsusb was not collected (see `usbMissing`). */
+  readonly usbDevices: readonly CloudpodsUsbDevice[] | null;
+  readonly usbMissing: { readonly reason: string; readonly collect: readonly string[] } | null;
+  /** Names under /dev/vfio (`vfio` and group numbers); null when `ls -l /dev/vfio` was not collected or /dev/vfio is absent. */
+  readonly devVfio: { readonly names: readonly string[]; readonly ref: EvidenceRef } | null;
+  /** PCI endpoints of disks held by device-mapper or md (LVM PVs, LUKS, RAID members), mounted or not; null without the block device listing. */
+  readonly heldDisks: readonly { readonly address: string; readonly why: string; readonly ref: EvidenceRef }[] | null;
+}
+
+export interface CloudpodsUsbDevice {
+  readonly bus: string;
+  readonly device: string;
+  readonly vendor: string;
+  readonly product: string;
+  readonly description: string;
+  readonly ref: EvidenceRef;
 }

@@ -36,3 +36,21 @@ export function checkHostServiceLog(expect: string): FixStep {
 export function checkIsolatedDevices(): FixStep {
   return { kind: 'verify', command: 'climc isolated-device-list --host <host>', expect: 'the device is listed (GPU devices also with climc isolated-device-list --gpu)' };
 }
+
+/**
+ * Bind GPUs to vfio-pci by address at boot, as ocboot's gpu-init role does: /usr/bin/vfio-pci-override.sh
+ * writes `vfio-pci` to driver_override of every 0300/0302 device whose boot_vga is not 1 (and of its
+ * audio function), and /etc/modprobe.d/vfio.conf runs it through `install vfio-pci …`. Binding by
+ * address never writes new_id, so identical cards cannot collide (reference §1.1, §2.5).
+ */
+export function vfioOverrideAtBoot(): FixStep[] {
+  return [
+    { kind: 'edit-file', path: '/etc/modprobe.d/vfio.conf', change: 'install vfio-pci /usr/bin/vfio-pci-override.sh (the script ocboot\'s gpu-init role writes: driver_override=vfio-pci for each non-boot VGA/3D device and its .1 function, then modprobe -i vfio-pci)' },
+    { kind: 'verify', command: 'ls -l /usr/bin/vfio-pci-override.sh', expect: 'the script exists and is executable' },
+  ];
+}
+
+/** Where QEMU's own error for a VM lands (reference §2.7). */
+export function checkQemuLog(expect: string): FixStep {
+  return { kind: 'verify', command: 'tail -n 50 /opt/cloud/workspace/servers/logs/<server id>', expect };
+}

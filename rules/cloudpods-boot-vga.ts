@@ -1,0 +1,44 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { isTrue, shortAddr } from '../src/facts/cloudpods-devices.js';
+import { hostConfSetting, logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { editHostConf, restartHostService } from '../src/fixes/cloudpods.js';
+
+// gpu.go getPassthroughGPUs/forceBindVFIOPCIDriver skip the device whose sysfs boot_vga is 1 (`skip boot vga
+// device %s`) unless use_boot_vga, and skip boot_vga_pci_addr; every other 0300 device is bound to vfio-pci.
+export default defineRule({
+  id: 'cloudpods-boot-vga',
+  title: 'The host console GPU can be taken by the Cloudpods host service',
+  severity: 'warning',
+  tags: ['cloudpods', 'gpu', 'console'],
+  source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go getPassthroughGPUs, IsBootVGA, forceBindVFIOPCIDriver',
+  needs: ['cloudpods', 'pci'],
+  messages: {
+    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
+    gpuProbeOff: 'disable_gpu: true in host.conf: the host service takes no GPU.',
+    protected: 'The console GPU is kept by the host service: {{how}}.',
+    noVga: 'No VGA-class device on this host.',
+    useBootVga: 'use_boot_vga: true: the host service also binds the boot VGA {{address}} to vfio-pci, and the host loses its console.',
+    bootVgaUnknown: 'The sysfs boot_vga values were not collected, so which VGA device the host service keeps is unknown.',
+  },
+  check({ cloudpods, pci }, r) {
+    const cp = cloudpods.value;
+    if (!cp.detected) return r.skip('notCloudpods', {});
+    if (isTrue(cp, 'disable_gpu')) return r.pass('gpuProbeOff', {}, [hostConfSetting(cp, 'disable_gpu')!.ref]);
+    const vgas = pci.value.devices.filter((d) => d.classCode.startsWith('0300'));
+    if (vgas.length === 0) return r.pass('noVga', {}, pci.evidence);
+    const boot = vgas.find((d) => d.bootVga === true);
+    const use = hostConfSetting(cp, 'use_boot_vga');
+    const logged = logLinesWith(cp, 'is boot_vga', 'skip boot vga device', 'use kernel driver mgag200', 'use kernel driver ast');
+    const restore = editHostConf('set use_boot_vga: false (or remove the line; false is the default)');
+    if (use && isTrue(cp, 'use_boot_vga'))
+      return r.fail('useBootVga', { address: boot?.address ?? 'device' }, [use.ref, ...(boot?.refs ?? []), ...logged.map((l) => l.ref)], {
+        summary: 'Let the host keep its console GPU', steps: [restore, ...restartHostService(), { kind: 'reboot' }, { kind: 'verify', command: `lspci -nnk -s ${boot?.address ?? '<boot VGA>'}`, expect: 'the console driver (not vfio-pci) in use' }],
+        caveats: ['Only set use_boot_vga: true on a host that is managed without a local or BMC console.'],
+      });
+    const named = hostConfSetting(cp, 'boot_vga_pci_addr');
+    if (boot) return r.pass('protected', { how: `${boot.address} reports boot_vga=1` }, [...boot.refs, ...logged.map((l) => l.ref)]);
+    if (named?.value && vgas.some((d) => shortAddr(d.address) === named.value)) return r.pass('protected', { how: `boot_vga_pci_addr: ${named.value}` }, [named.ref]);
+    if (vgas.every((d) => d.bootVga === null)) return r.unknown('bootVgaUnknown', {}, ['find /sys/devices -name boot_vga -exec grep -H . {} +']);
+    return r.pass('protected', { how: 'no device reports boot_vga=1, and the host service treats every VGA device as a candidate; name the console GPU with boot_vga_pci_addr if one of them is the BMC VGA' }, vgas.flatMap((d) => d.refs));
+  },
+});

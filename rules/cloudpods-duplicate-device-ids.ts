@@ -1,0 +1,54 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { isTrue, passthroughGpus } from '../src/facts/cloudpods-devices.js';
+import { logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { checkHostServiceLog, restartHostService, vfioOverrideAtBoot } from '../src/fixes/cloudpods.js';
+
+// gpu.go bindDriver writes "<vendor> <device>" to /sys/bus/pci/drivers/vfio-pci/new_id for each GPU and
+// same-vendor companion not yet on vfio-pci. Since Linux 5.12 a repeated id fails with EEXIST; agents
+// before the 2024-04-28 fallback (`failed write %s to %s, try bind addr`) stop there.
+export default defineRule({
+  id: 'cloudpods-duplicate-device-ids',
+  title: 'Identical GPUs (or their audio functions) that the host service binds through new_id',
+  severity: 'warning',
+  tags: ['cloudpods', 'gpu', 'vfio'],
+  source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go forceBindVFIOPCIDriver, bindDriver',
+  needs: ['cloudpods', 'pci'],
+  messages: {
+    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
+    gpuProbeOff: 'disable_gpu: true in host.conf: the host service binds no GPU.',
+    unique: 'No two GPUs or GPU functions share a vendor:device pair, or all such devices are already on vfio-pci.',
+    duplicate: '{{count}} devices share {{id}} ({{addresses}}) and {{unbound}} not on vfio-pci: the host service binds each through new_id, and the second write of {{id}} fails with "write /sys/bus/pci/drivers/vfio-pci/new_id: file exists" on host services older than 2024-04-28.',
+  },
+  check({ cloudpods, pci }, r) {
+    const cp = cloudpods.value;
+    if (!cp.detected) return r.skip('notCloudpods', {});
+    if (isTrue(cp, 'disable_gpu')) return r.pass('gpuProbeOff', {}, cloudpods.evidence);
+    const gpus = passthroughGpus(pci.value, cp);
+    const taken = new Map(gpus.map((g) => [g.address, g]));
+    for (const g of gpus)
+      for (const a of pci.value.groups[g.group ?? ''] ?? []) {
+        const peer = pci.value.devices.find((d) => d.address === a);
+        if (peer && peer.vendor === g.vendor) taken.set(a, peer);
+      }
+    const byId = new Map<string, typeof gpus>();
+    for (const d of taken.values()) byId.set(`${d.vendor}:${d.device}`, [...(byId.get(`${d.vendor}:${d.device}`) ?? []), d]);
+    const dups = [...byId.entries()].filter(([, ds]) => ds.length > 1 && ds.some((d) => d.driver !== 'vfio-pci'));
+    if (dups.length === 0) return r.pass('unique', {}, gpus.length > 0 ? gpus.flatMap((g) => g.refs) : pci.evidence);
+    const logged = logLinesWith(cp, 'vfio-pci/new_id: file exists', 'try bind addr');
+    return dups.map(([id, ds]) => {
+      const unbound = ds.filter((d) => d.driver !== 'vfio-pci');
+      return r.fail('duplicate', { count: ds.length, id, addresses: ds.map((d) => `${d.address} on ${d.driver ?? 'no driver'}`).join(', '), unbound: `${unbound.length} ${unbound.length === 1 ? 'is' : 'are'}` },
+        [...ds.flatMap((d) => d.refs), ...logged.map((l) => l.ref)], {
+          summary: 'Bind the identical devices by address at boot, or run a host service with the bind-by-address fallback',
+          steps: [
+            ...vfioOverrideAtBoot(),
+            { kind: 'reboot' },
+            { kind: 'verify', command: `lspci -nnk -d ${id}`, expect: 'Kernel driver in use: vfio-pci for every device' },
+            ...restartHostService(),
+            checkHostServiceLog('no "new_id: file exists" line; an "Add GPU device" line for each card'),
+          ],
+          caveats: ['Host service images built after 2024-04-28 (cloudpods commit e0f6d903) retry a failed new_id write through /sys/bus/pci/drivers/vfio-pci/bind; upgrading them also avoids the failure.'],
+        }, { device: ds[0]?.address ?? '' });
+    });
+  },
+});
