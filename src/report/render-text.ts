@@ -22,6 +22,7 @@ export function renderText(view: ReportView, options: { color: boolean }): strin
     for (const b of view.board.slice(0, 10)) {
       const reasons = b.reasons ? `  ${b.reasons}` : '';
       out.push(`  ${paint(sevColor(b.verdictLabel), b.verdictLabel.padEnd(8))}${b.address} ${b.name} [${b.ids}] driver ${b.driver}, group ${b.group}${reasons}`);
+      if (b.verdict === 'blocked' && b.fixSummary) out.push(`          first fix: ${oneLine(b.fixSummary)}${b.firstCommand ? ` (${oneLine(b.firstCommand)})` : ''}`);
     }
     if (view.board.length > 10) out.push(`  … and ${view.board.length - 10} more`);
   }
