@@ -40,4 +40,11 @@ describe('parseBlockDevices', () => {
   it('survives hostile long lines', () => {
     for (const s of ['block x ' + '0000:00:00.0/'.repeat(200_000), 'block x ' + '0'.repeat(3_000_000)]) expect(() => parseBlockDevices(s)).not.toThrow();
   });
+
+  it('parses a CRLF copy of virtio-vda.txt (newlines converted to CRLF in the test) like the LF original', () => {
+    const lf = fx('virtio-vda.txt');
+    const r = parseBlockDevices(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseBlockDevices(lf));
+    expect(r.disks.find((d) => d.name === 'vda')?.pciEndpoint).toBe('0000:00:02.0');
+  });
 });

@@ -28,4 +28,11 @@ describe('parseBootTimes', () => {
   it('survives hostile long lines', () => {
     expect(() => parseBootTimes('btime ' + '1'.repeat(3_000_000))).not.toThrow();
   });
+
+  it('parses a CRLF copy of this-host.txt (newlines converted to CRLF in the test) like the LF original', () => {
+    const lf = fx('this-host.txt');
+    const r = parseBootTimes(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseBootTimes(lf));
+    expect(r.uptimeSeconds).toBe(588);
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDmi } from '../../src/parsers/dmi.js';
 
@@ -21,5 +22,12 @@ describe('parseDmi', () => {
 
   it('survives hostile long lines', () => {
     expect(() => parseDmi('a'.repeat(3_000_000) + '=')).not.toThrow();
+  });
+
+  it('parses a CRLF copy of the lab capture samples/lab-intel-healthy/evidence/commands/dmi.out (newlines converted to CRLF in the test) like the LF original', () => {
+    const lf = readFileSync(new URL('../../samples/lab-intel-healthy/evidence/commands/dmi.out', import.meta.url), 'utf8');
+    const r = parseDmi(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseDmi(lf));
+    expect(r.fields['sys_vendor']).toEqual({ name: 'sys_vendor', value: 'QEMU', line: 1, text: 'sys_vendor=QEMU' });
   });
 });

@@ -25,4 +25,11 @@ describe('parseHugepages', () => {
   it('survives hostile long lines', () => {
     for (const s of ['/sys/kernel/mm/hugepages/hugepages-' + '9'.repeat(2_000_000) + 'kB/nr 1', 'x'.repeat(3_000_000)]) expect(() => parseHugepages(s)).not.toThrow();
   });
+
+  it('parses a CRLF copy of two-mb-pool.txt (newlines converted to CRLF in the test) like the LF original', () => {
+    const lf = fx('two-mb-pool.txt');
+    const r = parseHugepages(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseHugepages(lf));
+    expect(r.unparsed).toEqual([]);
+  });
 });

@@ -16,4 +16,12 @@ describe('parseLsusb', () => {
   it('survives hostile long lines', () => {
     expect(() => parseLsusb('Bus 001 Device 002: ID 1d6b:0002' + ' '.repeat(3_000_000))).not.toThrow();
   });
+
+  it('parses a CRLF copy of debian-laptop-t500.txt (newlines converted to CRLF in the test) like the LF original', () => {
+    const lf = fx('debian-laptop-t500.txt');
+    const r = parseLsusb(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseLsusb(lf));
+    expect(r.unparsed).toEqual([]);
+    expect(r.devices.find((d) => d.line === 5)).toMatchObject({ bus: '004', device: '003', vendor: '0a5c', product: '2145' });
+  });
 });

@@ -33,4 +33,11 @@ describe('parseMounts', () => {
   it('survives hostile long lines', () => {
     for (const s of ['\\'.repeat(2_000_000) + ' / x y', ' '.repeat(2_000_000)]) expect(() => parseMounts(s)).not.toThrow();
   });
+
+  it('parses a CRLF copy of container-host.txt (newlines converted to CRLF in the test) like the LF original', () => {
+    const lf = fx('container-host.txt');
+    const r = parseMounts(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseMounts(lf));
+    expect(r.unparsed).toEqual([]);
+  });
 });

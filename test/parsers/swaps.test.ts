@@ -21,4 +21,13 @@ describe('parseSwaps', () => {
   it('survives hostile long lines', () => {
     expect(() => parseSwaps('1'.repeat(3_000_000) + '\t'.repeat(1_000_000))).not.toThrow();
   });
+
+  it('parses a CRLF copy of no-swap.txt and of the lab capture samples/lab-host-storage-targeted/evidence/proc/swaps (newlines converted to CRLF in the test) like the LF originals', () => {
+    const empty = fx('no-swap.txt');
+    expect(parseSwaps(empty.replaceAll('\n', '\r\n'))).toEqual({ hasHeader: true, swaps: [], unparsed: [] });
+    const lf = readFileSync(new URL('../../samples/lab-host-storage-targeted/evidence/proc/swaps', import.meta.url), 'utf8');
+    const r = parseSwaps(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseSwaps(lf));
+    expect(r.swaps.map((s) => [s.filename, s.priority, s.line])).toEqual([['/dev/nvme0n1', -2, 2]]);
+  });
 });

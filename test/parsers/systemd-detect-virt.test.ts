@@ -19,4 +19,11 @@ describe('parseSystemdDetectVirt', () => {
     expect(parseSystemdDetectVirt('docker\nkvm\n').unparsed).toEqual([{ line: 2, text: 'kvm' }]);
     expect(parseSystemdDetectVirt('Failed to check\n').value).toBeUndefined();
   });
+
+  it('parses a CRLF copy of docker.txt (newline converted to CRLF in the test) like the LF original', () => {
+    const lf = fx('docker.txt');
+    const r = parseSystemdDetectVirt(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseSystemdDetectVirt(lf));
+    expect(r.text).toBe('docker');
+  });
 });

@@ -25,4 +25,11 @@ describe('parseTtySerial', () => {
   it('survives hostile long lines', () => {
     for (const s of ['0: ' + 'a:'.repeat(1_000_000), '0: ' + '|'.repeat(3_000_000)]) expect(() => parseTtySerial(s)).not.toThrow();
   });
+
+  it('parses a CRLF copy of one-uart.txt (newlines converted to CRLF in the test) like the LF original', () => {
+    const lf = fx('one-uart.txt');
+    const r = parseTtySerial(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseTtySerial(lf));
+    expect(r.ports[0]?.flags).toEqual(['RTS', 'CTS', 'DTR', 'DSR', 'CD']);
+  });
 });
