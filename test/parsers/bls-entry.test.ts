@@ -48,4 +48,13 @@ describe('parseBlsEntry', () => {
       expect(() => parseBlsEntry(s)).not.toThrow();
     }
   });
+
+  it('parses a CRLF copy of each fixture (newlines converted to CRLF in the test) like the LF original', () => {
+    for (const name of ['rocky-8.5-kernelopts.conf', 'proxmox-systemd-boot.conf', 'uapi-spec-example.conf']) {
+      const lf = fx(name);
+      const r = parseBlsEntry(lf.replaceAll('\n', '\r\n'));
+      expect(r).toEqual(parseBlsEntry(lf));
+      expect(r.options.length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -78,4 +78,12 @@ describe('parseGrubCfg', () => {
       expect(() => parseGrubCfg(s)).not.toThrow();
     }
   });
+
+  it('parses a CRLF copy of each fixture (newlines converted to CRLF in the test) like the LF original', () => {
+    for (const name of ['debian-12-iommu.cfg', 'debian-12-grub-d-append.cfg', 'fedora-efi-stub.cfg']) {
+      const lf = fx(name);
+      expect(parseGrubCfg(lf.replaceAll('\n', '\r\n'))).toEqual(parseGrubCfg(lf));
+    }
+    expect(parseGrubCfg(fx('fedora-efi-stub.cfg').replaceAll('\n', '\r\n')).stub?.uuid).toBeDefined();
+  });
 });

@@ -32,4 +32,13 @@ describe('parseGrubenv', () => {
     expect(parseGrubenv('')).toEqual({ vars: [], hasHeader: false, unparsed: [] });
     expect(parseGrubenv('# GRUB Environment Block\nnonsense\n').unparsed).toEqual([{ line: 2, text: 'nonsense' }]);
   });
+
+  it('parses a CRLF copy of each block (newlines converted to CRLF in the test) like the LF original', () => {
+    for (const name of ['rhel8-kernelopts.env', 'grubby-test-rhel7.env']) {
+      const lf = fx(name);
+      const r = parseGrubenv(lf.replaceAll('\n', '\r\n'));
+      expect(r).toEqual(parseGrubenv(lf));
+      expect(r.hasHeader).toBe(true);
+    }
+  });
 });

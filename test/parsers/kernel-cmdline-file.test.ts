@@ -21,4 +21,11 @@ describe('parseKernelCmdlineFile', () => {
     expect(r.params?.line).toBe(2);
     expect(r.extraLines).toEqual([{ line: 3, text: 'intel_iommu=on' }]);
   });
+
+  it('parses a CRLF copy of proxmox-zfs.txt (newline converted to CRLF in the test) like the LF original', () => {
+    const lf = fx('proxmox-zfs.txt');
+    const r = parseKernelCmdlineFile(lf.replaceAll('\n', '\r\n'));
+    expect(r).toEqual(parseKernelCmdlineFile(lf));
+    expect(r.params?.value).toBe('root=ZFS=rpool/ROOT/pve-1 boot=zfs');
+  });
 });

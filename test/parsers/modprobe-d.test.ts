@@ -50,4 +50,13 @@ describe('parseModprobeD', () => {
       expect(() => parseModprobeD(s)).not.toThrow();
     }
   });
+
+  it('parses a CRLF copy of each fixture (newlines converted to CRLF in the test) like the LF original', () => {
+    for (const name of ['kmod-aliases.conf', 'pve-blacklist.conf', 'pve-unsafe-interrupts.conf', 'pve-vfio-ids.conf']) {
+      const lf = fx(name);
+      const r = parseModprobeD(lf.replaceAll('\n', '\r\n'));
+      expect(r).toEqual(parseModprobeD(lf));
+      expect(r.records.length).toBeGreaterThan(0);
+    }
+  });
 });

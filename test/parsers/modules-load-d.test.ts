@@ -29,4 +29,12 @@ describe('parseModulesLoadD', () => {
   it('returns nothing for empty input', () => {
     expect(parseModulesLoadD('')).toEqual({ modules: [] });
   });
+
+  it('parses a CRLF copy of each fixture (newlines converted to CRLF in the test) like the LF original', () => {
+    for (const name of ['seed-vfio.conf', 'man-virtio-net.conf', 'pve-etc-modules.txt', 'debian-etc-modules.txt']) {
+      const lf = fx(name);
+      expect(parseModulesLoadD(lf.replaceAll('\n', '\r\n'))).toEqual(parseModulesLoadD(lf));
+    }
+    expect(parseModulesLoadD(fx('seed-vfio.conf').replaceAll('\n', '\r\n')).modules.map((m) => m.text)).toEqual(['vfio', 'vfio_iommu_type1', 'vfio_pci', 'vfio_virqfd']);
+  });
 });
