@@ -15,14 +15,12 @@
  */
 import type { HostProfile } from '../facts/model.js';
 import type { Fix, FixStep } from './fix.js';
+import { regenerateStep, verifyParamSteps, type ParamChange } from './regenerate-boot-config.js';
 
-export interface ParamChange {
-  readonly add: readonly string[];
-  readonly remove: readonly string[];
-}
+export type { ParamChange } from './regenerate-boot-config.js';
 
 export function changeKernelParams(host: HostProfile, change: ParamChange, summary: string): Fix {
-  const steps: FixStep[] = [...editSteps(host, change), ...regenerateSteps(host, change), { kind: 'reboot' }, ...verifySteps(change)];
+  const steps: FixStep[] = [...editSteps(host, change), regenerateStep(host, change), { kind: 'reboot' }, ...verifyParamSteps(change)];
   const caveats: string[] = [];
   if (host.bootloader === null || host.bootloader === 'unknown')
     caveats.push('The bootloader could not be identified from the bundle; the steps assume GRUB. Check which bootloader the host uses first.');
@@ -41,36 +39,4 @@ function editSteps(host: HostProfile, change: ParamChange): FixStep[] {
     return [{ kind: 'edit-file', path: '/etc/kernel/cmdline', change: `${describe(change)} (the file is one line of parameters)` }];
   const variable = host.distro === 'debian-like' || host.distro === 'proxmox' ? 'GRUB_CMDLINE_LINUX_DEFAULT' : 'GRUB_CMDLINE_LINUX';
   return [{ kind: 'edit-file', path: '/etc/default/grub', change: `in ${variable}="…", ${describe(change)}` }];
-}
-
-function regenerateSteps(host: HostProfile, change: ParamChange): FixStep[] {
-  if (host.bootloader === 'systemd-boot') {
-    if (host.distro === 'proxmox')
-      return [{ kind: 'run', command: 'proxmox-boot-tool refresh', why: 'copies /etc/kernel/cmdline into the boot entries on every ESP' }];
-    return [{ kind: 'run', command: 'kernel-install add "$(uname -r)" "/lib/modules/$(uname -r)/vmlinuz"', why: 'regenerates the boot entry with /etc/kernel/cmdline' }];
-  }
-  if (host.distro === 'debian-like' || host.distro === 'proxmox')
-    return [{ kind: 'run', command: 'update-grub', why: 'regenerates /boot/grub/grub.cfg from /etc/default/grub' }];
-  if (host.bootloader === 'grub-bls') {
-    const args = [
-      change.add.length > 0 ? `--args="${change.add.join(' ')}"` : '',
-      change.remove.length > 0 ? `--remove-args="${change.remove.join(' ')}"` : '',
-    ].filter(Boolean);
-    return [{ kind: 'run', command: `grubby --update-kernel=ALL ${args.join(' ')}`, why: 'BLS entries carry their own options; grubby updates every entry' }];
-  }
-  return [{ kind: 'run', command: `grub2-mkconfig -o ${grubCfgPath(host)}`, why: 'regenerates the grub.cfg this boot mode reads' }];
-}
-
-/** The grub.cfg a RHEL-like host without BLS boots from (the guide's BIOS and UEFI commands). */
-export function grubCfgPath(host: HostProfile): string {
-  if (host.distro === 'debian-like' || host.distro === 'proxmox') return '/boot/grub/grub.cfg';
-  if (host.bootMode === 'uefi') return `/boot/efi/EFI/${host.distroId ?? '<distro>'}/grub.cfg`;
-  return '/boot/grub2/grub.cfg';
-}
-
-function verifySteps(change: ParamChange): FixStep[] {
-  const steps: FixStep[] = [];
-  if (change.add.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `contains ${change.add.join(' ')}` });
-  if (change.remove.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `no longer contains ${change.remove.join(' ')}` });
-  return steps;
 }

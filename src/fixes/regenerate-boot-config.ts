@@ -6,41 +6,61 @@
  * - RHEL 8+/Fedora with BLS: the options live in each /boot/loader/entries/*.conf, so grubby adds
  *   the missing ones to every entry (RHEL 8/9 "Managing, monitoring and updating the kernel",
  *   "Changing kernel command-line parameters for all boot entries").
- * - RHEL/CentOS 7 grub without BLS: `grub2-mkconfig -o` the path this boot mode reads
- *   (grubCfgPath in kernel-params.ts).
+ * - RHEL/CentOS 7 grub without BLS: `grub2-mkconfig -o` the path this boot mode reads (grubCfgPath).
  * - systemd-boot: `proxmox-boot-tool refresh` (pve-docs "Host Bootloader") or `kernel-install`.
  */
 import type { HostProfile } from '../facts/model.js';
 import type { Fix, FixStep } from './fix.js';
-import { grubCfgPath } from './kernel-params.js';
 
-export function regenerateStep(host: HostProfile, params: readonly string[]): FixStep {
+/** Parameters to add to and remove from the kernel command line. */
+export interface ParamChange {
+  readonly add: readonly string[];
+  readonly remove: readonly string[];
+}
+
+/** The grub.cfg a RHEL-like host without BLS boots from (the guide's BIOS and UEFI commands). */
+export function grubCfgPath(host: HostProfile): string {
+  if (host.distro === 'debian-like' || host.distro === 'proxmox') return '/boot/grub/grub.cfg';
+  if (host.bootMode === 'uefi') return `/boot/efi/EFI/${host.distroId ?? '<distro>'}/grub.cfg`;
+  return '/boot/grub2/grub.cfg';
+}
+
+/** The one command that turns the edited boot configuration into what the bootloader reads. */
+export function regenerateStep(host: HostProfile, change: ParamChange): FixStep {
   if (host.bootloader === 'systemd-boot')
     return host.distro === 'proxmox'
       ? { kind: 'run', command: 'proxmox-boot-tool refresh', why: 'copies /etc/kernel/cmdline into the boot entries on every ESP' }
       : { kind: 'run', command: 'kernel-install add "$(uname -r)" "/lib/modules/$(uname -r)/vmlinuz"', why: 'regenerates the boot entry from /etc/kernel/cmdline' };
   if (host.distro === 'debian-like' || host.distro === 'proxmox')
     return { kind: 'run', command: 'update-grub', why: 'regenerates /boot/grub/grub.cfg from /etc/default/grub' };
-  if (host.bootloader === 'grub-bls')
-    return { kind: 'run', command: `grubby --update-kernel=ALL --args="${params.join(' ')}"`, why: 'BLS entries carry their own options; grubby updates every entry' };
+  if (host.bootloader === 'grub-bls') {
+    const args = [
+      change.add.length > 0 ? `--args="${change.add.join(' ')}"` : '',
+      change.remove.length > 0 ? `--remove-args="${change.remove.join(' ')}"` : '',
+    ].filter(Boolean);
+    return { kind: 'run', command: `grubby --update-kernel=ALL ${args.join(' ')}`, why: 'BLS entries carry their own options; grubby updates every entry' };
+  }
   return { kind: 'run', command: `grub2-mkconfig -o ${grubCfgPath(host)}`, why: 'regenerates the grub.cfg this boot mode reads' };
 }
 
+/** After the reboot: /proc/cmdline shows what was added and no longer what was removed. */
+export function verifyParamSteps(change: ParamChange): FixStep[] {
+  const steps: FixStep[] = [];
+  if (change.add.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `contains ${change.add.join(' ')}` });
+  if (change.remove.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `no longer contains ${change.remove.join(' ')}` });
+  return steps;
+}
+
 export function regenerateBootConfig(host: HostProfile, params: readonly string[], summary: string): Fix {
-  const steps: FixStep[] = [
-    regenerateStep(host, params),
-    { kind: 'reboot' },
-    { kind: 'verify', command: 'cat /proc/cmdline', expect: `contains ${params.join(' ')}` },
-  ];
+  const change = { add: params, remove: [] };
+  const steps: FixStep[] = [regenerateStep(host, change), { kind: 'reboot' }, ...verifyParamSteps(change)];
   return host.bootloader === 'unknown' || host.bootloader === null
     ? { summary, steps, caveats: ['The bootloader could not be identified from the bundle; check which one the host uses first.'] }
     : { summary, steps };
 }
 
 export function rebootToApply(params: readonly string[], removed: readonly string[]): Fix {
-  const steps: FixStep[] = [{ kind: 'reboot' }];
-  if (params.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `contains ${params.join(' ')}` });
-  if (removed.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `no longer contains ${removed.join(' ')}` });
+  const steps: FixStep[] = [{ kind: 'reboot' }, ...verifyParamSteps({ add: params, remove: removed })];
   return { summary: 'Reboot so the kernel starts with the configured parameters', steps };
 }
 
