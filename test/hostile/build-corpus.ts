@@ -363,7 +363,9 @@ export const CORPUS: readonly CorpusCase[] = [
         yield END_OF_ARCHIVE;
       });
     },
-    expect: { kind: 'report', evidence: { cmdline: 'ok' } },
+    // the flooded files use up the kept-bytes budget, so files after them are cut: the evidence
+    // inventory says so (the manifest's own status for them is still ok)
+    expect: { kind: 'report', evidence: { cmdline: 'truncated' } },
   },
   {
     id: 'newline-flood',
