@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { bigHost, floodedLog } from './generate.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'main.js');
 const PROBE = join(ROOT, 'bench', 'usage-probe.mjs');
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const work = mkdtempSync(join(tmpdir(), 'ptdoctor-bench-'));

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { packTree } from '../../scripts/pack-tree.mjs';
 import { ROOT } from '../helpers/bundle-from.js';
 
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'main.js');
 
 async function packSample(name: string, dir: string): Promise<string> {
   const path = join(dir, `${name}.tgz`);
