@@ -38,7 +38,7 @@ function analysisCase(label, bundle) {
   rows.push({ label, run, floor });
 }
 
-analysisCase('typical host (lab-intel-healthy)', join(ROOT, 'samples', 'lab-group-shared.tgz'));
+analysisCase('typical host (samples/lab-group-shared.tgz)', join(ROOT, 'samples', 'lab-group-shared.tgz'));
 for (const n of [500, 1000, 2000]) analysisCase(`big host, ${n} extra PCI functions`, await bigHost(work, n));
 for (const mb of [16, 64]) analysisCase(`kernel log of ${mb} MiB of DMAR faults`, await floodedLog(work, mb));
 
