@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { enableIommuInFirmware } from '../src/fixes/firmware.js';
+import { nestedPassthroughSteps } from '../src/fixes/nested.js';
 
 export default defineRule({
   id: 'iommu-firmware-disabled',
@@ -32,11 +33,7 @@ export default defineRule({
     if (virtualization.state === 'known' && virtualization.value.isVirtualMachine)
       return r.fail('missingInVm', { expected }, evidence, {
         summary: 'Give this virtual machine a virtual IOMMU in the outer hypervisor',
-        steps: [
-          { kind: 'note', text: 'QEMU: -machine q35,kernel-irqchip=split -device intel-iommu,intremap=on (AMD: -device amd-iommu); libvirt: <iommu model="intel"><driver intremap="on"/></iommu> in the domain XML' },
-          { kind: 'reboot' },
-          verify,
-        ],
+        steps: [...nestedPassthroughSteps(vendor, false), verify],
         caveats,
       });
     return r.fail('missing', { expected }, evidence, {

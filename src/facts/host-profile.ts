@@ -28,7 +28,7 @@ export function buildHostProfile(
   distro: Distro,
   cpu: Fact<CpuFacts>,
   kernel: Fact<KernelFacts>,
-  boot: { bootMode: HostProfile['bootMode']; bootloader: HostProfile['bootloader'] },
+  boot: { bootMode: HostProfile['bootMode']; bootloader: HostProfile['bootloader']; grubCfg: HostProfile['grubCfg'] },
   isCloudpods: boolean,
 ): Fact<HostProfile> {
   return known(
@@ -39,6 +39,7 @@ export function buildHostProfile(
       distroId: distro.id,
       bootMode: boot.bootMode,
       bootloader: boot.bootloader,
+      grubCfg: boot.grubCfg,
       kernelRelease: kernel.state === 'known' ? kernel.value.release : null,
       kernelAtLeast6_2: kernel.state === 'known' ? atLeast(kernel.value, 6, 2) : null,
       isCloudpods,

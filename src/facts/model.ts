@@ -18,6 +18,8 @@ export interface HostProfile {
   readonly distroId: string | null;
   readonly bootMode: BootMode | null;
   readonly bootloader: Bootloader | null;
+  /** The grub.cfg this host boots from, when the bundle shows it (its EFI directory is the vendor's, e.g. EFI/redhat on RHEL). */
+  readonly grubCfg: string | null;
   readonly kernelRelease: string | null;
   /** Kernel 6.2 merged vfio_virqfd into vfio. */
   readonly kernelAtLeast6_2: boolean | null;

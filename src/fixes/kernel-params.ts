@@ -20,6 +20,16 @@ import { regenerateStep, verifyParamSteps, type ParamChange } from './regenerate
 export type { ParamChange } from './regenerate-boot-config.js';
 
 export function changeKernelParams(host: HostProfile, change: ParamChange, summary: string): Fix {
+  // Nothing to add or remove: the command line is not the cause, so there is nothing to edit or regenerate.
+  if (change.add.length === 0 && change.remove.length === 0)
+    return {
+      summary: 'No kernel parameter explains this: look at the boot log and the firmware setting',
+      steps: [
+        { kind: 'run', command: 'sudo dmesg | grep -i -e DMAR -e AMD-Vi -e iommu', why: 'shows whether the IOMMU driver started and why not' },
+        { kind: 'note', text: 'Check the IOMMU setting in the firmware setup (Intel VT-d, AMD IOMMU/AMD-Vi) and that the kernel is built with IOMMU support.' },
+        { kind: 'verify', command: 'ls /sys/kernel/iommu_groups', expect: 'numbered IOMMU groups' },
+      ],
+    };
   const steps: FixStep[] = [...editSteps(host, change), regenerateStep(host, change), { kind: 'reboot' }, ...verifyParamSteps(change)];
   const caveats: string[] = [];
   if (host.bootloader === null || host.bootloader === 'unknown')

@@ -18,9 +18,14 @@ export interface ParamChange {
   readonly remove: readonly string[];
 }
 
-/** The grub.cfg a RHEL-like host without BLS boots from (the guide's BIOS and UEFI commands). */
+/**
+ * The grub.cfg a host without BLS boots from: the one the bundle shows it reading, else the guide's
+ * BIOS and UEFI paths (the EFI directory is the vendor's: EFI/redhat on RHEL and Oracle Linux, so
+ * the os-release ID is only a guess).
+ */
 export function grubCfgPath(host: HostProfile): string {
-  if (host.distro === 'debian-like' || host.distro === 'proxmox') return '/boot/grub/grub.cfg';
+  if (host.grubCfg !== null) return host.grubCfg;
+  if (host.distro === 'debian-like' || host.distro === 'proxmox' || host.distro === 'arch') return '/boot/grub/grub.cfg';
   if (host.bootMode === 'uefi') return `/boot/efi/EFI/${host.distroId ?? '<distro>'}/grub.cfg`;
   return '/boot/grub2/grub.cfg';
 }
@@ -40,7 +45,9 @@ export function regenerateStep(host: HostProfile, change: ParamChange): FixStep 
     ].filter(Boolean);
     return { kind: 'run', command: `grubby --update-kernel=ALL ${args.join(' ')}`, why: 'BLS entries carry their own options; grubby updates every entry' };
   }
-  return { kind: 'run', command: `grub2-mkconfig -o ${grubCfgPath(host)}`, why: 'regenerates the grub.cfg this boot mode reads' };
+  // Arch ships the upstream name grub-mkconfig; Fedora/RHEL/SUSE rename it grub2-mkconfig.
+  const tool = host.distro === 'arch' ? 'grub-mkconfig' : 'grub2-mkconfig';
+  return { kind: 'run', command: `${tool} -o ${grubCfgPath(host)}`, why: 'regenerates the grub.cfg this boot mode reads' };
 }
 
 /** After the reboot: /proc/cmdline shows what was added and no longer what was removed. */

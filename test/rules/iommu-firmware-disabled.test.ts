@@ -16,7 +16,7 @@ ruleTester(rule, {
     {
       name: 'VM without a virtual IOMMU; "DMAR: IOMMU enabled" cited as misleading',
       sample: 'lab-intel-firmware-off',
-      expect: { messageId: 'missingInVm', evidence: ['/sys/firmware/acpi/tables', 'dmesg:'], fixKinds: ['note', 'reboot', 'verify'] },
+      expect: { messageId: 'missingInVm', evidence: ['/sys/firmware/acpi/tables', 'dmesg:'], fixKinds: ['note', 'reboot', 'note', 'verify', 'verify'] },
     },
     {
       name: 'bare-metal Intel host: VT-d in the firmware setup',
