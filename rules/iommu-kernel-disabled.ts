@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { paramValue } from '../src/facts/cmdline.js';
-import { intelDefaultOn } from '../src/facts/iommu-params.js';
+import { intelDefaultOn, iommuOffParams } from '../src/facts/iommu-params.js';
 import { logLines } from '../src/facts/kernel-log.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
@@ -28,9 +28,7 @@ export default defineRule({
     if (table === null) return r.skip('noTable', {});
     if (kernelIommu.value.active) return r.pass('enabled', { groups: kernelIommu.value.groupCount }, kernelIommu.evidence);
     const params = cmdline.value.params;
-    const offs = [paramValue(params, 'intel_iommu'), paramValue(params, 'amd_iommu'), paramValue(params, 'iommu')].filter(
-      (p) => p !== undefined && (p.value ?? '').split(',').includes('off'),
-    );
+    const offs = iommuOffParams(params);
     const evidence = [...firmwareIommu.evidence, ...kernelIommu.evidence, cmdline.value.ref];
     const intel = table === 'DMAR';
     const remove = offs.map((p) => p?.raw ?? '').filter((raw) => !(intel && raw.startsWith('amd_iommu')));

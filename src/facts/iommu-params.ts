@@ -21,6 +21,7 @@
  * - `__setup` names compare with `-` and `_` alike (init/main.c `obsolete_checksetup` → `parameqn`),
  *   so `intel-iommu=on` is accepted and is not reported.
  */
+import { paramValue } from './cmdline.js';
 import type { KernelConfigFacts } from './kernel-config.js';
 import type { EvidenceRef } from './fact.js';
 import type { KernelParam, ModprobeDirective } from './model.js';
@@ -146,4 +147,16 @@ export function unsafeInterruptSettings(
     ...modprobeParams(modprobe).filter((m) => on(m.param)).map((m) => ({ raw: `options vfio_iommu_type1 ${m.param.raw}`, where: 'modprobe' as const, ref: m.ref })),
     ...bootSources.flatMap((s) => s.params.filter(on).map((p) => ({ raw: p.raw, where: 'boot-config' as const, ref: s.ref }))),
   ];
+}
+
+/**
+ * The parameters that switch the IOMMU off, last value per key as the kernel applies them:
+ * `intel_iommu=off` (a comma list: `off,sm_off` too; drivers/iommu/intel/iommu.c intel_iommu_setup),
+ * `amd_iommu=off` (drivers/iommu/amd/init.c parse_amd_iommu_options), `iommu=off`
+ * (arch/x86/kernel/pci-dma.c iommu_setup).
+ */
+export function iommuOffParams(params: readonly KernelParam[]): KernelParam[] {
+  return ['intel_iommu', 'amd_iommu', 'iommu']
+    .map((key) => paramValue(params, key))
+    .filter((p): p is KernelParam => p !== undefined && (p.value ?? '').split(',').includes('off'));
 }

@@ -44,7 +44,7 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
     for (const d of devices) if (d.group !== null) (groups[d.group] ??= []).push(d.address);
     groupsFrom = sysfs.length > 0 ? 'sysfs' : 'lspci';
   } else if (log.state === 'known') {
-    const fromLog = parseIommuGroupsFromDmesg({ records: log.value.lines.map((l) => ({ line: l.line, text: l.text, message: l.message, kind: 'raw' as const })) });
+    const fromLog = parseIommuGroupsFromDmesg({ records: log.value.lines });
     if (fromLog.memberships.length > 0) {
       groups = cloneGroups(fromLog.groups);
       groupsFrom = 'kernel-log';

@@ -14,6 +14,7 @@
 import type { CpuVendor, HostProfile, KernelParam } from '../facts/model.js';
 import type { Fix } from './fix.js';
 import { enableIommuInFirmware } from './firmware.js';
+import { iommuOffParams } from '../facts/iommu-params.js';
 import { changeKernelParams } from './kernel-params.js';
 
 export type ProbeCause = 'no-iommu-group' | 'bridge' | 'denylisted' | 'sriov-enabled' | 'no-memory' | 'other';
@@ -28,7 +29,7 @@ export function probeFix(cause: ProbeCause, host: HostProfile, address: string, 
     case 'no-iommu-group': {
       if (iommu.firmwareTable === false)
         return { summary: 'Enable the IOMMU in the firmware setup', steps: [enableIommuInFirmware(host.cpuVendor, null), { kind: 'reboot' }, verify] };
-      const off = iommu.params.filter((p) => ['intel_iommu', 'amd_iommu', 'iommu'].includes(p.key) && p.value === 'off').map((p) => p.raw);
+      const off = iommuOffParams(iommu.params).map((p) => p.raw);
       return changeKernelParams(host, { add: addFor(host.cpuVendor), remove: off }, 'Turn the IOMMU on so the device gets an IOMMU group');
     }
     case 'bridge':

@@ -125,7 +125,7 @@ export function parseIommuGroups(text: string): IommuGroups {
 const ADDING = ': Adding to iommu group ';
 
 /** Group memberships from parsed kernel log records (only PCI devices). */
-export function parseIommuGroupsFromDmesg(dmesg: Pick<Dmesg, 'records'>): IommuGroups {
+export function parseIommuGroupsFromDmesg(dmesg: { readonly records: readonly Pick<Dmesg['records'][number], 'line' | 'text' | 'message'>[] }): IommuGroups {
   const memberships: IommuMembership[] = [];
   for (const r of dmesg.records) {
     const at = r.message.indexOf(ADDING);
