@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { FULL_LOG_COLLECT, logShowsAbsence } from '../src/facts/kernel-log.js';
 import { barConflicts, logRef } from '../src/facts/device-log.js';
 import { releaseBootFramebuffer } from '../src/fixes/boot-framebuffer.js';
 
@@ -11,6 +12,7 @@ export default defineRule({
   needs: ['kernelLog', 'pci', 'targets', 'host'],
   optional: ['kernel'],
   messages: {
+    logIncomplete: 'The kernel log ({{source}}) does not start at boot or was cut, so finding no such line proves nothing.',
     noConflict: 'vfio-pci reserved the BARs of {{address}} without a conflict{{bootVga}}.',
     conflict: 'vfio-pci could not reserve BAR {{bars}} of {{address}}{{bootVga}}: the firmware framebuffer (efifb, vesafb, simplefb or simpledrm) still holds that memory, so the VM cannot use the GPU.',
     noGpuTarget: 'No GPU is targeted and no vfio-pci BAR reservation failed.',
@@ -30,7 +32,11 @@ export default defineRule({
         releaseBootFramebuffer(host.value, kernel.state === 'known' ? kernel.value : null), { device: address }),
     );
     const gpus = targets.value.devices.map((t) => devOf(t.address)).filter((d) => d !== undefined && d.classCode.startsWith('03') && !byAddr.has(d.address));
-    const passed = gpus.map((d) => r.pass('noConflict', { address: d!.address, bootVga: note(d!.address) }, [d!.refs[0]!, ...kernelLog.evidence], { device: d!.address }));
+    const passed = gpus.map((d) =>
+      logShowsAbsence(log)
+        ? r.pass('noConflict', { address: d!.address, bootVga: note(d!.address) }, [d!.refs[0]!, ...kernelLog.evidence], { device: d!.address })
+        : r.unknown('logIncomplete', { source: log.source }, FULL_LOG_COLLECT, { device: d!.address }),
+    );
     if (failed.length + passed.length === 0) return r.skip('noGpuTarget', {});
     return [...failed, ...passed];
   },

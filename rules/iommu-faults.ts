@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { FULL_LOG_COLLECT, logShowsAbsence } from '../src/facts/kernel-log.js';
 import { dmaFaults } from '../src/facts/iommu-log-events.js';
 
 // Fault formats (Intel dmar_fault_do_one, AMD amd_iommu_report_page_fault) and how the device is
@@ -12,11 +13,13 @@ export default defineRule({
   needs: ['kernelLog'],
   optional: ['pci'],
   messages: {
+    logIncomplete: 'The kernel log ({{source}}) does not start at boot or was cut, so finding no such line proves nothing.',
     none: 'The kernel log holds no DMA remapping faults.',
     faults: '{{device}} caused {{count}} logged DMA remapping fault(s): it read or wrote memory the IOMMU had not mapped for it.',
   },
   check({ kernelLog, pci }, r) {
     const faults = dmaFaults(kernelLog.value, pci.state === 'known' ? pci.value.devices : []);
+    if (faults.length === 0 && !logShowsAbsence(kernelLog.value)) return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
     if (faults.length === 0) return r.pass('none', {}, kernelLog.evidence);
     return faults.map((f) =>
       r.fail('faults', { device: f.address, count: f.count }, f.refs, {

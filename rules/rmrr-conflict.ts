@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { FULL_LOG_COLLECT, logShowsAbsence } from '../src/facts/kernel-log.js';
 import { rmrrRefusals } from '../src/facts/iommu-log-events.js';
 
 // drivers/iommu/intel/iommu.c intel_iommu_attach_device: "Device is ineligible for IOMMU domain attach
@@ -11,11 +12,13 @@ export default defineRule({
   source: 'Kernel: "Device is ineligible for IOMMU domain attach due to platform RMRR requirement"',
   needs: ['kernelLog'],
   messages: {
+    logIncomplete: 'The kernel log ({{source}}) does not start at boot or was cut, so finding no such line proves nothing.',
     none: 'No device was refused for an RMRR.',
     refused: '{{device}} was refused an IOMMU domain ({{count}} time(s)): the firmware keeps a reserved memory region (RMRR) for it, so VFIO cannot assign it.',
   },
   check({ kernelLog }, r) {
     const refusals = rmrrRefusals(kernelLog.value);
+    if (refusals.length === 0 && !logShowsAbsence(kernelLog.value)) return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
     if (refusals.length === 0) return r.pass('none', {}, kernelLog.evidence);
     return refusals.map((d) =>
       r.fail('refused', { device: d.address, count: d.count }, d.refs, {

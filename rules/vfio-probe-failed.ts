@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { logLines } from '../src/facts/kernel-log.js';
+import { FULL_LOG_COLLECT, logLines, logShowsAbsence } from '../src/facts/kernel-log.js';
 import { logRef, probeFailures } from '../src/facts/device-log.js';
 import { isBridge } from '../src/facts/pci.js';
 import { errnoName, probeFix, type ProbeCause } from '../src/fixes/probe-failure.js';
@@ -13,12 +13,14 @@ export default defineRule({
   needs: ['kernelLog', 'host'],
   optional: ['pci', 'targets', 'firmwareIommu', 'cmdline'],
   messages: {
+    logIncomplete: 'The kernel log ({{source}}) does not start at boot or was cut, so finding no such line proves nothing.',
     noFailure: 'The kernel log shows no failed vfio-pci probe.',
     failed: 'vfio-pci could not bind {{address}}: error {{errno}} ({{name}}), {{cause}}.',
   },
   check({ kernelLog, host, pci, firmwareIommu, cmdline }, r) {
     const log = kernelLog.value;
     const failures = probeFailures(log, 'vfio-pci');
+    if (failures.length === 0 && !logShowsAbsence(kernelLog.value)) return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
     if (failures.length === 0) return r.pass('noFailure', {}, kernelLog.evidence);
     const seen = new Set<string>();
     return failures.filter((f) => !seen.has(f.address) && seen.add(f.address)).map((f) => {

@@ -56,3 +56,15 @@ function thisBoot(records: readonly DmesgRecord[]): readonly DmesgRecord[] {
 export function logLines(log: KernelLogFacts, ...needles: string[]): KernelLogLine[] {
   return log.lines.filter((l) => needles.some((n) => l.message.includes(n)));
 }
+
+/**
+ * Whether a message missing from this log was really not printed: the log must still start at boot
+ * and must not have been cut (the collector keeps the head and tail of a long log; the reader keeps
+ * the first 16 MiB). Rules that pass on an absence ask this first and are unknown otherwise.
+ */
+export function logShowsAbsence(log: KernelLogFacts): boolean {
+  return log.hasBootMessages && !log.truncated;
+}
+
+/** What to collect for a complete kernel log of this boot. */
+export const FULL_LOG_COLLECT: readonly string[] = ['journalctl -k -b --no-pager', 'sudo dmesg'];

@@ -27,6 +27,13 @@ ruleTester(rule, {
   ],
   unknown: [
     {
+      name: 'the boot VGA device named, but the log starts 7.3 s after boot: no conflict line proves nothing',
+      sample: 'lab-intel-healthy',
+      devices: ['0000:00:02.0'],
+      evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
+      expect: { messageId: 'logIncomplete', subject: '0000:00:02.0', collect: ['journalctl -k -b'] },
+    },
+    {
       name: 'no kernel log',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: { status: 'denied' }, 'journal-kernel': { status: 'no-command' } },

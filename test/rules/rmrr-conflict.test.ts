@@ -12,5 +12,12 @@ ruleTester(rule, {
       expect: { messageId: 'refused', subject: '0000:01:00.1', evidence: ['dmesg:1'], fixKinds: ['firmware', 'note', 'note', 'reboot', 'verify'], commands: ['c04781229'] },
     },
   ],
-  unknown: [{ name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
+  unknown: [
+    {
+      name: 'a real log that starts 7.3 s after boot: no such line proves nothing',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
+      expect: { messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
+    },
+{ name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
 });

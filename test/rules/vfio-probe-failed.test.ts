@@ -1,4 +1,5 @@
 import rule from '../../rules/vfio-probe-failed.js';
+import { fx } from '../helpers/bundle-from.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
@@ -16,6 +17,13 @@ ruleTester(rule, {
     },
   ],
   unknown: [
+    {
+      name: 'a real log that starts 7.3 s after boot: no such line proves nothing',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
+      expect: { messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
+    },
+
     {
       name: 'no kernel log collected',
       sample: 'lab-intel-firmware-off',
