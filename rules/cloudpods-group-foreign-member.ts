@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { passthroughGpus } from '../src/facts/cloudpods-devices.js';
 import { hostConfSetting } from '../src/facts/cloudpods-lookup.js';
 import { isBridge } from '../src/facts/pci.js';
 import { checkIsolatedDevices, restartHostService } from '../src/fixes/cloudpods.js';
@@ -7,7 +8,7 @@ import { makeGroupViable } from '../src/fixes/group-viability.js';
 // pkg/hostman/isolated_device/gpu.go IOMMUGroup.ListDevices: a GPU's group peers become companions
 // (bound to vfio-pci by forceBindVFIOPCIDriver) only with the GPU's vendor id; others are logged
 // `Skip append … iommu_group[N] device …` and left on their driver. QEMU then cannot use the group.
-const GPU_CLASSES = ['0300', '0302', '0380'];
+// Only the GPUs the host service takes count (passthroughGpus: class, 0380 vendors, vGPU PFs, boot VGA).
 export default defineRule({
   id: 'cloudpods-group-foreign-member',
   title: 'A GPU shares its IOMMU group with an endpoint of another vendor, which the host service never binds',
@@ -27,7 +28,7 @@ export default defineRule({
     if (!cp.detected) return r.skip('notCloudpods', {});
     const off = hostConfSetting(cp, 'disable_gpu');
     if (off?.value === 'true') return r.pass('gpuProbeOff', {}, [off.ref]);
-    const gpus = pci.value.devices.filter((d) => GPU_CLASSES.includes(d.classCode.slice(0, 4)) && d.bootVga !== true && d.group !== null);
+    const gpus = passthroughGpus(pci.value, cp).filter((d) => d.group !== null);
     if (gpus.length === 0) return r.pass('noGpu', {}, pci.evidence);
     return gpus.map((g) => {
       const peers = (pci.value.groups[g.group ?? ''] ?? []).filter((a) => a !== g.address).map((a) => pci.value.devices.find((d) => d.address === a)).filter((d) => d !== undefined);
