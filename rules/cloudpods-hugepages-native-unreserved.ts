@@ -38,7 +38,10 @@ export default defineRule({
     const noPdpe = sizeMb === 1024 && cpu.state === 'known' && !cpu.value.hasPdpe1gb;
     const svc = cp.hugetlbService;
     const died = logLinesWith(cp, `hugepage ${sizeMb} nr 0`, 'has no hugepages ?');
-    const hasParams = cmdline.state === 'known' && cmdline.value.params.some((p) => p.key === 'hugepagesz' && /^1G$/i.test(p.value ?? ''));
+    const label = sizeMb % 1024 === 0 ? `${sizeMb / 1024}G` : `${sizeMb}M`;
+    const hasParams = cmdline.state === 'known' && cmdline.value.params.some((p) => p.key === 'hugepagesz' && (p.value ?? '').toUpperCase() === label);
+    // One kernel-parameter change, used whole: its edit and regenerate steps, then the unit, one reboot and the checks.
+    const params = changeKernelParams(host.value, { add: hasParams ? [] : [`hugepagesz=${label}`, `default_hugepagesz=${label}`], remove: [] }, `Reserve ${label} pages at boot`);
     return r.fail(
       'unreserved',
       { sizeMb, why, cpu: noPdpe ? '; this CPU lacks pdpe1gb, so it cannot have 1 GiB pages at all' : '' },
@@ -47,13 +50,13 @@ export default defineRule({
         ? { summary: 'Switch the host service to transparent huge pages', steps: [editHostConf('set hugepages_option: transparent'), ...restartHostService(), checkHostServiceLog('no "hugepage … nr 0" line')],
             caveats: noPdpe ? [] : ['ocboot installs oc-hugetlb-gigantic-pages.service and /usr/lib/systemd/oc-hugetlb-reserve-pages.sh; copy them from another host and enable the unit to keep native (Cloudpods issue 19281).'] }
         : {
-            ...changeKernelParams(host.value, { add: hasParams ? [] : ['hugepagesz=1G', 'default_hugepagesz=1G'], remove: [] }, 'Reserve 1 GiB pages at boot with the oc-hugetlb unit'),
+            summary: `${params.summary} with the oc-hugetlb unit`,
             steps: [
-              ...(hasParams ? [] : changeKernelParams(host.value, { add: ['hugepagesz=1G', 'default_hugepagesz=1G'], remove: [] }, '').steps.filter((s) => s.kind !== 'reboot' && s.kind !== 'verify')),
+              ...(hasParams ? [] : params.steps.filter((s) => s.kind !== 'reboot' && s.kind !== 'verify')),
               { kind: 'run', command: 'systemctl enable oc-hugetlb-gigantic-pages.service', why: 'reserves the pool at boot (its script runs only when host.conf says hugepages_option native)' },
               { kind: 'reboot' },
-              { kind: 'verify', command: 'cat /sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages', expect: 'a number above 0' },
-              checkHostServiceLog('no "hugepage 1024 nr 0" line'),
+              { kind: 'verify', command: `cat /sys/kernel/mm/hugepages/hugepages-${sizeMb * 1024}kB/nr_hugepages`, expect: 'a number above 0' },
+              checkHostServiceLog(`no "hugepage ${sizeMb} nr 0" line`),
             ],
           },
     );
