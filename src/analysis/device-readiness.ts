@@ -25,12 +25,13 @@ export interface DeviceReadiness {
 
 export function deviceReadiness(findings: readonly Finding[], pci: PciFacts | null, targets: TargetFacts | null): DeviceReadiness[] {
   const hostFails = findings.filter((f) => f.subject.kind === 'host' && f.status === 'fail' && f.severity === 'error');
-  const hostUnknown = findings.filter((f) => f.subject.kind === 'host' && f.status === 'unknown');
+  // Only checks that could block (error severity) keep a device from being ready when undecided.
+  const hostUnknown = findings.filter((f) => f.subject.kind === 'host' && f.status === 'unknown' && f.severity === 'error');
   const byAddress = new Map((pci?.devices ?? []).map((d) => [d.address, d]));
   return (targets?.devices ?? []).map((t) => {
     const own = findings.filter((f) => f.subject.kind === 'device' && f.subject.address === t.address);
     const blockers = [...own.filter((f) => f.status === 'fail' && f.severity === 'error'), ...hostFails].map((f) => f.ruleId);
-    const undecided = [...own.filter((f) => f.status === 'unknown'), ...hostUnknown].map((f) => f.ruleId);
+    const undecided = [...own.filter((f) => f.status === 'unknown' && f.severity === 'error'), ...hostUnknown].map((f) => f.ruleId);
     const warnings = own.filter((f) => f.status === 'fail' && f.severity !== 'error').map((f) => f.ruleId);
     const decided = own.some((f) => f.status === 'pass');
     const verdict: Readiness =

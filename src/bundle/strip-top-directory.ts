@@ -6,7 +6,7 @@
 import type { BundleFile } from './bundle.js';
 
 /** First components of evidence paths themselves: never a wrapper directory. */
-const LAYOUT_TOPS = new Set(['commands', 'proc', 'etc', 'boot', 'sys', 'var', 'usr', 'lib', 'run', 'dev', 'sos_commands']);
+export const LAYOUT_TOPS = new Set(['commands', 'proc', 'etc', 'boot', 'sys', 'var', 'usr', 'lib', 'run', 'dev', 'sos_commands']);
 
 export function stripTopDirectory(files: Map<string, BundleFile>): { root: string | null; files: Map<string, BundleFile> } {
   if (files.has('manifest.json')) return { root: null, files };

@@ -17,6 +17,9 @@ export function runRules(rules: readonly Rule[], facts: Facts): Finding[] {
 }
 
 export function runRule(rule: Rule, facts: Facts): Finding[] {
+  // A site rule (--rules) may name a fact that does not exist: an internal error of that rule only.
+  const unknownKey = [...rule.needs, ...(rule.optional ?? [])].find((k) => !Object.prototype.hasOwnProperty.call(facts, k));
+  if (unknownKey !== undefined) return [internal(rule, `it needs the fact "${String(unknownKey)}", which does not exist`)];
   const missing = rule.needs.map((k) => facts[k]).filter((f) => f.state === 'unknown');
   if (missing.length > 0) {
     const reasons = missing.map((f) => (f.state === 'unknown' ? f.reason : ''));

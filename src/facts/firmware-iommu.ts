@@ -11,7 +11,7 @@ import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, unknown, type Fact } from './fact.js';
 import { collectHint, refTo, whyMissing } from './evidence-ref.js';
-import { logLines } from './kernel-log.js';
+import { logLines, logShowsAbsence } from './kernel-log.js';
 import type { FirmwareIommuFacts, KernelLogFacts } from './model.js';
 
 const TABLES = ['DMAR', 'IVRS'] as const;
@@ -31,7 +31,7 @@ export function buildFirmwareIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>
     const first = lines[0];
     if (first) return known({ table: first.message.includes('DMAR') ? 'DMAR' : 'IVRS', decidedBy: 'kernel-log' }, [ref(first)]);
     const anyTable = logLines(log.value, 'ACPI: FACP ', 'ACPI: APIC ', 'ACPI: DSDT ')[0];
-    if (log.value.hasBootMessages && anyTable) return known({ table: null, decidedBy: 'kernel-log' }, [ref(anyTable)]);
+    if (logShowsAbsence(log.value) && anyTable) return known({ table: null, decidedBy: 'kernel-log' }, [ref(anyTable)]);
   }
   const why = [whyMissing(e), log.state === 'known' ? 'the kernel log no longer holds the ACPI table list' : log.reason];
   return unknown(why.join('; '), [collectHint(e), 'sudo dmesg']);

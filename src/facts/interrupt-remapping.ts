@@ -8,7 +8,7 @@
  * of the line counts only in a log that still starts at boot.
  */
 import { known, unknown, type Fact } from './fact.js';
-import { logLines } from './kernel-log.js';
+import { logLines, logShowsAbsence } from './kernel-log.js';
 import type { InterruptRemappingFacts, KernelLogFacts } from './model.js';
 
 const ENABLED = ['DMAR-IR: Enabled IRQ remapping in', 'AMD-Vi: Interrupt remapping enabled'];
@@ -18,8 +18,8 @@ export function buildInterruptRemapping(log: Fact<KernelLogFacts>): Fact<Interru
   const ref = (l: { line: number; text: string }) => ({ evidence: log.value.evidence, source: log.value.source, line: l.line, text: l.text });
   const on = logLines(log.value, ...ENABLED)[0];
   if (on) return known({ enabled: true }, [ref(on)]);
-  if (!log.value.hasBootMessages)
-    return unknown(`the kernel log (${log.value.source}) no longer holds the boot messages`, ['journalctl -k -b', 'grep -i remap /var/log/dmesg']);
+  if (!logShowsAbsence(log.value))
+    return unknown(`the kernel log (${log.value.source}) no longer starts at boot or was cut`, ['journalctl -k -b', 'grep -i remap /var/log/dmesg']);
   const related = logLines(log.value, 'DMAR-IR', 'IRQ remapping', 'x2apic', 'AMD-Vi: Interrupt remapping');
   const first = related[0] ?? log.value.lines[0];
   return known({ enabled: false }, first ? [ref(first)] : []);

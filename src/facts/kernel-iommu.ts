@@ -10,7 +10,7 @@ import { parseIommuGroups } from '../parsers/iommu-groups.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
 import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
-import { logLines } from './kernel-log.js';
+import { logLines, logShowsAbsence } from './kernel-log.js';
 import type { KernelIommuFacts, KernelLogFacts } from './model.js';
 
 const readable = (e: Evidence): boolean => e.status === 'ok' || e.status === 'absent';
@@ -31,8 +31,9 @@ export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>):
     else if (readable(groupsEv)) refs.push(fileRef(groupsEv, groupsEv.status === 'absent' ? '(no /sys/kernel/iommu_groups directory)' : '(empty: no IOMMU groups)'));
     return known({ active: units.length > 0 || groupCount > 0, groupCount, units: units.map((u) => u.name) }, refs);
   }
-  if (log.state === 'known' && log.value.hasBootMessages) {
-    const adds = logLines(log.value, ': Adding to iommu group ');
+  const adds = log.state === 'known' ? logLines(log.value, ': Adding to iommu group ') : [];
+  // Groups in the log prove the IOMMU active; their absence proves it off only in a complete log.
+  if (log.state === 'known' && (adds.length > 0 || logShowsAbsence(log.value))) {
     const groups = new Set(adds.map((l) => l.message.slice(l.message.lastIndexOf(' ') + 1)));
     const first = adds[0] ?? log.value.lines[0];
     const refs = first ? [{ evidence: log.value.evidence, source: log.value.source, line: first.line, text: first.text }] : [];

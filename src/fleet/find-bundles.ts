@@ -5,13 +5,18 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { LAYOUT_TOPS } from '../bundle/strip-top-directory.js';
 
 const BUNDLE = /\.(tgz|tar\.gz|tar|tar\.xz|txz)$/i;
 
-/** A directory is one bundle when it holds a manifest, a sosreport, or a single top directory of one. */
+/**
+ * A directory is one bundle when it holds a manifest, a sosreport, evidence in the bundle layout
+ * (proc/, etc/, commands/ … without a manifest), or a single top directory of one.
+ */
 export function isBundleDirectory(dir: string): boolean {
   if (existsSync(join(dir, 'manifest.json')) || existsSync(join(dir, 'sos_commands'))) return true;
   const entries = readdirSync(dir);
+  if (entries.some((e) => LAYOUT_TOPS.has(e))) return true;
   return entries.length === 1 && statSync(join(dir, entries[0] as string)).isDirectory() && isBundleDirectory(join(dir, entries[0] as string));
 }
 
