@@ -122,3 +122,14 @@ export type EvidenceId = (typeof EVIDENCE)[number]['id'];
 export const EVIDENCE_BY_ID: ReadonlyMap<string, EvidenceSpec> = new Map(EVIDENCE.map((e) => [e.id, e]));
 
 export const MANIFEST_PATH = 'manifest.json';
+
+/**
+ * Whether a bundle path is one of the files a `many` item's host glob names (`*` stays within one
+ * path component, as in the shell), for bundles without a manifest to list them: a prefix alone
+ * would take every pod's log for the host service's, or EFI binaries for grub.cfg files.
+ */
+export function matchesGlob(spec: EvidenceSpec, bundlePath: string): boolean {
+  const pattern = spec.source.replace(/^\/+/, '').split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+  return new RegExp(`^${pattern}$`).test(bundlePath);
+}
+

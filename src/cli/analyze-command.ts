@@ -54,8 +54,8 @@ export function analyzeCommand(io: CliIo, setExit: (code: number) => void): Comm
       if (opts.live === inputs.length > 0) throw new UsageError('give bundle files or directories, or --live');
       const paths = opts.live ? [] : expandFleetInputs(inputs);
       if (paths.length !== 1 && !opts.live) {
-        const r = await analyzeFleet(paths, { out: opts.out, formats: opts.format, devices: opts.device, jobs: opts.jobs, progress: io.stderrIsTty }, io);
-        setExit(opts.failOn !== 'never' && (r.failedHosts > 0 || r.errors > 0) ? 1 : 0);
+        if (opts.rules || opts.dumpFacts) throw new UsageError('--rules and --dump-facts work on one bundle at a time, not on a fleet');
+        setExit(await analyzeFleet(paths, { out: opts.out, formats: opts.format, devices: opts.device, jobs: opts.jobs, progress: io.stderrIsTty, failOn: opts.failOn }, io));
         return;
       }
       const rules = opts.rules ? [...builtinRules, ...(await loadSiteRules(opts.rules, builtinRules))] : builtinRules;

@@ -12,6 +12,7 @@ import { renderFleetCsv, renderFleetHtml, renderFleetMarkdown } from '../fleet/r
 import { runFleet } from '../fleet/run-fleet.js';
 import type { ReportFormat } from '../report/render-report.js';
 import { UsageError } from './errors.js';
+import type { FailOn } from './exit-code.js';
 import type { CliIo } from './io.js';
 
 export interface FleetOptions {
@@ -20,15 +21,17 @@ export interface FleetOptions {
   readonly devices: readonly string[];
   readonly jobs: number | undefined;
   readonly progress: boolean;
+  readonly failOn: FailOn;
 }
 
-export async function analyzeFleet(paths: readonly string[], opts: FleetOptions, io: CliIo): Promise<{ errors: number; failedHosts: number }> {
+/** Exit status of a fleet run: 1 when any host would exit 1 on its own, or could not be analyzed (unless --fail-on never). */
+export async function analyzeFleet(paths: readonly string[], opts: FleetOptions, io: CliIo): Promise<0 | 1> {
   if (!opts.out) throw new UsageError('analyzing several bundles needs -o DIR for the summary and the per-host reports');
   if (paths.length === 0) throw new UsageError('no bundle files (*.tgz, *.tar.gz, *.tar, *.tar.xz) found');
   await mkdir(join(opts.out, 'hosts'), { recursive: true });
   const names = hostNames(paths);
   const formats = opts.formats.filter((f) => f !== 'text');
-  const jobs = paths.map((source, i) => ({ source, name: names[i] as string, outDir: opts.out as string, formats: formats.length > 0 ? formats : (['html', 'md', 'json'] as ReportFormat[]), devices: opts.devices }));
+  const jobs = paths.map((source, i) => ({ source, name: names[i] as string, outDir: opts.out as string, formats: formats.length > 0 ? formats : (['html', 'md', 'json'] as ReportFormat[]), devices: opts.devices, failOn: opts.failOn }));
   const threads = opts.jobs ?? Math.max(1, cpus().length);
   const hosts = await runFleet(jobs, threads, (done, total) => {
     if (!opts.progress) return;
@@ -43,5 +46,5 @@ export async function analyzeFleet(paths: readonly string[], opts: FleetOptions,
   await writeFile(join(opts.out, 'summary.json'), `${JSON.stringify({ schemaVersion: 1, generatedAt: now, ...summary }, null, 2)}\n`);
   await writeFile(join(opts.out, 'summary.html'), renderFleetHtml(summary, now));
   io.stdout(`${hosts.length} hosts, ${summary.failedHosts} could not be analyzed; summary in ${join(opts.out, 'summary.html')} (.md, .json, .csv)\n`);
-  return { errors: hosts.reduce((n, h) => n + h.counts.errors, 0), failedHosts: summary.failedHosts };
+  return opts.failOn !== 'never' && hosts.some((h) => h.exitCode === 1) ? 1 : 0;
 }

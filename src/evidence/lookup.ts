@@ -4,7 +4,7 @@
  * for an id, in the manner of insights' first_of.
  */
 import type { Bundle, BundleFile } from '../bundle/bundle.js';
-import { EVIDENCE_BY_ID, type EvidenceSpec } from '../bundle/layout.js';
+import { EVIDENCE_BY_ID, matchesGlob, type EvidenceSpec } from '../bundle/layout.js';
 import type { Manifest, ManifestItem } from '../bundle/manifest.js';
 import type { Evidence } from './evidence.js';
 import { isSosreport, SOS_SOURCES } from './sos-layout.js';
@@ -95,7 +95,7 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
       if (items) return items.map(fromItem);
       const found: Evidence[] = [];
       for (const [path, file] of bundle.files) {
-        if (path.startsWith(spec.path)) found.push(fromFile(id, `/${path}`, file));
+        if (path.startsWith(spec.path) && matchesGlob(spec, path)) found.push(fromFile(id, `/${path}`, file));
       }
       found.sort((a, b) => (a.source < b.source ? -1 : 1));
       return found;

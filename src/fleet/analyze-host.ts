@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeBundle } from '../analyze.js';
 import { builtinRules } from '../../rules/index.js';
+import { exitCodeFor, type FailOn } from '../cli/exit-code.js';
 import { readInput } from '../cli/read-input.js';
 import { renderReport, type ReportFormat } from '../report/render-report.js';
 import { failedHost, summarizeHost, type HostSummary } from './host-summary.js';
@@ -16,6 +17,7 @@ export interface HostJob {
   readonly outDir: string;
   readonly formats: readonly ReportFormat[];
   readonly devices: readonly string[];
+  readonly failOn: FailOn;
 }
 
 const EXT: Record<ReportFormat, string> = { html: 'html', md: 'md', json: 'json', text: 'txt' };
@@ -25,7 +27,7 @@ export async function analyzeHost(job: HostJob): Promise<HostSummary> {
     const analysis = analyzeBundle(await readInput(job.source), { rules: builtinRules, devices: job.devices });
     const base = join('hosts', job.name);
     for (const f of job.formats) await writeFile(join(job.outDir, `${base}.${EXT[f]}`), await renderReport(analysis, f, false));
-    return summarizeHost(job.name, job.source, base, analysis);
+    return summarizeHost(job.name, job.source, base, analysis, exitCodeFor(analysis.findings, job.failOn));
   } catch (e) {
     return failedHost(job.name, job.source, e instanceof Error ? e.message.split('\n')[0] ?? 'error' : String(e));
   }

@@ -42,6 +42,11 @@ describe('fleet and diff (built CLI)', () => {
     expect(summary.byRule.find((b) => b.ruleId === 'group-not-viable')?.hosts).toEqual(['lab-group-shared']);
     expect(summary.byRule.find((b) => b.ruleId === 'iommu-firmware-disabled')?.hosts).toEqual(['lab-intel-firmware-off']);
     expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain('lab-group-shared');
+    // --fail-on applies per host as for one bundle; one-bundle options are refused for a fleet
+    expect(spawnSync(process.execPath, [CLI, 'analyze', dir, '-o', mkdtempSync(join(tmpdir(), 'ptd-fleet-out-')), '--fail-on', 'never'], { encoding: 'utf8' }).status).toBe(0);
+    const refused = spawnSync(process.execPath, [CLI, 'analyze', dir, '-o', out, '--dump-facts', join(out, 'f.json')], { encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^ptdoctor: --rules and --dump-facts work on one bundle at a time/);
   });
 
   it('diff of a host before and after its reboot lists the fixed finding', async () => {

@@ -1,0 +1,36 @@
+/**
+ * Evidence lookup in a bundle without a manifest (a hand-made tree, an older collector): files of a
+ * multi-file item are those its host glob names, not everything under the directory.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Bundle } from '../../src/bundle/bundle.js';
+import { evidenceSource } from '../../src/evidence/lookup.js';
+import { ROOT, readTree } from '../helpers/bundle-from.js';
+
+function treeWithout(sample: string, extra: Record<string, string>): Bundle {
+  const files = readTree(join(ROOT, 'samples', sample, 'evidence'));
+  files.delete('manifest.json');
+  for (const [path, text] of Object.entries(extra)) files.set(path, { path, bytes: Buffer.from(text), truncated: false });
+  return { source: sample, format: 'directory', root: null, files, skipped: [], lost: null };
+}
+
+describe('evidence lookup without a manifest', () => {
+  const bundle = treeWithout('lab-cloudpods-healthy', {
+    // another pod's log under the same directory, and an EFI binary beside a grub.cfg
+    'var/log/pods/kube-system_coredns-5d78c9869d-x/coredns/0.log': 'not the host service\n',
+    'boot/efi/EFI/debian/shimx64.efi': 'MZ',
+  });
+  const ev = evidenceSource(bundle, null);
+  it('takes the host service pod log and not another pod\'s', () => {
+    const logs = ev.many('host-service-log').map((e) => e.source);
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.every((s) => s.includes('/onecloud_default-host-'))).toBe(true);
+  });
+  it('takes grub.cfg files under the ESP and not EFI binaries', () => {
+    expect(ev.many('efi-grub-cfg').map((e) => e.source)).not.toContain('/boot/efi/EFI/debian/shimx64.efi');
+  });
+  it('still reads single files by their layout path', () => {
+    expect(ev.one('cmdline').status).toBe('ok');
+  });
+});
