@@ -1,6 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { lineRef } from '../src/facts/iommu-log-events.js';
-import { logLines } from '../src/facts/kernel-log.js';
+import { logLines, logRef } from '../src/facts/kernel-log.js';
 import { checkIsolatedDevices, checkQemuLog, restartHostService } from '../src/fixes/cloudpods.js';
 
 // QEMU hw/vfio/container.c vfio_get_group: open("/dev/vfio/<group>") fails → error_setg_errno(errp, errno,
@@ -36,7 +35,7 @@ export default defineRule({
       const data = { address, group };
       const restart = [...restartHostService(), checkIsolatedDevices(), checkQemuLog('no "failed to open /dev/vfio" line after the VM is started again')];
       if (!dev) {
-        const bus = kernelLog.state === 'known' ? logLines(kernelLog.value, 'fallen off the bus', 'AER:', 'Xid').slice(0, 5).map((x) => lineRef(kernelLog.value, x)) : [];
+        const bus = kernelLog.state === 'known' ? logLines(kernelLog.value, 'fallen off the bus', 'AER:', 'Xid').slice(0, 5).map((x) => logRef(kernelLog.value, x)) : [];
         return r.fail('gone', { ...data, why: bus.length > 0 ? ' (the kernel log shows bus errors)' : '' }, [l.ref, ...bus, ...pci.evidence], {
           summary: `Bring ${address} back on the bus`,
           steps: [{ kind: 'run', command: `lspci -nnk -s ${address}; dmesg | grep -iE 'fallen off the bus|AER|Xid'`, why: 'an empty lspci line or config space reading ff means the card is gone; the kernel log says why' },

@@ -1,6 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { logLines } from '../src/facts/kernel-log.js';
-import { lineRef } from '../src/facts/iommu-log-events.js';
+import { logLines, logRef } from '../src/facts/kernel-log.js';
 import { modprobeParams, paramIssues, type ParamIssue } from '../src/facts/iommu-params.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
@@ -27,7 +26,7 @@ export default defineRule({
     if (all.length === 0) return r.pass('valid', {}, [cmdline.value.ref]);
     // The kernel's own complaint, when it logged one (samples/lab-amd-iommu-on-invalid: "AMD-Vi: Unknown option - 'on'").
     const logged = kernelLog.state === 'known'
-      ? logLines(kernelLog.value, 'Unknown option - ', 'invalid id string', "invalid for parameter `allow_unsafe_interrupts'").slice(0, 3).map((l) => lineRef(kernelLog.value, l))
+      ? logLines(kernelLog.value, 'Unknown option - ', 'invalid id string', "invalid for parameter `allow_unsafe_interrupts'").slice(0, 3).map((l) => logRef(kernelLog.value, l))
       : [];
     const boot = all.filter((i) => !modIssues.includes(i));
     const raws = [...new Set(boot.map((i) => i.raw))];

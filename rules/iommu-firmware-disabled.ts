@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { logRef } from '../src/facts/kernel-log.js';
 import { enableIommuInFirmware } from '../src/fixes/firmware.js';
 import { nestedPassthroughSteps } from '../src/fixes/nested.js';
 
@@ -26,7 +27,7 @@ export default defineRule({
       kernelLog.state === 'known' ? kernelLog.value.lines.filter((l) => l.message === 'DMAR: IOMMU enabled').slice(0, 1) : [];
     const evidence = [
       ...firmwareIommu.evidence,
-      ...misleading.map((l) => ({ evidence: kernelLog.state === 'known' ? kernelLog.value.evidence : 'dmesg', source: kernelLog.state === 'known' ? kernelLog.value.source : 'dmesg', line: l.line, text: l.text })),
+      ...(kernelLog.state === 'known' ? misleading.map((l) => logRef(kernelLog.value, l)) : []),
     ];
     const caveats = misleading.length > 0 ? ['"DMAR: IOMMU enabled" in dmesg only means intel_iommu=on was read from the command line; it does not prove the firmware has VT-d on.'] : [];
     const verify = { kind: 'verify', command: 'ls /sys/firmware/acpi/tables', expect: `lists ${expected}` } as const;

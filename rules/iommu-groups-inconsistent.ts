@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { lineRef, logGroups } from '../src/facts/iommu-log-events.js';
-import { logLines } from '../src/facts/kernel-log.js';
+import { logGroups } from '../src/facts/iommu-log-events.js';
+import { logLines, logRef } from '../src/facts/kernel-log.js';
 
 // "Adding to iommu group N" / "Removing from iommu group N": drivers/iommu/iommu.c. The driver
 // banners: "DMAR: Intel(R) Virtualization Technology for Directed I/O" (drivers/iommu/intel/iommu.c
@@ -29,7 +29,7 @@ export default defineRule({
     if (!log.hasBootMessages) return r.unknown('logRotated', {}, ['journalctl -k -b', 'sudo dmesg']);
     const fromLog = logGroups(log);
     const banner = logLines(log, ...BANNERS)[0];
-    const first = [...fromLog.values()][0]?.ref ?? (banner ? lineRef(log, banner) : undefined);
+    const first = [...fromLog.values()][0]?.ref ?? (banner ? logRef(log, banner) : undefined);
     if (!kernelIommu.value.active && first)
       return r.fail('noGroups', { line: first.text }, [first, ...kernelIommu.evidence], {
         summary: 'Collect the IOMMU state again in the same boot',

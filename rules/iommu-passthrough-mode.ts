@@ -1,8 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { paramValue } from '../src/facts/cmdline.js';
-import { lineRef } from '../src/facts/iommu-log-events.js';
 import { kernelBoolTrue } from '../src/facts/iommu-params.js';
-import { logLines } from '../src/facts/kernel-log.js';
+import { logLines, logRef } from '../src/facts/kernel-log.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
 // drivers/iommu/iommu.c iommu_subsys_init prints "iommu: Default domain type: Passthrough|Translated"
@@ -24,7 +23,7 @@ export default defineRule({
   check({ cmdline, host, kernelLog, kernelIommu }, r) {
     if (kernelIommu.state === 'known' && !kernelIommu.value.active) return r.skip('noIommu', {});
     const domain = kernelLog.state === 'known' ? logLines(kernelLog.value, 'iommu: Default domain type: ')[0] : undefined;
-    const ref = domain && kernelLog.state === 'known' ? [lineRef(kernelLog.value, domain)] : [];
+    const ref = domain && kernelLog.state === 'known' ? [logRef(kernelLog.value, domain)] : [];
     if (domain?.message.includes('Passthrough')) return r.pass('passthrough', {}, ref);
     const pt = paramValue(cmdline.value.params, 'iommu');
     const generic = paramValue(cmdline.value.params, 'iommu.passthrough');

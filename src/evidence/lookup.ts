@@ -107,6 +107,14 @@ function normalise(path: string): string {
   return path.split('/').filter((p) => p !== '' && p !== '.').join('/');
 }
 
+// Several facts read the same evidence (the PCI listings, the block devices): decode each file once.
+const decoded = new WeakMap<BundleFile, string>();
+
 function decode(file: BundleFile): string {
-  return file.bytes.toString('utf8');
+  let text = decoded.get(file);
+  if (text === undefined) {
+    text = file.bytes.toString('utf8');
+    decoded.set(file, text);
+  }
+  return text;
 }

@@ -3,7 +3,6 @@
  * BAR reservation failures. Pure helpers over the kernelLog fact; every pattern is the kernel's own
  * format string, cited where it is printed.
  */
-import type { EvidenceRef } from './fact.js';
 import type { KernelLogFacts, KernelLogLine } from './model.js';
 
 const ADDR = '([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7])';
@@ -87,7 +86,5 @@ export function barConflicts(log: KernelLogFacts, driver = 'vfio-pci'): BarConfl
   return out;
 }
 
-/** An EvidenceRef to a kernel log line. */
-export function logRef(log: KernelLogFacts, line: KernelLogLine): EvidenceRef {
-  return { evidence: log.evidence, source: log.source, line: line.line, text: line.text };
-}
+/** An EvidenceRef to a kernel log line: the one builder lives in kernel-log.ts. */
+export { logRef } from './kernel-log.js';

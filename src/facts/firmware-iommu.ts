@@ -11,7 +11,7 @@ import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, unknown, type Fact } from './fact.js';
 import { collectHint, refTo, whyMissing } from './evidence-ref.js';
-import { logLines, logShowsAbsence } from './kernel-log.js';
+import { logLines, logRef, logShowsAbsence } from './kernel-log.js';
 import type { FirmwareIommuFacts, KernelLogFacts } from './model.js';
 
 const TABLES = ['DMAR', 'IVRS'] as const;
@@ -27,7 +27,7 @@ export function buildFirmwareIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>
   }
   if (log.state === 'known') {
     const lines = logLines(log.value, 'ACPI: DMAR ', 'ACPI: IVRS ');
-    const ref = (l: { line: number; text: string }) => ({ evidence: log.value.evidence, source: log.value.source, line: l.line, text: l.text });
+    const ref = (l: { line: number; text: string }) => logRef(log.value, l);
     const first = lines[0];
     if (first) return known({ table: first.message.includes('DMAR') ? 'DMAR' : 'IVRS', decidedBy: 'kernel-log' }, [ref(first)]);
     const anyTable = logLines(log.value, 'ACPI: FACP ', 'ACPI: APIC ', 'ACPI: DSDT ')[0];

@@ -8,14 +8,14 @@
  * of the line counts only in a log that still starts at boot.
  */
 import { known, unknown, type Fact } from './fact.js';
-import { logLines, logShowsAbsence } from './kernel-log.js';
+import { logLines, logRef, logShowsAbsence } from './kernel-log.js';
 import type { InterruptRemappingFacts, KernelLogFacts } from './model.js';
 
 const ENABLED = ['DMAR-IR: Enabled IRQ remapping in', 'AMD-Vi: Interrupt remapping enabled'];
 
 export function buildInterruptRemapping(log: Fact<KernelLogFacts>): Fact<InterruptRemappingFacts> {
   if (log.state === 'unknown') return unknown(`no kernel log: ${log.reason}`, log.collect);
-  const ref = (l: { line: number; text: string }) => ({ evidence: log.value.evidence, source: log.value.source, line: l.line, text: l.text });
+  const ref = (l: { line: number; text: string }) => logRef(log.value, l);
   const on = logLines(log.value, ...ENABLED)[0];
   if (on) return known({ enabled: true }, [ref(on)]);
   if (!logShowsAbsence(log.value))

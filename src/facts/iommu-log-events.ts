@@ -17,6 +17,7 @@
  */
 import type { EvidenceRef } from './fact.js';
 import type { KernelLogFacts, KernelLogLine, PciDevice } from './model.js';
+import { logRef } from './kernel-log.js';
 
 export interface DeviceEvents {
   readonly address: string;
@@ -27,9 +28,6 @@ export interface DeviceEvents {
 const BDF = /^(?:0x)?([0-9a-f]{2}):(?:0x)?([0-9a-f]{2})\.([0-7])$/i;
 const FULL = /([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7])/i;
 
-export function lineRef(log: KernelLogFacts, l: KernelLogLine): EvidenceRef {
-  return { evidence: log.evidence, source: log.source, line: l.line, text: l.text };
-}
 
 function resolve(bdf: string, devices: readonly PciDevice[]): string {
   const m = BDF.exec(bdf);
@@ -64,7 +62,7 @@ function group(log: KernelLogFacts, pick: (l: KernelLogLine) => string | null): 
     const a = pick(l);
     if (a === null) continue;
     const list = by.get(a) ?? [];
-    list.push(lineRef(log, l));
+    list.push(logRef(log, l));
     by.set(a, list);
   }
   return [...by].map(([address, refs]) => ({ address, count: refs.length, refs: refs.slice(0, 3) }));
@@ -93,7 +91,7 @@ export function logGroups(log: KernelLogFacts): Map<string, { group: string; ref
     const m = FULL.exec(l.message.slice(0, at));
     if (!m) continue;
     const address = (m[1] as string).toLowerCase();
-    if (add >= 0) out.set(address, { group: l.message.slice(add + 24).trim(), ref: lineRef(log, l) });
+    if (add >= 0) out.set(address, { group: l.message.slice(add + 24).trim(), ref: logRef(log, l) });
     else out.delete(address);
   }
   return out;

@@ -10,7 +10,7 @@ import { parseIommuGroups } from '../parsers/iommu-groups.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
 import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
-import { logLines, logShowsAbsence } from './kernel-log.js';
+import { logLines, logRef, logShowsAbsence } from './kernel-log.js';
 import type { KernelIommuFacts, KernelLogFacts } from './model.js';
 
 const readable = (e: Evidence): boolean => e.status === 'ok' || e.status === 'absent';
@@ -36,7 +36,7 @@ export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>):
   if (log.state === 'known' && (adds.length > 0 || logShowsAbsence(log.value))) {
     const groups = new Set(adds.map((l) => l.message.slice(l.message.lastIndexOf(' ') + 1)));
     const first = adds[0] ?? log.value.lines[0];
-    const refs = first ? [{ evidence: log.value.evidence, source: log.value.source, line: first.line, text: first.text }] : [];
+    const refs = first ? [logRef(log.value, first)] : [];
     return known({ active: adds.length > 0, groupCount: groups.size, units: [] }, refs);
   }
   return unknown(`${whyMissing(groupsEv)}; ${whyMissing(unitsEv)}`, [collectHint(groupsEv), collectHint(unitsEv)]);

@@ -10,7 +10,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseDmesg, type DmesgRecord } from '../parsers/dmesg.js';
-import { known, unknown, type Fact } from './fact.js';
+import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
 import { whyMissing } from './evidence-ref.js';
 import type { KernelLogFacts, KernelLogLine } from './model.js';
 
@@ -68,3 +68,8 @@ export function logShowsAbsence(log: KernelLogFacts): boolean {
 
 /** What to collect for a complete kernel log of this boot. */
 export const FULL_LOG_COLLECT: readonly string[] = ['journalctl -k -b --no-pager', 'sudo dmesg'];
+
+/** The evidence reference of one kernel-log line (the one builder every fact and rule uses). */
+export function logRef(log: KernelLogFacts, line: Pick<KernelLogLine, 'line' | 'text'>): EvidenceRef {
+  return { evidence: log.evidence, source: log.source, line: line.line, text: line.text };
+}
