@@ -11,8 +11,4 @@ export class BundleError extends Error {
   override readonly name = 'BundleError';
 }
 
-export class InternalError extends Error {
-  override readonly name = 'InternalError';
-}
-
 export const EXIT = { ok: 0, findings: 1, cannotAnalyze: 2 } as const;
