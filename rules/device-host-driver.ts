@@ -1,9 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { isUserSafeDriver } from '../src/facts/pci.js';
+import { isUserSafeDriver, isVfioDriver } from '../src/facts/pci.js';
 import { bindToVfioAtBoot } from '../src/fixes/vfio-binding.js';
 
-/** vfio-pci itself or a vendor variant driver built on vfio-pci-core (mlx5_vfio_pci, hisi_acc_vfio_pci…). */
-const isVfio = (d: string): boolean => d === 'vfio-pci' || d.endsWith('_vfio_pci') || d.endsWith('-vfio-pci');
 
 export default defineRule({
   id: 'device-host-driver',
@@ -26,7 +24,7 @@ export default defineRule({
       const dev = pci.value.devices.find((d) => d.address === t.address);
       if (!dev || dev.driver === null) continue; // device-not-bound speaks for unbound targets
       const evidence = [...dev.refs, ...t.refs.filter((x) => !dev.refs.includes(x))];
-      if (isVfio(dev.driver)) {
+      if (isVfioDriver(dev.driver)) {
         out.push(r.pass('bound', { address: dev.address, driver: dev.driver }, evidence, { device: dev.address }));
         continue;
       }

@@ -123,9 +123,14 @@ export function isBridge(d: Pick<PciDevice, 'classCode'>): boolean {
   return d.classCode.startsWith('0604') || d.classCode.startsWith('0607');
 }
 
+/** vfio-pci itself or a vendor variant driver built on vfio-pci-core (mlx5_vfio_pci, hisi_acc_vfio_pci…). */
+export function isVfioDriver(driver: string | null): boolean {
+  return driver !== null && (driver === 'vfio-pci' || driver.endsWith('_vfio_pci') || driver.endsWith('-vfio-pci'));
+}
+
 /** Drivers that leave DMA to the group's user: vfio-pci and its vendor variants, pci-stub, pcieport. */
 export function isUserSafeDriver(driver: string | null): boolean {
-  return driver === null || driver === 'vfio-pci' || driver.endsWith('_vfio_pci') || driver.endsWith('-vfio-pci') || driver === 'pci-stub' || driver === 'pcieport';
+  return driver === null || isVfioDriver(driver) || driver === 'pci-stub' || driver === 'pcieport';
 }
 
 /**

@@ -11,7 +11,7 @@
 import type { DeviceReadiness } from '../analysis/device-readiness.js';
 import type { Finding } from '../engine/finding.js';
 import type { PciDevice, PciFacts } from '../facts/model.js';
-import { blocksGroup, isBridge } from '../facts/pci.js';
+import { blocksGroup, isBridge, isVfioDriver } from '../facts/pci.js';
 import { visibleLine } from './visible-text.js';
 
 export type DeviceState = 'vfio' | 'host' | 'none' | 'bridge';
@@ -68,7 +68,7 @@ const fits = (px: number, bold = false): number => Math.floor(px / (bold ? 7.6 :
 export function deviceState(d: Pick<PciDevice, 'classCode' | 'driver'>): DeviceState {
   if (isBridge(d)) return 'bridge';
   if (d.driver === null) return 'none';
-  if (d.driver === 'vfio-pci' || d.driver.endsWith('_vfio_pci') || d.driver.endsWith('-vfio-pci')) return 'vfio';
+  if (isVfioDriver(d.driver)) return 'vfio';
   return 'host';
 }
 

@@ -7,6 +7,7 @@ import type { Analysis } from '../analyze.js';
 import type { Finding } from '../engine/finding.js';
 import { severityRank } from '../engine/finding.js';
 import type { PciDevice } from '../facts/model.js';
+import { isVfioDriver } from '../facts/pci.js';
 import { boardRow, type BoardRow } from './board.js';
 import { buildFixPlan, type FixPlan } from './fix-plan.js';
 import { describeStep } from './fix-step-text.js';
@@ -136,7 +137,7 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
       className: visibleLine(d.className ?? d.classCode),
       driver: visibleLine(d.driver ?? '—'),
       group: d.group ?? '—',
-      isVfio: d.driver === 'vfio-pci',
+      isVfio: isVfioDriver(d.driver),
     })),
   };
 }
