@@ -8,7 +8,6 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { summarizeFleet } from '../fleet/fleet-summary.js';
 import { hostNames } from '../fleet/find-bundles.js';
-import { renderFleetCsv, renderFleetHtml, renderFleetMarkdown } from '../fleet/render-fleet.js';
 import { runFleet } from '../fleet/run-fleet.js';
 import type { ReportFormat } from '../report/render-report.js';
 import { UsageError } from './errors.js';
@@ -41,6 +40,8 @@ export async function analyzeFleet(paths: readonly string[], opts: FleetOptions,
   });
   const summary = summarizeFleet(hosts);
   const now = new Date().toISOString();
+  // Loaded here, not at start-up: it brings Handlebars, which single-bundle text and JSON runs never need.
+  const { renderFleetCsv, renderFleetHtml, renderFleetMarkdown } = await import('../fleet/render-fleet.js');
   await writeFile(join(opts.out, 'summary.md'), renderFleetMarkdown(summary, now));
   await writeFile(join(opts.out, 'summary.csv'), renderFleetCsv(summary));
   await writeFile(join(opts.out, 'summary.json'), `${JSON.stringify({ schemaVersion: 1, generatedAt: now, ...summary }, null, 2)}\n`);

@@ -2,12 +2,12 @@
  * The fleet summary as Markdown, CSV (one row per host × failing rule), JSON and a self-contained
  * HTML page (same CSP discipline as host reports: no script, escaped text, hashed stylesheet).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { packageRoot } from '../package-root.js';
 import { mdCell, mdCodeSpan, mdInline } from '../report/markdown-escape.js';
+import { reportStylesheet } from '../report/render.js';
 import { visibleLine } from '../report/visible-text.js';
 import type { FleetSummary } from './fleet-summary.js';
 
@@ -48,12 +48,11 @@ export function renderFleetCsv(s: FleetSummary): string {
 let template: Handlebars.TemplateDelegate | null = null;
 
 export function renderFleetHtml(s: FleetSummary, generatedAt: string): string {
-  const root = packageRoot();
-  const css = readFileSync(join(root, 'templates', 'report.css'), 'utf8');
-  template ??= Handlebars.create().compile(readFileSync(join(root, 'templates', 'fleet.html.hbs'), 'utf8'), { strict: true });
+  const { cssHash, insertCss } = reportStylesheet();
+  template ??= Handlebars.create().compile(readFileSync(join(packageRoot(), 'templates', 'fleet.html.hbs'), 'utf8'), { strict: true });
   const view = {
     generatedAt,
-    cssHash: `sha256-${createHash('sha256').update(css).digest('base64')}`,
+    cssHash,
     count: s.hosts.length,
     failedHosts: s.failedHosts,
     hosts: s.hosts.map((h) => ({
@@ -68,5 +67,5 @@ export function renderFleetHtml(s: FleetSummary, generatedAt: string): string {
     byRule: s.byRule.map((r) => ({ ruleId: r.ruleId, severity: r.severity, count: r.hosts.length, hosts: r.hosts.map(v).join(', ') })),
     byDevice: s.byDevice.map((d) => ({ ids: d.ids, name: v(d.name), ready: d.ready.map(v).join(', '), blocked: d.blocked.map(v).join(', '), unknown: d.unknown.map(v).join(', ') })),
   };
-  return template(view).replace('<ptdoctor-css>', () => css);
+  return insertCss(template(view));
 }

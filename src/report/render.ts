@@ -37,9 +37,19 @@ function compile(format: Format): Handlebars.TemplateDelegate<HtmlContext> {
  * or script can run in the report.
  */
 export function renderHtml(view: ReportView): string {
-  const css = templateText('report.css');
-  const cssHash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
-  return compile('html')({ ...view, cssHash }).replace('<ptdoctor-css>', () => css);
+  const { cssHash, insertCss } = reportStylesheet();
+  return insertCss(compile('html')({ ...view, cssHash }));
+}
+
+let stylesheet: { cssHash: string; insertCss: (html: string) => string } | null = null;
+
+/** The report stylesheet, read and hashed once: its CSP source and the insertion at the marker (host and fleet pages). */
+export function reportStylesheet(): { cssHash: string; insertCss: (html: string) => string } {
+  if (stylesheet === null) {
+    const css = templateText('report.css');
+    stylesheet = { cssHash: `sha256-${createHash('sha256').update(css).digest('base64')}`, insertCss: (html) => html.replace('<ptdoctor-css>', () => css) };
+  }
+  return stylesheet;
 }
 
 export function renderMarkdown(view: ReportView): string {
