@@ -45,10 +45,11 @@ done
 
 # Test hook: every host path the script reads is "$R<path>", so tests can build a fake root.
 R=${PTDOCTOR_ROOT:-}
-num_or() { case $1 in ''|*[!0-9]*) echo "$2" ;; *) echo "$1" ;; esac; }
-T=$(num_or "${PTDOCTOR_TIMEOUT:-}" 10)
-MAX_ITEM=$(num_or "${PTDOCTOR_MAX_ITEM_BYTES:-}" 8388608)
-MAX_TOTAL=$(num_or "${PTDOCTOR_MAX_BUNDLE_BYTES:-}" 67108864)
+# num_or VALUE DEFAULT: sets N to VALUE when it is a whole number, else to DEFAULT
+num_or() { case $1 in ''|*[!0-9]*) N=$2 ;; *) N=$1 ;; esac; }
+num_or "${PTDOCTOR_TIMEOUT:-}" 10; T=$N
+num_or "${PTDOCTOR_MAX_ITEM_BYTES:-}" 8388608; MAX_ITEM=$N
+num_or "${PTDOCTOR_MAX_BUNDLE_BYTES:-}" 67108864; MAX_TOTAL=$N
 LOG_HEAD=1048576; [ "$LOG_HEAD" -gt $((MAX_ITEM / 2)) ] && LOG_HEAD=$((MAX_ITEM / 2))
 # Safety net for raw command output before capping: a runaway writer is stopped by SIGXFSZ.
 # (ulimit -f counts 512- or 1024-byte blocks depending on the shell; either is generous.)
@@ -67,11 +68,16 @@ stop_child() {
 	CHILD= WD=
 }
 cleanup() {
+	in_main || return 0
 	stop_child
 	[ -n "$TMP" ] && rm -rf "$TMP"
 	[ -n "$PARTIAL" ] && rm -f "$PARTIAL"
 	TMP= PARTIAL=
 }
+# bash can run the main shell's traps in a subshell (a watchdog, a background command): when a
+# signal arrives before the subshell has reset them, and at the exit of a subshell that set a
+# trap of its own. Only the main shell may remove the temp dir.
+in_main() { _bp=${BASHPID:-}; [ -z "$_bp" ] || [ "$_bp" = "$$" ]; }
 trap cleanup EXIT
 trap 'cleanup; trap - EXIT; exit 130' INT
 trap 'cleanup; trap - EXIT; exit 143' TERM
@@ -133,20 +139,19 @@ run_timed() {
 	else
 		(ulimit -f "$FSIZE" 2>/dev/null; "$@") >"$_o" 2>"$_e" </dev/null &
 		CHILD=$!
-		# The watchdog acts only while its run marker exists: a TERM that reaches it too early
-		# (before its trap is set) can be lost, and then it must not touch a later run.
-		: >"$TMP/.run$RUN"
-		(trap 'kill $_s 2>/dev/null; exit 0' TERM
+		# The watchdog acts only until its run's done marker exists: a TERM that reaches it too
+		# early (before its trap is set) can be lost, and then it must not touch a later run.
+		# (The marker is written, never removed: `: >` is a builtin, rm would be a fork per run.)
+		(trap - EXIT INT HUP; trap 'kill $_s 2>/dev/null; exit 0' TERM
 		 sleep "$T" & _s=$!; wait $_s
-		 [ -e "$TMP/.run$RUN" ] || exit 0
+		 [ -e "$TMP/.done$RUN" ] && exit 0
 		 : >"$TMP/.timedout$RUN"; kill -TERM "$CHILD" 2>/dev/null
 		 sleep 2 & _s=$!; wait $_s
-		 [ -e "$TMP/.run$RUN" ] && kill -KILL "$CHILD" 2>/dev/null) >/dev/null 2>&1 </dev/null &
+		 [ -e "$TMP/.done$RUN" ] || kill -KILL "$CHILD" 2>/dev/null) >/dev/null 2>&1 </dev/null &
 		WD=$!
 	fi
 	wait "$CHILD"; RC=$?
-	rm -f "$TMP/.run$RUN"
-	[ -n "$WD" ] && kill "$WD" 2>/dev/null
+	[ -n "$WD" ] && { : >"$TMP/.done$RUN"; kill "$WD" 2>/dev/null; }
 	CHILD= WD= TIMED_OUT=0
 	if [ -e "$TMP/.timedout$RUN" ]; then TIMED_OUT=1
 	elif [ "$HAVE_TIMEOUT" = 1 ] && [ "${1#gen_}" = "$1" ] && { [ $RC -eq 124 ] || [ $RC -eq 137 ]; }; then TIMED_OUT=1
@@ -156,15 +161,17 @@ run_timed() {
 }
 
 # cap_copy SRC DST MODE: copies at most the item budget; MODE=log keeps head + marker + tail
-# (the head holds the boot messages, the tail the latest ones). Sets TRUNC (0/1).
+# (the head holds the boot messages, the tail the latest ones). Sets TRUNC (0/1). SRC may be DST:
+# output written straight into the bundle is only measured, and moved aside when it must be cut.
 cap_copy() {
 	_cap=$MAX_ITEM; [ $((MAX_TOTAL - TOTAL)) -lt "$_cap" ] && _cap=$((MAX_TOTAL - TOTAL))
 	[ "$_cap" -lt 0 ] && _cap=0
 	_size=$(wc -c <"$1" 2>/dev/null); _size=${_size##* }; case $_size in ''|*[!0-9]*) _size=0 ;; esac
 	TRUNC=0
 	case $3 in tail5m) [ "$_cap" -gt 5242880 ] && _cap=5242880 ;; tail64k) [ "$_cap" -gt 65536 ] && _cap=65536 ;; esac
-	if [ "$_size" -le "$_cap" ]; then cat "$1" >"$2"; TOTAL=$((TOTAL + _size)); return
-	elif [ "$3" = tail5m ] || [ "$3" = tail64k ]; then TRUNC=1; tail -c "$_cap" "$1" >"$2"
+	if [ "$_size" -le "$_cap" ]; then [ "$1" = "$2" ] || cat "$1" >"$2"; TOTAL=$((TOTAL + _size)); return; fi
+	[ "$1" = "$2" ] && { mv "$1" "$TMP/uncut"; set -- "$TMP/uncut" "$2" "$3"; }
+	if [ "$3" = tail5m ] || [ "$3" = tail64k ]; then TRUNC=1; tail -c "$_cap" "$1" >"$2"
 	elif [ "$3" = log ] && [ "$_cap" -gt $((LOG_HEAD + 4096)) ]; then
 		TRUNC=1; _tail=$((_cap - LOG_HEAD - 100))
 		{ head -c "$LOG_HEAD" "$1"; printf '\n--- ptdoctor: %s bytes omitted here ---\n' $((_size - LOG_HEAD - _tail)); tail -c "$_tail" "$1"; } >"$2"
@@ -193,6 +200,7 @@ allowed_target() {
 	return 0
 }
 
+# mtime_of FILE: sets N to its modification time (seconds since the epoch), empty if unknown
 mtime_of() { _m=$(stat -c %Y "$1" 2>/dev/null || date -r "$1" +%s 2>/dev/null); num_or "$_m" ''; }
 
 # collect_file ID HOSTPATH [MODE]: MODE plain | log (head+tail) | first-block (cpuinfo)
@@ -202,13 +210,14 @@ collect_file() {
 	if ! allowed_target "$_hp"; then record_item "$_id" file "$_hp" "" error; return; fi
 	if [ ! -f "$_src" ]; then record_item "$_id" file "$_hp" "" error; return; fi
 	if [ ! -r "$_src" ]; then record_item "$_id" file "$_hp" "" denied; return; fi
-	mkdir -p "$W/${_dst%/*}"
-	# /proc and /sys sizes are only known once read; disk files (logs can be huge) are
-	# probed under the deadline, then capped straight from the host
-	_from=$TMP/raw
+	[ -d "$W/${_dst%/*}" ] || mkdir -p "$W/${_dst%/*}"
+	# Read under the deadline straight into the bundle (the output is measured, and cut only when
+	# over budget). Logs on disk can be huge and keep their head and tail: they are probed under
+	# the deadline, then capped straight from the host.
+	_from=$W/$_dst
 	case $_mode:$_hp in
-	first-block:*) run_timed "$TMP/raw" "$TMP/err" gen_first_block "$_src" ;;
-	*:/proc/*|*:/sys/*) run_timed "$TMP/raw" "$TMP/err" cat "$_src" ;;
+	first-block:*) run_timed "$_from" "$TMP/err" gen_first_block "$_src" ;;
+	plain:*) run_timed "$_from" "$TMP/err" cat "$_src" ;;
 	*) run_timed "$TMP/raw" "$TMP/err" head -c 1 "$_src"; _from=$_src ;;
 	esac
 	_st=ok
@@ -216,13 +225,13 @@ collect_file() {
 	elif [ "$RC" -ne 0 ]; then
 		if grep -qiE 'permission denied|not permitted' "$TMP/err" 2>/dev/null; then _st=denied; else _st=error; fi
 	fi
-	[ "$_st" = ok ] || _from=$TMP/raw
+	[ "$_st" = ok ] || [ "$_from" = "$W/$_dst" ] || _from=$TMP/raw
 	cap_copy "$_from" "$W/$_dst" "$_mode"
 	[ "$_st" = ok ] && [ "$TRUNC" = 1 ] && _st=truncated
 	[ "$RC" -eq 153 ] && _st=truncated
 	_p=$_dst; [ "$_st" != ok ] && [ "$_st" != truncated ] && [ ! -s "$W/$_dst" ] && { rm -f "$W/$_dst"; _p=; }
-	_mt=; case $_hp in /etc/*|/boot/*) _mt=$(mtime_of "$_src") ;; esac
-	record_item "$_id" file "$_hp" "$_p" "$_st" "" "$DUR" "$_mt"
+	N=; case $_hp in /etc/*|/boot/*) mtime_of "$_src" ;; esac
+	record_item "$_id" file "$_hp" "$_p" "$_st" "" "$DUR" "$N"
 }
 gen_first_block() { while IFS= read -r _l; do [ -z "$_l" ] && break; printf '%s\n' "$_l"; done <"$1"; }
 
@@ -249,7 +258,7 @@ collect_command() {
 	_id=$1 _srcs=$2 _mode=$3; shift 3
 	_out=commands/$_id.out
 	if [ "${1#gen_}" = "$1" ] && ! have "$1"; then record_item "$_id" command "$_srcs" "" no-command; return; fi
-	run_timed "$TMP/raw" "$W/commands/$_id.err" "$@"
+	run_timed "$W/$_out" "$TMP/err" "$@"
 	_st=ok _ec=$RC
 	if [ "$TIMED_OUT" = 1 ]; then _st=timeout
 	elif [ "${1#gen_}" != "$1" ]; then
@@ -257,15 +266,15 @@ collect_command() {
 	elif [ "$RC" -eq 153 ]; then _st=truncated
 	elif [ "$RC" -ne 0 ] && ! { [ "$1" = systemd-detect-virt ] && [ "$RC" -eq 1 ]; }; then
 		_st=error
-		grep -qiE 'permission denied|not permitted|insufficient permissions' "$W/commands/$_id.err" && _st=denied
+		grep -qiE 'permission denied|not permitted|insufficient permissions' "$TMP/err" && _st=denied
 	fi
 	# as non-root, lspci prints "<access denied>" for config space it cannot read
-	[ "$_st" = ok ] && [ "$UID_NOW" != 0 ] && grep -q '<access denied>' "$TMP/raw" && _st=denied
+	[ "$_st" = ok ] && [ "$UID_NOW" != 0 ] && grep -q '<access denied>' "$W/$_out" && _st=denied
 	[ "$_st" = ok ] && [ "$UID_NOW" != 0 ] && [ "$1" = journalctl ] &&
-		grep -qi 'not seeing messages' "$W/commands/$_id.err" && _st=denied
-	cap_copy "$TMP/raw" "$W/$_out" "$_mode"
+		grep -qi 'not seeing messages' "$TMP/err" && _st=denied
+	cap_copy "$W/$_out" "$W/$_out" "$_mode"
 	[ "$TRUNC" = 1 ] && { [ "$_st" = ok ] || [ "$_st" = truncated ]; } && _st=truncated
-	[ -s "$W/commands/$_id.err" ] || rm -f "$W/commands/$_id.err"
+	[ -s "$TMP/err" ] && mv "$TMP/err" "$W/commands/$_id.err"
 	_p=$_out
 	case $_st in ok|truncated) ;; *) [ -s "$W/$_out" ] || { rm -f "$W/$_out"; _p=; } ;; esac
 	record_item "$_id" command "$_srcs" "$_p" "$_st" "$_ec" "$DUR"
@@ -571,6 +580,10 @@ SAFEHOST=$(printf '%s' "${HOST:-host}" | tr -c 'A-Za-z0-9._-' '_')
 TS=$(date -u +%Y%m%dT%H%M%SZ)
 TOP=ptdoctor-$SAFEHOST-$TS
 KERNEL=$(uname -r 2>/dev/null)
+# Every item's size in one wc, in item order (after redaction, so sizes match the files).
+set --
+while IFS='|' read -r _p _j; do [ -n "$_p" ] && [ -f "$W/$_p" ] && set -- "$@" "$_p"; done <"$TMP/items"
+: >"$TMP/sizes"; [ $# -gt 0 ] && (cd "$W" && wc -c -- "$@") >"$TMP/sizes"
 {
 	printf '{"schemaVersion":1,"collector":{"kind":"sh","version":"%s"},"startedAt":"%s","finishedAt":"%s","uid":%s,' \
 		"$VERSION" "$STARTED" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$UID_NOW"
@@ -579,9 +592,9 @@ KERNEL=$(uname -r 2>/dev/null)
 	printf '"redacted":%s,"items":[' "$([ "$REDACT" = 1 ] && echo true || echo false)"
 	_sep=
 	while IFS='|' read -r _p _j; do
-		[ -n "$_p" ] && [ -f "$W/$_p" ] && _j="$_j,\"bytes\":$(wc -c <"$W/$_p" | tr -d ' ')"
+		[ -n "$_p" ] && [ -f "$W/$_p" ] && { read -r _n _ <&3; _j="$_j,\"bytes\":$_n"; }
 		printf '%s\n%s}' "$_sep" "$_j"; _sep=,
-	done <"$TMP/items"
+	done <"$TMP/items" 3<"$TMP/sizes"
 	printf '\n]}\n'
 } >"$W/manifest.json"
 
