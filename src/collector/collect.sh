@@ -55,6 +55,7 @@ LOG_HEAD=1048576; [ "$LOG_HEAD" -gt $((MAX_ITEM / 2)) ] && LOG_HEAD=$((MAX_ITEM 
 # (ulimit -f counts 512- or 1024-byte blocks depending on the shell; either is generous.)
 FSIZE=$(( (MAX_ITEM * 4) / 512 + 1 ))
 RUN=0 TOTAL=0 CHILD= WD= TMP= PARTIAL= NDENIED=0 DENIED_IDS=
+DROP=   # empty outputs of failed items (bundle paths, no blanks), removed in one rm at the end
 UID_NOW=$(id -u 2>/dev/null || echo 0)
 
 # --- cleanup: the temp dir and any partial output go away, also on INT/TERM/HUP ------------
@@ -225,11 +226,14 @@ collect_file() {
 	elif [ "$RC" -ne 0 ]; then
 		if grep -qiE 'permission denied|not permitted' "$TMP/err" 2>/dev/null; then _st=denied; else _st=error; fi
 	fi
-	[ "$_st" = ok ] || [ "$_from" = "$W/$_dst" ] || _from=$TMP/raw
-	cap_copy "$_from" "$W/$_dst" "$_mode"
+	TRUNC=0
+	if [ "$_from" != "$W/$_dst" ]; then
+		[ "$_st" = ok ] || _from=$TMP/raw
+		cap_copy "$_from" "$W/$_dst" "$_mode"
+	fi
 	[ "$_st" = ok ] && [ "$TRUNC" = 1 ] && _st=truncated
 	[ "$RC" -eq 153 ] && _st=truncated
-	_p=$_dst; [ "$_st" != ok ] && [ "$_st" != truncated ] && [ ! -s "$W/$_dst" ] && { rm -f "$W/$_dst"; _p=; }
+	_p=$_dst; [ "$_st" != ok ] && [ "$_st" != truncated ] && [ ! -s "$W/$_dst" ] && { DROP="$DROP $_dst"; _p=; }
 	N=; case $_hp in /etc/*|/boot/*) mtime_of "$_src" ;; esac
 	record_item "$_id" file "$_hp" "$_p" "$_st" "" "$DUR" "$N"
 }
@@ -272,11 +276,11 @@ collect_command() {
 	[ "$_st" = ok ] && [ "$UID_NOW" != 0 ] && grep -q '<access denied>' "$W/$_out" && _st=denied
 	[ "$_st" = ok ] && [ "$UID_NOW" != 0 ] && [ "$1" = journalctl ] &&
 		grep -qi 'not seeing messages' "$TMP/err" && _st=denied
-	cap_copy "$W/$_out" "$W/$_out" "$_mode"
+	TRUNC=0; [ "$_mode" = plain ] || cap_copy "$W/$_out" "$W/$_out" "$_mode"
 	[ "$TRUNC" = 1 ] && { [ "$_st" = ok ] || [ "$_st" = truncated ]; } && _st=truncated
 	[ -s "$TMP/err" ] && mv "$TMP/err" "$W/commands/$_id.err"
 	_p=$_out
-	case $_st in ok|truncated) ;; *) [ -s "$W/$_out" ] || { rm -f "$W/$_out"; _p=; } ;; esac
+	case $_st in ok|truncated) ;; *) [ -s "$W/$_out" ] || { DROP="$DROP $_out"; _p=; } ;; esac
 	record_item "$_id" command "$_srcs" "$_p" "$_st" "$_ec" "$DUR"
 }
 
@@ -504,6 +508,34 @@ redact_bundle() {
 	done
 }
 
+# --- budgets ---------------------------------------------------------------------------------
+# apply_budgets: every item's size in one wc, in item order, after redaction (so sizes match the
+# files); an item over the item cap or past the bundle budget keeps its head and becomes
+# `truncated`. Plain items are measured only here (a wc per item costs a fork each); while they
+# are read, the file-size limit of run_timed bounds them. Adds "bytes" to every item with a file.
+apply_budgets() {
+	# shellcheck disable=SC2086 # bundle paths hold no blanks
+	[ -n "$DROP" ] && (cd "$W" && rm -f $DROP)
+	set --
+	while IFS='|' read -r _p _j; do [ -n "$_p" ] && [ -f "$W/$_p" ] && set -- "$@" "$_p"; done <"$TMP/items"
+	: >"$TMP/sizes"; [ $# -gt 0 ] && (cd "$W" && wc -c -- "$@") >"$TMP/sizes"
+	_used=0
+	while IFS='|' read -r _p _j; do
+		if [ -n "$_p" ] && [ -f "$W/$_p" ]; then
+			read -r _n _ <&3; case $_n in ''|*[!0-9]*) _n=0 ;; esac
+			_cap=$MAX_ITEM; [ $((MAX_TOTAL - _used)) -lt "$_cap" ] && _cap=$((MAX_TOTAL - _used))
+			[ "$_cap" -lt 0 ] && _cap=0
+			if [ "$_n" -gt "$_cap" ]; then
+				head -c "$_cap" "$W/$_p" >"$TMP/cut" && mv "$TMP/cut" "$W/$_p"; _n=$_cap
+				case $_j in *'"status":"ok"'*) _j="${_j%%\"status\":\"ok\"*}\"status\":\"truncated\"${_j#*\"status\":\"ok\"}" ;; esac
+			fi
+			_used=$((_used + _n)); _j="$_j,\"bytes\":$_n"
+		fi
+		printf '%s|%s\n' "$_p" "$_j"
+	done <"$TMP/items" 3<"$TMP/sizes" >"$TMP/items.sized"
+	mv "$TMP/items.sized" "$TMP/items"
+}
+
 # --- main ------------------------------------------------------------------------------------
 RREAL=; [ -n "$R" ] && RREAL=$(cd -P "$R" && pwd -P)
 HOST=$(hostname 2>/dev/null) || HOST=
@@ -580,10 +612,7 @@ SAFEHOST=$(printf '%s' "${HOST:-host}" | tr -c 'A-Za-z0-9._-' '_')
 TS=$(date -u +%Y%m%dT%H%M%SZ)
 TOP=ptdoctor-$SAFEHOST-$TS
 KERNEL=$(uname -r 2>/dev/null)
-# Every item's size in one wc, in item order (after redaction, so sizes match the files).
-set --
-while IFS='|' read -r _p _j; do [ -n "$_p" ] && [ -f "$W/$_p" ] && set -- "$@" "$_p"; done <"$TMP/items"
-: >"$TMP/sizes"; [ $# -gt 0 ] && (cd "$W" && wc -c -- "$@") >"$TMP/sizes"
+apply_budgets
 {
 	printf '{"schemaVersion":1,"collector":{"kind":"sh","version":"%s"},"startedAt":"%s","finishedAt":"%s","uid":%s,' \
 		"$VERSION" "$STARTED" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$UID_NOW"
@@ -592,9 +621,8 @@ while IFS='|' read -r _p _j; do [ -n "$_p" ] && [ -f "$W/$_p" ] && set -- "$@" "
 	printf '"redacted":%s,"items":[' "$([ "$REDACT" = 1 ] && echo true || echo false)"
 	_sep=
 	while IFS='|' read -r _p _j; do
-		[ -n "$_p" ] && [ -f "$W/$_p" ] && { read -r _n _ <&3; _j="$_j,\"bytes\":$_n"; }
 		printf '%s\n%s}' "$_sep" "$_j"; _sep=,
-	done <"$TMP/items" 3<"$TMP/sizes"
+	done <"$TMP/items"
 	printf '\n]}\n'
 } >"$W/manifest.json"
 

@@ -102,6 +102,37 @@ describe.each(SHELLS)('collect.sh under $name', ({ name, argv }) => {
     }
   });
 
+  it('cuts a file over the item cap to its head, and items past the bundle budget, in item order', async () => {
+    const root = makeFakeRoot();
+    const line = 'options vfio-pci ids=10de:1db6,10de:10f2 disable_vga=1\n';
+    const big = line.repeat(Math.ceil(3_000_000 / line.length));
+    write(root, 'etc/modprobe.d/a-big.conf', big);
+    write(root, 'etc/modprobe.d/b-big.conf', big);
+    const cwd = tempDir('ptd-cwd-');
+    const itemCap = 1_048_576;
+    const budget = 1_572_864;
+    const r = await runCollector({
+      shell: argv,
+      cwd,
+      env: { PATH: makeBin({}), PTDOCTOR_ROOT: root, PTDOCTOR_MAX_ITEM_BYTES: String(itemCap), PTDOCTOR_MAX_BUNDLE_BYTES: String(budget) },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const b = readBundle(join(cwd, r.stdout.toString().trim()));
+    const items = b.manifest.items;
+    for (const i of items) if (i.path !== undefined) expect(b.files.get(i.path)?.length, i.path).toBe(i.bytes);
+    expect(items.reduce((s, i) => s + (i.bytes ?? 0), 0)).toBeLessThanOrEqual(budget);
+    const a = items.find((i) => i.path === 'etc/modprobe.d/a-big.conf');
+    expect(a).toMatchObject({ status: 'truncated', bytes: itemCap });
+    expect(big.startsWith(text(b, 'etc/modprobe.d/a-big.conf'))).toBe(true);
+    const bIndex = items.findIndex((i) => i.path === 'etc/modprobe.d/b-big.conf');
+    expect(items[bIndex]?.status).toBe('truncated');
+    expect(items[bIndex]?.bytes).toBeLessThan(budget - itemCap);
+    // the budget is spent: every later item that kept a file kept nothing of it
+    const later = items.slice(bIndex + 1).filter((i) => i.path !== undefined);
+    expect(later.length).toBeGreaterThan(0);
+    for (const i of later) expect(i, i.id).toMatchObject({ status: 'truncated', bytes: 0 });
+  });
+
   it('as nobody: marks what was denied and says once how to rerun as root', async () => {
     const root = makeFakeRoot();
     chmodSync(join(root, 'etc/default/grub'), 0o000);
