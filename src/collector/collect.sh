@@ -55,8 +55,12 @@ LOG_HEAD=1048576; [ "$LOG_HEAD" -gt $((MAX_ITEM / 2)) ] && LOG_HEAD=$((MAX_ITEM 
 # (ulimit -f counts 512- or 1024-byte blocks depending on the shell; either is generous.)
 FSIZE=$(( (MAX_ITEM * 4) / 512 + 1 ))
 RUN=0 TOTAL=0 CHILD= WD= TMP= PARTIAL= NDENIED=0 DENIED_IDS=
+OK_IDS=   # ids with an ok item, each followed by a blank
 DROP=   # empty outputs of failed items (bundle paths, no blanks), removed in one rm at the end
-UID_NOW=$(id -u 2>/dev/null || echo 0)
+# the effective uid from the shell's own /proc/self/status (a builtin read), else id -u
+UID_NOW=
+{ while read -r _k _r _e _; do [ "$_k" = Uid: ] && { UID_NOW=$_e; break; }; done; } </proc/self/status 2>/dev/null
+case $UID_NOW in ''|*[!0-9]*) UID_NOW=$(id -u 2>/dev/null || echo 0) ;; esac
 
 # --- cleanup: the temp dir and any partial output go away, also on INT/TERM/HUP ------------
 stop_child() {
@@ -123,7 +127,7 @@ record_item() {
 	[ -n "${7:-}" ] && _line="$_line,\"durationMs\":$7"
 	[ -n "${8:-}" ] && _line="$_line,\"mtime\":$8"
 	printf '%s|%s\n' "$4" "$_line" >>"$TMP/items"
-	case $5 in denied) NDENIED=$((NDENIED + 1)); DENIED_IDS="$DENIED_IDS $1" ;; esac
+	case $5 in denied) NDENIED=$((NDENIED + 1)); DENIED_IDS="$DENIED_IDS $1" ;; ok) OK_IDS="$OK_IDS $1 " ;; esac
 }
 
 # --- running things with a deadline -----------------------------------------------------------
@@ -548,7 +552,8 @@ mkdir -p "$W/commands"
 collect_file cmdline /proc/cmdline
 collect_command uname 'uname -srvm' plain uname -srvm
 collect_command dmesg dmesg log dmesg
-if ! grep -q '"id":"dmesg".*"status":"ok"' "$TMP/items"; then
+is_ok() { case $OK_IDS in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+if ! is_ok dmesg; then
 	collect_command journal-kernel 'journalctl -k -b --no-pager' log journalctl -k -b --no-pager
 	collect_file var-log-dmesg /var/log/dmesg log
 	collect_file kern-log /var/log/kern.log log
@@ -596,7 +601,7 @@ collect_file tty-serial /proc/tty/driver/serial
 collect_yunion_conf yunion-host-conf /etc/yunion/host.conf
 collect_yunion_conf yunion-common-conf /etc/yunion/common/common.conf
 collect_glob host-service-log /var/log/pods 'onecloud_default-host-*/host/*.log' tail5m
-if ! grep -q '"id":"host-service-log".*"status":"ok"' "$TMP/items" && grep -q '"id":"yunion-host-conf".*"status":"ok"' "$TMP/items"; then
+if ! is_ok host-service-log && is_ok yunion-host-conf; then
 	if have kubectl; then collect_command host-service-kubectl 'kubectl -n onecloud logs <default-host pod> -c host --tail=20000' tail5m gen_host_service_kubectl
 	else record_item host-service-kubectl command 'kubectl -n onecloud logs <default-host pod> -c host --tail=20000' "" no-command; fi
 fi
@@ -607,18 +612,27 @@ collect_command vfio-pci-override 'ls -l /usr/bin/vfio-pci-override.sh' plain ge
 
 [ "$REDACT" = 1 ] && redact_bundle
 
-# File name: the host part keeps only safe characters.
-SAFEHOST=$(printf '%s' "${HOST:-host}" | tr -c 'A-Za-z0-9._-' '_')
-TS=$(date -u +%Y%m%dT%H%M%SZ)
+# File name: the host part keeps only safe characters; the time is when collection finished.
+_in=${HOST:-host} SAFEHOST=
+while [ -n "$_in" ]; do
+	_r=${_in#?}; _c=${_in%"$_r"}; _in=$_r
+	case $_c in [A-Za-z0-9._-]) SAFEHOST=$SAFEHOST$_c ;; *) SAFEHOST=${SAFEHOST}_ ;; esac
+done
+FINISHED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+TS=${FINISHED%%-*}; _t=${FINISHED#*-}; TS=$TS${_t%%-*}; _t=${_t#*-}; TS=$TS${_t%%:*}; _t=${_t#*:}; TS=$TS${_t%%:*}${_t#*:}
 TOP=ptdoctor-$SAFEHOST-$TS
-KERNEL=$(uname -r 2>/dev/null)
+# the release from `uname -srvm`'s output when it was collected (no second uname)
+KERNEL=
+is_ok uname && read -r _ KERNEL _ <"$W/commands/uname.out"
+[ -n "$KERNEL" ] || KERNEL=$(uname -r 2>/dev/null)
+REDACTED=false; [ "$REDACT" = 1 ] && REDACTED=true
 apply_budgets
 {
 	printf '{"schemaVersion":1,"collector":{"kind":"sh","version":"%s"},"startedAt":"%s","finishedAt":"%s","uid":%s,' \
-		"$VERSION" "$STARTED" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$UID_NOW"
+		"$VERSION" "$STARTED" "$FINISHED" "$UID_NOW"
 	[ -n "$HOST" ] && { json_escape "$HOST"; printf '"hostname":"%s",' "$J"; }
 	[ -n "$KERNEL" ] && { json_escape "$KERNEL"; printf '"kernel":"%s",' "$J"; }
-	printf '"redacted":%s,"items":[' "$([ "$REDACT" = 1 ] && echo true || echo false)"
+	printf '"redacted":%s,"items":[' "$REDACTED"
 	_sep=
 	while IFS='|' read -r _p _j; do
 		printf '%s\n%s}' "$_sep" "$_j"; _sep=,
@@ -630,18 +644,17 @@ mv "$W" "$TMP/$TOP"
 # GNU tar can drop owner names from the headers; busybox tar cannot and falls back.
 (cd "$TMP" && { tar --owner=0 --group=0 --numeric-owner -cf bundle.tar "$TOP" 2>/dev/null || tar -cf bundle.tar "$TOP"; }) ||
 	die "tar failed"
-gzip -c "$TMP/bundle.tar" >"$TMP/bundle.tgz" || die "gzip failed"
 
 if [ "$UID_NOW" != 0 ]; then
 	say "not root: ${NDENIED} item(s) denied (${DENIED_IDS# }); for complete evidence rerun as root: sudo sh $0 $ARGS"
 fi
 if [ "$OUT" = - ]; then
-	cat "$TMP/bundle.tgz"
+	gzip -c "$TMP/bundle.tar" || die "gzip failed"
 else
 	[ -z "$OUT" ] && OUT=$TOP.tgz
 	[ -d "$OUT" ] && OUT=${OUT%/}/$TOP.tgz
 	PARTIAL=$OUT
-	cat "$TMP/bundle.tgz" >"$OUT" || die "cannot write $OUT"
+	gzip -c "$TMP/bundle.tar" >"$OUT" || die "cannot write $OUT"
 	PARTIAL=
 	printf '%s\n' "$OUT"
 fi
