@@ -100,11 +100,11 @@ have() { command -v "$1" >/dev/null 2>&1; }
 now_ms() { _u=; { read -r _u _ || :; } 2>/dev/null </proc/uptime; _u=${_u%%.*}${_u#*.}; case $_u in ''|*[!0-9]*) NOW= ;; *) NOW=${_u}0 ;; esac; }
 
 # --- JSON -------------------------------------------------------------------------------------
-# json_escape STRING: sets J. Escapes backslash, quote and control characters; a fast path
-# skips the character loop for plain strings.
+# json_escape STRING: sets J. Escapes backslash, quote and control characters; strings without
+# them skip the character loop.
 json_escape() {
 	J=$1
-	case $1 in *[!A-Za-z0-9_./:\ =+@,*{}\$\(\)-]*) ;; *) return ;; esac
+	case $1 in *[\\\"[:cntrl:]]*) ;; *) return ;; esac
 	J= _s=$1
 	while [ -n "$_s" ]; do
 		_r=${_s#?}; _c=${_s%"$_r"}; _s=$_r
@@ -161,8 +161,23 @@ run_timed() {
 	if [ -e "$TMP/.timedout$RUN" ]; then TIMED_OUT=1
 	elif [ "$HAVE_TIMEOUT" = 1 ] && [ "${1#gen_}" = "$1" ] && { [ $RC -eq 124 ] || [ $RC -eq 137 ]; }; then TIMED_OUT=1
 	fi
-	now_ms; DUR=
-	[ -n "$_t0" ] && [ -n "$NOW" ] && DUR=$((NOW - _t0))
+	elapsed_since "$_t0"
+}
+# elapsed_since T0: sets DUR to the milliseconds since T0 (empty if unknown)
+elapsed_since() { now_ms; DUR=; [ -n "$1" ] && [ -n "$NOW" ] && DUR=$((NOW - $1)); }
+
+# run_direct OUT ERR CMD...: run_timed without the deadline (a process or two fewer), for reads
+# that cannot hang: regular files under /etc (on the filesystem the collector itself runs from)
+# and the /proc files the kernel prints from its own tables (cmdline, modules, meminfo, mounts, swaps, cpuinfo).
+run_direct() {
+	_o=$1 _e=$2; shift 2
+	now_ms; _t0=$NOW
+	case $1 in
+	gen_*) (ulimit -f "$FSIZE" 2>/dev/null; "$@") >"$_o" 2>"$_e" </dev/null ;;
+	*) (ulimit -f "$FSIZE" 2>/dev/null; exec "$@") >"$_o" 2>"$_e" </dev/null ;;
+	esac
+	RC=$? TIMED_OUT=0
+	elapsed_since "$_t0"
 }
 
 # cap_copy SRC DST MODE: copies at most the item budget; MODE=log keeps head + marker + tail
@@ -221,7 +236,10 @@ collect_file() {
 	# the deadline, then capped straight from the host.
 	_from=$W/$_dst
 	case $_mode:$_hp in
+	first-block:/proc/cpuinfo) run_direct "$_from" "$TMP/err" gen_first_block "$_src" ;;
 	first-block:*) run_timed "$_from" "$TMP/err" gen_first_block "$_src" ;;
+	plain:/etc/*|plain:/proc/cmdline|plain:/proc/modules|plain:/proc/meminfo|plain:/proc/mounts|plain:/proc/swaps)
+		run_direct "$_from" "$TMP/err" cat "$_src" ;;
 	plain:*) run_timed "$_from" "$TMP/err" cat "$_src" ;;
 	*) run_timed "$TMP/raw" "$TMP/err" head -c 1 "$_src"; _from=$_src ;;
 	esac
@@ -512,18 +530,18 @@ redact_bundle() {
 	done
 }
 
-# --- budgets ---------------------------------------------------------------------------------
-# apply_budgets: every item's size in one wc, in item order, after redaction (so sizes match the
-# files); an item over the item cap or past the bundle budget keeps its head and becomes
-# `truncated`. Plain items are measured only here (a wc per item costs a fork each); while they
-# are read, the file-size limit of run_timed bounds them. Adds "bytes" to every item with a file.
-apply_budgets() {
+# --- manifest and budgets --------------------------------------------------------------------
+# manifest_items: prints the manifest's items, measuring every item's file in one wc, in item
+# order, after redaction (so sizes match the files); an item over the item cap or past the bundle
+# budget keeps its head and becomes `truncated`. Plain items are measured only here (a wc per item
+# costs a fork each); while they are read, the file-size limit of run_timed bounds them.
+manifest_items() {
 	# shellcheck disable=SC2086 # bundle paths hold no blanks
 	[ -n "$DROP" ] && (cd "$W" && rm -f $DROP)
 	set --
 	while IFS='|' read -r _p _j; do [ -n "$_p" ] && [ -f "$W/$_p" ] && set -- "$@" "$_p"; done <"$TMP/items"
 	: >"$TMP/sizes"; [ $# -gt 0 ] && (cd "$W" && wc -c -- "$@") >"$TMP/sizes"
-	_used=0
+	_used=0 _sep=
 	while IFS='|' read -r _p _j; do
 		if [ -n "$_p" ] && [ -f "$W/$_p" ]; then
 			read -r _n _ <&3; case $_n in ''|*[!0-9]*) _n=0 ;; esac
@@ -535,9 +553,8 @@ apply_budgets() {
 			fi
 			_used=$((_used + _n)); _j="$_j,\"bytes\":$_n"
 		fi
-		printf '%s|%s\n' "$_p" "$_j"
-	done <"$TMP/items" 3<"$TMP/sizes" >"$TMP/items.sized"
-	mv "$TMP/items.sized" "$TMP/items"
+		printf '%s\n%s}' "$_sep" "$_j"; _sep=,
+	done <"$TMP/items" 3<"$TMP/sizes"
 }
 
 # --- main ------------------------------------------------------------------------------------
@@ -626,17 +643,13 @@ KERNEL=
 is_ok uname && read -r _ KERNEL _ <"$W/commands/uname.out"
 [ -n "$KERNEL" ] || KERNEL=$(uname -r 2>/dev/null)
 REDACTED=false; [ "$REDACT" = 1 ] && REDACTED=true
-apply_budgets
 {
 	printf '{"schemaVersion":1,"collector":{"kind":"sh","version":"%s"},"startedAt":"%s","finishedAt":"%s","uid":%s,' \
 		"$VERSION" "$STARTED" "$FINISHED" "$UID_NOW"
 	[ -n "$HOST" ] && { json_escape "$HOST"; printf '"hostname":"%s",' "$J"; }
 	[ -n "$KERNEL" ] && { json_escape "$KERNEL"; printf '"kernel":"%s",' "$J"; }
 	printf '"redacted":%s,"items":[' "$REDACTED"
-	_sep=
-	while IFS='|' read -r _p _j; do
-		printf '%s\n%s}' "$_sep" "$_j"; _sep=,
-	done <"$TMP/items"
+	manifest_items
 	printf '\n]}\n'
 } >"$W/manifest.json"
 
