@@ -2,7 +2,6 @@
  * `ptdoctor collect` writes a bundle of this host. It runs the same shell collector customers
  * run without Node, so both produce the same format by construction.
  */
-import { spawn } from 'node:child_process';
 import { Command } from 'commander';
 import { collectorScriptPath } from '../collector/collector-path.js';
 import { BundleError } from './errors.js';
@@ -14,6 +13,8 @@ export function collectCommand(io: CliIo, setExit: (code: number) => void): Comm
     .option('-o, --out <path>', 'write the bundle here instead (- for stdout)')
     .option('--redact', 'replace hostnames, IP and MAC addresses, serials and user names with stable tokens')
     .action(async (opts: { out?: string; redact?: boolean }) => {
+      // child_process loads only here: analysis never starts a process
+      const { spawn } = await import('node:child_process');
       const args = [collectorScriptPath(), ...(opts.out ? ['-o', opts.out] : []), ...(opts.redact ? ['--redact'] : [])];
       const code = await new Promise<number>((resolve, reject) => {
         const child = spawn('sh', args, { cwd: io.cwd, stdio: ['ignore', 'inherit', 'inherit'] });

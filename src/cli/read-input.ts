@@ -3,7 +3,6 @@
  * host collected on the spot (--live: the shell collector writes its archive to a pipe, nothing
  * touches the disk).
  */
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import type { Bundle } from '../bundle/bundle.js';
 import { readArchiveStream, readBundleFile } from '../bundle/read-bundle.js';
@@ -19,6 +18,7 @@ export async function readInput(path: string): Promise<Bundle> {
 }
 
 export async function collectLive(stderr: (t: string) => void): Promise<Bundle> {
+  const { spawn } = await import('node:child_process'); // loaded only for --live
   const child = spawn('sh', [collectorScriptPath(), '-o', '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr.on('data', (c: Buffer) => stderr(c.toString()));
   const exited = new Promise<number | null>((resolve, reject) => {

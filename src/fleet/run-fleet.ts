@@ -3,7 +3,6 @@
  * a worker that dies is replaced and its bundle reported as failed, so one bad bundle never stops
  * the rest. With one job everything runs in this thread (no worker start-up cost).
  */
-import { Worker } from 'node:worker_threads';
 import { analyzeHost, type HostJob } from './analyze-host.js';
 import { failedHost, type HostSummary } from './host-summary.js';
 
@@ -20,6 +19,7 @@ export async function runFleet(jobs: readonly HostJob[], threads: number, progre
     for (let i = 0; i < jobs.length; i += 1) finish(i, await analyzeHost(jobs[i] as HostJob));
     return results;
   }
+  const { Worker } = await import('node:worker_threads');
   const workerUrl = new URL('./fleet-worker.js', import.meta.url);
   const runWorker = (): Promise<void> =>
     new Promise((resolve) => {

@@ -15,7 +15,8 @@ export type ReportFormat = 'text' | 'md' | 'html' | 'json';
 export async function renderReport(analysis: Analysis, format: ReportFormat, color: boolean, generatedAt = new Date().toISOString()): Promise<string> {
   const meta = { generatedAt, toolVersion: toolVersion() };
   if (format === 'json') return `${JSON.stringify(toJsonReport(analysis, meta), null, 2)}\n`;
-  const view = buildReportView(analysis, { ...meta, docs: loadRuleDocs(analysis.findings.map((f) => f.ruleId)) });
+  const docs = format === 'text' ? new Map<string, string>() : loadRuleDocs(analysis.findings.map((f) => f.ruleId));
+  const view = buildReportView(analysis, { ...meta, docs, picture: format === 'html' });
   if (format === 'html') return (await import('./render.js')).renderHtml(view);
   if (format === 'md') return (await import('./render.js')).renderMarkdown(view);
   return renderText(view, { color });

@@ -69,7 +69,7 @@ export interface ReportView {
   readonly skips: readonly FindingView[];
   readonly collect: readonly string[];
   readonly plan: FixPlan;
-  /** The IOMMU-group picture; null when the PCI inventory is unknown. */
+  /** The IOMMU-group picture; null when the PCI inventory is unknown or no picture was asked for. */
   readonly topology: TopologyView | null;
   readonly devices: readonly { readonly address: string; readonly name: string; readonly ids: string; readonly className: string; readonly driver: string; readonly group: string; readonly isVfio: boolean }[];
 }
@@ -77,8 +77,10 @@ export interface ReportView {
 export interface ViewOptions {
   readonly generatedAt: string;
   readonly toolVersion: string;
-  /** First paragraph of each rule's doc page, by rule id. */
+  /** First paragraph of each rule's doc page, by rule id (empty for the terminal, which shows none). */
   readonly docs: ReadonlyMap<string, string>;
+  /** Whether to lay out the IOMMU-group picture (only the HTML report draws it). */
+  readonly picture: boolean;
 }
 
 export function buildReportView(analysis: Analysis, options: ViewOptions): ReportView {
@@ -129,7 +131,7 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
     skips,
     collect: [...new Set(unknowns.flatMap((u) => u.collect))],
     plan: buildFixPlan(fails, analysis.facts.host.state === 'known' ? analysis.facts.host.value : null),
-    topology: buildTopology(pci, analysis.devices, analysis.findings, anchorFor),
+    topology: options.picture ? buildTopology(pci, analysis.devices, analysis.findings, anchorFor) : null,
     devices: (pci?.devices ?? []).map((d) => ({
       address: d.address,
       name: visibleLine(d.name ?? ''),

@@ -29,6 +29,7 @@ function writeReport(dir: string, sample: string): string {
     generatedAt: '2026-01-01T00:00:00.000Z',
     toolVersion: 'browser-test',
     docs: loadRuleDocs(analysis.findings.map((f) => f.ruleId)),
+    picture: true,
   });
   const path = join(dir, `${sample}.html`);
   writeFileSync(path, renderHtml(view));

@@ -6,7 +6,9 @@
 import { writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const { main } = await import(pathToFileURL(process.env.PTDOCTOR_MAIN).href);
+// the binary is CommonJS (a launcher that hands over its module to the bundled CLI): main is on the default export
+const cli = await import(pathToFileURL(process.env.PTDOCTOR_MAIN).href);
+const main = cli.main ?? cli.default.main;
 const code = await main(process.argv.slice(2));
 const polluted = 'polluted' in {} || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted');
 const ru = process.resourceUsage();

@@ -24,7 +24,7 @@ const HOSTILE = [
 function views() {
   const bundle = sampleBundle('lab-intel-firmware-off', { 'acpi-tables': `${HOSTILE.join('\n')}\n` });
   const analysis = analyzeBundle(bundle, { rules: builtinRules });
-  return buildReportView(analysis, { generatedAt: 'now', toolVersion: 'test', docs: new Map() });
+  return buildReportView(analysis, { generatedAt: 'now', toolVersion: 'test', docs: new Map(), picture: true });
 }
 
 describe('report injection', () => {
@@ -61,7 +61,7 @@ describe('report injection', () => {
     const edited = lspci.replace('03:02.0 Ethernet controller [0200]: Intel Corporation 82540EM Gigabit Ethernet Controller', `03:02.0 Ethernet controller [0200]: ${hostileName}`);
     expect(edited).not.toBe(lspci);
     const analysis = analyzeBundle(sampleBundle('lab-group-shared', { 'lspci-nnk': edited }), { rules: builtinRules });
-    const view = buildReportView(analysis, { generatedAt: 'now', toolVersion: 'test', docs: new Map() });
+    const view = buildReportView(analysis, { generatedAt: 'now', toolVersion: 'test', docs: new Map(), picture: true });
     const blocker = view.topology?.groups.flatMap((g) => g.devices).find((d) => d.address === '03:02.0');
     expect(blocker?.title).toContain('<script>alert(1)</script>');
     const html = renderHtml(view);

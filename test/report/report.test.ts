@@ -23,6 +23,7 @@ function report(sample: string) {
     generatedAt: '2026-01-01T00:00:00.000Z',
     toolVersion: '0.0.0-test',
     docs: loadRuleDocs(analysis.findings.map((f) => f.ruleId)),
+    picture: true,
   });
   return { analysis, view };
 }

@@ -115,7 +115,7 @@ describe('IOMMU-group picture layout', () => {
 
   it('the picture renders into the report: every drawn group and device is an SVG element, and the size stays bounded', () => {
     const analysis = analyzeBundle(sampleBundle('lab-group-shared'), { rules: builtinRules });
-    const view = buildReportView(analysis, { generatedAt: 'fixed', toolVersion: 'test', docs: new Map() });
+    const view = buildReportView(analysis, { generatedAt: 'fixed', toolVersion: 'test', docs: new Map(), picture: true });
     const { pci, targets } = bigServer();
     const topology = buildTopology(pci, targets, [], anchorFor)!;
     const html = renderHtml({ ...view, topology });
