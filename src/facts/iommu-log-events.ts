@@ -29,12 +29,22 @@ const BDF = /^(?:0x)?([0-9a-f]{2}):(?:0x)?([0-9a-f]{2})\.([0-7])$/i;
 const FULL = /([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7])/i;
 
 
-function resolve(bdf: string, devices: readonly PciDevice[]): string {
+function resolveUncached(bdf: string, devices: readonly PciDevice[]): string {
   const m = BDF.exec(bdf);
   if (!m) return bdf.toLowerCase();
   const short = `${m[1]}:${m[2]}.${m[3]}`.toLowerCase();
   const hits = devices.filter((d) => d.address.endsWith(`:${short}`));
   return hits.length === 1 ? (hits[0] as PciDevice).address : `0000:${short}`;
+}
+
+/** A fault flood names the same few devices hundreds of thousands of times: resolve each once. */
+const resolved = new WeakMap<readonly PciDevice[], Map<string, string>>();
+function resolve(bdf: string, devices: readonly PciDevice[]): string {
+  let memo = resolved.get(devices);
+  if (memo === undefined) resolved.set(devices, (memo = new Map()));
+  let address = memo.get(bdf);
+  if (address === undefined) memo.set(bdf, (address = resolveUncached(bdf, devices)));
+  return address;
 }
 
 /** The faulting device of one log line, or null when the line is no DMA remapping fault. */
@@ -56,16 +66,18 @@ export function faultDevice(message: string, devices: readonly PciDevice[]): str
   return prefix ? (prefix[1] as string).toLowerCase() : null;
 }
 
+/** Events per device: how many, and the first three lines as evidence (a flood keeps no more). */
 function group(log: KernelLogFacts, pick: (l: KernelLogLine) => string | null): DeviceEvents[] {
-  const by = new Map<string, EvidenceRef[]>();
+  const by = new Map<string, { count: number; refs: EvidenceRef[] }>();
   for (const l of log.lines) {
     const a = pick(l);
     if (a === null) continue;
-    const list = by.get(a) ?? [];
-    list.push(logRef(log, l));
-    by.set(a, list);
+    let events = by.get(a);
+    if (events === undefined) by.set(a, (events = { count: 0, refs: [] }));
+    events.count += 1;
+    if (events.refs.length < 3) events.refs.push(logRef(log, l));
   }
-  return [...by].map(([address, refs]) => ({ address, count: refs.length, refs: refs.slice(0, 3) }));
+  return [...by].map(([address, e]) => ({ address, count: e.count, refs: e.refs }));
 }
 
 export function dmaFaults(log: KernelLogFacts, devices: readonly PciDevice[]): DeviceEvents[] {

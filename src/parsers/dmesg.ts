@@ -69,9 +69,9 @@ function stripLevel(text: string): { rest: string; level?: number } {
   return { rest: text.slice(close + 1), level: n & 7 };
 }
 
+/** Seconds of a `[    12.345678]` stamp (Number() skips the padding MONO allows). */
 function monotonic(inner: string): number | undefined {
-  const m = MONO.exec(inner);
-  return m ? Number(`${m[1]}.${m[2]}`) : undefined;
+  return MONO.test(inner) ? Number(inner) : undefined;
 }
 
 function afterBracket(s: string, close: number): string {
@@ -86,41 +86,48 @@ function afterKernelTag(s: string, from: number): string | undefined {
   return s.slice(sp + 9);
 }
 
+/** One record; optional fields are set only when present (one shape per combination, no spreads: the log may hold a million lines). */
+function record(line: number, text: string, message: string, kind: DmesgLineKind, time: number | undefined, level: number | undefined): DmesgRecord {
+  const r: { -readonly [K in keyof DmesgRecord]: DmesgRecord[K] } = { line, text, message, kind };
+  if (time !== undefined) r.time = time;
+  if (level !== undefined) r.level = level;
+  return r;
+}
+
 function classify(line: number, text: string): DmesgRecord {
   const { rest, level } = stripLevel(text);
-  const lv = level === undefined ? {} : { level };
   if (rest.charCodeAt(0) === 91) {
     const close = rest.indexOf(']', 1);
     if (close > 0 && close < BRACKET_SCAN) {
       const inner = rest.slice(1, close);
       const t = monotonic(inner);
-      if (t !== undefined) return { line, text, message: afterBracket(rest, close), time: t, ...lv, kind: 'monotonic' };
-      if (CTIME.test(inner)) return { line, text, message: afterBracket(rest, close), ...lv, kind: 'ctime' };
+      if (t !== undefined) return record(line, text, afterBracket(rest, close), 'monotonic', t, level);
+      if (CTIME.test(inner)) return record(line, text, afterBracket(rest, close), 'ctime', undefined, level);
     }
   }
   if (rest.length > 16 && SYSLOG_DATE.test(rest.slice(0, 16))) {
     const msg = afterKernelTag(rest, 16);
-    if (msg !== undefined) return journalRecord(line, text, msg, lv);
+    if (msg !== undefined) return journalRecord(line, text, msg, level);
   }
   if (rest.length > 20 && rest.charCodeAt(4) === 45 && rest.charCodeAt(10) === 84) {
     const sp = rest.indexOf(' ', 19);
     if (sp !== -1 && sp < 48 && ISO_DATE.test(rest.slice(0, sp))) {
       const msg = afterKernelTag(rest, sp + 1);
-      return { line, text, message: msg ?? rest.slice(sp + 1), ...lv, kind: 'iso' };
+      return record(line, text, msg ?? rest.slice(sp + 1), 'iso', undefined, level);
     }
   }
-  return { line, text, message: rest, ...lv, kind: 'raw' };
+  return record(line, text, rest, 'raw', undefined, level);
 }
 
-function journalRecord(line: number, text: string, msg: string, lv: { level?: number }): DmesgRecord {
+function journalRecord(line: number, text: string, msg: string, level: number | undefined): DmesgRecord {
   if (msg.charCodeAt(0) === 91) {
     const close = msg.indexOf(']', 1);
     if (close > 0 && close < BRACKET_SCAN) {
       const t = monotonic(msg.slice(1, close));
-      if (t !== undefined) return { line, text, message: afterBracket(msg, close), time: t, ...lv, kind: 'journal' };
+      if (t !== undefined) return record(line, text, afterBracket(msg, close), 'journal', t, level);
     }
   }
-  return { line, text, message: msg, ...lv, kind: 'journal' };
+  return record(line, text, msg, 'journal', undefined, level);
 }
 
 function isJournalBanner(text: string): boolean {
