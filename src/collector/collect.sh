@@ -221,7 +221,12 @@ allowed_target() {
 }
 
 # mtime_of FILE: sets N to its modification time (seconds since the epoch), empty if unknown
-mtime_of() { _m=$(stat -c %Y "$1" 2>/dev/null || date -r "$1" +%s 2>/dev/null); num_or "$_m" ''; }
+# (one command per substitution: the subshell then execs it instead of forking again)
+mtime_of() {
+	_m=$(stat -c %Y "$1" 2>/dev/null)
+	[ -n "$_m" ] || _m=$(date -r "$1" +%s 2>/dev/null)
+	num_or "$_m" ''
+}
 
 # collect_file ID HOSTPATH [MODE]: MODE plain | log (head+tail) | first-block (cpuinfo)
 collect_file() {
