@@ -6,7 +6,7 @@ export type Override = string | null | { status: ManifestItem['status']; text?: 
 /** One override of a derive.json (see resolveOverride). */
 export type DeriveOverride =
   | null
-  | { fixture?: string; fromSample?: string; path?: string; append?: string; status?: ManifestItem['status']; name?: string };
+  | { fixture?: string; fromSample?: string; path?: string; append?: string; status?: ManifestItem['status']; name?: string; replace?: readonly [string, string] };
 export interface DeriveSpec {
   readonly from: string;
   readonly overrides?: Readonly<Record<string, DeriveOverride>>;

@@ -73,7 +73,7 @@ export function applyOverrides(files, overrides, evidenceById) {
   return out;
 }
 
-const SPEC_KEYS = new Set(['fixture', 'fromSample', 'path', 'append', 'status', 'name']);
+const SPEC_KEYS = new Set(['fixture', 'fromSample', 'path', 'append', 'status', 'name', 'replace']);
 
 /**
  * A derive.json override → an applyOverrides value, reading the files it names:
@@ -84,6 +84,10 @@ const SPEC_KEYS = new Set(['fixture', 'fromSample', 'path', 'append', 'status', 
  *                                          fixture's lines (a composite, not one real capture)
  *   { "status": "denied" }                 collection failed that way, nothing captured
  * `status` may also accompany a text (e.g. "truncated"); `name` names a directory id's file.
+ * `"replace": ["8086:10d3", "8086:100e"]` changes every occurrence of one value in that text, and
+ * only in a configuration file the administrator writes under /etc (a modprobe.d `options` line
+ * naming other ids, say): the line's shape stays the real one, and command output and kernel
+ * files are never edited. The value must occur, so a recipe cannot silently stop applying.
  */
 export function resolveOverride(id, value, source, evidenceById) {
   if (value === null) return null;
@@ -102,8 +106,17 @@ export function resolveOverride(id, value, source, evidenceById) {
     text = `${base}${base === '' || base.endsWith('\n') ? '' : '\n'}${fixture(value.append)}`;
     if (spec?.many) name ??= own[0].path.slice(spec.path.length);
   } else if (value.status === undefined) throw new Error(`${id}: give fixture, fromSample, append, status or null`);
+  if (value.replace !== undefined) text = replaceInConfig(id, text, value.replace, evidenceById);
   if (value.status === undefined && name === undefined) return text;
   return { status: value.status ?? 'ok', ...(text !== undefined ? { text } : {}), ...(name !== undefined ? { name } : {}) };
+}
+
+function replaceInConfig(id, text, replace, evidenceById) {
+  const spec = evidenceById.get(id);
+  if (!spec || spec.kind !== 'file' || !spec.source.startsWith('/etc/')) throw new Error(`${id}: replace only edits configuration files under /etc`);
+  if (!Array.isArray(replace) || replace.length !== 2 || replace.some((x) => typeof x !== 'string' || x === '')) throw new Error(`${id}: replace takes [from, to]`);
+  if (text === undefined || !text.includes(replace[0])) throw new Error(`${id}: ${replace[0]} does not occur in the text to edit`);
+  return text.split(replace[0]).join(replace[1]);
 }
 
 /** The evidence tree a derive.json describes: path → bytes, manifest.json included. */
