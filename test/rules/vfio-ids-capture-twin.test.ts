@@ -26,7 +26,7 @@ ruleTester(rule, {
       name: 'twin NIC left on e1000 next to the one with driver_override',
       sample: 'lab-group-shared',
       evidence: nics,
-      expect: { messageId: 'twin', subject: '0000:03:02.0', severity: 'warning', evidence: ['/etc/modprobe.d/vfio.conf:1', 'sysfs'], fixKinds: ['edit-file', 'edit-file', 'run', 'edit-file', 'edit-file', 'run', 'reboot', 'verify', 'verify'], commands: ['0000:03:01.0/driver_override', 'softdep e1000 pre: vfio-pci', 'copy_exec', 'update-initramfs'] },
+      expect: { messageId: 'twin', subject: '0000:03:02.0', severity: 'warning', evidence: ['/etc/modprobe.d/vfio.conf:1', 'sysfs'], fixKinds: ['edit-file', 'edit-file', 'run', 'edit-file', 'edit-file', 'run', 'reboot', 'verify', 'verify'], commands: ['for DEV in 0000:03:01.0;', 'driver_override', 'softdep e1000 pre: vfio-pci', 'copy_exec', 'update-initramfs'] },
     },
     {
       name: 'twin not named with --device; RHEL-like host rebuilds with dracut',
