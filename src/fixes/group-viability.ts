@@ -12,7 +12,7 @@
  */
 import type { HostProfile, PciDevice } from '../facts/model.js';
 import type { Fix, FixStep } from './fix.js';
-import { initramfsModuleStep, rebuildInitramfs } from './initramfs.js';
+import { vfioIdsAtBootSteps } from './vfio-binding.js';
 
 /** Same slot (domain:bus:device), other function. */
 export function sameSlot(a: string, b: string): boolean {
@@ -26,15 +26,7 @@ export function makeGroupViable(host: HostProfile, target: PciDevice, blockers: 
   if (siblings.length > 0) {
     const ids = [...new Set([target, ...siblings].map((d) => `${d.vendor}:${d.device}`))];
     const drivers = [...new Set(siblings.map((d) => d.driver).filter((d): d is string => d !== null))];
-    steps.push(
-      {
-        kind: 'edit-file',
-        path: '/etc/modprobe.d/vfio.conf',
-        change: [`options vfio-pci ids=${ids.join(',')}`, ...drivers.map((d) => `softdep ${d} pre: vfio-pci`)].join(' ; '),
-      },
-      initramfsModuleStep(host, ['vfio', 'vfio_iommu_type1', 'vfio_pci']),
-      ...rebuildInitramfs(host),
-    );
+    steps.push(...vfioIdsAtBootSteps(host, ids, drivers));
   }
   if (others.length > 0)
     steps.push(

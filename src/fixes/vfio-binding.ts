@@ -12,6 +12,23 @@ import type { HostProfile, PciDevice } from '../facts/model.js';
 import type { Fix, FixStep } from './fix.js';
 import { initramfsModuleStep, rebuildInitramfs } from './initramfs.js';
 
+/**
+ * The boot-time part every vfio-pci binding shares: the modprobe.d lines (`options vfio-pci ids=`,
+ * one `softdep <driver> pre: vfio-pci` per host driver to order), the initramfs module list and its
+ * rebuild. The one place that decides these steps.
+ */
+export function vfioIdsAtBootSteps(host: HostProfile, ids: readonly string[], softdepDrivers: readonly string[]): FixStep[] {
+  return [
+    {
+      kind: 'edit-file',
+      path: '/etc/modprobe.d/vfio.conf',
+      change: [`options vfio-pci ids=${ids.join(',')}`, ...softdepDrivers.map((d) => `softdep ${d} pre: vfio-pci`)].join(' ; '),
+    },
+    initramfsModuleStep(host, ['vfio', 'vfio_iommu_type1', 'vfio_pci']),
+    ...rebuildInitramfs(host),
+  ];
+}
+
 export function bindToVfioAtBoot(
   host: HostProfile,
   device: PciDevice,
@@ -20,13 +37,7 @@ export function bindToVfioAtBoot(
 ): Fix {
   const id = `${device.vendor}:${device.device}`;
   const steps: FixStep[] = [
-    {
-      kind: 'edit-file',
-      path: '/etc/modprobe.d/vfio.conf',
-      change: [`options vfio-pci ids=${id}`, ...(hostDriver && !options.builtinDriver ? [`softdep ${hostDriver} pre: vfio-pci`] : [])].join(' ; '),
-    },
-    initramfsModuleStep(host, ['vfio', 'vfio_iommu_type1', 'vfio_pci']),
-    ...rebuildInitramfs(host),
+    ...vfioIdsAtBootSteps(host, [id], hostDriver && !options.builtinDriver ? [hostDriver] : []),
     { kind: 'reboot' },
     { kind: 'verify', command: `lspci -nnk -s ${device.address}`, expect: 'Kernel driver in use: vfio-pci' },
   ];
