@@ -44,6 +44,7 @@ import rebootPending from './reboot-pending.js';
 import rmrrConflict from './rmrr-conflict.js';
 import sriovVfsNotCreated from './sriov-vfs-not-created.js';
 import unsafeInterruptsEnabled from './unsafe-interrupts-enabled.js';
+import vfioIdsCaptureTwin from './vfio-ids-capture-twin.js';
 import vfioModulesMissing from './vfio-modules-missing.js';
 import vfioModulesNotPersistent from './vfio-modules-not-persistent.js';
 import vfioProbeFailed from './vfio-probe-failed.js';
@@ -78,6 +79,7 @@ export const builtinRules: readonly Rule[] = [
   deviceResetFailure,
   vfioProbeFailed,
   passthroughOfHostStorage,
+  vfioIdsCaptureTwin,
   sriovVfsNotCreated,
   hugepagesNotConfigured,
   hugepagesShort,
