@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildInitramfs } from './build-initramfs.mjs';
-import { qemuMachineArgs } from './lib/scenario.mjs';
+import { firmwareOf, OVMF_VARS, qemuMachineArgs } from './lib/scenario.mjs';
 import { CACHE } from './lib/paths.mjs';
 import { publishFixtures, publishSample } from './lib/publish.mjs';
 
@@ -34,11 +34,15 @@ export async function runScenario(name, opts = {}) {
   const driveImage = join(built.dir, 'disk.img');
   writeFileSync(driveImage, '');
   truncateSync(driveImage, 8 << 20);
+  // UEFI: OVMF writes its variable store (boot entries, console settings), so each boot gets a fresh copy
+  const uefi = firmwareOf(s) === 'uefi';
+  const varsFile = uefi ? join(built.dir, 'OVMF_VARS.fd') : undefined;
+  if (varsFile) copyFileSync(OVMF_VARS, varsFile);
 
   // the command line a grub entry would pass (scenario's cmdline; @KVER@ = the kernel release)
   const append = s.cmdline.replaceAll('@KVER@', kernel.kver);
   const args = [
-    ...qemuMachineArgs(s, { driveImage }),
+    ...qemuMachineArgs(s, { driveImage, varsFile }),
     '-kernel', kernel.vmlinuz,
     '-initrd', built.cpio,
     '-append', append,

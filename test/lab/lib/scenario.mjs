@@ -93,9 +93,31 @@ export function actionsScript(s) {
   return lines.join('\n') + '\n';
 }
 
-/** QEMU arguments (without -kernel/-initrd/-append/serial wiring). */
-export function qemuMachineArgs(s, { driveImage }) {
+/**
+ * OVMF (Debian `ovmf`): the read-only code image and the pristine variable store a scenario with
+ * `"firmware": "uefi"` boots from. OVMF loads -kernel/-initrd from fw_cfg and starts the kernel
+ * through its EFI stub, so the guest is an EFI boot (/sys/firmware/efi exists).
+ */
+export const OVMF_CODE = process.env.LAB_OVMF_CODE ?? '/usr/share/OVMF/OVMF_CODE_4M.fd';
+export const OVMF_VARS = process.env.LAB_OVMF_VARS ?? '/usr/share/OVMF/OVMF_VARS_4M.fd';
+
+/** `bios` (SeaBIOS, QEMU's default) or `uefi` (OVMF). */
+export function firmwareOf(s) {
+  const f = s.firmware ?? 'bios';
+  if (f !== 'bios' && f !== 'uefi') throw new Error(`${s.name}: firmware must be bios or uefi`);
+  return f;
+}
+
+/** QEMU arguments (without -kernel/-initrd/-append/serial wiring). `varsFile`: the scenario's writable copy of OVMF_VARS. */
+export function qemuMachineArgs(s, { driveImage, varsFile }) {
   const args = ['-nodefaults', '-display', 'none', '-no-reboot', '-accel', 'tcg', '-m', String(s.memoryMiB ?? 512), '-smp', '1'];
+  if (firmwareOf(s) === 'uefi') {
+    if (!varsFile) throw new Error(`${s.name}: a UEFI boot needs a writable copy of ${OVMF_VARS}`);
+    args.push(
+      '-drive', `if=pflash,format=raw,unit=0,readonly=on,file=${OVMF_CODE}`,
+      '-drive', `if=pflash,format=raw,unit=1,file=${varsFile}`,
+    );
+  }
   const cpu = { intel: 'qemu64,vendor=GenuineIntel,-svm', amd: 'qemu64,vendor=AuthenticAMD,+svm' }[s.cpu];
   if (!cpu) throw new Error(`${s.name}: cpu must be intel or amd`);
   args.push('-cpu', s.cpuModel ?? cpu);
