@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { hostConfSetting, logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { gpuProbeDisabledBy } from '../src/facts/cloudpods-devices.js';
+import { logLinesWith } from '../src/facts/cloudpods-lookup.js';
 import { checkHostServiceLog, restartHostService } from '../src/fixes/cloudpods.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
@@ -22,8 +23,8 @@ export default defineRule({
   check({ cloudpods, cmdline, host }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
-    const off = hostConfSetting(cp, 'disable_gpu');
-    if (off?.value === 'true') return r.pass('gpuProbeOff', {}, [off.ref]);
+    const off = gpuProbeDisabledBy(cp);
+    if (off) return r.pass('gpuProbeOff', {}, [off.ref]);
     const words = new Set(cmdline.value.params.map((p) => p.raw));
     const add: string[] = [];
     let message = '';

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { isTrue, shortAddr } from '../src/facts/cloudpods-devices.js';
+import { gpuProbeDisabledBy, isTrue, shortAddr } from '../src/facts/cloudpods-devices.js';
 import { hostConfSetting, logLinesWith } from '../src/facts/cloudpods-lookup.js';
 import { editHostConf, restartHostService } from '../src/fixes/cloudpods.js';
 
@@ -23,7 +23,8 @@ export default defineRule({
   check({ cloudpods, pci }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
-    if (isTrue(cp, 'disable_gpu')) return r.pass('gpuProbeOff', {}, [hostConfSetting(cp, 'disable_gpu')!.ref]);
+    const off = gpuProbeDisabledBy(cp);
+    if (off) return r.pass('gpuProbeOff', {}, [off.ref]);
     const vgas = pci.value.devices.filter((d) => d.classCode.startsWith('0300'));
     if (vgas.length === 0) return r.pass('noVga', {}, pci.evidence);
     const boot = vgas.find((d) => d.bootVga === true);

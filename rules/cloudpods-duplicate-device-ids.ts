@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { isTrue, passthroughGpus } from '../src/facts/cloudpods-devices.js';
+import { gpuProbeDisabledBy, passthroughGpus } from '../src/facts/cloudpods-devices.js';
 import { logLinesWith } from '../src/facts/cloudpods-lookup.js';
 import { checkHostServiceLog, restartHostService, vfioOverrideAtBoot } from '../src/fixes/cloudpods.js';
 
@@ -22,7 +22,7 @@ export default defineRule({
   check({ cloudpods, pci }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
-    if (isTrue(cp, 'disable_gpu')) return r.pass('gpuProbeOff', {}, cloudpods.evidence);
+    if (gpuProbeDisabledBy(cp)) return r.pass('gpuProbeOff', {}, cloudpods.evidence);
     const gpus = passthroughGpus(pci.value, cp);
     const taken = new Map(gpus.map((g) => [g.address, g]));
     for (const g of gpus)

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { isTrue, passthroughGpus, shortAddr } from '../src/facts/cloudpods-devices.js';
-import { hostConfSetting, logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { gpuProbeDisabledBy, passthroughGpus, shortAddr } from '../src/facts/cloudpods-devices.js';
+import { logLinesWith } from '../src/facts/cloudpods-lookup.js';
 import { checkIsolatedDevices, restartHostService } from '../src/fixes/cloudpods.js';
 import { keepGpuDriverOff } from '../src/fixes/gpu-driver.js';
 
@@ -26,8 +26,8 @@ export default defineRule({
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     if (cp.hostType === 'container') return r.skip('containerHost', { type: cp.hostType });
-    const off = hostConfSetting(cp, 'disable_gpu');
-    if (isTrue(cp, 'disable_gpu') && off) return r.pass('gpuProbeOff', {}, [off.ref]);
+    const off = gpuProbeDisabledBy(cp);
+    if (off) return r.pass('gpuProbeOff', {}, [off.ref]);
     const gpus = passthroughGpus(pci.value, cp);
     if (gpus.length === 0) return r.pass('noGpu', {}, pci.evidence);
     return gpus.map((g) => {

@@ -1,6 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { passthroughGpus } from '../src/facts/cloudpods-devices.js';
-import { hostConfSetting } from '../src/facts/cloudpods-lookup.js';
+import { gpuProbeDisabledBy, passthroughGpus } from '../src/facts/cloudpods-devices.js';
 import { isBridge } from '../src/facts/pci.js';
 import { checkIsolatedDevices, restartHostService } from '../src/fixes/cloudpods.js';
 import { makeGroupViable } from '../src/fixes/group-viability.js';
@@ -26,8 +25,8 @@ export default defineRule({
   check({ cloudpods, pci, host }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
-    const off = hostConfSetting(cp, 'disable_gpu');
-    if (off?.value === 'true') return r.pass('gpuProbeOff', {}, [off.ref]);
+    const off = gpuProbeDisabledBy(cp);
+    if (off) return r.pass('gpuProbeOff', {}, [off.ref]);
     const gpus = passthroughGpus(pci.value, cp).filter((d) => d.group !== null);
     if (gpus.length === 0) return r.pass('noGpu', {}, pci.evidence);
     return gpus.map((g) => {

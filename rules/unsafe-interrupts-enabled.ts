@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { gpuProbeDisabledBy } from '../src/facts/cloudpods-devices.js';
 import { unsafeInterruptSettings } from '../src/facts/iommu-params.js';
 import { dropUnsafeInterrupts } from '../src/fixes/interrupt-remapping.js';
 
@@ -29,7 +30,7 @@ export default defineRule({
     const data = { settings: [...new Set(settings.map((s) => s.raw))].join(', ') };
     // The Cloudpods host service refuses to probe GPUs without the exact word on /proc/cmdline
     // (pkg/hostman/isolated_device/gpu.go sGPUBaseDevice.CustomProbe): removing it breaks the host.
-    const gpuProbe = cloudpods.state === 'known' && cloudpods.value.detected && !cloudpods.value.hostConf?.some((x) => x.key.replace(/-/g, '_') === 'disable_gpu' && x.value === 'true');
+    const gpuProbe = cloudpods.state === 'known' && cloudpods.value.detected && gpuProbeDisabledBy(cloudpods.value) === null;
     if (host.value.isCloudpods && gpuProbe)
       return r.fail('unneeded', data, [...evidence, ...(cloudpods.state === 'known' ? cloudpods.evidence : [])], {
         summary: 'Keep the parameter: the Cloudpods host service requires it',

@@ -13,7 +13,7 @@
  */
 import { hostConfSetting } from './cloudpods-lookup.js';
 import type { EvidenceRef } from './fact.js';
-import type { CloudpodsFacts, PciDevice, PciFacts } from './model.js';
+import type { CloudpodsFacts, HostConfSetting, PciDevice, PciFacts } from './model.js';
 
 export const GPU_CLASSES = ['0300', '0302', '0380'];
 const DISPLAY_VENDORS = ['10de', '1002'];
@@ -25,6 +25,17 @@ export const shortAddr = (a: string): string => a.replace(/^0000:/, '');
 
 export function isTrue(cp: CloudpodsFacts, key: string): boolean {
   return hostConfSetting(cp, key)?.value === 'true';
+}
+
+/**
+ * The host.conf line that switches the host service's GPU probe off (`disable_gpu: true`; options.go
+ * DisableGPU, default false: ProbePCIDevices then never calls getPassthroughGPUs, and
+ * sGPUBaseDevice.CustomProbe never checks the command line), or null when it probes GPUs.
+ * The one place that decides it; rules cite the returned line.
+ */
+export function gpuProbeDisabledBy(cp: CloudpodsFacts): HostConfSetting | null {
+  const setting = hostConfSetting(cp, 'disable_gpu');
+  return setting?.value === 'true' ? setting : null;
 }
 
 /** The GPUs getPassthroughGPUs keeps (before its driver checks). */

@@ -11,6 +11,7 @@ import { parseBlockDevices } from '../parsers/block-devices.js';
 import { parseHostServiceLog } from '../parsers/host-service-log.js';
 import { parseLsusb } from '../parsers/lsusb.js';
 import { splitLines } from '../parsers/lines.js';
+import { hostConfSetting } from './cloudpods-lookup.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
 import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
 import type { CloudpodsFacts, CloudpodsLogLine, HostConfSetting } from './model.js';
@@ -34,7 +35,7 @@ export function buildCloudpods(ev: EvidenceSource): Fact<CloudpodsFacts> {
       ref: lineRef(conf, x.line, x.text),
     }));
   }
-  const hostType = hostConf?.find((s) => s.key.replace(/-/g, '_') === 'host_type')?.value ?? 'hypervisor';
+  const hostType = hostConfSetting({ hostConf }, 'host_type')?.value ?? 'hypervisor';
 
   let log: CloudpodsLogLine[] | null = null;
   for (const e of logs) {
