@@ -7,7 +7,7 @@
 import { hasText, type Evidence } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseHostConf } from '../parsers/host-conf.js';
-import { parseBlockDevices } from '../parsers/block-devices.js';
+import type { BlockDevices } from '../parsers/block-devices.js';
 import { parseHostServiceLog } from '../parsers/host-service-log.js';
 import { parseLsusb } from '../parsers/lsusb.js';
 import { splitLines } from '../parsers/lines.js';
@@ -15,6 +15,7 @@ import { hostConfSetting } from './cloudpods-lookup.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
 import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
 import type { CloudpodsFacts, CloudpodsLogLine, HostConfSetting } from './model.js';
+import { blockDeviceInventory, type ParsedEvidence } from './shared-evidence.js';
 
 const exists = (e: Evidence): boolean => e.status !== 'absent' && e.status !== 'not-collected';
 const lineRef = (e: Evidence, line: number, text: string): EvidenceRef => refTo(e, { line, text });
@@ -58,7 +59,7 @@ export function buildCloudpods(ev: EvidenceSource): Fact<CloudpodsFacts> {
       hugetlbService: hugetlb(ev.one('hugetlb-service')),
       ...usb(ev.one('lsusb')),
       devVfio: devVfio(ev.one('dev-vfio')),
-      heldDisks: heldDisks(ev.one('block-devices')),
+      heldDisks: heldDisks(blockDeviceInventory(ev)),
     },
     detectedBy,
   );
@@ -98,9 +99,8 @@ function devVfio(e: Evidence): CloudpodsFacts['devVfio'] {
 }
 
 /** Disks (and partitions' disks) that a dm or md device is built on: LVM PVs, LUKS, RAID members. */
-function heldDisks(e: Evidence): CloudpodsFacts['heldDisks'] {
-  if (!hasText(e)) return null;
-  const b = parseBlockDevices(e.text);
+function heldDisks({ evidence: e, parsed: b }: ParsedEvidence<BlockDevices>): CloudpodsFacts['heldDisks'] {
+  if (!b) return null;
   const diskOf = new Map(b.partitions.map((p) => [p.partition, p.disk]));
   const out: { address: string; why: string; ref: EvidenceRef }[] = [];
   for (const s of b.slaves) {

@@ -5,18 +5,17 @@
  */
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
-import { parseBlockDevices } from '../parsers/block-devices.js';
 import { parseMounts } from '../parsers/mounts.js';
 import { parseSwaps } from '../parsers/swaps.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
 import { refTo, unknownFrom } from './evidence-ref.js';
 import type { HostStorageDevice, HostStorageFacts } from './model.js';
+import { blockDeviceInventory } from './shared-evidence.js';
 
 export function buildHostStorage(ev: EvidenceSource): Fact<HostStorageFacts> {
   const mountsEv = ev.one('mounts');
-  const blockEv = ev.one('block-devices');
-  if (!hasText(mountsEv) || !hasText(blockEv)) return unknownFrom(mountsEv, blockEv);
-  const block = parseBlockDevices(blockEv.text);
+  const { evidence: blockEv, parsed: block } = blockDeviceInventory(ev);
+  if (!hasText(mountsEv) || !block) return unknownFrom(mountsEv, blockEv);
   const diskOf = new Map(block.partitions.map((p) => [p.partition, p.disk]));
   const slavesOf = new Map<string, string[]>();
   for (const s of block.slaves) slavesOf.set(s.holder, [...(slavesOf.get(s.holder) ?? []), s.slave]);

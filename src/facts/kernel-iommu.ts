@@ -6,21 +6,20 @@
  */
 import type { Evidence } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
-import { parseIommuGroups } from '../parsers/iommu-groups.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
 import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
 import { logLines, logRef, logShowsAbsence } from './kernel-log.js';
 import type { KernelIommuFacts, KernelLogFacts } from './model.js';
+import { iommuGroupListing } from './shared-evidence.js';
 
 const readable = (e: Evidence): boolean => e.status === 'ok' || e.status === 'absent';
 
 export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<KernelIommuFacts> {
   const unitsEv = ev.one('sys-class-iommu');
-  const groupsEv = ev.one('iommu-groups');
+  const { evidence: groupsEv, parsed: groups } = iommuGroupListing(ev);
   if (readable(unitsEv) || readable(groupsEv)) {
     const units = unitsEv.status === 'ok' ? parseNameList(unitsEv.text).names : [];
-    const groups = groupsEv.status === 'ok' ? parseIommuGroups(groupsEv.text) : null;
     const groupCount = groups ? Object.keys(groups.groups).length : 0;
     const refs: EvidenceRef[] = [];
     const firstUnit = units[0];

@@ -7,7 +7,7 @@
  */
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
-import { parseIommuGroups, parseIommuGroupsFromDmesg } from '../parsers/iommu-groups.js';
+import { parseIommuGroupsFromDmesg } from '../parsers/iommu-groups.js';
 import { parseLspciNnk, type LspciDevice } from '../parsers/lspci-nnk.js';
 import { parseLspciVvv } from '../parsers/lspci-vvv.js';
 import { pciAddressesInPath } from '../parsers/block-devices.js';
@@ -15,6 +15,7 @@ import { parsePciSysfs, type SysfsPciDevice } from '../parsers/pci-sysfs.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
 import { refTo, unknownFrom } from './evidence-ref.js';
 import type { KernelLogFacts, PciDevice, PciFacts } from './model.js';
+import { iommuGroupListing } from './shared-evidence.js';
 
 export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<PciFacts> {
   const sysfsEv = ev.one('pci-sysfs');
@@ -33,10 +34,9 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
       ? sysfs.map((s) => fromSysfs(s, byAddr.get(s.address), refTo(sysfsEv, s), byAddr.has(s.address) ? refTo(lspciEv, byAddr.get(s.address)!) : null))
       : lspci.map((l) => fromLspci(l, refTo(lspciEv, l)));
 
-  const groupsEv = ev.one('iommu-groups');
   let groups: Record<string, string[]> = {};
   let groupsFrom: PciFacts['groupsFrom'] = 'none';
-  const fromListing = groupsEv.status === 'ok' ? parseIommuGroups(groupsEv.text) : null;
+  const fromListing = iommuGroupListing(ev).parsed;
   if (fromListing && fromListing.memberships.length > 0) {
     groups = cloneGroups(fromListing.groups);
     groupsFrom = 'sysfs';
