@@ -19,6 +19,7 @@ export default defineRule({
     single: '{{address}} is the only device with id {{id}}.',
     meant: '{{address}} shares id {{id}} with {{others}}, and each of them is named for passthrough by address.',
     unnamed: '{{address}} shares id {{id}} with {{others}}; none is named by address, so all are taken as meant, and {{address}} carries no host filesystem, swap or console.',
+    storageUnknown: '{{address}} is a storage controller that shares id {{id}} with {{others}}, and which devices hold the host\'s filesystems and swap is unknown: {{reason}}',
     twin: 'vfio-pci id {{id}} also takes {{address}} (now on {{driver}}){{why}}: the devices meant are {{meant}}, and binding by id takes every identical device.',
   },
   check({ targets, host, pci, hostStorage }, r) {
@@ -36,6 +37,8 @@ export default defineRule({
       const backs = storage.find((s) => s.address === d.address);
       const hostNeeds = backs ? `, which carries ${backs.why}` : d.bootVga === true ? ', the boot VGA (the host console)' : '';
       const meant = c.matches.filter((m) => chosen.has(m.address));
+      if (!hostNeeds && meant.length === 0 && hostStorage.state !== 'known' && d.classCode.startsWith('01'))
+        return r.unknown('storageUnknown', { address: d.address, id: c.id, others, reason: hostStorage.reason }, hostStorage.collect, { device: d.address });
       if (!hostNeeds && (meant.length === 0 || chosen.has(d.address)))
         return r.pass(meant.length === 0 ? 'unnamed' : 'meant', { address: d.address, id: c.id, others }, [...c.refs, ...d.refs, ...(hostStorage.state === 'known' ? hostStorage.evidence : [])], { device: d.address });
       const passThrough = meant.filter((m) => m !== d);

@@ -31,9 +31,13 @@ export async function runScenario(name, opts = {}) {
   mkdirSync(outDir, { recursive: true });
   const consoleLog = join(outDir, 'console.log');
   const serialOut = join(outDir, 'ttyS1.b64');
-  const driveImage = join(built.dir, 'disk.img');
-  writeFileSync(driveImage, '');
-  truncateSync(driveImage, 8 << 20);
+  // one small raw image per drive:<id> (the first keeps the name disk.img that earlier samples' READMEs show)
+  const driveIds = s.devices.filter((d) => d.startsWith('drive:')).map((d) => d.slice(6));
+  const driveImages = new Map(driveIds.map((id, i) => [id, join(built.dir, i === 0 ? 'disk.img' : `disk-${id}.img`)]));
+  for (const image of driveImages.values()) {
+    writeFileSync(image, '');
+    truncateSync(image, 8 << 20);
+  }
   // UEFI: OVMF writes its variable store (boot entries, console settings), so each boot gets a fresh copy
   const uefi = firmwareOf(s) === 'uefi';
   const varsFile = uefi ? join(built.dir, 'OVMF_VARS.fd') : undefined;
@@ -42,7 +46,7 @@ export async function runScenario(name, opts = {}) {
   // the command line a grub entry would pass (scenario's cmdline; @KVER@ = the kernel release)
   const append = s.cmdline.replaceAll('@KVER@', kernel.kver);
   const args = [
-    ...qemuMachineArgs(s, { driveImage, varsFile }),
+    ...qemuMachineArgs(s, { driveImages, varsFile }),
     '-kernel', kernel.vmlinuz,
     '-initrd', built.cpio,
     '-append', append,

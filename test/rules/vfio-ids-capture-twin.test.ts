@@ -23,6 +23,11 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      name: 'real lab: two identical NVMe controllers bound by id, the first holds the host\'s swap',
+      sample: 'lab-nvme-twins-ids',
+      expect: { messageId: 'twin', subject: '0000:01:00.0', severity: 'error', evidence: ['/etc/modprobe.d/vfio.conf:1', '/proc/swaps'] },
+    },
+    {
       name: 'twin NIC left on e1000 next to the one with driver_override',
       sample: 'lab-group-shared',
       evidence: nics,
@@ -43,6 +48,12 @@ ruleTester(rule, {
     },
   ],
   unknown: [
+    {
+      name: 'twin NVMe controllers, none named, which one holds the host\'s storage is unknown',
+      sample: 'lab-nvme-twins-ids',
+      evidence: { 'block-devices': null },
+      expect: { messageId: 'storageUnknown', subject: '0000:02:00.0' },
+    },
     {
       name: 'ids configured, no PCI inventory',
       sample: 'lab-intel-healthy',

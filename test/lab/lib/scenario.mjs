@@ -108,8 +108,11 @@ export function firmwareOf(s) {
   return f;
 }
 
-/** QEMU arguments (without -kernel/-initrd/-append/serial wiring). `varsFile`: the scenario's writable copy of OVMF_VARS. */
-export function qemuMachineArgs(s, { driveImage, varsFile }) {
+/**
+ * QEMU arguments (without -kernel/-initrd/-append/serial wiring). `driveImages`: drive id → raw
+ * image file; `varsFile`: the scenario's writable copy of OVMF_VARS.
+ */
+export function qemuMachineArgs(s, { driveImages, varsFile }) {
   const args = ['-nodefaults', '-display', 'none', '-no-reboot', '-accel', 'tcg', '-m', String(s.memoryMiB ?? 512), '-smp', '1'];
   if (firmwareOf(s) === 'uefi') {
     if (!varsFile) throw new Error(`${s.name}: a UEFI boot needs a writable copy of ${OVMF_VARS}`);
@@ -137,7 +140,7 @@ export function qemuMachineArgs(s, { driveImage, varsFile }) {
   for (const d of s.devices) {
     if (d.startsWith('drive:')) {
       // drive:<id> — a small raw image for an NVMe or virtio disk
-      args.push('-drive', `file=${driveImage},if=none,format=raw,id=${d.slice(6)}`);
+      args.push('-drive', `file=${driveImages.get(d.slice(6))},if=none,format=raw,id=${d.slice(6)}`);
     } else {
       args.push('-device', d);
     }
