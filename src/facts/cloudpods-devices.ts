@@ -15,7 +15,7 @@ import { hostConfSetting } from './cloudpods-lookup.js';
 import type { EvidenceRef } from './fact.js';
 import type { CloudpodsFacts, HostConfSetting, PciDevice, PciFacts } from './model.js';
 
-export const GPU_CLASSES = ['0300', '0302', '0380'];
+const GPU_CLASSES = ['0300', '0302', '0380'];
 const DISPLAY_VENDORS = ['10de', '1002'];
 export const PF_ADDR = /^([0-9a-f]{2}):([0-9a-f]{2})\.([0-9a-f])$/;
 const SIZE = /^\d+[bBkKmMgG]?$/;

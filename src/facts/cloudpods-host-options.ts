@@ -77,7 +77,7 @@ export const HOST_CONF_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** Spellings the guides print or older releases accepted, with the key the host service reads. */
-export const KNOWN_MISSPELLINGS: Readonly<Record<string, string>> = {
+const KNOWN_MISSPELLINGS: Readonly<Record<string, string>> = {
   // hugepage guide: "set hugepages_options to native" (reference §1.7; options.go HugepagesOption)
   hugepages_options: 'hugepages_option',
   // vGPU guide: `AMDVgpuPFs:` (reference §1.2); the token is amd-vgpu-pfs

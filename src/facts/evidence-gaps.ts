@@ -9,7 +9,7 @@ import type { Facts } from './facts.js';
 import type { CollectionFacts, CollectionItem } from './model.js';
 
 /** Facts that decide error-severity checks, and what each one decides, in the report's words. */
-export const IMPORTANT_FACTS: Readonly<Partial<Record<keyof Facts, string>>> = {
+const IMPORTANT_FACTS: Readonly<Partial<Record<keyof Facts, string>>> = {
   kernelLog: 'kernel log checks (firmware tables, interrupt remapping, DMA faults, device errors)',
   cmdline: 'kernel command-line checks',
   firmwareIommu: 'firmware IOMMU check',

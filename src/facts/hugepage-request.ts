@@ -15,7 +15,7 @@ export interface HugepageRequest {
 
 const X86_DEFAULT_KB = 2048;
 
-export function parseSizeKb(text: string): number | null {
+function parseSizeKb(text: string): number | null {
   const m = /^(\d+)([KkMmGg]?)$/.exec(text);
   if (!m) return null;
   const n = Number(m[1]);

@@ -48,7 +48,7 @@ function resolve(bdf: string, devices: readonly PciDevice[]): string {
 }
 
 /** The faulting device of one log line, or null when the line is no DMA remapping fault. */
-export function faultDevice(message: string, devices: readonly PciDevice[]): string | null {
+function faultDevice(message: string, devices: readonly PciDevice[]): string | null {
   const dmar = message.indexOf('DMAR: [DMA ');
   if (dmar >= 0) {
     const at = message.indexOf('Request device [', dmar);

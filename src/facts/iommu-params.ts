@@ -88,7 +88,7 @@ export function modprobeParams(directives: readonly ModprobeDirective[]): { para
 }
 
 /** lib/kstrtox.c kstrtobool: decided by the first character (or the first two for on/off). */
-export function isKernelBool(v: string): boolean {
+function isKernelBool(v: string): boolean {
   return /^[yYtT1nNfF0]/.test(v) || /^[oO][nNfF]/.test(v);
 }
 

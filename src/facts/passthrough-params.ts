@@ -34,7 +34,7 @@ export function isPassthroughParam(p: KernelParam): boolean {
   return p.key === 'video' && p.value !== null && /^(efifb|vesafb|simplefb):off$/.test(p.value);
 }
 
-export function passthroughParams(params: readonly KernelParam[]): KernelParam[] {
+function passthroughParams(params: readonly KernelParam[]): KernelParam[] {
   return params.filter(isPassthroughParam);
 }
 

@@ -68,6 +68,6 @@ function splitIds(value: string, ref: EvidenceRef): VfioId[] {
 }
 
 /** Display (03), network (02), NVMe (0108) and USB (0c03) controllers. */
-export function isCandidateClass(classCode: string): boolean {
+function isCandidateClass(classCode: string): boolean {
   return classCode.startsWith('03') || classCode.startsWith('02') || classCode.startsWith('0108') || classCode.startsWith('0c03');
 }

@@ -15,7 +15,7 @@ import type { Fix, FixStep } from './fix.js';
 import { vfioIdsAtBootSteps } from './vfio-binding.js';
 
 /** Same slot (domain:bus:device), other function. */
-export function sameSlot(a: string, b: string): boolean {
+function sameSlot(a: string, b: string): boolean {
   return a !== b && a.slice(0, a.lastIndexOf('.')) === b.slice(0, b.lastIndexOf('.'));
 }
 

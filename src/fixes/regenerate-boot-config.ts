@@ -23,7 +23,7 @@ export interface ParamChange {
  * BIOS and UEFI paths (the EFI directory is the vendor's: EFI/redhat on RHEL and Oracle Linux, so
  * the os-release ID is only a guess).
  */
-export function grubCfgPath(host: HostProfile): string {
+function grubCfgPath(host: HostProfile): string {
   if (host.grubCfg !== null) return host.grubCfg;
   if (host.distro === 'debian-like' || host.distro === 'proxmox' || host.distro === 'arch') return '/boot/grub/grub.cfg';
   if (host.bootMode === 'uefi') return `/boot/efi/EFI/${host.distroId ?? '<distro>'}/grub.cfg`;

@@ -6,7 +6,7 @@
 import type { HostProfile } from '../facts/model.js';
 import type { Fix } from './fix.js';
 
-export function vfioModuleNames(host: HostProfile): string[] {
+function vfioModuleNames(host: HostProfile): string[] {
   return host.kernelAtLeast6_2 === false ? ['vfio', 'vfio_iommu_type1', 'vfio_pci', 'vfio_virqfd'] : ['vfio', 'vfio_iommu_type1', 'vfio_pci'];
 }
 

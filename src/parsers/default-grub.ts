@@ -41,16 +41,6 @@ export interface DefaultGrub {
   readonly unparsed: readonly { readonly line: number; readonly text: string; readonly file?: string }[];
 }
 
-/** Names rules usually ask about; any other GRUB_* name is in `vars` too. */
-export const GRUB_KEYS = [
-  'GRUB_CMDLINE_LINUX',
-  'GRUB_CMDLINE_LINUX_DEFAULT',
-  'GRUB_ENABLE_BLSCFG',
-  'GRUB_DISABLE_RECOVERY',
-  'GRUB_DEFAULT',
-  'GRUB_TIMEOUT',
-] as const;
-
 function parseInto(
   text: string,
   file: string | undefined,

@@ -20,8 +20,6 @@ export interface DmiField {
   readonly text: string;
 }
 
-export const DMI_NAMES = ['sys_vendor', 'product_name', 'product_version', 'board_vendor', 'board_name', 'bios_vendor', 'bios_version', 'bios_date'] as const;
-
 export interface Dmi {
   readonly fields: Readonly<Record<string, DmiField>>;
   readonly unreadable: readonly { readonly name: string; readonly line: number; readonly text: string }[];

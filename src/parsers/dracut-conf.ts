@@ -22,17 +22,6 @@ export interface DracutAssignment {
   readonly text: string;
 }
 
-export const DRACUT_LIST_KEYS = [
-  'add_drivers',
-  'force_drivers',
-  'omit_drivers',
-  'drivers',
-  'add_dracutmodules',
-  'force_add_dracutmodules',
-  'omit_dracutmodules',
-  'dracutmodules',
-] as const;
-
 export interface DracutConf {
   readonly assignments: readonly DracutAssignment[];
   readonly lists: Readonly<Record<string, readonly string[]>>;

@@ -57,7 +57,7 @@ function fromPath(t: string): { group?: number; address?: string; header: boolea
   return address ? { group, address, header: false } : undefined;
 }
 
-export function buildIommuGroups(memberships: readonly IommuMembership[], unparsed: readonly UnparsedLine[]): IommuGroups {
+function buildIommuGroups(memberships: readonly IommuMembership[], unparsed: readonly UnparsedLine[]): IommuGroups {
   const groups: Record<string, string[]> = {};
   const deviceGroup: Record<string, number> = {};
   for (const m of memberships) {

@@ -11,7 +11,7 @@
  */
 
 /** Longest line text kept, in UTF-16 code units (same figure as the bundle's 1 MiB line limit). */
-export const MAX_LINE_CHARS = 1024 * 1024;
+const MAX_LINE_CHARS = 1024 * 1024;
 
 export interface SourceLine {
   /** 1-based line number in the evidence. */
@@ -62,6 +62,6 @@ export function fields(text: string): string[] {
   return out;
 }
 
-export function isBlank(c: number): boolean {
+function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || c === 10;
 }

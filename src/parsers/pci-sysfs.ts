@@ -63,7 +63,7 @@ export interface PciSysfs {
 }
 
 /** `0x10de` → `10de`; undefined when not hex. */
-export function hexId(v: string, width: number): string | undefined {
+function hexId(v: string, width: number): string | undefined {
   const m = /^(?:0x)?([0-9a-fA-F]{1,8})$/.exec(v.trim());
   return m && m[1] ? m[1].toLowerCase().padStart(width, '0') : undefined;
 }

@@ -40,7 +40,7 @@ export interface BoardRow {
   readonly link: string | null;
 }
 
-export function boardRowId(address: string): string {
+function boardRowId(address: string): string {
   return `board-${address.replace(/[:.]/g, '-')}`;
 }
 

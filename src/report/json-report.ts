@@ -6,7 +6,7 @@ import { z } from 'zod/v3';
 import type { Analysis } from '../analyze.js';
 import { SEVERITIES, STATUSES } from '../engine/finding.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 1;
 
 const EvidenceRefJson = z.strictObject({
   evidence: z.string(),
@@ -24,7 +24,7 @@ const FixStepJson = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('note'), text: z.string() }),
 ]);
 
-export const FindingJson = z.strictObject({
+const FindingJson = z.strictObject({
   ruleId: z.string(),
   title: z.string(),
   status: z.enum(STATUSES),

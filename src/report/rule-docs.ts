@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 
-export function ruleDocPath(id: string): string | null {
+function ruleDocPath(id: string): string | null {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return null;
   const path = join(packageRoot(), 'rules', `${id}.md`);
   return existsSync(path) ? path : null;
@@ -18,7 +18,7 @@ export function readRuleDoc(id: string): string | null {
 }
 
 /** The first paragraph after the H1 and the metadata line. */
-export function firstParagraph(doc: string): string | null {
+function firstParagraph(doc: string): string | null {
   const blocks = doc.split(/\n\s*\n/).map((b) => b.trim());
   const para = blocks.find((b) => b !== '' && !b.startsWith('#') && !b.startsWith('Severity:'));
   return para ? para.replace(/\s*\n\s*/g, ' ') : null;

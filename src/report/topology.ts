@@ -65,7 +65,7 @@ const cardWidth = (columns: number): number => (LAYOUT.width - LAYOUT.gap * (col
 /** Characters that fit in a width at the report's 12px sans-serif (about 6.6px each, 7.4 bold, seen in Chromium screenshots). */
 const fits = (px: number, bold = false): number => Math.floor(px / (bold ? 7.6 : 6.8));
 
-export function deviceState(d: Pick<PciDevice, 'classCode' | 'driver'>): DeviceState {
+function deviceState(d: Pick<PciDevice, 'classCode' | 'driver'>): DeviceState {
   if (isBridge(d)) return 'bridge';
   if (d.driver === null) return 'none';
   if (isVfioDriver(d.driver)) return 'vfio';
@@ -73,7 +73,7 @@ export function deviceState(d: Pick<PciDevice, 'classCode' | 'driver'>): DeviceS
 }
 
 /** 0000:03:01.0 → 03:01.0 in domain 0, the way lspci prints it. */
-export function shortAddress(a: string): string {
+function shortAddress(a: string): string {
   return a.startsWith('0000:') ? a.slice(5) : a;
 }
 
