@@ -12,7 +12,7 @@ import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseDracutConf } from '../parsers/dracut-conf.js';
 import { parseInitramfsToolsModules } from '../parsers/initramfs-tools-modules.js';
 import { parseModprobeD } from '../parsers/modprobe-d.js';
-import { moduleKey } from '../parsers/proc-modules.js';
+import { moduleKey } from '../parsers/module-name.js';
 import { parseModuleLines, parseModulesLoadD } from '../parsers/modules-load-d.js';
 import { known, unknown, type Fact } from './fact.js';
 import { fileRef, refTo } from './evidence-ref.js';

@@ -5,7 +5,8 @@
  */
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
-import { moduleKey, parseProcModules } from '../parsers/proc-modules.js';
+import { moduleKey } from '../parsers/module-name.js';
+import { parseProcModules } from '../parsers/proc-modules.js';
 import { parseLsmod } from '../parsers/lsmod.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';

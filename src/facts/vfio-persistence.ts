@@ -13,6 +13,7 @@
  *   (modprobe.d(5)), `rd.driver.pre=vfio-pci` (dracut.cmdline(7)) or `modules-load=vfio-pci`
  *   (systemd-modules-load.service(8)) on the command line, or being built in.
  */
+import { moduleKey } from '../parsers/module-name.js';
 import type { EvidenceRef } from './fact.js';
 import type { KernelConfigFacts } from './kernel-config.js';
 import type { KernelParam, ModuleConfigFacts, ModuleFacts } from './model.js';
@@ -39,5 +40,5 @@ export function bootLoader(mod: string, modules: ModuleFacts, config: ModuleConf
 }
 
 export function cmdlineLoads(mod: string, params: readonly KernelParam[]): KernelParam | undefined {
-  return params.find((p) => (p.key === 'rd.driver.pre' || p.key === 'modules_load' || p.key === 'modules-load') && (p.value ?? '').split(',').some((m) => m.replace(/-/g, '_') === mod));
+  return params.find((p) => (p.key === 'rd.driver.pre' || p.key === 'modules_load' || p.key === 'modules-load') && (p.value ?? '').split(',').some((m) => moduleKey(m) === mod));
 }

@@ -15,6 +15,7 @@
  * command's line is its first line and its text spans the joined lines.
  */
 import { fields, splitLines, type UnparsedLine } from './lines.js';
+import { moduleKey } from './module-name.js';
 
 export type ModprobeCommand =
   | { readonly kind: 'options'; readonly params: readonly { readonly key: string; readonly value?: string; readonly raw: string }[] }
@@ -34,8 +35,6 @@ export interface ModprobeD {
   readonly records: readonly ModprobeRecord[];
   readonly unparsed: readonly UnparsedLine[];
 }
-
-export const moduleKey = (name: string): string => name.replaceAll('-', '_');
 
 /**
  * Joins backslash-continued source lines (from splitLines); yields logical lines with their first

@@ -17,6 +17,7 @@
  * but not by systemd-modules-load — rules see `args` and decide.
  */
 import { splitLines } from './lines.js';
+import { moduleKey } from './module-name.js';
 
 export interface ModuleLoadLine {
   readonly module: string;
@@ -43,7 +44,7 @@ export function parseModuleLines(text: string, semicolon: boolean): ModuleLoadLi
     let k = 0;
     while (k < t.length && t[k] !== ' ' && t[k] !== '\t') k++;
     const module = t.slice(0, k);
-    modules.push({ module, moduleKey: module.replaceAll('-', '_'), args: t.slice(k).trim(), line, text: lineText });
+    modules.push({ module, moduleKey: moduleKey(module), args: t.slice(k).trim(), line, text: lineText });
   }
   return modules;
 }

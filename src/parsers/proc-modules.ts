@@ -13,6 +13,7 @@
  * test/fixtures/cmdline/firecracker-6.18.txt) — the result then has no modules and no unparsed.
  */
 import { fields, splitLines, type UnparsedLine } from './lines.js';
+import { moduleKey } from './module-name.js';
 
 export type ModuleState = 'Live' | 'Loading' | 'Unloading';
 
@@ -75,11 +76,6 @@ export function parseProcModules(text: string): ModuleList {
     });
   }
   return { modules, unparsed };
-}
-
-/** Module names compare with `-` and `_` alike (the kernel stores them with `_`). */
-export function moduleKey(name: string): string {
-  return name.replaceAll('-', '_');
 }
 
 export function findModule(list: Pick<ModuleList, 'modules'>, name: string): LoadedModule | undefined {

@@ -14,7 +14,7 @@
  * (`virtio-pci`, test/fixtures/lspci-nnk/firecracker-6.18.txt).
  */
 import { parseNameList, type ListedName, type NameList } from './name-list.js';
-import { moduleKey } from './proc-modules.js';
+import { moduleKey } from './module-name.js';
 
 export interface SysModuleList extends NameList {
   readonly byKey: Readonly<Record<string, ListedName>>;
