@@ -43,8 +43,8 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
 
   const sources: BootParamSource[] = [];
   const readableGrub = grubFiles.filter(hasText);
-  if (readableGrub.length > 0) {
-    const merged = mergeDefaultGrub(readableGrub.map((e) => ({ path: e.source, text: e.text })));
+  const merged = readableGrub.length > 0 ? mergeDefaultGrub(readableGrub.map((e) => ({ path: e.source, text: e.text }))) : null;
+  if (merged) {
     for (const name of ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT']) {
       const a = merged.vars[name];
       if (!a) continue;
@@ -57,10 +57,13 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
     sources.push({ file: kernelCmdlineFile.source, role: 'source', params: parseCmdlineString(kcf.params.value, kcf.params.line).params.map(toKernelParam), ref: refTo(kernelCmdlineFile, kcf.params), changedSinceBoot: changed(kernelCmdlineFile) });
 
   const hasBlscfg = cfgs.some((c) => c.cfg.blscfg.length > 0);
+  // GRUB_ENABLE_BLSCFG=true makes grub2-mkconfig write `blscfg` (RHEL 8+, Fedora 30+): with BLS
+  // entries beside it, that decides grub-bls even when grub.cfg is unreadable (root-only on RHEL).
+  const blsEnabled = merged?.vars['GRUB_ENABLE_BLSCFG']?.value === 'true';
   const bootloader: Bootloader =
     kcf?.params && (espEntries.length > 0 || (cfgs.length === 0 && readableGrub.length === 0))
       ? 'systemd-boot'
-      : hasBlscfg || (bls.length > 0 && cfgs.length > 0)
+      : hasBlscfg || (bls.length > 0 && (cfgs.length > 0 || blsEnabled))
         ? 'grub-bls'
         : cfgs.length > 0 || readableGrub.length > 0
           ? 'grub'
