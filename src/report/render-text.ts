@@ -34,6 +34,10 @@ export function renderText(view: ReportView, options: { color: boolean }): strin
     }
     if (view.problems.length > MAX_PROBLEMS) out.push(`  … and ${view.problems.length - MAX_PROBLEMS} more (see the full report)`);
   }
+  if (view.cloudpods) {
+    const { failing, rows } = view.cloudpods;
+    out.push('', paint(failing > 0 ? 'red' : 'green', `Cloudpods host service: ${failing} of ${rows.length} check(s) fail`) + (failing > 0 ? ' (cloudpods-* above)' : ''));
+  }
   if (view.unknowns.length > 0) {
     out.push('', `${paint('magenta', `${view.unknowns.length} check(s) undecided`)}; collect: ${view.collect.slice(0, 4).join('; ') || 'see the full report'}`);
   }

@@ -13,7 +13,7 @@ import type { ReportView } from './view-model.js';
 
 type Format = 'html' | 'md';
 type HtmlContext = ReportView & { cssHash?: string };
-const PARTIALS = ['finding', 'board', 'plan', 'topology'] as const;
+const PARTIALS = ['finding', 'board', 'plan', 'topology', 'cloudpods'] as const;
 const cache = new Map<Format, Handlebars.TemplateDelegate<HtmlContext>>();
 
 function templateText(name: string): string {

@@ -9,6 +9,7 @@ import { severityRank } from '../engine/finding.js';
 import type { PciDevice } from '../facts/model.js';
 import { isVfioDriver } from '../facts/pci.js';
 import { boardRow, type BoardRow } from './board.js';
+import { cloudpodsSection, type CloudpodsSectionView } from './cloudpods-section.js';
 import { buildFixPlan, type FixPlan } from './fix-plan.js';
 import { describeStep } from './fix-step-text.js';
 import { hostRows } from './host-rows.js';
@@ -69,6 +70,8 @@ export interface ReportView {
   readonly skips: readonly FindingView[];
   readonly collect: readonly string[];
   readonly plan: FixPlan;
+  /** The host service's checks on a Cloudpods host; null on other hosts. */
+  readonly cloudpods: CloudpodsSectionView | null;
   /** The IOMMU-group picture; null when the PCI inventory is unknown or no picture was asked for. */
   readonly topology: TopologyView | null;
   readonly devices: readonly { readonly address: string; readonly name: string; readonly ids: string; readonly className: string; readonly driver: string; readonly group: string; readonly isVfio: boolean }[];
@@ -130,6 +133,7 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
     passes,
     skips,
     collect: [...new Set(unknowns.flatMap((u) => u.collect))],
+    cloudpods: cloudpodsSection(analysis, [...problems, ...unknowns, ...passes]),
     plan: buildFixPlan(fails, analysis.facts.host.state === 'known' ? analysis.facts.host.value : null),
     topology: options.picture ? buildTopology(pci, analysis.devices, analysis.findings, anchorFor) : null,
     devices: (pci?.devices ?? []).map((d) => ({

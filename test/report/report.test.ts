@@ -134,3 +134,29 @@ describe('golden Markdown report', () => {
     await expect(renderMarkdown(view)).toMatchFileSnapshot('__snapshots__/lab-group-shared.md');
   });
 });
+
+describe('Cloudpods section', () => {
+  it('a Cloudpods host: one row per host-service check, failures first, each linked to its finding', () => {
+    const { analysis, view } = report('lab-cloudpods-broken');
+    const cp = analysis.findings.filter((f) => f.ruleId.startsWith('cloudpods-') && f.status !== 'skip');
+    expect(view.cloudpods?.rows.map((r) => r.ruleId).sort()).toEqual(cp.map((f) => f.ruleId).sort());
+    expect(view.cloudpods?.failing).toBe(cp.filter((f) => f.status === 'fail').length);
+    expect(view.cloudpods?.failing).toBeGreaterThan(0);
+    expect(view.cloudpods?.rows.slice(0, view.cloudpods.failing).every((r) => r.pillClass.startsWith('sev-'))).toBe(true);
+    expect(view.cloudpods?.detectedBy).toContain('/etc/yunion/host.conf');
+    const html = renderHtml(view);
+    const section = html.slice(html.indexOf('<section id="cloudpods"'), html.indexOf('</section>', html.indexOf('<section id="cloudpods"')));
+    for (const r of view.cloudpods?.rows ?? []) expect(section).toContain(`href="#${r.anchor}"`);
+    expect(html).toContain('<a href="#cloudpods">Cloudpods</a>');
+    const md = renderMarkdown(view);
+    expect(md).toContain('## Cloudpods host service');
+    expect(md).toContain('| **error** | `cloudpods-hugepages-native-unreserved`');
+  });
+
+  it('another host has no Cloudpods section', () => {
+    const { view } = report('lab-group-shared');
+    expect(view.cloudpods).toBeNull();
+    expect(renderHtml(view)).not.toContain('id="cloudpods"');
+    expect(renderMarkdown(view)).not.toContain('Cloudpods host service');
+  });
+});
