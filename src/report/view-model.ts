@@ -177,7 +177,9 @@ function findingView(
   const ruleAnchor = !seenRule.has(f.ruleId) && anchor !== f.ruleId ? f.ruleId : null;
   seenRule.add(f.ruleId);
   const device = f.subject.kind === 'device' ? byAddress.get(f.subject.address) : undefined;
-  const subject = f.subject.kind === 'host' ? 'host' : `${f.subject.address}${device?.name ? ` ${visibleLine(device.name)}` : ''}`;
+  // A device named only by the kernel log (a fault, a refused attach) may be gone from the inventory.
+  const absent = f.subject.kind === 'device' && device === undefined && byAddress.size > 0 ? ' (not in this bundle\'s PCI inventory)' : '';
+  const subject = f.subject.kind === 'host' ? 'host' : `${f.subject.address}${device?.name ? ` ${visibleLine(device.name)}` : absent}`;
   return {
     anchor,
     ruleAnchor,

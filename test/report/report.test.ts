@@ -160,3 +160,18 @@ describe('Cloudpods section', () => {
     expect(renderMarkdown(view)).not.toContain('Cloudpods host service');
   });
 });
+
+describe('devices named only by the kernel log', () => {
+  it('derived-rmrr-conflict: the refused device is not in the PCI inventory, and the finding says so', () => {
+    const { analysis, view } = report('derived-rmrr-conflict');
+    const pci = analysis.facts.pci.state === 'known' ? analysis.facts.pci.value.devices.map((d) => d.address) : [];
+    const refused = view.problems.filter((p) => p.ruleId === 'rmrr-conflict');
+    expect(refused.length).toBeGreaterThan(0);
+    for (const p of refused) {
+      expect(pci).not.toContain(p.subject.split(' ')[0]);
+      expect(p.subject).toMatch(/ \(not in this bundle's PCI inventory\)$/);
+    }
+    const named = view.problems.filter((p) => p.subject !== 'host' && pci.includes(p.subject.split(' ')[0]!));
+    for (const p of named) expect(p.subject).not.toContain('not in this bundle');
+  });
+});
