@@ -54,6 +54,7 @@ LOG_HEAD=1048576; [ "$LOG_HEAD" -gt $((MAX_ITEM / 2)) ] && LOG_HEAD=$((MAX_ITEM 
 # Safety net for raw command output before capping: a runaway writer is stopped by SIGXFSZ.
 # (ulimit -f counts 512- or 1024-byte blocks depending on the shell; either is generous.)
 FSIZE=$(( (MAX_ITEM * 4) / 512 + 1 ))
+# TOTAL: bytes of the logs cut as they are read (manifest_items applies the budget to every item)
 RUN=0 TOTAL=0 CHILD= WD= TMP= PARTIAL= NDENIED=0 DENIED_IDS=
 OK_IDS=   # ids with an ok item, each followed by a blank
 DROP=   # empty outputs of failed items (bundle paths, no blanks), removed in one rm at the end
@@ -129,6 +130,8 @@ record_item() {
 	printf '%s|%s\n' "$4" "$_line" >>"$TMP/items"
 	case $5 in denied) NDENIED=$((NDENIED + 1)); DENIED_IDS="$DENIED_IDS $1" ;; ok) OK_IDS="$OK_IDS $1 " ;; esac
 }
+# is_ok ID: whether an item of that id was collected ok
+is_ok() { case $OK_IDS in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 # --- running things with a deadline -----------------------------------------------------------
 # run_timed OUT ERR CMD... : sets RC, TIMED_OUT (0/1), DUR (ms or empty).
@@ -574,7 +577,6 @@ mkdir -p "$W/commands"
 collect_file cmdline /proc/cmdline
 collect_command uname 'uname -srvm' plain uname -srvm
 collect_command dmesg dmesg log dmesg
-is_ok() { case $OK_IDS in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 if ! is_ok dmesg; then
 	collect_command journal-kernel 'journalctl -k -b --no-pager' log journalctl -k -b --no-pager
 	collect_file var-log-dmesg /var/log/dmesg log
@@ -641,6 +643,7 @@ while [ -n "$_in" ]; do
 	case $_c in [A-Za-z0-9._-]) SAFEHOST=$SAFEHOST$_c ;; *) SAFEHOST=${SAFEHOST}_ ;; esac
 done
 FINISHED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# TS: FINISHED (yyyy-mm-ddThh:mm:ssZ) without its - and : (yyyymmddThhmmssZ), field by field
 TS=${FINISHED%%-*}; _t=${FINISHED#*-}; TS=$TS${_t%%-*}; _t=${_t#*-}; TS=$TS${_t%%:*}; _t=${_t#*:}; TS=$TS${_t%%:*}${_t#*:}
 TOP=ptdoctor-$SAFEHOST-$TS
 # the release from `uname -srvm`'s output when it was collected (no second uname)
