@@ -28,6 +28,19 @@ ruleTester(rule, {
       expect: { messageId: 'twin', subject: '0000:01:00.0', severity: 'error', evidence: ['/etc/modprobe.d/vfio.conf:1', '/proc/swaps'] },
     },
     {
+      name: 'real lab: the same twins bound by vfio-pci.ids= on the command line; the id leaves /etc/default/grub, the chosen one is bound by address',
+      sample: 'lab-nvme-twins-cmdline-ids',
+      devices: ['0000:02:00.0'],
+      expect: {
+        messageId: 'twin',
+        subject: '0000:01:00.0',
+        severity: 'error',
+        evidence: ['/proc/cmdline:1', '/proc/swaps'],
+        fixKinds: ['edit-file', 'run', 'edit-file', 'run', 'edit-file', 'edit-file', 'run', 'reboot', 'verify', 'verify'],
+        commands: ['update-grub', 'for DEV in 0000:02:00.0;', 'softdep nvme pre: vfio-pci', 'update-initramfs'],
+      },
+    },
+    {
       name: 'twin NIC left on e1000 next to the one with driver_override',
       sample: 'lab-group-shared',
       evidence: nics,
