@@ -2,7 +2,6 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { isUserSafeDriver, isVfioDriver } from '../src/facts/pci.js';
 import { bindToVfioAtBoot } from '../src/fixes/vfio-binding.js';
 
-
 export default defineRule({
   id: 'device-host-driver',
   title: 'A device meant for passthrough is bound to a host driver',
