@@ -39,5 +39,9 @@ await build({
 const appJs = readFileSync('dist/bundle/app.js', 'utf8');
 writeFileSync('dist/bundle/app.js', appJs.startsWith('#!') ? appJs.slice(appJs.indexOf('\n') + 1) : appJs);
 copyFileSync('scripts/launcher.cjs', 'dist/bundle/main.js');
-const made = spawnSync(process.execPath, ['scripts/make-code-cache.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (made.status !== 0) process.exit(made.status ?? 1);
+// the sample analysis's own output ("wrote …") is noise in a build; it is shown only when it failed
+const made = spawnSync(process.execPath, ['scripts/make-code-cache.cjs'], { stdio: ['ignore', 'ignore', 'pipe'] });
+if (made.status !== 0) {
+  process.stderr.write(made.stderr);
+  process.exit(made.status ?? 1);
+}
