@@ -25,12 +25,39 @@ export function bigHostFiles(n) {
     const a = addr(i);
     const kind = i % 50 === 0 ? 'gpu' : i % 25 === 0 ? 'bridge' : 'vf';
     const [vendor, device, cls, drv, name] =
-      kind === 'gpu' ? ['10de', '1b06', '030000', 'vfio-pci', 'VGA compatible controller [0300]: NVIDIA Corporation GP102 [GeForce GTX 1080 Ti] [10de:1b06] (rev a1)']
-      : kind === 'bridge' ? ['1b36', '000c', '060400', 'pcieport', 'PCI bridge [0604]: Red Hat, Inc. QEMU PCIe Root port [1b36:000c]']
-      : ['8086', '154c', '020000', 'iavf', 'Ethernet controller [0200]: Intel Corporation Ethernet Virtual Function 700 Series [8086:154c] (rev 02)'];
-    sysfs.push(`[${a}]`, `path=/sys/devices/pci0000:00/0000:00:03.0/${a}`, `vendor=0x${vendor}`, `device=0x${device}`,
-      'subsystem_vendor=0x1af4', 'subsystem_device=0x1100', `class=0x${cls}`, 'revision=0x00', `driver=${drv}`,
-      `iommu_group=${100 + Math.floor(i / 2)}`, 'driver_override=(null)', 'numa_node=0', 'enable=1', '');
+      kind === 'gpu'
+        ? [
+            '10de',
+            '1b06',
+            '030000',
+            'vfio-pci',
+            'VGA compatible controller [0300]: NVIDIA Corporation GP102 [GeForce GTX 1080 Ti] [10de:1b06] (rev a1)',
+          ]
+        : kind === 'bridge'
+          ? ['1b36', '000c', '060400', 'pcieport', 'PCI bridge [0604]: Red Hat, Inc. QEMU PCIe Root port [1b36:000c]']
+          : [
+              '8086',
+              '154c',
+              '020000',
+              'iavf',
+              'Ethernet controller [0200]: Intel Corporation Ethernet Virtual Function 700 Series [8086:154c] (rev 02)',
+            ];
+    sysfs.push(
+      `[${a}]`,
+      `path=/sys/devices/pci0000:00/0000:00:03.0/${a}`,
+      `vendor=0x${vendor}`,
+      `device=0x${device}`,
+      'subsystem_vendor=0x1af4',
+      'subsystem_device=0x1100',
+      `class=0x${cls}`,
+      'revision=0x00',
+      `driver=${drv}`,
+      `iommu_group=${100 + Math.floor(i / 2)}`,
+      'driver_override=(null)',
+      'numa_node=0',
+      'enable=1',
+      '',
+    );
     groups.push(`${100 + Math.floor(i / 2)} ${a}`);
     lspci.push(`${a.slice(5)} ${name}`, '\tSubsystem: Red Hat, Inc. Device [1af4:1100]', `\tKernel driver in use: ${drv}`);
   }

@@ -20,7 +20,10 @@ const work = mkdtempSync(join(tmpdir(), 'ptdoctor-bench-'));
 function runOnce(args, i) {
   const usage = join(work, `usage-${i}.json`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', PROBE, ...args], { env: { ...process.env, PTDOCTOR_BENCH_USAGE: usage }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--import', PROBE, ...args], {
+    env: { ...process.env, PTDOCTOR_BENCH_USAGE: usage },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const outerMs = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
   return { ...JSON.parse(readFileSync(usage, 'utf8')), outerMs };
@@ -40,21 +43,30 @@ function measurePair(floorArgs, runArgs, repeat = REPEAT) {
 
 const rows = [];
 function analysisCase(label, bundle) {
-  const { floor, run } = measurePair([join(ROOT, 'bench', 'read-floor.mjs'), bundle], [CLI, 'analyze', bundle, '-f', 'json', '-o', join(work, 'out.json')]);
+  const { floor, run } = measurePair(
+    [join(ROOT, 'bench', 'read-floor.mjs'), bundle],
+    [CLI, 'analyze', bundle, '-f', 'json', '-o', join(work, 'out.json')],
+  );
   rows.push({ label, run, floor });
 }
 
 analysisCase('typical host (samples/lab-group-shared.tgz)', join(ROOT, 'samples', 'lab-group-shared.tgz'));
 for (const n of [500, 1000, 2000]) analysisCase(`big host, ${n} extra PCI functions`, await bigHost(work, n));
-for (const mb of [4, 16, 64]) analysisCase(`kernel log of ${mb} MiB of DMAR faults${mb > 16 ? ' (the reader keeps 16 MiB)' : ''}`, await floodedLog(work, mb));
+for (const mb of [4, 16, 64])
+  analysisCase(`kernel log of ${mb} MiB of DMAR faults${mb > 16 ? ' (the reader keeps 16 MiB)' : ''}`, await floodedLog(work, mb));
 
 // A fleet of 1,000 bundles (the typical one under 1,000 names) on every core, against the floor
 // of reading all 1,000 archives in one process.
 const fleetDir = join(work, 'fleet');
 mkdirSync(fleetDir);
-for (let i = 0; i < 1000; i += 1) copyFileSync(join(ROOT, 'samples', 'lab-group-shared.tgz'), join(fleetDir, `host-${String(i).padStart(4, '0')}.tgz`));
+for (let i = 0; i < 1000; i += 1)
+  copyFileSync(join(ROOT, 'samples', 'lab-group-shared.tgz'), join(fleetDir, `host-${String(i).padStart(4, '0')}.tgz`));
 const fleetFiles = Array.from({ length: 1000 }, (_, i) => join(fleetDir, `host-${String(i).padStart(4, '0')}.tgz`));
-const fleet = measurePair([join(ROOT, 'bench', 'read-floor.mjs'), ...fleetFiles], [CLI, 'analyze', fleetDir, '-f', 'json', '-o', join(work, 'fleet-out')], Math.min(REPEAT, 3));
+const fleet = measurePair(
+  [join(ROOT, 'bench', 'read-floor.mjs'), ...fleetFiles],
+  [CLI, 'analyze', fleetDir, '-f', 'json', '-o', join(work, 'fleet-out')],
+  Math.min(REPEAT, 3),
+);
 rows.push({ label: 'fleet of 1,000 typical bundles (JSON reports + summary)', ...fleet });
 
 // Collection on this machine: the shell collector against tar czf of what it collected plus the run
@@ -78,15 +90,23 @@ const collections = Array.from({ length: Math.max(REPEAT, 5) }, (_, i) => collec
 const collection = collections[Math.floor(collections.length / 2)];
 
 const f = (n) => n.toFixed(0);
-console.log(`\nMeasured ${new Date().toISOString()} on ${execFileSync('uname', ['-srm']).toString().trim()}, ${execFileSync('nproc').toString().trim()} cores, Node ${process.version}; median of ${REPEAT}.\n`);
+console.log(
+  `\nMeasured ${new Date().toISOString()} on ${execFileSync('uname', ['-srm']).toString().trim()}, ${execFileSync('nproc').toString().trim()} cores, Node ${process.version}; median of ${REPEAT}.\n`,
+);
 console.log('| case | wall ms | CPU ms | peak RSS MB | floor wall ms | floor RSS MB | wall ratio |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const r of rows)
-  console.log(`| ${r.label} | ${f(r.run.outerMs)} | ${f(r.run.cpuMs)} | ${f(r.run.maxRssMb)} | ${f(r.floor.outerMs)} | ${f(r.floor.maxRssMb)} | ${(r.run.outerMs / r.floor.outerMs).toFixed(2)} |`);
+  console.log(
+    `| ${r.label} | ${f(r.run.outerMs)} | ${f(r.run.cpuMs)} | ${f(r.run.maxRssMb)} | ${f(r.floor.outerMs)} | ${f(r.floor.maxRssMb)} | ${(r.run.outerMs / r.floor.outerMs).toFixed(2)} |`,
+  );
 const wall = (label) => rows.find((r) => r.label.startsWith(label)).run.outerMs;
 const perFunction = (wall('big host, 2000') - wall('big host, 500')) / 1500;
 const perMiB = (wall('kernel log of 16') - wall('kernel log of 4')) / 12;
 const { ms: collectMs, commandMs, tarMs, ratio } = collection;
-console.log(`| collection on this host (sh collector; median ratio of ${collections.length} runs) | ${f(collectMs)} | | | ${f(tarMs + commandMs)} (tar czf ${f(tarMs)} + commands ${f(commandMs)}) | | ${ratio.toFixed(2)} |`);
-console.log(`\nSlopes: ${perFunction.toFixed(3)} ms of wall time per extra PCI function (500 → 2,000), ${perMiB.toFixed(1)} ms per MiB of kernel log (4 → 16 MiB).`);
+console.log(
+  `| collection on this host (sh collector; median ratio of ${collections.length} runs) | ${f(collectMs)} | | | ${f(tarMs + commandMs)} (tar czf ${f(tarMs)} + commands ${f(commandMs)}) | | ${ratio.toFixed(2)} |`,
+);
+console.log(
+  `\nSlopes: ${perFunction.toFixed(3)} ms of wall time per extra PCI function (500 → 2,000), ${perMiB.toFixed(1)} ms per MiB of kernel log (4 → 16 MiB).`,
+);
 rmSync(work, { recursive: true, force: true });

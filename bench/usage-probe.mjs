@@ -7,5 +7,8 @@ process.on('exit', () => {
   const u = process.resourceUsage();
   const out = process.env.PTDOCTOR_BENCH_USAGE;
   if (out)
-    writeFileSync(out, JSON.stringify({ wallMs: performance.now(), cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssMb: u.maxRSS / 1024 }));
+    writeFileSync(
+      out,
+      JSON.stringify({ wallMs: performance.now(), cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssMb: u.maxRSS / 1024 }),
+    );
 });

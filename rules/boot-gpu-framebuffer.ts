@@ -14,7 +14,8 @@ export default defineRule({
   messages: {
     logIncomplete: 'The kernel log ({{source}}) does not start at boot or was cut, so finding no such line proves nothing.',
     noConflict: 'vfio-pci reserved the BARs of {{address}} without a conflict{{bootVga}}.',
-    conflict: 'vfio-pci could not reserve BAR {{bars}} of {{address}}{{bootVga}}: the firmware framebuffer (efifb, vesafb, simplefb or simpledrm) still holds that memory, so the VM cannot use the GPU.',
+    conflict:
+      'vfio-pci could not reserve BAR {{bars}} of {{address}}{{bootVga}}: the firmware framebuffer (efifb, vesafb, simplefb or simpledrm) still holds that memory, so the VM cannot use the GPU.',
     noGpuTarget: 'No GPU is targeted and no vfio-pci BAR reservation failed.',
   },
   check({ kernelLog, pci, targets, host, kernel }, r) {
@@ -27,14 +28,22 @@ export default defineRule({
     for (const c of conflicts.filter((c) => !devOf(c.address) || devOf(c.address)!.classCode.startsWith('03')))
       byAddr.set(c.address, [...(byAddr.get(c.address) ?? []), c]);
     const failed = [...byAddr].map(([address, cs]) =>
-      r.fail('conflict', { address, bars: [...new Set(cs.map((c) => c.bar))].join(', '), bootVga: note(address) },
+      r.fail(
+        'conflict',
+        { address, bars: [...new Set(cs.map((c) => c.bar))].join(', '), bootVga: note(address) },
         [...cs.map((c) => logRef(log, c.line)), ...(devOf(address) ? [devOf(address)!.refs[0]!] : [])],
-        releaseBootFramebuffer(host.value, kernel.state === 'known' ? kernel.value : null), { device: address }),
+        releaseBootFramebuffer(host.value, kernel.state === 'known' ? kernel.value : null),
+        { device: address },
+      ),
     );
-    const gpus = targets.value.devices.map((t) => devOf(t.address)).filter((d) => d !== undefined && d.classCode.startsWith('03') && !byAddr.has(d.address));
+    const gpus = targets.value.devices
+      .map((t) => devOf(t.address))
+      .filter((d) => d !== undefined && d.classCode.startsWith('03') && !byAddr.has(d.address));
     const passed = gpus.map((d) =>
       logShowsAbsence(log)
-        ? r.pass('noConflict', { address: d!.address, bootVga: note(d!.address) }, [d!.refs[0]!, ...kernelLog.evidence], { device: d!.address })
+        ? r.pass('noConflict', { address: d!.address, bootVga: note(d!.address) }, [d!.refs[0]!, ...kernelLog.evidence], {
+            device: d!.address,
+          })
         : r.unknown('logIncomplete', { source: log.source }, FULL_LOG_COLLECT, { device: d!.address }),
     );
     if (failed.length + passed.length === 0) return r.skip('noGpuTarget', {});

@@ -12,13 +12,20 @@ export default defineRule({
   messages: {
     recognized: 'The host boots with {{bootloader}} and its boot entry {{file}} was read.',
     unreadable: 'The boot files {{files}} exist but could not be read, so the boot entry cannot be compared with the running command line.',
-    unrecognized: 'No grub.cfg, BLS entry or /etc/kernel/cmdline was found: the host boots with something ptdoctor cannot read (systemd-boot without /etc/kernel/cmdline, a unified kernel image, a custom EFI stub); check the kernel command line it passes by hand.',
+    unrecognized:
+      'No grub.cfg, BLS entry or /etc/kernel/cmdline was found: the host boots with something ptdoctor cannot read (systemd-boot without /etc/kernel/cmdline, a unified kernel image, a custom EFI stub); check the kernel command line it passes by hand.',
   },
   check({ bootConfig }, r) {
     const b = bootConfig.value;
     const generated = b.sources.find((s) => s.role === 'generated');
-    if (generated && b.bootloader !== 'unknown') return r.pass('recognized', { bootloader: b.bootloader, file: generated.file }, [generated.ref]);
-    if (b.unreadable.length > 0) return r.unknown('unreadable', { files: b.unreadable.map((u) => u.source).join(', ') }, b.unreadable.map((u) => u.collect));
+    if (generated && b.bootloader !== 'unknown')
+      return r.pass('recognized', { bootloader: b.bootloader, file: generated.file }, [generated.ref]);
+    if (b.unreadable.length > 0)
+      return r.unknown(
+        'unreadable',
+        { files: b.unreadable.map((u) => u.source).join(', ') },
+        b.unreadable.map((u) => u.collect),
+      );
     return r.fail('unrecognized', {}, bootConfig.evidence, inspectBootloaderByHand());
   },
 });

@@ -28,19 +28,37 @@ export default defineRule({
     const words = new Set(cmdline.value.params.map((p) => p.raw));
     const add: string[] = [];
     let message = '';
-    if (!words.has(UNSAFE)) { add.push(UNSAFE); message ||= `GRUB_CMDLINE iommu parameters ${UNSAFE} missing`; }
-    if (host.value.cpuVendor === 'intel' && !words.has('intel_iommu=on')) { add.push('intel_iommu=on'); message ||= 'GRUB_CMDLINE iommu parameters intel_iommu=on missing'; }
+    if (!words.has(UNSAFE)) {
+      add.push(UNSAFE);
+      message ||= `GRUB_CMDLINE iommu parameters ${UNSAFE} missing`;
+    }
+    if (host.value.cpuVendor === 'intel' && !words.has('intel_iommu=on')) {
+      add.push('intel_iommu=on');
+      message ||= 'GRUB_CMDLINE iommu parameters intel_iommu=on missing';
+    }
     const nouveau = words.has('nouveau.modeset=0') && (words.has('rdblacklist=nouveau') || words.has('rd.driver.blacklist=nouveau'));
     if (!nouveau) {
-      add.push(...['rdblacklist=nouveau', 'nouveau.modeset=0'].filter((w) => !words.has(w) && !(w === 'rdblacklist=nouveau' && words.has('rd.driver.blacklist=nouveau'))));
+      add.push(
+        ...['rdblacklist=nouveau', 'nouveau.modeset=0'].filter(
+          (w) => !words.has(w) && !(w === 'rdblacklist=nouveau' && words.has('rd.driver.blacklist=nouveau')),
+        ),
+      );
       message ||= 'Some GRUB_CMDLINE nouveau_blacklisted parameters are missing';
     }
     if (add.length === 0) return r.pass('complete', {}, [cmdline.value.ref]);
     const logged = logLinesWith(cp, 'GRUB_CMDLINE iommu parameters', 'GRUB_CMDLINE nouveau_blacklisted');
-    const fix = changeKernelParams(host.value, { add, remove: [] }, 'Add the parameters the host service checks, reboot, and let it probe again');
+    const fix = changeKernelParams(
+      host.value,
+      { add, remove: [] },
+      'Add the parameters the host service checks, reboot, and let it probe again',
+    );
     return r.fail('missing', { params: add.join(' '), message }, [cmdline.value.ref, ...logged.map((l) => l.ref)], {
       ...fix,
-      steps: [...fix.steps, ...restartHostService(), checkHostServiceLog('no "GRUB_CMDLINE … missing" error; "Add GPU device" lines for the GPUs')],
+      steps: [
+        ...fix.steps,
+        ...restartHostService(),
+        checkHostServiceLog('no "GRUB_CMDLINE … missing" error; "Add GPU device" lines for the GPUs'),
+      ],
     });
   },
 });

@@ -33,13 +33,27 @@ export default defineRule({
     const restore = editHostConf('set use_boot_vga: false (or remove the line; false is the default)');
     if (use && isTrue(cp, 'use_boot_vga'))
       return r.fail('useBootVga', { address: boot?.address ?? 'device' }, [use.ref, ...(boot?.refs ?? []), ...logged.map((l) => l.ref)], {
-        summary: 'Let the host keep its console GPU', steps: [restore, ...restartHostService(), { kind: 'reboot' }, { kind: 'verify', command: `lspci -nnk -s ${boot?.address ?? '<boot VGA>'}`, expect: 'the console driver (not vfio-pci) in use' }],
+        summary: 'Let the host keep its console GPU',
+        steps: [
+          restore,
+          ...restartHostService(),
+          { kind: 'reboot' },
+          { kind: 'verify', command: `lspci -nnk -s ${boot?.address ?? '<boot VGA>'}`, expect: 'the console driver (not vfio-pci) in use' },
+        ],
         caveats: ['Only set use_boot_vga: true on a host that is managed without a local or BMC console.'],
       });
     const named = hostConfSetting(cp, 'boot_vga_pci_addr');
     if (boot) return r.pass('protected', { how: `${boot.address} reports boot_vga=1` }, [...boot.refs, ...logged.map((l) => l.ref)]);
-    if (named?.value && vgas.some((d) => shortAddr(d.address) === named.value)) return r.pass('protected', { how: `boot_vga_pci_addr: ${named.value}` }, [named.ref]);
-    if (vgas.every((d) => d.bootVga === null)) return r.unknown('bootVgaUnknown', {}, ['find /sys/devices -name boot_vga -exec grep -H . {} +']);
-    return r.pass('protected', { how: 'no device reports boot_vga=1, and the host service treats every VGA device as a candidate; name the console GPU with boot_vga_pci_addr if one of them is the BMC VGA' }, vgas.flatMap((d) => d.refs));
+    if (named?.value && vgas.some((d) => shortAddr(d.address) === named.value))
+      return r.pass('protected', { how: `boot_vga_pci_addr: ${named.value}` }, [named.ref]);
+    if (vgas.every((d) => d.bootVga === null))
+      return r.unknown('bootVgaUnknown', {}, ['find /sys/devices -name boot_vga -exec grep -H . {} +']);
+    return r.pass(
+      'protected',
+      {
+        how: 'no device reports boot_vga=1, and the host service treats every VGA device as a candidate; name the console GPU with boot_vga_pci_addr if one of them is the BMC VGA',
+      },
+      vgas.flatMap((d) => d.refs),
+    );
   },
 });

@@ -8,20 +8,24 @@ import { editHostConf, restartHostService } from '../src/fixes/cloudpods.js';
 // the driver of each device it takes and binds vfio-pci. Nothing there checks what the host itself uses.
 export default defineRule({
   id: 'cloudpods-device-backs-host',
-  title: 'host.conf hands the host service a device that carries the host\'s own storage or network',
+  title: "host.conf hands the host service a device that carries the host's own storage or network",
   severity: 'error',
   tags: ['cloudpods', 'storage', 'nvme'],
-  source: 'yunionio/cloudpods pkg/hostman/storageman/core.go NewStorageManager; isolated_device/nvme.go, isolated_device.go BatchCustomProbe',
+  source:
+    'yunionio/cloudpods pkg/hostman/storageman/core.go NewStorageManager; isolated_device/nvme.go, isolated_device.go BatchCustomProbe',
   needs: ['cloudpods', 'pci'],
   optional: ['hostStorage'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
-    noEntries: 'host.conf names no NVMe controller for passthrough (ptnvme_configs); custom PCI models live in the region (climc isolated-device-model-list) and are not in the bundle.',
+    noEntries:
+      'host.conf names no NVMe controller for passthrough (ptnvme_configs); custom PCI models live in the region (climc isolated-device-model-list) and are not in the bundle.',
     separate: '{{address}} ({{entry}}) carries no mounted filesystem, swap or LVM/RAID member of the host.',
-    backsHost: '{{address}} ({{entry}}) is the controller behind {{use}}: the host service offers it to VMs, and binding it to vfio-pci takes the disk away from the running host.',
-    storageUnknown: 'Whether {{address}} ({{entry}}) carries the host\'s storage is unknown: {{reason}}',
-    nicUnknown: '{{address}} ({{entry}}) is a network controller and the management NIC is {{nic}}; which PCI function {{nic}} sits on is not in the bundle.',
+    backsHost:
+      '{{address}} ({{entry}}) is the controller behind {{use}}: the host service offers it to VMs, and binding it to vfio-pci takes the disk away from the running host.',
+    storageUnknown: "Whether {{address}} ({{entry}}) carries the host's storage is unknown: {{reason}}",
+    nicUnknown:
+      '{{address}} ({{entry}}) is a network controller and the management NIC is {{nic}}; which PCI function {{nic}} sits on is not in the bundle.',
   },
   check({ cloudpods, pci, hostStorage }, r) {
     const cp = cloudpods.value;
@@ -38,17 +42,30 @@ export default defineRule({
       const held = cp.heldDisks?.find((h) => h.address === dev.address);
       const use = storage ?? held;
       if (use)
-        return r.fail('backsHost', { ...data, use: use.why }, [n.ref, use.ref, ...dev.refs], {
-          summary: `Take ${dev.address} out of host.conf; the host needs it`,
-          steps: [
-            editHostConf(`remove the ptnvme_configs entry ${n.raw} (give VMs an NVMe controller that holds no host filesystem, swap or volume group)`),
-            ...restartHostService(),
-            { kind: 'verify', command: `lspci -nnk -s ${dev.address}; lsblk -o NAME,MOUNTPOINT,TYPE`, expect: 'Kernel driver in use: nvme, and the host\'s filesystems still on it' },
-          ],
-        }, { device: dev.address });
+        return r.fail(
+          'backsHost',
+          { ...data, use: use.why },
+          [n.ref, use.ref, ...dev.refs],
+          {
+            summary: `Take ${dev.address} out of host.conf; the host needs it`,
+            steps: [
+              editHostConf(
+                `remove the ptnvme_configs entry ${n.raw} (give VMs an NVMe controller that holds no host filesystem, swap or volume group)`,
+              ),
+              ...restartHostService(),
+              {
+                kind: 'verify',
+                command: `lspci -nnk -s ${dev.address}; lsblk -o NAME,MOUNTPOINT,TYPE`,
+                expect: "Kernel driver in use: nvme, and the host's filesystems still on it",
+              },
+            ],
+          },
+          { device: dev.address },
+        );
       if (dev.classCode.startsWith('02') && nic)
         return r.unknown('nicUnknown', { ...data, nic }, [`readlink -f /sys/class/net/${nic}/device`], { device: dev.address });
-      if (hostStorage.state !== 'known') return r.unknown('storageUnknown', { ...data, reason: hostStorage.reason }, hostStorage.collect, { device: dev.address });
+      if (hostStorage.state !== 'known')
+        return r.unknown('storageUnknown', { ...data, reason: hostStorage.reason }, hostStorage.collect, { device: dev.address });
       return r.pass('separate', data, [n.ref, ...hostStorage.evidence, ...dev.refs], { device: dev.address });
     });
   },

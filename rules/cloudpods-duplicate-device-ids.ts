@@ -17,7 +17,8 @@ export default defineRule({
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service binds no GPU.',
     unique: 'No two GPUs or GPU functions share a vendor:device pair, or all such devices are already on vfio-pci.',
-    duplicate: '{{count}} devices share {{id}} ({{addresses}}) and {{unbound}} not on vfio-pci: the host service binds each through new_id, and the second write of {{id}} fails with "write /sys/bus/pci/drivers/vfio-pci/new_id: file exists" on host services older than 2024-04-28.',
+    duplicate:
+      '{{count}} devices share {{id}} ({{addresses}}) and {{unbound}} not on vfio-pci: the host service binds each through new_id, and the second write of {{id}} fails with "write /sys/bus/pci/drivers/vfio-pci/new_id: file exists" on host services older than 2024-04-28.',
   },
   check({ cloudpods, pci }, r) {
     const cp = cloudpods.value;
@@ -37,8 +38,16 @@ export default defineRule({
     const logged = logLinesWith(cp, 'vfio-pci/new_id: file exists', 'try bind addr');
     return dups.map(([id, ds]) => {
       const unbound = ds.filter((d) => d.driver !== 'vfio-pci');
-      return r.fail('duplicate', { count: ds.length, id, addresses: ds.map((d) => `${d.address} on ${d.driver ?? 'no driver'}`).join(', '), unbound: `${unbound.length} ${unbound.length === 1 ? 'is' : 'are'}` },
-        [...ds.flatMap((d) => d.refs), ...logged.map((l) => l.ref)], {
+      return r.fail(
+        'duplicate',
+        {
+          count: ds.length,
+          id,
+          addresses: ds.map((d) => `${d.address} on ${d.driver ?? 'no driver'}`).join(', '),
+          unbound: `${unbound.length} ${unbound.length === 1 ? 'is' : 'are'}`,
+        },
+        [...ds.flatMap((d) => d.refs), ...logged.map((l) => l.ref)],
+        {
           summary: 'Bind the identical devices by address at boot, or run a host service with the bind-by-address fallback',
           steps: [
             ...vfioOverrideAtBoot(),
@@ -47,8 +56,12 @@ export default defineRule({
             ...restartHostService(),
             checkHostServiceLog('no "new_id: file exists" line; an "Add GPU device" line for each card'),
           ],
-          caveats: ['Host service images built after 2024-04-28 (cloudpods commit e0f6d903) retry a failed new_id write through /sys/bus/pci/drivers/vfio-pci/bind; upgrading them also avoids the failure.'],
-        }, { device: ds[0]?.address ?? '' });
+          caveats: [
+            'Host service images built after 2024-04-28 (cloudpods commit e0f6d903) retry a failed new_id write through /sys/bus/pci/drivers/vfio-pci/bind; upgrading them also avoids the failure.',
+          ],
+        },
+        { device: ds[0]?.address ?? '' },
+      );
     });
   },
 });

@@ -32,15 +32,30 @@ export default defineRule({
     if (gpus.length === 0) return r.pass('noGpu', {}, pci.evidence);
     return gpus.map((g) => {
       const driver = g.driver ?? 'no driver';
-      if (g.driver === null || g.driver === 'vfio-pci') return r.pass('free', { address: g.address, driver }, g.refs, { device: g.address });
+      if (g.driver === null || g.driver === 'vfio-pci')
+        return r.pass('free', { address: g.address, driver }, g.refs, { device: g.address });
       const short = shortAddr(g.address);
-      const logged = logLinesWith(cp, `GPU ${short} use kernel driver`, `use kernel driver "${g.driver}"`, `GPU is occupied by another driver: ${g.driver}`);
+      const logged = logLinesWith(
+        cp,
+        `GPU ${short} use kernel driver`,
+        `use kernel driver "${g.driver}"`,
+        `GPU is occupied by another driver: ${g.driver}`,
+      );
       const fix = keepGpuDriverOff(host.value, [g.driver], g.address);
-      return r.fail('held', { address: g.address, short, driver: g.driver }, [...g.refs, ...logged.map((l) => l.ref)], {
-        ...fix,
-        steps: [...fix.steps, ...restartHostService(), checkIsolatedDevices()],
-        caveats: [...(fix.caveats ?? []), 'If this host should run GPU containers instead, set host_type: container in /etc/yunion/host.conf (ocboot\'s ai-env role) rather than taking the driver away.'],
-      }, { device: g.address });
+      return r.fail(
+        'held',
+        { address: g.address, short, driver: g.driver },
+        [...g.refs, ...logged.map((l) => l.ref)],
+        {
+          ...fix,
+          steps: [...fix.steps, ...restartHostService(), checkIsolatedDevices()],
+          caveats: [
+            ...(fix.caveats ?? []),
+            "If this host should run GPU containers instead, set host_type: container in /etc/yunion/host.conf (ocboot's ai-env role) rather than taking the driver away.",
+          ],
+        },
+        { device: g.address },
+      );
     });
   },
 });

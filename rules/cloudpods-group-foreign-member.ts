@@ -20,7 +20,8 @@ export default defineRule({
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service does not pass GPUs through.',
     noGpu: 'No GPU (PCI class 0300, 0302 or 0380) outside the boot VGA device.',
     clean: 'IOMMU group {{group}} holds only {{vendor}} devices and bridges: the host service binds all of them.',
-    foreign: 'IOMMU group {{group}} of GPU {{gpu}} also holds {{others}}: the host service binds only {{vendor}} devices, so QEMU fails with "group {{group}} is not viable".',
+    foreign:
+      'IOMMU group {{group}} of GPU {{gpu}} also holds {{others}}: the host service binds only {{vendor}} devices, so QEMU fails with "group {{group}} is not viable".',
   },
   check({ cloudpods, pci, host }, r) {
     const cp = cloudpods.value;
@@ -30,15 +31,24 @@ export default defineRule({
     const gpus = passthroughGpus(pci.value, cp).filter((d) => d.group !== null);
     if (gpus.length === 0) return r.pass('noGpu', {}, pci.evidence);
     return gpus.map((g) => {
-      const peers = (pci.value.groups[g.group ?? ''] ?? []).filter((a) => a !== g.address).map((a) => pci.value.devices.find((d) => d.address === a)).filter((d) => d !== undefined);
+      const peers = (pci.value.groups[g.group ?? ''] ?? [])
+        .filter((a) => a !== g.address)
+        .map((a) => pci.value.devices.find((d) => d.address === a))
+        .filter((d) => d !== undefined);
       const foreign = peers.filter((d) => d.vendor !== g.vendor && !isBridge(d));
       const data = { group: g.group ?? '', gpu: g.address, vendor: g.vendor };
       if (foreign.length === 0) return r.pass('clean', data, g.refs, { device: g.address });
       const fix = makeGroupViable(host.value, g, foreign, g.group ?? '');
-      return r.fail('foreign', { ...data, others: foreign.map((d) => `${d.address} [${d.vendor}:${d.device}] on ${d.driver ?? 'no driver'}`).join(', ') }, [...g.refs, ...foreign.flatMap((d) => d.refs)], {
-        ...fix,
-        steps: [...fix.steps, ...restartHostService(), checkIsolatedDevices()],
-      }, { device: g.address });
+      return r.fail(
+        'foreign',
+        { ...data, others: foreign.map((d) => `${d.address} [${d.vendor}:${d.device}] on ${d.driver ?? 'no driver'}`).join(', ') },
+        [...g.refs, ...foreign.flatMap((d) => d.refs)],
+        {
+          ...fix,
+          steps: [...fix.steps, ...restartHostService(), checkIsolatedDevices()],
+        },
+        { device: g.address },
+      );
     });
   },
 });

@@ -16,7 +16,8 @@ export default defineRule({
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
     allKnown: 'Every key in /etc/yunion/host.conf is one the host service reads.',
-    onlyUnrelated: '{{count}} key(s) in host.conf are not host service options ({{keys}}); they are ignored, and none looks like a misspelt option.',
+    onlyUnrelated:
+      '{{count}} key(s) in host.conf are not host service options ({{keys}}); they are ignored, and none looks like a misspelt option.',
     misspelt: 'host.conf sets {{list}}: the host service ignores these keys (it logs "Cannot find argument …") and keeps the defaults.',
   },
   check({ cloudpods }, r) {
@@ -27,7 +28,11 @@ export default defineRule({
     if (unknown.length === 0) return r.pass('allKnown', {}, cloudpods.evidence);
     const misspelt = unknown.map((s) => ({ s, want: suggestHostConfKey(s.key) })).filter((x) => x.want !== null);
     if (misspelt.length === 0)
-      return r.pass('onlyUnrelated', { count: unknown.length, keys: unknown.map((s) => s.key).join(', ') }, unknown.map((s) => s.ref));
+      return r.pass(
+        'onlyUnrelated',
+        { count: unknown.length, keys: unknown.map((s) => s.key).join(', ') },
+        unknown.map((s) => s.ref),
+      );
     const logged = logLinesWith(cp, ...misspelt.map((x) => `Cannot find argument ${x.s.key.replace(/_/g, '-')}`));
     return r.fail(
       'misspelt',
@@ -36,9 +41,13 @@ export default defineRule({
       {
         summary: 'Use the spelling the host service reads, then restart it',
         steps: [
-          ...misspelt.map((x) => editHostConf(`rename ${x.s.key}: to ${x.want}: (keep its value${x.s.items.length > 0 ? ' and its - items' : ''})`)),
+          ...misspelt.map((x) =>
+            editHostConf(`rename ${x.s.key}: to ${x.want}: (keep its value${x.s.items.length > 0 ? ' and its - items' : ''})`),
+          ),
           ...restartHostService(),
-          checkHostServiceLog(`no "Cannot find argument ${misspelt[0]?.want?.replace(/_/g, '-') ?? ''}" line; no "Cannot find argument" for the renamed keys`),
+          checkHostServiceLog(
+            `no "Cannot find argument ${misspelt[0]?.want?.replace(/_/g, '-') ?? ''}" line; no "Cannot find argument" for the renamed keys`,
+          ),
         ],
       },
     );

@@ -19,14 +19,16 @@ export default defineRule({
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
     notNative: 'hugepages_option is {{value}}: the host service does not need a reserved pool.',
     reserved: '{{pages}} huge pages of {{sizeMb}} MiB are reserved on every NUMA node, as hugepages_option: native needs.',
-    unreserved: 'hugepages_option: native needs huge pages of {{sizeMb}} MiB, but {{why}}: the host service stops at start with "hugepage {{sizeMb}} nr 0"{{cpu}}.',
+    unreserved:
+      'hugepages_option: native needs huge pages of {{sizeMb}} MiB, but {{why}}: the host service stops at start with "hugepage {{sizeMb}} nr 0"{{cpu}}.',
   },
   check({ cloudpods, hugepages, host, cpu, cmdline }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
     const opt = hostConfSetting(cp, 'hugepages_option');
-    if (opt?.value !== 'native') return r.pass('notNative', { value: opt?.value ?? 'transparent (the default)' }, opt ? [opt.ref] : cloudpods.evidence);
+    if (opt?.value !== 'native')
+      return r.pass('notNative', { value: opt?.value ?? 'transparent (the default)' }, opt ? [opt.ref] : cloudpods.evidence);
     const sizeMb = Number(hostConfSetting(cp, 'hugepage_size_mb')?.value ?? '1024');
     const pools = hugepages.value.pools.filter((p) => p.sizeKb === sizeMb * 1024);
     const global = pools.find((p) => p.node === null);
@@ -34,28 +36,62 @@ export default defineRule({
     const emptyNode = nodes.find((p) => p.total === 0);
     if (global && global.total > 0 && !emptyNode)
       return r.pass('reserved', { pages: global.total, sizeMb }, [opt.ref, ...pools.map((p) => p.ref)]);
-    const why = !global ? `the kernel has no ${sizeMb} MiB page size` : global.total === 0 ? `none of ${sizeMb} MiB are reserved` : `NUMA node ${emptyNode?.node} has none`;
+    const why = !global
+      ? `the kernel has no ${sizeMb} MiB page size`
+      : global.total === 0
+        ? `none of ${sizeMb} MiB are reserved`
+        : `NUMA node ${emptyNode?.node} has none`;
     const noPdpe = sizeMb === 1024 && cpu.state === 'known' && !cpu.value.hasPdpe1gb;
     const svc = cp.hugetlbService;
     const died = logLinesWith(cp, `hugepage ${sizeMb} nr 0`, 'has no hugepages ?');
     const label = sizeMb % 1024 === 0 ? `${sizeMb / 1024}G` : `${sizeMb}M`;
-    const hasParams = cmdline.state === 'known' && cmdline.value.params.some((p) => p.key === 'hugepagesz' && (p.value ?? '').toUpperCase() === label);
+    const hasParams =
+      cmdline.state === 'known' && cmdline.value.params.some((p) => p.key === 'hugepagesz' && (p.value ?? '').toUpperCase() === label);
     // One kernel-parameter change, used whole: its edit and regenerate steps, then the unit, one reboot and the checks.
-    const params = changeKernelParams(host.value, { add: hasParams ? [] : [`hugepagesz=${label}`, `default_hugepagesz=${label}`], remove: [] }, `Reserve ${label} pages at boot`);
+    const params = changeKernelParams(
+      host.value,
+      { add: hasParams ? [] : [`hugepagesz=${label}`, `default_hugepagesz=${label}`], remove: [] },
+      `Reserve ${label} pages at boot`,
+    );
     return r.fail(
       'unreserved',
       { sizeMb, why, cpu: noPdpe ? '; this CPU lacks pdpe1gb, so it cannot have 1 GiB pages at all' : '' },
-      [opt.ref, ...pools.map((p) => p.ref), ...(svc?.refs ?? []), ...(noPdpe && cpu.state === 'known' ? [cpu.value.flagsRef] : []), ...died.map((l) => l.ref)],
+      [
+        opt.ref,
+        ...pools.map((p) => p.ref),
+        ...(svc?.refs ?? []),
+        ...(noPdpe && cpu.state === 'known' ? [cpu.value.flagsRef] : []),
+        ...died.map((l) => l.ref),
+      ],
       noPdpe || (svc !== null && svc.reserveScript === false)
-        ? { summary: 'Switch the host service to transparent huge pages', steps: [editHostConf('set hugepages_option: transparent'), ...restartHostService(), checkHostServiceLog('no "hugepage … nr 0" line')],
-            caveats: noPdpe ? [] : ['ocboot installs oc-hugetlb-gigantic-pages.service and /usr/lib/systemd/oc-hugetlb-reserve-pages.sh; copy them from another host and enable the unit to keep native (Cloudpods issue 19281).'] }
+        ? {
+            summary: 'Switch the host service to transparent huge pages',
+            steps: [
+              editHostConf('set hugepages_option: transparent'),
+              ...restartHostService(),
+              checkHostServiceLog('no "hugepage … nr 0" line'),
+            ],
+            caveats: noPdpe
+              ? []
+              : [
+                  'ocboot installs oc-hugetlb-gigantic-pages.service and /usr/lib/systemd/oc-hugetlb-reserve-pages.sh; copy them from another host and enable the unit to keep native (Cloudpods issue 19281).',
+                ],
+          }
         : {
             summary: `${params.summary} with the oc-hugetlb unit`,
             steps: [
               ...(hasParams ? [] : params.steps.filter((s) => s.kind !== 'reboot' && s.kind !== 'verify')),
-              { kind: 'run', command: 'systemctl enable oc-hugetlb-gigantic-pages.service', why: 'reserves the pool at boot (its script runs only when host.conf says hugepages_option native)' },
+              {
+                kind: 'run',
+                command: 'systemctl enable oc-hugetlb-gigantic-pages.service',
+                why: 'reserves the pool at boot (its script runs only when host.conf says hugepages_option native)',
+              },
               { kind: 'reboot' },
-              { kind: 'verify', command: `cat /sys/kernel/mm/hugepages/hugepages-${sizeMb * 1024}kB/nr_hugepages`, expect: 'a number above 0' },
+              {
+                kind: 'verify',
+                command: `cat /sys/kernel/mm/hugepages/hugepages-${sizeMb * 1024}kB/nr_hugepages`,
+                expect: 'a number above 0',
+              },
               checkHostServiceLog(`no "hugepage ${sizeMb} nr 0" line`),
             ],
           },

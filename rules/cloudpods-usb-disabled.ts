@@ -29,11 +29,21 @@ export default defineRule({
     const setting = hostConfSetting(cp, 'disable_usb');
     if (devs.length === 0) return r.pass('noDevices', {}, cp.usbDevices.length > 0 ? cp.usbDevices.map((d) => d.ref) : cloudpods.evidence);
     if (setting?.value === 'false') return r.pass('enabled', { count: devs.length }, [setting.ref, ...devs.map((d) => d.ref)]);
-    return r.fail('disabled', { how: setting ? `${setting.value ?? ''}` : 'not set (its default is true)', count: devs.length, devices: devs.map((d) => `${d.bus}:${d.device} ${d.vendor}:${d.product}`).join(', ') },
-      [...(setting ? [setting.ref] : []), ...devs.map((d) => d.ref)], {
+    return r.fail(
+      'disabled',
+      {
+        how: setting ? `${setting.value ?? ''}` : 'not set (its default is true)',
+        count: devs.length,
+        devices: devs.map((d) => `${d.bus}:${d.device} ${d.vendor}:${d.product}`).join(', '),
+      },
+      [...(setting ? [setting.ref] : []), ...devs.map((d) => d.ref)],
+      {
         summary: 'Turn on USB passthrough if VMs should get these devices',
         steps: [editHostConf('set disable_usb: false'), ...restartHostService(), checkIsolatedDevices()],
-        caveats: ['Leave USB off if no VM needs these devices; the host service then leaves them alone. The host needs lsusb (usbutils) for the USB probe.'],
-      });
+        caveats: [
+          'Leave USB off if no VM needs these devices; the host service then leaves them alone. The host needs lsusb (usbutils) for the USB probe.',
+        ],
+      },
+    );
   },
 });

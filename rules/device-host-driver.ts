@@ -12,7 +12,8 @@ export default defineRule({
   optional: ['modules'],
   messages: {
     bound: '{{address}} is bound to {{driver}}.',
-    hostDriver: '{{address}} ({{why}}) is driven by the host driver {{driver}}, not vfio-pci: it cannot be passed through until vfio-pci takes it.',
+    hostDriver:
+      '{{address}} ({{why}}) is driven by the host driver {{driver}}, not vfio-pci: it cannot be passed through until vfio-pci takes it.',
     noExplicitTarget: 'No device is named for passthrough (no --device, vfio-pci.ids, driver_override or vfio-pci binding).',
   },
   check({ targets, pci, host, modules }, r) {
@@ -33,8 +34,13 @@ export default defineRule({
         .filter((d) => d.address !== dev.address && d.vendor === dev.vendor && d.device === dev.device && !isUserSafeDriver(d.driver))
         .map((d) => d.address);
       out.push(
-        r.fail('hostDriver', { address: dev.address, driver: dev.driver, why: t.why.join(', ') }, evidence,
-          bindToVfioAtBoot(host.value, dev, dev.driver, { builtinDriver, otherSameIds }), { device: dev.address }),
+        r.fail(
+          'hostDriver',
+          { address: dev.address, driver: dev.driver, why: t.why.join(', ') },
+          evidence,
+          bindToVfioAtBoot(host.value, dev, dev.driver, { builtinDriver, otherSameIds }),
+          { device: dev.address },
+        ),
       );
     }
     return out.length > 0 ? out : r.skip('noExplicitTarget', {});

@@ -11,7 +11,8 @@ export default defineRule({
   optional: ['modules'],
   messages: {
     bound: '{{address}} is bound to {{driver}}.',
-    unbound: '{{address}} ({{why}}) has no driver: nothing binds it to vfio-pci at boot{{vfioNote}}. Fine when a host service binds it before each VM start.',
+    unbound:
+      '{{address}} ({{why}}) has no driver: nothing binds it to vfio-pci at boot{{vfioNote}}. Fine when a host service binds it before each VM start.',
     noExplicitTarget: 'No device is named for passthrough (no --device, vfio-pci.ids, driver_override or vfio-pci binding).',
   },
   check({ targets, pci, host, modules }, r) {
@@ -26,10 +27,19 @@ export default defineRule({
       if (dev.driver !== null) return [r.pass('bound', { address: dev.address, driver: dev.driver }, evidence, { device: dev.address })];
       const fix = bindToVfioAtBoot(host.value, dev, null, { builtinDriver: false, otherSameIds: [] });
       return [
-        r.fail('unbound', { address: dev.address, why: t.why.join(', '), vfioNote }, evidence, {
-          ...fix,
-          caveats: [...(fix.caveats ?? []), 'Hosts whose management service binds devices to vfio-pci on demand (the guide\'s host service does) need no boot-time binding: leave the device unbound.'],
-        }, { device: dev.address }),
+        r.fail(
+          'unbound',
+          { address: dev.address, why: t.why.join(', '), vfioNote },
+          evidence,
+          {
+            ...fix,
+            caveats: [
+              ...(fix.caveats ?? []),
+              "Hosts whose management service binds devices to vfio-pci on demand (the guide's host service does) need no boot-time binding: leave the device unbound.",
+            ],
+          },
+          { device: dev.address },
+        ),
       ];
     });
   },

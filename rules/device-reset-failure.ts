@@ -21,23 +21,36 @@ export default defineRule({
     const failed = [...byAddr].map(([address, fs]) => {
       const dev = pci.value.devices.find((d) => d.address === address);
       const problems = [...new Set(fs.map((f) => f.problem))].join(', ');
-      return r.fail('resetFailed', { address, problems }, [...fs.map((f) => logRef(log, f.line)), ...(dev ? [dev.refs[0]!] : [])], resetFix(dev ?? null, address, fs), { device: address });
+      return r.fail(
+        'resetFailed',
+        { address, problems },
+        [...fs.map((f) => logRef(log, f.line)), ...(dev ? [dev.refs[0]!] : [])],
+        resetFix(dev ?? null, address, fs),
+        { device: address },
+      );
     });
     // reset_method is listed only when the kernel offers one (5.15+); its absence means "none" only
     // when other devices in the same inventory show the attribute.
     const hasAttr = pci.value.devices.some((d) => d.resetMethod !== null);
-    const rest = targets.value.devices.filter((t) => !byAddr.has(t.address)).flatMap((t) => {
-      const dev = pci.value.devices.find((d) => d.address === t.address);
-      if (!dev || !hasAttr) return [];
-      if (dev.resetMethod) return [r.pass('resettable', { address: dev.address, methods: dev.resetMethod }, [dev.refs[0]!, ...kernelLog.evidence], { device: dev.address })];
-      return [
-        r.fail('noResetMethod', { address: dev.address }, dev.refs, noResetFix(dev), {
-          device: dev.address,
-          severity: 'info',
-          severityReason: 'nothing failed yet; the device works for one VM run per host boot',
-        }),
-      ];
-    });
+    const rest = targets.value.devices
+      .filter((t) => !byAddr.has(t.address))
+      .flatMap((t) => {
+        const dev = pci.value.devices.find((d) => d.address === t.address);
+        if (!dev || !hasAttr) return [];
+        if (dev.resetMethod)
+          return [
+            r.pass('resettable', { address: dev.address, methods: dev.resetMethod }, [dev.refs[0]!, ...kernelLog.evidence], {
+              device: dev.address,
+            }),
+          ];
+        return [
+          r.fail('noResetMethod', { address: dev.address }, dev.refs, noResetFix(dev), {
+            device: dev.address,
+            severity: 'info',
+            severityReason: 'nothing failed yet; the device works for one VM run per host boot',
+          }),
+        ];
+      });
     return [...failed, ...rest];
   },
 });

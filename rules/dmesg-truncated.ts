@@ -10,12 +10,14 @@ export default defineRule({
   needs: ['kernelLog'],
   messages: {
     complete: 'The kernel log ({{source}}) starts at boot.',
-    rotated: 'The kernel log ({{source}}) starts at {{first}} s, after boot: the IOMMU, interrupt remapping and firmware table messages have rotated out, so firmware checks rely on the ACPI table list and their absence from the log proves nothing.',
-    capped: 'The kernel log ({{source}}) was cut at the collector\'s size limit: later device messages may be missing.',
+    rotated:
+      'The kernel log ({{source}}) starts at {{first}} s, after boot: the IOMMU, interrupt remapping and firmware table messages have rotated out, so firmware checks rely on the ACPI table list and their absence from the log proves nothing.',
+    capped: "The kernel log ({{source}}) was cut at the collector's size limit: later device messages may be missing.",
   },
   check({ kernelLog }, r) {
     const k = kernelLog.value;
-    if (!k.hasBootMessages) return r.fail('rotated', { source: k.source, first: k.firstTime ?? 'an unknown time' }, kernelLog.evidence, keepBootLog());
+    if (!k.hasBootMessages)
+      return r.fail('rotated', { source: k.source, first: k.firstTime ?? 'an unknown time' }, kernelLog.evidence, keepBootLog());
     if (k.truncated) return r.fail('capped', { source: k.source }, kernelLog.evidence, keepBootLog());
     return r.pass('complete', { source: k.source }, kernelLog.evidence);
   },

@@ -22,12 +22,23 @@ export default defineRule({
     if (!c.hasManifest) lost.push({ id: 'manifest', source: 'manifest.json', status: c.manifestProblem ?? 'missing' });
     const items = [...gaps.items, ...lost];
     if (items.length === 0 && c.skippedEntries === 0) return r.pass('complete', {}, facts.collection.evidence);
-    const listed = items.map((i) => `${i.source}: ${i.status}`).concat(c.skippedEntries > 0 ? [`${c.skippedEntries} archive entries refused`] : []);
+    const listed = items
+      .map((i) => `${i.source}: ${i.status}`)
+      .concat(c.skippedEntries > 0 ? [`${c.skippedEntries} archive entries refused`] : []);
     const unknown = gaps.unknownChecks.length > 0 ? `; unknown as a result: ${gaps.unknownChecks.map((u) => u.checks).join('; ')}` : '';
     const evidence = items.map((i) => ({ evidence: i.id, source: i.source, text: i.status }));
     const important = gaps.unknownChecks.length > 0;
-    return r.fail('incomplete', { count: listed.length, items: listed.join(', '), unknown }, evidence.length > 0 ? evidence : facts.collection.evidence,
-      recollect(gaps.needsRoot, items.filter((i) => i.status === 'no-command').map((i) => i.source)),
-      important ? { severity: 'warning', severityReason: 'checks that decide whether passthrough can work are unknown without this evidence' } : {});
+    return r.fail(
+      'incomplete',
+      { count: listed.length, items: listed.join(', '), unknown },
+      evidence.length > 0 ? evidence : facts.collection.evidence,
+      recollect(
+        gaps.needsRoot,
+        items.filter((i) => i.status === 'no-command').map((i) => i.source),
+      ),
+      important
+        ? { severity: 'warning', severityReason: 'checks that decide whether passthrough can work are unknown without this evidence' }
+        : {},
+    );
   },
 });

@@ -23,19 +23,33 @@ export default defineRule({
     noGpuTarget: 'No GPU is named for passthrough.',
   },
   check({ targets, pci, host, modules }, r) {
-    const gpus = targets.value.devices.filter((t) => t.explicit).flatMap((t) => pci.value.devices.filter((d) => d.address === t.address && d.classCode.startsWith('03') && DRIVERS[d.vendor]));
+    const gpus = targets.value.devices
+      .filter((t) => t.explicit)
+      .flatMap((t) => pci.value.devices.filter((d) => d.address === t.address && d.classCode.startsWith('03') && DRIVERS[d.vendor]));
     if (gpus.length === 0) return r.skip('noGpuTarget', {});
     return gpus.map((gpu) => {
       const wanted = DRIVERS[gpu.vendor]!;
       const boundTo = pci.value.devices.filter((d) => d.driver !== null && wanted.includes(d.driver.replace(/-/g, '_')));
-      const loaded = new Set([...(modules.state === 'known' ? modules.value.loaded.filter((m) => wanted.includes(m)) : []), ...boundTo.map((d) => d.driver!.replace(/-/g, '_'))]);
+      const loaded = new Set([
+        ...(modules.state === 'known' ? modules.value.loaded.filter((m) => wanted.includes(m)) : []),
+        ...boundTo.map((d) => d.driver!.replace(/-/g, '_')),
+      ]);
       const data = { address: gpu.address, vendor: gpu.vendor === '10de' ? 'NVIDIA' : gpu.vendor === '1002' ? 'AMD' : 'Intel' };
       if (loaded.size === 0) {
         if (modules.state !== 'known') return r.unknown('noModules', data, ['cat /proc/modules'], { device: gpu.address });
         return r.pass('notLoaded', data, [gpu.refs[0]!, ...modules.evidence], { device: gpu.address });
       }
-      const refs = [...(modules.state === 'known' ? [...loaded].flatMap((m) => (modules.value.refs[m] ? [modules.value.refs[m]!] : [])) : []), ...boundTo.flatMap((d) => d.refs)];
-      return r.fail('loaded', { ...data, drivers: [...loaded].join(', ') }, [...new Set([gpu.refs[0]!, ...refs])], keepGpuDriverOff(host.value, [...loaded], gpu.address), { device: gpu.address });
+      const refs = [
+        ...(modules.state === 'known' ? [...loaded].flatMap((m) => (modules.value.refs[m] ? [modules.value.refs[m]!] : [])) : []),
+        ...boundTo.flatMap((d) => d.refs),
+      ];
+      return r.fail(
+        'loaded',
+        { ...data, drivers: [...loaded].join(', ') },
+        [...new Set([gpu.refs[0]!, ...refs])],
+        keepGpuDriverOff(host.value, [...loaded], gpu.address),
+        { device: gpu.address },
+      );
     });
   },
 });

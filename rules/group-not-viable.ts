@@ -7,11 +7,13 @@ export default defineRule({
   title: 'The device shares its IOMMU group with devices the host still drives',
   severity: 'error',
   tags: ['device', 'iommu', 'group'],
-  source: 'Guide lspci -nnk example (GTX 1080 Ti 42:00.0 and its HDMI audio 42:00.1 both on vfio-pci); drivers/vfio/group.c, drivers/iommu/iommu.c',
+  source:
+    'Guide lspci -nnk example (GTX 1080 Ti 42:00.0 and its HDMI audio 42:00.1 both on vfio-pci); drivers/vfio/group.c, drivers/iommu/iommu.c',
   needs: ['targets', 'pci', 'host'],
   messages: {
     viable: 'IOMMU group {{group}} of {{address}} holds no other endpoint bound to a host driver.',
-    blocked: 'IOMMU group {{group}} of {{address}} also holds {{members}}: VFIO refuses a group while any endpoint in it is bound to a host driver.',
+    blocked:
+      'IOMMU group {{group}} of {{address}} also holds {{members}}: VFIO refuses a group while any endpoint in it is bound to a host driver.',
     noGroups: 'The IOMMU groups are not known, so whether {{address}} can be passed through alone cannot be decided.',
   },
   check({ targets, pci, host }, r) {
@@ -20,15 +22,23 @@ export default defineRule({
       const dev = pci.value.devices.find((d) => d.address === t.address);
       if (!dev) return [];
       if (dev.group === null) return [r.unknown('noGroups', { address: dev.address }, collect, { device: dev.address })];
-      const members = (pci.value.groups[dev.group] ?? []).flatMap((a) => pci.value.devices.filter((d) => d.address === a && a !== dev.address));
+      const members = (pci.value.groups[dev.group] ?? []).flatMap((a) =>
+        pci.value.devices.filter((d) => d.address === a && a !== dev.address),
+      );
       const blockers = members.filter(blocksGroup);
       const evidence = [dev.refs[0]!, ...members.map((m) => m.refs[0]!)];
       if (blockers.length === 0) return [r.pass('viable', { group: dev.group, address: dev.address }, evidence, { device: dev.address })];
       const list = blockers.map((b) => `${b.address} (${b.name ?? `${b.vendor}:${b.device}`}, driver ${b.driver})`).join(', ');
       return [
-        r.fail('blocked', { group: dev.group, address: dev.address, members: list }, evidence, makeGroupViable(host.value, dev, blockers, dev.group), {
-          device: dev.address,
-        }),
+        r.fail(
+          'blocked',
+          { group: dev.group, address: dev.address, members: list },
+          evidence,
+          makeGroupViable(host.value, dev, blockers, dev.group),
+          {
+            device: dev.address,
+          },
+        ),
       ];
     });
   },

@@ -11,9 +11,12 @@ export default defineRule({
   optional: ['firmwareIommu', 'host'],
   messages: {
     bareMetal: 'The host runs on bare metal.',
-    withIommu: 'This host is a virtual machine ({{hypervisor}}) and its outer hypervisor gives it a virtual IOMMU ({{table}}): it can pass through only devices the outer host assigned to it.',
-    withoutIommu: 'This host is a virtual machine ({{hypervisor}}) without a virtual IOMMU: it cannot pass devices through until the outer hypervisor adds one.',
-    iommuUnknown: 'This host is a virtual machine ({{hypervisor}}); whether the outer hypervisor gives it a virtual IOMMU is not in the bundle.',
+    withIommu:
+      'This host is a virtual machine ({{hypervisor}}) and its outer hypervisor gives it a virtual IOMMU ({{table}}): it can pass through only devices the outer host assigned to it.',
+    withoutIommu:
+      'This host is a virtual machine ({{hypervisor}}) without a virtual IOMMU: it cannot pass devices through until the outer hypervisor adds one.',
+    iommuUnknown:
+      'This host is a virtual machine ({{hypervisor}}); whether the outer hypervisor gives it a virtual IOMMU is not in the bundle.',
   },
   check({ virtualization, firmwareIommu, host }, r) {
     const v = virtualization.value;
@@ -28,6 +31,9 @@ export default defineRule({
         summary: 'Pass through only devices the outer host assigned to this virtual machine',
         steps: nestedPassthroughSteps(vendor, true),
       });
-    return r.fail('withoutIommu', { hypervisor }, evidence, { summary: 'Give this virtual machine a virtual IOMMU in the outer hypervisor', steps: nestedPassthroughSteps(vendor, false) });
+    return r.fail('withoutIommu', { hypervisor }, evidence, {
+      summary: 'Give this virtual machine a virtual IOMMU in the outer hypervisor',
+      steps: nestedPassthroughSteps(vendor, false),
+    });
   },
 });

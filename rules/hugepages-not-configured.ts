@@ -28,6 +28,11 @@ export default defineRule({
     if (total < MIN_MEMORY_KB) return r.skip('smallHost', { mib: Math.round(total / 1024) });
     if (modules.state === 'known' && !modules.value.loaded.some((m) => m.startsWith('vfio'))) return r.skip('noPassthrough', {});
     const gigantic = cpu.state === 'known' && cpu.value.hasPdpe1gb;
-    return r.fail('none', { size: gigantic ? '1 GiB' : '2 MiB' }, [...hugepages.evidence, ...meminfo.evidence], reserveHugepages(host.value, gigantic));
+    return r.fail(
+      'none',
+      { size: gigantic ? '1 GiB' : '2 MiB' },
+      [...hugepages.evidence, ...meminfo.evidence],
+      reserveHugepages(host.value, gigantic),
+    );
   },
 });

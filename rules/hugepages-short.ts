@@ -11,7 +11,8 @@ export default defineRule({
   needs: ['cmdline', 'hugepages', 'host'],
   messages: {
     reserved: 'The kernel reserved every huge page the command line asks for ({{pools}}).',
-    short: 'The command line asks for {{wanted}} huge pages of {{size}} ({{raw}}) but the kernel reserved {{got}}: guests backed by them will fail to start or fall back to normal pages.',
+    short:
+      'The command line asks for {{wanted}} huge pages of {{size}} ({{raw}}) but the kernel reserved {{got}}: guests backed by them will fail to start or fall back to normal pages.',
     noRequest: 'The kernel command line does not ask for huge pages.',
   },
   check({ cmdline, hugepages, host }, r) {
@@ -23,7 +24,12 @@ export default defineRule({
       const got = pool?.total ?? 0;
       const evidence = [cmdline.value.ref, ...(pool ? [pool.ref] : hugepages.evidence)];
       if (got >= q.count) return r.pass('reserved', { pools: `${got} × ${sizeLabel(q.sizeKb)}` }, evidence);
-      return r.fail('short', { wanted: q.count, size: sizeLabel(q.sizeKb), raw: q.raw, got }, evidence, fewerHugepages(host.value, q.sizeKb, q.count, got, pool !== undefined));
+      return r.fail(
+        'short',
+        { wanted: q.count, size: sizeLabel(q.sizeKb), raw: q.raw, got },
+        evidence,
+        fewerHugepages(host.value, q.sizeKb, q.count, got, pool !== undefined),
+      );
     });
     return out;
   },

@@ -17,7 +17,8 @@ export default defineRule({
     enabled: 'Interrupt remapping is enabled.',
     noIommu: 'No IOMMU is active; interrupt remapping is judged once it is.',
     missing: 'The IOMMU is active but interrupt remapping is not: VFIO refuses to attach devices ("No interrupt remapping support").',
-    missingButAllowed: 'Interrupt remapping is not enabled; {{setting}} lets VFIO attach devices anyway, without protection against forged MSIs.',
+    missingButAllowed:
+      'Interrupt remapping is not enabled; {{setting}} lets VFIO attach devices anyway, without protection against forged MSIs.',
   },
   check({ interruptRemapping, kernelIommu, host, cmdline, moduleConfig, virtualization }, r) {
     if (!kernelIommu.value.active) return r.skip('noIommu', {});

@@ -25,16 +25,29 @@ export default defineRule({
     const all = [...issues, ...modIssues].filter((i) => !seen.has(`${i.raw}@${i.ref.source}`) && seen.add(`${i.raw}@${i.ref.source}`));
     if (all.length === 0) return r.pass('valid', {}, [cmdline.value.ref]);
     // The kernel's own complaint, when it logged one (samples/lab-amd-iommu-on-invalid: "AMD-Vi: Unknown option - 'on'").
-    const logged = kernelLog.state === 'known'
-      ? logLines(kernelLog.value, 'Unknown option - ', 'invalid id string', "invalid for parameter `allow_unsafe_interrupts'").slice(0, 3).map((l) => logRef(kernelLog.value, l))
-      : [];
+    const logged =
+      kernelLog.state === 'known'
+        ? logLines(kernelLog.value, 'Unknown option - ', 'invalid id string', "invalid for parameter `allow_unsafe_interrupts'")
+            .slice(0, 3)
+            .map((l) => logRef(kernelLog.value, l))
+        : [];
     const boot = all.filter((i) => !modIssues.includes(i));
     const raws = [...new Set(boot.map((i) => i.raw))];
     const adds = [...new Set(boot.map((i) => i.intended).filter((x) => x !== '' && !x.includes('<')))];
     const base = changeKernelParams(host.value, { add: adds, remove: raws }, 'Replace the invalid parameters with the intended spelling');
-    const modSteps = modIssues.map((i) => ({ kind: 'edit-file' as const, path: i.ref.source, change: `replace "${i.raw}" with "${i.intended.replace(/^[^.]*\./, '')}"` }));
-    const fix = boot.length > 0 ? { ...base, steps: [...modSteps, ...base.steps], caveats: [...(base.caveats ?? []), ...all.map((i) => `${i.raw}: ${i.why}`)] }
-      : { summary: 'Correct the module options', steps: [...modSteps, { kind: 'reboot' as const }], caveats: all.map((i) => `${i.raw}: ${i.why}`) };
+    const modSteps = modIssues.map((i) => ({
+      kind: 'edit-file' as const,
+      path: i.ref.source,
+      change: `replace "${i.raw}" with "${i.intended.replace(/^[^.]*\./, '')}"`,
+    }));
+    const fix =
+      boot.length > 0
+        ? { ...base, steps: [...modSteps, ...base.steps], caveats: [...(base.caveats ?? []), ...all.map((i) => `${i.raw}: ${i.why}`)] }
+        : {
+            summary: 'Correct the module options',
+            steps: [...modSteps, { kind: 'reboot' as const }],
+            caveats: all.map((i) => `${i.raw}: ${i.why}`),
+          };
     const list = all.map((i) => `${i.raw} (${i.ref.source}) → ${i.intended === '' ? 'remove it' : i.intended}`).join('; ');
     return r.fail('invalid', { count: all.length, list }, [...all.map((i) => i.ref), ...logged], fix);
   },

@@ -19,18 +19,34 @@ export default defineRule({
   },
   check({ kernelLog, pci }, r) {
     const faults = dmaFaults(kernelLog.value, pci.state === 'known' ? pci.value.devices : []);
-    if (faults.length === 0 && !logShowsAbsence(kernelLog.value)) return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
+    if (faults.length === 0 && !logShowsAbsence(kernelLog.value))
+      return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
     if (faults.length === 0) return r.pass('none', {}, kernelLog.evidence);
     return faults.map((f) =>
-      r.fail('faults', { device: f.address, count: f.count }, f.refs, {
-        summary: `Find out why ${f.address} performs DMA outside its mappings`,
-        steps: [
-          { kind: 'note', text: 'At boot, before any driver loads: firmware still runs DMA for the device without declaring it (RMRR/IVMD); update the firmware, or note the device cannot be passed through safely.' },
-          { kind: 'note', text: 'While a guest owns the device: the guest driver or a device that was not reset between guests; check reset support (FLR) and the guest driver.' },
-          { kind: 'note', text: 'While a host driver owns it: a driver or device bug; try a newer kernel or firmware before turning the IOMMU off for the device.' },
-          { kind: 'verify', command: 'sudo dmesg | grep -e "DMAR: \\[DMA" -e IO_PAGE_FAULT', expect: `no new lines for ${f.address}` },
-        ],
-      }, { device: f.address }),
+      r.fail(
+        'faults',
+        { device: f.address, count: f.count },
+        f.refs,
+        {
+          summary: `Find out why ${f.address} performs DMA outside its mappings`,
+          steps: [
+            {
+              kind: 'note',
+              text: 'At boot, before any driver loads: firmware still runs DMA for the device without declaring it (RMRR/IVMD); update the firmware, or note the device cannot be passed through safely.',
+            },
+            {
+              kind: 'note',
+              text: 'While a guest owns the device: the guest driver or a device that was not reset between guests; check reset support (FLR) and the guest driver.',
+            },
+            {
+              kind: 'note',
+              text: 'While a host driver owns it: a driver or device bug; try a newer kernel or firmware before turning the IOMMU off for the device.',
+            },
+            { kind: 'verify', command: 'sudo dmesg | grep -e "DMAR: \\[DMA" -e IO_PAGE_FAULT', expect: `no new lines for ${f.address}` },
+          ],
+        },
+        { device: f.address },
+      ),
     );
   },
 });

@@ -13,7 +13,8 @@ export default defineRule({
   optional: ['kernelLog', 'virtualization'],
   messages: {
     present: 'The firmware provides the ACPI {{table}} table, so the IOMMU is enabled in the BIOS.',
-    missing: 'No ACPI {{expected}} table: the IOMMU (Intel VT-d / AMD-Vi) is disabled in the firmware or not supported, so no device can be passed through.',
+    missing:
+      'No ACPI {{expected}} table: the IOMMU (Intel VT-d / AMD-Vi) is disabled in the firmware or not supported, so no device can be passed through.',
     missingInVm: 'No ACPI {{expected}} table: this host is a virtual machine without a virtual IOMMU, so it cannot pass devices through.',
   },
   check({ firmwareIommu, host, kernelLog, virtualization }, r) {
@@ -25,11 +26,13 @@ export default defineRule({
     // (test/fixtures/lab/intel-firmware-off-6.1/dmesg.txt): cite it as the misleading line.
     const misleading =
       kernelLog.state === 'known' ? kernelLog.value.lines.filter((l) => l.message === 'DMAR: IOMMU enabled').slice(0, 1) : [];
-    const evidence = [
-      ...firmwareIommu.evidence,
-      ...(kernelLog.state === 'known' ? misleading.map((l) => logRef(kernelLog.value, l)) : []),
-    ];
-    const caveats = misleading.length > 0 ? ['"DMAR: IOMMU enabled" in dmesg only means intel_iommu=on was read from the command line; it does not prove the firmware has VT-d on.'] : [];
+    const evidence = [...firmwareIommu.evidence, ...(kernelLog.state === 'known' ? misleading.map((l) => logRef(kernelLog.value, l)) : [])];
+    const caveats =
+      misleading.length > 0
+        ? [
+            '"DMAR: IOMMU enabled" in dmesg only means intel_iommu=on was read from the command line; it does not prove the firmware has VT-d on.',
+          ]
+        : [];
     const verify = { kind: 'verify', command: 'ls /sys/firmware/acpi/tables', expect: `lists ${expected}` } as const;
     if (virtualization.state === 'known' && virtualization.value.isVirtualMachine)
       return r.fail('missingInVm', { expected }, evidence, {

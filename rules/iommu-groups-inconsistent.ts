@@ -34,7 +34,10 @@ export default defineRule({
       return r.fail('noGroups', { line: first.text }, [first, ...kernelIommu.evidence], {
         summary: 'Collect the IOMMU state again in the same boot',
         steps: [
-          { kind: 'note', text: 'The bundle\'s sysfs listings and its kernel log disagree: they may come from different boots or a container without /sys access. Run the collector again as root on the host itself.' },
+          {
+            kind: 'note',
+            text: "The bundle's sysfs listings and its kernel log disagree: they may come from different boots or a container without /sys access. Run the collector again as root on the host itself.",
+          },
           { kind: 'verify', command: 'ls /sys/class/iommu /sys/kernel/iommu_groups', expect: 'dmar0/ivhd0 and numbered groups' },
         ],
       });
@@ -42,13 +45,28 @@ export default defineRule({
     const sysfs = new Map(Object.entries(groups).flatMap(([g, members]) => members.map((a) => [a.toLowerCase(), g] as const)));
     const wrong = [...fromLog].filter(([a, l]) => sysfs.size > 0 && sysfs.get(a) !== l.group);
     if (wrong.length === 0) return r.pass('consistent', {}, [...kernelIommu.evidence, ...(first ? [first] : [])]);
-    const list = wrong.slice(0, 8).map(([a, l]) => `${a}: log ${l.group}, sysfs ${sysfs.get(a) ?? 'none'}`).join('; ');
-    return r.fail('mismatch', { count: wrong.length, list }, [...wrong.slice(0, 3).map(([, l]) => l.ref), ...(pci.state === 'known' ? pci.evidence.slice(0, 1) : [])], {
-      summary: 'Collect the IOMMU groups and the kernel log of the same boot',
-      steps: [
-        { kind: 'note', text: 'Group numbers are fixed for a boot; a mismatch means the listing and the log come from different boots (an old /var/log/kern.log, a copied bundle) or devices were re-enumerated. Re-run the collector; if it persists, report it with both listings.' },
-        { kind: 'verify', command: 'for d in /sys/kernel/iommu_groups/*/devices/*; do echo "${d%/devices/*} ${d##*/}"; done', expect: 'the groups the boot log shows' },
-      ],
-    });
+    const list = wrong
+      .slice(0, 8)
+      .map(([a, l]) => `${a}: log ${l.group}, sysfs ${sysfs.get(a) ?? 'none'}`)
+      .join('; ');
+    return r.fail(
+      'mismatch',
+      { count: wrong.length, list },
+      [...wrong.slice(0, 3).map(([, l]) => l.ref), ...(pci.state === 'known' ? pci.evidence.slice(0, 1) : [])],
+      {
+        summary: 'Collect the IOMMU groups and the kernel log of the same boot',
+        steps: [
+          {
+            kind: 'note',
+            text: 'Group numbers are fixed for a boot; a mismatch means the listing and the log come from different boots (an old /var/log/kern.log, a copied bundle) or devices were re-enumerated. Re-run the collector; if it persists, report it with both listings.',
+          },
+          {
+            kind: 'verify',
+            command: 'for d in /sys/kernel/iommu_groups/*/devices/*; do echo "${d%/devices/*} ${d##*/}"; done',
+            expect: 'the groups the boot log shows',
+          },
+        ],
+      },
+    );
   },
 });

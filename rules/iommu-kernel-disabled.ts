@@ -18,10 +18,13 @@ export default defineRule({
   messages: {
     enabled: 'The kernel runs the IOMMU ({{groups}} IOMMU group(s)).',
     noTable: 'No DMAR/IVRS table: the firmware side is reported by iommu-firmware-disabled.',
-    disabledByParam: 'The ACPI {{table}} table is present but {{param}} on the kernel command line switches the IOMMU off: no IOMMU groups exist.',
-    notDefaultOn: 'The ACPI DMAR table is present but this kernel is built without CONFIG_INTEL_IOMMU_DEFAULT_ON and the command line has no intel_iommu=on: no IOMMU groups exist.',
+    disabledByParam:
+      'The ACPI {{table}} table is present but {{param}} on the kernel command line switches the IOMMU off: no IOMMU groups exist.',
+    notDefaultOn:
+      'The ACPI DMAR table is present but this kernel is built without CONFIG_INTEL_IOMMU_DEFAULT_ON and the command line has no intel_iommu=on: no IOMMU groups exist.',
     unexplained: 'The ACPI {{table}} table is present but the kernel created no IOMMU units or groups, and no parameter explains it.',
-    contradicted: 'sysfs shows no IOMMU groups but the boot log shows the kernel adding devices to IOMMU groups: the bundle contradicts itself (see iommu-groups-inconsistent).',
+    contradicted:
+      'sysfs shows no IOMMU groups but the boot log shows the kernel adding devices to IOMMU groups: the bundle contradicts itself (see iommu-groups-inconsistent).',
   },
   check({ firmwareIommu, kernelIommu, host, cmdline, kernelConfig, kernelLog }, r) {
     const table = firmwareIommu.value.table;
@@ -33,7 +36,11 @@ export default defineRule({
     const intel = table === 'DMAR';
     const remove = offs.map((p) => p?.raw ?? '').filter((raw) => !(intel && raw.startsWith('amd_iommu')));
     const add = intel ? ['intel_iommu=on'] : [];
-    const fix = changeKernelParams(host.value, { add, remove }, intel ? 'Enable the Intel IOMMU on the kernel command line' : 'Remove what switches the AMD IOMMU off');
+    const fix = changeKernelParams(
+      host.value,
+      { add, remove },
+      intel ? 'Enable the Intel IOMMU on the kernel command line' : 'Remove what switches the AMD IOMMU off',
+    );
     if (remove.length > 0) return r.fail('disabledByParam', { table, param: remove.join(' ') }, evidence, fix);
     const dflt = intel && kernelConfig.state === 'known' ? intelDefaultOn(kernelConfig.value) : null;
     if (intel && dflt !== null && !dflt.on && paramValue(params, 'intel_iommu') === undefined)

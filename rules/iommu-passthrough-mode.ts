@@ -17,7 +17,8 @@ export default defineRule({
   optional: ['kernelLog', 'kernelIommu'],
   messages: {
     passthrough: 'Host devices use identity (passthrough) DMA mappings.',
-    translated: 'iommu=pt is not set: the host\'s own devices have their DMA translated by the IOMMU (safer, slightly slower); assigned devices are unaffected.',
+    translated:
+      "iommu=pt is not set: the host's own devices have their DMA translated by the IOMMU (safer, slightly slower); assigned devices are unaffected.",
     noIommu: 'No IOMMU is active, so the host DMA mode does not apply.',
   },
   check({ cmdline, host, kernelLog, kernelIommu }, r) {
@@ -31,7 +32,9 @@ export default defineRule({
       return r.pass('passthrough', {}, [cmdline.value.ref]);
     return r.fail('translated', {}, [cmdline.value.ref, ...ref], {
       ...changeKernelParams(host.value, { add: ['iommu=pt'], remove: [] }, 'Use passthrough DMA mappings for host devices'),
-      caveats: ['Optional: iommu=pt trades the IOMMU\'s protection of the host against its own devices for less DMA mapping overhead; leave it out where host-side DMA isolation matters (untrusted Thunderbolt/external devices).'],
+      caveats: [
+        "Optional: iommu=pt trades the IOMMU's protection of the host against its own devices for less DMA mapping overhead; leave it out where host-side DMA isolation matters (untrusted Thunderbolt/external devices).",
+      ],
     });
   },
 });

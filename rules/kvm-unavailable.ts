@@ -12,8 +12,10 @@ export default defineRule({
   optional: ['cpu'],
   messages: {
     available: 'KVM is available ({{what}}).',
-    missing: 'Neither kvm_intel nor kvm_amd is loaded and /dev/kvm does not exist: QEMU cannot use KVM, so no guest can be started with a passed-through device.',
-    missingNoCpuSupport: 'Neither kvm_intel nor kvm_amd is loaded and /dev/kvm does not exist, because the CPU reports no vmx/svm flag (see cpu-virtualization-disabled).',
+    missing:
+      'Neither kvm_intel nor kvm_amd is loaded and /dev/kvm does not exist: QEMU cannot use KVM, so no guest can be started with a passed-through device.',
+    missingNoCpuSupport:
+      'Neither kvm_intel nor kvm_amd is loaded and /dev/kvm does not exist, because the CPU reports no vmx/svm flag (see cpu-virtualization-disabled).',
   },
   check({ kvm, host, cpu }, r) {
     const k = kvm.value;
@@ -23,7 +25,11 @@ export default defineRule({
     if (noFlag)
       return r.fail('missingNoCpuSupport', {}, [...kvm.evidence, cpu.value.flagsRef], {
         summary: 'Enable hardware virtualization first; the KVM module cannot load without it',
-        steps: [enableCpuVirtualization(host.value.cpuVendor), { kind: 'reboot' }, { kind: 'verify', command: 'ls -l /dev/kvm', expect: 'a character device' }],
+        steps: [
+          enableCpuVirtualization(host.value.cpuVendor),
+          { kind: 'reboot' },
+          { kind: 'verify', command: 'ls -l /dev/kvm', expect: 'a character device' },
+        ],
       });
     return r.fail('missing', {}, kvm.evidence, loadKvmModule(host.value));
   },

@@ -3,14 +3,15 @@ import { keepHostStorage } from '../src/fixes/keep-host-storage.js';
 
 export default defineRule({
   id: 'passthrough-of-host-storage',
-  title: 'A device meant for passthrough holds the host\'s own filesystems or swap',
+  title: "A device meant for passthrough holds the host's own filesystems or swap",
   severity: 'error',
   tags: ['device', 'storage', 'vfio'],
   source: 'Guide: the unfinished NVMe storage-protection item',
   needs: ['targets', 'pci', 'hostStorage', 'host'],
   messages: {
     notStorage: '{{address}} carries no mounted filesystem or swap of the host.',
-    hostStorage: '{{address}} ({{why}}) is the controller behind {{use}}: handing it to vfio-pci takes the disk away from the running host, which then hangs or crashes.',
+    hostStorage:
+      '{{address}} ({{why}}) is the controller behind {{use}}: handing it to vfio-pci takes the disk away from the running host, which then hangs or crashes.',
     noExplicitTarget: 'No device is named for passthrough (no --device, vfio-pci.ids, driver_override or vfio-pci binding).',
   },
   check({ targets, pci, hostStorage, host }, r) {
@@ -20,11 +21,17 @@ export default defineRule({
       const dev = pci.value.devices.find((d) => d.address === t.address);
       if (!dev) return [];
       const storage = hostStorage.value.devices.find((s) => s.address === dev.address);
-      if (!storage) return [r.pass('notStorage', { address: dev.address }, [...hostStorage.evidence, dev.refs[0]!], { device: dev.address })];
+      if (!storage)
+        return [r.pass('notStorage', { address: dev.address }, [...hostStorage.evidence, dev.refs[0]!], { device: dev.address })];
       const evidence = [storage.ref, ...dev.refs, ...t.refs.filter((x) => !dev.refs.includes(x))];
       return [
-        r.fail('hostStorage', { address: dev.address, why: t.why.join(', '), use: storage.why }, evidence,
-          keepHostStorage(host.value, dev, t, targets.value.vfioIds), { device: dev.address }),
+        r.fail(
+          'hostStorage',
+          { address: dev.address, why: t.why.join(', '), use: storage.why },
+          evidence,
+          keepHostStorage(host.value, dev, t, targets.value.vfioIds),
+          { device: dev.address },
+        ),
       ];
     });
   },

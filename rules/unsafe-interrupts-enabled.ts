@@ -15,8 +15,10 @@ export default defineRule({
   optional: ['moduleConfig', 'bootConfig', 'cloudpods'],
   messages: {
     notSet: 'vfio_iommu_type1.allow_unsafe_interrupts is not set.',
-    needed: 'allow_unsafe_interrupts is set and interrupt remapping is off: it is what lets VFIO work here (see interrupt-remapping-missing).',
-    unneeded: 'Interrupt remapping works, yet {{settings}} switches off VFIO\'s interrupt-isolation check: a guest could forge MSIs if the platform ever loses remapping.',
+    needed:
+      'allow_unsafe_interrupts is set and interrupt remapping is off: it is what lets VFIO work here (see interrupt-remapping-missing).',
+    unneeded:
+      "Interrupt remapping works, yet {{settings}} switches off VFIO's interrupt-isolation check: a guest could forge MSIs if the platform ever loses remapping.",
   },
   check({ interruptRemapping, cmdline, host, moduleConfig, bootConfig, cloudpods }, r) {
     const sources = bootConfig.state === 'known' ? bootConfig.value.sources : [];
@@ -32,10 +34,24 @@ export default defineRule({
     // (pkg/hostman/isolated_device/gpu.go sGPUBaseDevice.CustomProbe): removing it breaks the host.
     const gpuProbe = cloudpods.state === 'known' && cloudpods.value.detected && gpuProbeDisabledBy(cloudpods.value) === null;
     if (host.value.isCloudpods && gpuProbe)
-      return r.fail('unneeded', data, [...evidence, ...(cloudpods.state === 'known' ? cloudpods.evidence : [])], {
-        summary: 'Keep the parameter: the Cloudpods host service requires it',
-        steps: [{ kind: 'note', text: 'The Cloudpods host service checks /proc/cmdline for vfio_iommu_type1.allow_unsafe_interrupts=1 before it probes GPUs and refuses them without it ("GRUB_CMDLINE iommu parameters vfio_iommu_type1.allow_unsafe_interrupts=1 missing"). Leave it in place; set disable_gpu: true in /etc/yunion/host.conf only if this host passes no GPU through.' }],
-      }, { severity: 'info', severityReason: 'the Cloudpods host service requires this parameter before it probes GPUs (gpu.go sGPUBaseDevice.CustomProbe)' });
+      return r.fail(
+        'unneeded',
+        data,
+        [...evidence, ...(cloudpods.state === 'known' ? cloudpods.evidence : [])],
+        {
+          summary: 'Keep the parameter: the Cloudpods host service requires it',
+          steps: [
+            {
+              kind: 'note',
+              text: 'The Cloudpods host service checks /proc/cmdline for vfio_iommu_type1.allow_unsafe_interrupts=1 before it probes GPUs and refuses them without it ("GRUB_CMDLINE iommu parameters vfio_iommu_type1.allow_unsafe_interrupts=1 missing"). Leave it in place; set disable_gpu: true in /etc/yunion/host.conf only if this host passes no GPU through.',
+            },
+          ],
+        },
+        {
+          severity: 'info',
+          severityReason: 'the Cloudpods host service requires this parameter before it probes GPUs (gpu.go sGPUBaseDevice.CustomProbe)',
+        },
+      );
     return r.fail('unneeded', data, evidence, dropUnsafeInterrupts(host.value, settings));
   },
 });

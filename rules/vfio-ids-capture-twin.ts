@@ -18,8 +18,10 @@ export default defineRule({
     noMatch: 'No device on this host has the configured vfio-pci id(s) {{ids}}.',
     single: '{{address}} is the only device with id {{id}}.',
     meant: '{{address}} shares id {{id}} with {{others}}, and each of them is named for passthrough by address.',
-    unnamed: '{{address}} shares id {{id}} with {{others}}; none is named by address, so all are taken as meant, and {{address}} carries no host filesystem, swap or console.',
-    storageUnknown: '{{address}} is a storage controller that shares id {{id}} with {{others}}, and which devices hold the host\'s filesystems and swap is unknown: {{reason}}',
+    unnamed:
+      '{{address}} shares id {{id}} with {{others}}; none is named by address, so all are taken as meant, and {{address}} carries no host filesystem, swap or console.',
+    storageUnknown:
+      "{{address}} is a storage controller that shares id {{id}} with {{others}}, and which devices hold the host's filesystems and swap is unknown: {{reason}}",
     twin: 'vfio-pci id {{id}} also takes {{address}} (now on {{driver}}){{why}}: the devices meant are {{meant}}, and binding by id takes every identical device.',
   },
   check({ targets, host, pci, hostStorage }, r) {
@@ -31,21 +33,52 @@ export default defineRule({
     if (captures.length === 0) return r.pass('noMatch', { ids: raw }, [...new Set(ids.map((v) => v.ref))]);
     const chosen = chosenByAddress(targets.value);
     const storage = hostStorage.state === 'known' ? hostStorage.value.devices : [];
-    return captures.flatMap((c) => c.matches.map((d) => {
-      if (c.matches.length === 1) return r.pass('single', { address: d.address, id: c.id }, [...c.refs, ...d.refs], { device: d.address });
-      const others = c.matches.filter((m) => m !== d).map((m) => m.address).join(', ');
-      const backs = storage.find((s) => s.address === d.address);
-      const hostNeeds = backs ? `, which carries ${backs.why}` : d.bootVga === true ? ', the boot VGA (the host console)' : '';
-      const meant = c.matches.filter((m) => chosen.has(m.address));
-      if (!hostNeeds && meant.length === 0 && hostStorage.state !== 'known' && d.classCode.startsWith('01'))
-        return r.unknown('storageUnknown', { address: d.address, id: c.id, others, reason: hostStorage.reason }, hostStorage.collect, { device: d.address });
-      if (!hostNeeds && (meant.length === 0 || chosen.has(d.address)))
-        return r.pass(meant.length === 0 ? 'unnamed' : 'meant', { address: d.address, id: c.id, others }, [...c.refs, ...d.refs, ...(hostStorage.state === 'known' ? hostStorage.evidence : [])], { device: d.address });
-      const passThrough = meant.filter((m) => m !== d);
-      const keep = c.matches.filter((m) => !passThrough.includes(m));
-      return r.fail('twin', { id: c.id, address: d.address, driver: d.driver ?? 'no driver', why: hostNeeds, meant: passThrough.map((m) => m.address).join(', ') || 'not named by address' },
-        [...c.refs, ...d.refs, ...(backs ? [backs.ref] : [])], bindByAddress(host.value, c, passThrough, keep),
-        { device: d.address, ...(hostNeeds ? { severity: 'error' as const, severityReason: backs ? 'the twin holds the host\'s own storage' : 'the twin is the host\'s boot console GPU' } : {}) });
-    }));
+    return captures.flatMap((c) =>
+      c.matches.map((d) => {
+        if (c.matches.length === 1)
+          return r.pass('single', { address: d.address, id: c.id }, [...c.refs, ...d.refs], { device: d.address });
+        const others = c.matches
+          .filter((m) => m !== d)
+          .map((m) => m.address)
+          .join(', ');
+        const backs = storage.find((s) => s.address === d.address);
+        const hostNeeds = backs ? `, which carries ${backs.why}` : d.bootVga === true ? ', the boot VGA (the host console)' : '';
+        const meant = c.matches.filter((m) => chosen.has(m.address));
+        if (!hostNeeds && meant.length === 0 && hostStorage.state !== 'known' && d.classCode.startsWith('01'))
+          return r.unknown('storageUnknown', { address: d.address, id: c.id, others, reason: hostStorage.reason }, hostStorage.collect, {
+            device: d.address,
+          });
+        if (!hostNeeds && (meant.length === 0 || chosen.has(d.address)))
+          return r.pass(
+            meant.length === 0 ? 'unnamed' : 'meant',
+            { address: d.address, id: c.id, others },
+            [...c.refs, ...d.refs, ...(hostStorage.state === 'known' ? hostStorage.evidence : [])],
+            { device: d.address },
+          );
+        const passThrough = meant.filter((m) => m !== d);
+        const keep = c.matches.filter((m) => !passThrough.includes(m));
+        return r.fail(
+          'twin',
+          {
+            id: c.id,
+            address: d.address,
+            driver: d.driver ?? 'no driver',
+            why: hostNeeds,
+            meant: passThrough.map((m) => m.address).join(', ') || 'not named by address',
+          },
+          [...c.refs, ...d.refs, ...(backs ? [backs.ref] : [])],
+          bindByAddress(host.value, c, passThrough, keep),
+          {
+            device: d.address,
+            ...(hostNeeds
+              ? {
+                  severity: 'error' as const,
+                  severityReason: backs ? "the twin holds the host's own storage" : "the twin is the host's boot console GPU",
+                }
+              : {}),
+          },
+        );
+      }),
+    );
   },
 });

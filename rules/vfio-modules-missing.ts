@@ -29,6 +29,11 @@ export default defineRule({
       else missing.push(mod);
     }
     if (missing.length === 0) return r.pass('loaded', { how: how.join(', ') }, refs);
-    return r.fail('missing', { missing: missing.length === 1 ? `${missing[0]} is` : `${missing.join(', ')} are` }, [...refs, ...modules.evidence], loadVfioModules(host.value, missing));
+    return r.fail(
+      'missing',
+      { missing: missing.length === 1 ? `${missing[0]} is` : `${missing.join(', ')} are` },
+      [...refs, ...modules.evidence],
+      loadVfioModules(host.value, missing),
+    );
   },
 });

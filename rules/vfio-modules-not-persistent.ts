@@ -12,7 +12,8 @@ export default defineRule({
   optional: ['cmdline', 'kernelConfig'],
   messages: {
     persistent: 'vfio_pci is loaded at boot ({{via}}); it brings vfio and vfio_iommu_type1 with it.',
-    notPersistent: '{{loaded}} loaded now, but no modules-load.d, /etc/modules, dracut or initramfs-tools entry, softdep or command-line option loads vfio_pci at boot: after a reboot the devices fall back to their host drivers.',
+    notPersistent:
+      '{{loaded}} loaded now, but no modules-load.d, /etc/modules, dracut or initramfs-tools entry, softdep or command-line option loads vfio_pci at boot: after a reboot the devices fall back to their host drivers.',
     notLoaded: 'The VFIO modules are not loaded (see vfio-modules-missing).',
   },
   check({ modules, moduleConfig, host, cmdline, kernelConfig }, r) {
@@ -26,6 +27,11 @@ export default defineRule({
     const onCmdline = cmdlineLoads('vfio_pci', params);
     if (onCmdline && cmdline.state === 'known') return r.pass('persistent', { via: onCmdline.raw }, [cmdline.value.ref]);
     const refs = loaded.flatMap((x) => (m.refs[x] ? [m.refs[x]] : []));
-    return r.fail('notPersistent', { loaded: `${loaded.join(', ')} ${loaded.length === 1 ? 'is' : 'are'}` }, [...refs, ...moduleConfig.evidence], persistVfioModules(host.value));
+    return r.fail(
+      'notPersistent',
+      { loaded: `${loaded.join(', ')} ${loaded.length === 1 ? 'is' : 'are'}` },
+      [...refs, ...moduleConfig.evidence],
+      persistVfioModules(host.value),
+    );
   },
 });

@@ -20,34 +20,44 @@ export default defineRule({
   check({ kernelLog, host, pci, firmwareIommu, cmdline }, r) {
     const log = kernelLog.value;
     const failures = probeFailures(log, 'vfio-pci');
-    if (failures.length === 0 && !logShowsAbsence(kernelLog.value)) return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
+    if (failures.length === 0 && !logShowsAbsence(kernelLog.value))
+      return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
     if (failures.length === 0) return r.pass('noFailure', {}, kernelLog.evidence);
     const seen = new Set<string>();
-    return failures.filter((f) => !seen.has(f.address) && seen.add(f.address)).map((f) => {
-      const dev = pci.state === 'known' ? pci.value.devices.find((d) => d.address === f.address) : undefined;
-      const near = logLines(log, f.address).filter((l) => l.line !== f.line.line && Math.abs(l.line - f.line.line) <= 3);
-      const said = (s: string): boolean => near.some((l) => l.message.includes(s));
-      const cause: ProbeCause =
-        f.errno === -16 ? 'sriov-enabled'
-        : f.errno === -12 ? 'no-memory'
-        : f.errno !== -22 ? 'other'
-        : said('vfio-pci device denylist') ? 'denylisted'
-        : dev && isBridge(dev) ? 'bridge'
-        : 'no-iommu-group';
-      const text: Record<ProbeCause, string> = {
-        'no-iommu-group': 'the device has no IOMMU group: the IOMMU is off or does not cover it',
-        bridge: 'the device is a bridge, which vfio-pci never takes',
-        denylisted: 'the device is on vfio-pci\'s denylist',
-        'sriov-enabled': 'it is an SR-IOV physical function with VFs enabled',
-        'no-memory': 'the kernel ran out of memory',
-        other: 'see the kernel log lines before it',
-      };
-      const evidence = [logRef(log, f.line), ...near.map((l) => logRef(log, l)), ...(dev ? [dev.refs[0]!] : [])];
-      const fix = probeFix(cause, host.value, f.address, {
-        firmwareTable: firmwareIommu.state === 'known' ? firmwareIommu.value.table !== null : null,
-        params: cmdline.state === 'known' ? cmdline.value.params : [],
+    return failures
+      .filter((f) => !seen.has(f.address) && seen.add(f.address))
+      .map((f) => {
+        const dev = pci.state === 'known' ? pci.value.devices.find((d) => d.address === f.address) : undefined;
+        const near = logLines(log, f.address).filter((l) => l.line !== f.line.line && Math.abs(l.line - f.line.line) <= 3);
+        const said = (s: string): boolean => near.some((l) => l.message.includes(s));
+        const cause: ProbeCause =
+          f.errno === -16
+            ? 'sriov-enabled'
+            : f.errno === -12
+              ? 'no-memory'
+              : f.errno !== -22
+                ? 'other'
+                : said('vfio-pci device denylist')
+                  ? 'denylisted'
+                  : dev && isBridge(dev)
+                    ? 'bridge'
+                    : 'no-iommu-group';
+        const text: Record<ProbeCause, string> = {
+          'no-iommu-group': 'the device has no IOMMU group: the IOMMU is off or does not cover it',
+          bridge: 'the device is a bridge, which vfio-pci never takes',
+          denylisted: "the device is on vfio-pci's denylist",
+          'sriov-enabled': 'it is an SR-IOV physical function with VFs enabled',
+          'no-memory': 'the kernel ran out of memory',
+          other: 'see the kernel log lines before it',
+        };
+        const evidence = [logRef(log, f.line), ...near.map((l) => logRef(log, l)), ...(dev ? [dev.refs[0]!] : [])];
+        const fix = probeFix(cause, host.value, f.address, {
+          firmwareTable: firmwareIommu.state === 'known' ? firmwareIommu.value.table !== null : null,
+          params: cmdline.state === 'known' ? cmdline.value.params : [],
+        });
+        return r.fail('failed', { address: f.address, errno: f.errno, name: errnoName(f.errno), cause: text[cause] }, evidence, fix, {
+          device: f.address,
+        });
       });
-      return r.fail('failed', { address: f.address, errno: f.errno, name: errnoName(f.errno), cause: text[cause] }, evidence, fix, { device: f.address });
-    });
   },
 });

@@ -13,7 +13,16 @@ const app = join(dir, 'app.js');
 const launcher = join(dir, 'main.js');
 const out = mkdtempSync(join(tmpdir(), 'ptdoctor-cache-'));
 const script = new Script(wrap(readFileSync(app, 'utf8')), { filename: app });
-process.argv = [process.execPath, launcher, 'analyze', resolve('samples/lab-group-shared.tgz'), '-f', 'json', '-o', join(out, 'report.json')];
+process.argv = [
+  process.execPath,
+  launcher,
+  'analyze',
+  resolve('samples/lab-group-shared.tgz'),
+  '-f',
+  'json',
+  '-o',
+  join(out, 'report.json'),
+];
 const mod = { exports: {} };
 script.runInThisContext()(mod.exports, createRequire(launcher), mod, launcher, dir);
 process.on('beforeExit', () => {

@@ -113,8 +113,10 @@ export function resolveOverride(id, value, source, evidenceById) {
 
 function replaceInConfig(id, text, replace, evidenceById) {
   const spec = evidenceById.get(id);
-  if (!spec || spec.kind !== 'file' || !spec.source.startsWith('/etc/')) throw new Error(`${id}: replace only edits configuration files under /etc`);
-  if (!Array.isArray(replace) || replace.length !== 2 || replace.some((x) => typeof x !== 'string' || x === '')) throw new Error(`${id}: replace takes [from, to]`);
+  if (!spec || spec.kind !== 'file' || !spec.source.startsWith('/etc/'))
+    throw new Error(`${id}: replace only edits configuration files under /etc`);
+  if (!Array.isArray(replace) || replace.length !== 2 || replace.some((x) => typeof x !== 'string' || x === ''))
+    throw new Error(`${id}: replace takes [from, to]`);
   if (text === undefined || !text.includes(replace[0])) throw new Error(`${id}: ${replace[0]} does not occur in the text to edit`);
   return text.split(replace[0]).join(replace[1]);
 }

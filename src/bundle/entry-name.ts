@@ -19,7 +19,7 @@ export function normaliseEntryName(raw: string, limits: Pick<Limits, 'maxPathByt
   if (FORBIDDEN_CHARS.test(raw)) return { ok: false, reason: 'name contains control or bidi characters' };
   if (raw.includes('\\')) return { ok: false, reason: 'name contains a backslash' };
   if (raw.startsWith('/')) return { ok: false, reason: 'absolute name' };
-  if (/^[A-Za-z]:/.test(raw)) return { ok: false, reason: 'drive-letter name' };
+  if (/^[A-Z]:/i.test(raw)) return { ok: false, reason: 'drive-letter name' };
   const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.includes('..')) return { ok: false, reason: 'name contains ..' };
   if (parts.length === 0) return { ok: false, reason: 'empty name' };

@@ -129,7 +129,10 @@ export const MANIFEST_PATH = 'manifest.json';
  * would take every pod's log for the host service's, or EFI binaries for grub.cfg files.
  */
 export function matchesGlob(spec: EvidenceSpec, bundlePath: string): boolean {
-  const pattern = spec.source.replace(/^\/+/, '').split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+  const pattern = spec.source
+    .replace(/^\/+/, '')
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]*');
   return new RegExp(`^${pattern}$`).test(bundlePath);
 }
-

@@ -9,8 +9,7 @@ import { MANIFEST_PATH } from './layout.js';
 import { Manifest, MANIFEST_SCHEMA_VERSION } from './manifest.js';
 
 export type ManifestResult =
-  | { readonly manifest: Manifest; readonly problem: null }
-  | { readonly manifest: null; readonly problem: string };
+  { readonly manifest: Manifest; readonly problem: null } | { readonly manifest: null; readonly problem: string };
 
 export function loadManifest(bundle: Bundle): ManifestResult {
   const file = bundle.files.get(MANIFEST_PATH);
@@ -22,7 +21,10 @@ export function loadManifest(bundle: Bundle): ManifestResult {
   } catch {
     return { manifest: null, problem: 'manifest.json is not valid JSON' };
   }
-  const version = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? Object.getOwnPropertyDescriptor(raw, 'schemaVersion')?.value : undefined;
+  const version =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? Object.getOwnPropertyDescriptor(raw, 'schemaVersion')?.value
+      : undefined;
   if (typeof version === 'number' && version > MANIFEST_SCHEMA_VERSION)
     throw new BundleError(
       `${bundle.source}: bundle schema version ${version} is newer than this ptdoctor reads (${MANIFEST_SCHEMA_VERSION}); upgrade ptdoctor`,

@@ -63,7 +63,11 @@ export async function readBundleDirectory(dir: string, limits: Limits = LIMITS):
         kept += part.take;
         keptLines += part.lines;
         const cut = part.take < file.bytes.length;
-        files.set(verdict.path, { path: verdict.path, bytes: cut ? file.bytes.subarray(0, part.take) : file.bytes, truncated: file.truncated || cut });
+        files.set(verdict.path, {
+          path: verdict.path,
+          bytes: cut ? file.bytes.subarray(0, part.take) : file.bytes,
+          truncated: file.truncated || cut,
+        });
       }
     }
   }

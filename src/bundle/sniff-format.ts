@@ -4,10 +4,7 @@
  * zip "PK\x03\x04", xz fd 37 7a 58 5a 00 (sosreports: .tar.xz), bzip2 "BZh", zstd 28 b5 2f fd.
  */
 export type SniffedFormat =
-  | { readonly kind: 'tgz' }
-  | { readonly kind: 'tar' }
-  | { readonly kind: 'txz' }
-  | { readonly kind: 'other'; readonly problem: string };
+  { readonly kind: 'tgz' } | { readonly kind: 'tar' } | { readonly kind: 'txz' } | { readonly kind: 'other'; readonly problem: string };
 
 export function sniffFormat(head: Buffer): SniffedFormat {
   if (head.length === 0) return { kind: 'other', problem: 'file is empty' };
@@ -16,7 +13,8 @@ export function sniffFormat(head: Buffer): SniffedFormat {
   if (head.toString('latin1', 0, 4) === 'PK\u0003\u0004') return { kind: 'other', problem: 'is a zip archive, not a tar.gz bundle' };
   if (head.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return { kind: 'txz' };
   if (head.toString('latin1', 0, 3) === 'BZh') return { kind: 'other', problem: 'is bzip2-compressed; recompress it with gzip' };
-  if (head.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))) return { kind: 'other', problem: 'is zstd-compressed; recompress it with gzip' };
+  if (head.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd])))
+    return { kind: 'other', problem: 'is zstd-compressed; recompress it with gzip' };
   return { kind: 'other', problem: 'is not a gzip or tar archive' };
 }
 

@@ -37,9 +37,13 @@ const collectFormats = (value: string, previous: string[] | undefined): string[]
 
 export function analyzeCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('analyze')
-    .description('analyze a bundle (.tgz, .tar, .tar.xz sosreport, or an unpacked directory) and report per device whether passthrough can work; several bundles give a fleet summary')
+    .description(
+      'analyze a bundle (.tgz, .tar, .tar.xz sosreport, or an unpacked directory) and report per device whether passthrough can work; several bundles give a fleet summary',
+    )
     .argument('[inputs...]', 'bundle files or directories')
-    .addOption(new Option('-f, --format <fmt>', `report format (${Object.keys(FORMATS).join(', ')}); repeat for several`).argParser(collectFormats))
+    .addOption(
+      new Option('-f, --format <fmt>', `report format (${Object.keys(FORMATS).join(', ')}); repeat for several`).argParser(collectFormats),
+    )
     .option('-o, --out <path>', 'write the report here (several formats: the file stem; several bundles: a directory)')
     .option('-d, --device <addr|vendor:device>', 'a device to pass through; repeatable', collectValues)
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(Object.keys(FAIL_ON)).default('error'))
@@ -55,7 +59,13 @@ export function analyzeCommand(io: CliIo, setExit: (code: number) => void): Comm
       const paths = opts.live ? [] : expandFleetInputs(inputs);
       if (paths.length !== 1 && !opts.live) {
         if (opts.rules || opts.dumpFacts) throw new UsageError('--rules and --dump-facts work on one bundle at a time, not on a fleet');
-        setExit(await analyzeFleet(paths, { out: opts.out, formats: opts.format, devices: opts.device, jobs: opts.jobs, progress: io.stderrIsTty, failOn: opts.failOn }, io));
+        setExit(
+          await analyzeFleet(
+            paths,
+            { out: opts.out, formats: opts.format, devices: opts.device, jobs: opts.jobs, progress: io.stderrIsTty, failOn: opts.failOn },
+            io,
+          ),
+        );
         return;
       }
       const rules = opts.rules ? [...builtinRules, ...(await loadSiteRules(opts.rules, builtinRules))] : builtinRules;

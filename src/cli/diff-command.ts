@@ -19,14 +19,22 @@ export function diffCommand(io: CliIo, setExit: (code: number) => void): Command
     .argument('<after>', 'bundle from after the fix')
     .addOption(new Option('-f, --format <fmt>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .option('-o, --out <path>', 'write to this file instead of stdout')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a remaining or new finding reaches this level').choices(Object.keys(FAIL_ON)).default('error'))
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a remaining or new finding reaches this level')
+        .choices(Object.keys(FAIL_ON))
+        .default('error'),
+    )
     .action(async (beforePath: string, afterPath: string, opts: { format: 'text' | 'md' | 'json'; out?: string; failOn: FailOn }) => {
       const [before, after] = await Promise.all([readInput(beforePath), readInput(afterPath)]);
       const a = analyzeBundle(before, { rules: builtinRules });
       const b = analyzeBundle(after, { rules: builtinRules });
       const d = diffAnalyses(a, b);
       const text =
-        opts.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : opts.format === 'md' ? renderDiffMarkdown(d, { before: beforePath, after: afterPath }) : renderDiffText(d);
+        opts.format === 'json'
+          ? `${JSON.stringify(d, null, 2)}\n`
+          : opts.format === 'md'
+            ? renderDiffMarkdown(d, { before: beforePath, after: afterPath })
+            : renderDiffText(d);
       if (opts.out) await writeFile(opts.out, text);
       else io.stdout(text);
       setExit(exitCodeFor(b.findings, opts.failOn));

@@ -30,7 +30,14 @@ export async function analyzeFleet(paths: readonly string[], opts: FleetOptions,
   await mkdir(join(opts.out, 'hosts'), { recursive: true });
   const names = hostNames(paths);
   const formats = opts.formats.filter((f) => f !== 'text');
-  const jobs = paths.map((source, i) => ({ source, name: names[i] as string, outDir: opts.out as string, formats: formats.length > 0 ? formats : (['html', 'md', 'json'] as ReportFormat[]), devices: opts.devices, failOn: opts.failOn }));
+  const jobs = paths.map((source, i) => ({
+    source,
+    name: names[i] as string,
+    outDir: opts.out as string,
+    formats: formats.length > 0 ? formats : (['html', 'md', 'json'] as ReportFormat[]),
+    devices: opts.devices,
+    failOn: opts.failOn,
+  }));
   const threads = opts.jobs ?? Math.max(1, cpus().length);
   const hosts = await runFleet(jobs, threads, (done, total) => {
     if (!opts.progress) return;
@@ -46,6 +53,8 @@ export async function analyzeFleet(paths: readonly string[], opts: FleetOptions,
   await writeFile(join(opts.out, 'summary.csv'), renderFleetCsv(summary));
   await writeFile(join(opts.out, 'summary.json'), `${JSON.stringify({ schemaVersion: 1, generatedAt: now, ...summary }, null, 2)}\n`);
   await writeFile(join(opts.out, 'summary.html'), renderFleetHtml(summary, now));
-  io.stdout(`${hosts.length} hosts, ${summary.failedHosts} could not be analyzed; summary in ${join(opts.out, 'summary.html')} (.md, .json, .csv)\n`);
+  io.stdout(
+    `${hosts.length} hosts, ${summary.failedHosts} could not be analyzed; summary in ${join(opts.out, 'summary.html')} (.md, .json, .csv)\n`,
+  );
   return opts.failOn !== 'never' && hosts.some((h) => h.exitCode === 1) ? 1 : 0;
 }

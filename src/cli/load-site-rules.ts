@@ -15,10 +15,16 @@ export async function loadSiteRules(dir: string, builtin: readonly Rule[]): Prom
   });
   const taken = new Set(builtin.map((r) => r.id));
   const rules: Rule[] = [];
-  for (const name of names.filter((n) => /\.(mjs|js)$/.test(n)).sort()) {
+  for (const name of names.filter((n) => /\.(?:mjs|js)$/.test(n)).sort()) {
     const mod = (await import(pathToFileURL(resolve(join(dir, name))).href)) as { default?: Partial<Rule> };
     const rule = mod.default;
-    if (!rule || typeof rule.id !== 'string' || typeof rule.check !== 'function' || !Array.isArray(rule.needs) || typeof rule.messages !== 'object')
+    if (
+      !rule ||
+      typeof rule.id !== 'string' ||
+      typeof rule.check !== 'function' ||
+      !Array.isArray(rule.needs) ||
+      typeof rule.messages !== 'object'
+    )
       throw new UsageError(`--rules ${join(dir, name)}: the default export is not a rule (defineRule({...}))`);
     if (taken.has(rule.id)) throw new UsageError(`--rules ${join(dir, name)}: rule id ${rule.id} is already used`);
     taken.add(rule.id);

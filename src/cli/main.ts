@@ -40,7 +40,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const cmd of [analyzeCommand(io, setExit), diffCommand(io, setExit), collectCommand(io, setExit), collectorScriptCommand(io), rulesCommand(io), explainCommand(io)])
+  for (const cmd of [
+    analyzeCommand(io, setExit),
+    diffCommand(io, setExit),
+    collectCommand(io, setExit),
+    collectorScriptCommand(io),
+    rulesCommand(io),
+    explainCommand(io),
+  ])
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }));
   try {
     await program.parseAsync(['node', 'ptdoctor', ...argv]);
@@ -49,7 +56,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.cannotAnalyze;
     const debug = argv.includes('--debug');
     if (e instanceof UsageError || e instanceof BundleError) io.stderr(`ptdoctor: ${e.message}\n`);
-    else io.stderr(`ptdoctor: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}${debug ? '' : ' (rerun with --debug for details)'}\n`);
+    else
+      io.stderr(
+        `ptdoctor: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}${debug ? '' : ' (rerun with --debug for details)'}\n`,
+      );
     if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT.cannotAnalyze;
   }

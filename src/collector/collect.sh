@@ -31,7 +31,7 @@ EOF
 say() { printf 'ptdoctor: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-ARGS="$*" OUT= REDACT=0
+ARGS="$*" OUT='' REDACT=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-o) [ $# -ge 2 ] || { say "-o needs a path"; exit 2; }; OUT=$2; shift 2 ;;
@@ -55,7 +55,7 @@ LOG_HEAD=1048576; [ "$LOG_HEAD" -gt $((MAX_ITEM / 2)) ] && LOG_HEAD=$((MAX_ITEM 
 # (ulimit -f counts 512- or 1024-byte blocks depending on the shell; either is generous.)
 FSIZE=$(( (MAX_ITEM * 4) / 512 + 1 ))
 # TOTAL: bytes of the logs cut as they are read (manifest_items applies the budget to every item)
-RUN=0 TOTAL=0 CHILD= WD= TMP= PARTIAL= NDENIED=0 DENIED_IDS=
+RUN=0 TOTAL=0 CHILD='' WD='' TMP='' PARTIAL='' NDENIED=0 DENIED_IDS=''
 OK_IDS=   # ids with an ok item, each followed by a blank
 DROP=   # empty outputs of failed items (bundle paths, no blanks), removed in one rm at the end
 # the effective uid from the shell's own /proc/self/status (a builtin read), else id -u
@@ -71,18 +71,19 @@ stop_child() {
 		# without timeout(1) nothing else would escalate; timeout itself escalates (-k 2)
 		[ "$HAVE_TIMEOUT" = 1 ] || kill -KILL "$CHILD" 2>/dev/null
 	fi
-	CHILD= WD=
+	CHILD='' WD=''
 }
 cleanup() {
 	in_main || return 0
 	stop_child
 	[ -n "$TMP" ] && rm -rf "$TMP"
 	[ -n "$PARTIAL" ] && rm -f "$PARTIAL"
-	TMP= PARTIAL=
+	TMP='' PARTIAL=''
 }
 # bash can run the main shell's traps in a subshell (a watchdog, a background command): when a
 # signal arrives before the subshell has reset them, and at the exit of a subshell that set a
 # trap of its own. Only the main shell may remove the temp dir.
+# shellcheck disable=SC3028 # BASHPID is read only where bash sets it; other shells get ''
 in_main() { _bp=${BASHPID:-}; [ -z "$_bp" ] || [ "$_bp" = "$$" ]; }
 trap cleanup EXIT
 trap 'cleanup; trap - EXIT; exit 130' INT
@@ -106,7 +107,7 @@ now_ms() { _u=; { read -r _u _ || :; } 2>/dev/null </proc/uptime; _u=${_u%%.*}${
 json_escape() {
 	J=$1
 	case $1 in *[\\\"[:cntrl:]]*) ;; *) return ;; esac
-	J= _s=$1
+	J='' _s=$1
 	while [ -n "$_s" ]; do
 		_r=${_s#?}; _c=${_s%"$_r"}; _s=$_r
 		case $_c in
@@ -160,7 +161,7 @@ run_timed() {
 	fi
 	wait "$CHILD"; RC=$?
 	[ -n "$WD" ] && { : >"$TMP/.done$RUN"; kill "$WD" 2>/dev/null; }
-	CHILD= WD= TIMED_OUT=0
+	CHILD='' WD='' TIMED_OUT=0
 	if [ -e "$TMP/.timedout$RUN" ]; then TIMED_OUT=1
 	elif [ "$HAVE_TIMEOUT" = 1 ] && [ "${1#gen_}" = "$1" ] && { [ $RC -eq 124 ] || [ $RC -eq 137 ]; }; then TIMED_OUT=1
 	fi
@@ -203,7 +204,6 @@ cap_copy() {
 	_b=$(wc -c <"$2"); _b=${_b##* }; TOTAL=$((TOTAL + ${_b:-0}))
 }
 
-DENY_RE='shadow|gshadow|/\.ssh/|id_rsa|id_ed25519|\.key$|\.pem$|^/home/|^/root/|secret|master-key|passwd'
 # A copied file must resolve (through symlinks) into the allowlist, so a link planted in
 # /etc/modprobe.d cannot pull /etc/shadow into the bundle.
 allowed_target() {
@@ -281,6 +281,7 @@ collect_glob() {
 	done
 	[ "$_n" -gt 0 ] && return
 	_st=absent
+	# shellcheck disable=SC2015 # denied only when the directory exists but cannot be listed
 	[ -d "$R$2" ] && { [ -r "$R$2" ] && [ -x "$R$2" ]; } || { [ -d "$R$2" ] && _st=denied; }
 	record_item "$1" file "$2/$3" "" "$_st"
 }
@@ -317,6 +318,7 @@ collect_command() {
 # --- synthesized commands (formats: docs/bundle-format.md) -------------------------------------
 strip_root() { if [ -z "$R" ]; then cat; else while IFS= read -r _l; do case $_l in *"$R"/*) _l="${_l%%"$R"/*}/${_l#*"$R"/}" ;; esac; printf '%s\n' "$_l"; done; fi; }
 gen_ls1() { [ -d "$R$1" ] || return 3; [ -r "$R$1" ] || return 4; ls -1 "$R$1"; }
+# shellcheck disable=SC2012 # the listing itself is the evidence (ls -l of /dev/vfio, /dev/kvm)
 gen_lsl() { [ -e "$R$1" ] || [ -L "$R$1" ] || return 3; ls -l "$R$1" | strip_root; }
 link_base() { [ -L "$1" ] || return 1; _t=$(readlink "$1" 2>/dev/null) || return 1; printf '%s' "${_t##*/}"; }
 # read_attr FILE: sets V; fails when the attribute cannot be read (builtin read: no fork per file)
@@ -463,6 +465,7 @@ redact_literals() {
 
 # One awk pass over every bundle file, the items list and the host name: the mapping from value
 # to token lives only in awk's memory, so the same value gets the same token everywhere.
+# shellcheck disable=SC2016 # an awk program: its \$ are awk's
 REDACT_AWK='
 function lower_tok(kind, v,  k) { k = kind ":" tolower(v); if (!(k in tok)) { cnt[kind]++; tok[k] = "redacted-" kind "-" cnt[kind] } return tok[k] }
 function alnum(c) { return c ~ /[A-Za-z0-9]/ }
@@ -583,6 +586,7 @@ if ! is_ok dmesg; then
 	collect_file kern-log /var/log/kern.log log
 fi
 collect_command boot-times 'btime from /proc/stat and mtimes of boot configs' plain gen_boot_times
+# shellcheck disable=SC2016 # the source as shown in reports, not a command
 collect_command kernel-config 'grep IOMMU/VFIO/KVM lines of /boot/config-$(uname -r)' plain gen_kernel_config
 collect_file proc-modules /proc/modules
 collect_command lsmod lsmod plain lsmod

@@ -77,6 +77,7 @@ function deviceChanges(a: Analysis, b: Analysis, value: (d: Dev) => string): Cha
     if (before !== now) changes.push({ what: d.address, before, after: now });
   }
   for (const d of b.facts.pci.value.devices)
-    if (!a.facts.pci.value.devices.some((x) => x.address === d.address)) changes.push({ what: d.address, before: 'not present', after: value(d) });
+    if (!a.facts.pci.value.devices.some((x) => x.address === d.address))
+      changes.push({ what: d.address, before: 'not present', after: value(d) });
   return changes;
 }

@@ -8,7 +8,10 @@ import type { AnalysisDiff, FindingKey } from './diff-analyses.js';
 
 export function renderDiffMarkdown(d: AnalysisDiff, labels: { before: string; after: string }): string {
   const out: string[] = [`# Before and after: ${mdInline(visibleLine(labels.before))} → ${mdInline(visibleLine(labels.after))}`, ''];
-  const verdict = d.introduced.length === 0 && d.remaining.length === 0 ? 'Every problem found before is fixed, and nothing new failed.' : `${d.fixed.length} fixed, ${d.remaining.length} remaining, ${d.introduced.length} new.`;
+  const verdict =
+    d.introduced.length === 0 && d.remaining.length === 0
+      ? 'Every problem found before is fixed, and nothing new failed.'
+      : `${d.fixed.length} fixed, ${d.remaining.length} remaining, ${d.introduced.length} new.`;
   out.push(`**${verdict}**`, '');
   const section = (title: string, list: readonly FindingKey[]): void => {
     out.push(`## ${title} (${list.length})`, '');
@@ -28,7 +31,8 @@ export function renderDiffMarkdown(d: AnalysisDiff, labels: { before: string; af
     if (d.modules.loaded.length > 0) out.push(`- modules now loaded: ${d.modules.loaded.map(mdCodeSpan).join(', ')}`);
     if (d.modules.unloaded.length > 0) out.push(`- modules no longer loaded: ${d.modules.unloaded.map(mdCodeSpan).join(', ')}`);
   }
-  for (const c of d.drivers) out.push(`- ${mdCodeSpan(c.what)} driver: ${mdInline(visibleLine(c.before))} → ${mdInline(visibleLine(c.after))}`);
+  for (const c of d.drivers)
+    out.push(`- ${mdCodeSpan(c.what)} driver: ${mdInline(visibleLine(c.before))} → ${mdInline(visibleLine(c.after))}`);
   for (const c of d.groups) out.push(`- ${mdCodeSpan(c.what)} IOMMU group: ${mdInline(c.before)} → ${mdInline(c.after)}`);
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -23,9 +23,28 @@ export interface FailOptions extends OutcomeOptions {
 }
 
 export type Outcome<M extends string = string> =
-  | { readonly status: 'pass'; readonly messageId: M; readonly data: MessageData; readonly evidence: readonly EvidenceRef[]; readonly options: OutcomeOptions }
-  | { readonly status: 'fail'; readonly messageId: M; readonly data: MessageData; readonly evidence: readonly EvidenceRef[]; readonly fix: Fix; readonly options: FailOptions }
-  | { readonly status: 'unknown'; readonly messageId: M; readonly data: MessageData; readonly collect: readonly string[]; readonly options: OutcomeOptions }
+  | {
+      readonly status: 'pass';
+      readonly messageId: M;
+      readonly data: MessageData;
+      readonly evidence: readonly EvidenceRef[];
+      readonly options: OutcomeOptions;
+    }
+  | {
+      readonly status: 'fail';
+      readonly messageId: M;
+      readonly data: MessageData;
+      readonly evidence: readonly EvidenceRef[];
+      readonly fix: Fix;
+      readonly options: FailOptions;
+    }
+  | {
+      readonly status: 'unknown';
+      readonly messageId: M;
+      readonly data: MessageData;
+      readonly collect: readonly string[];
+      readonly options: OutcomeOptions;
+    }
   | { readonly status: 'skip'; readonly messageId: M; readonly data: MessageData; readonly options: OutcomeOptions };
 
 export interface Outcomes<M extends string> {

@@ -24,7 +24,17 @@ export function runRule(rule: Rule, facts: Facts): Finding[] {
   if (missing.length > 0) {
     const reasons = missing.map((f) => (f.state === 'unknown' ? f.reason : ''));
     const collect = [...new Set(missing.flatMap((f) => (f.state === 'unknown' ? f.collect : [])))];
-    return [base(rule, { kind: 'host' }, 'unknown', '(evidence missing)', { reason: reasons.join('; ') }, `Cannot decide: ${reasons.join('; ')}`, { collect })];
+    return [
+      base(
+        rule,
+        { kind: 'host' },
+        'unknown',
+        '(evidence missing)',
+        { reason: reasons.join('; ') },
+        `Cannot decide: ${reasons.join('; ')}`,
+        { collect },
+      ),
+    ];
   }
   const input: Record<string, unknown> = {};
   for (const k of [...rule.needs, ...(rule.optional ?? [])]) input[k] = facts[k];
@@ -80,7 +90,10 @@ function base(
 }
 
 function internal(rule: Rule, why: string): Finding {
-  return base(rule, { kind: 'host' }, 'unknown', '(internal)', {}, `Internal error in rule ${rule.id}: ${why}`, { internal: true, collect: [] });
+  return base(rule, { kind: 'host' }, 'unknown', '(internal)', {}, `Internal error in rule ${rule.id}: ${why}`, {
+    internal: true,
+    collect: [],
+  });
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

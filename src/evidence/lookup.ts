@@ -73,7 +73,9 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
     const names = new Set<string>();
     for (const path of bundle.files.keys()) if (path.startsWith(src.under)) names.add(path.slice(src.under.length).split('/')[0] ?? '');
     names.delete('');
-    return names.size === 0 ? null : { id, source: `${src.under}* (sosreport)`, path: null, status: 'ok', text: `${[...names].sort().join('\n')}\n` };
+    return names.size === 0
+      ? null
+      : { id, source: `${src.under}* (sosreport)`, path: null, status: 'ok', text: `${[...names].sort().join('\n')}\n` };
   }
 
   return {
@@ -104,7 +106,10 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
 }
 
 function normalise(path: string): string {
-  return path.split('/').filter((p) => p !== '' && p !== '.').join('/');
+  return path
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+    .join('/');
 }
 
 // Several facts read the same evidence (the PCI listings, the block devices): decode each file once.

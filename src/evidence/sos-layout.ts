@@ -31,7 +31,10 @@ function unameAll(text: string): string {
 export const SOS_SOURCES: Readonly<Record<string, SosSource>> = {
   uname: { kind: 'file', paths: ['sos_commands/kernel/uname_-a', 'uname'], transform: unameAll },
   dmesg: { kind: 'file', paths: ['sos_commands/kernel/dmesg', 'sos_commands/logs/dmesg'] },
-  'journal-kernel': { kind: 'file', paths: ['sos_commands/logs/journalctl_--no-pager_--catalog_--boot_-k', 'sos_commands/logs/journalctl_--no-pager_-k'] },
+  'journal-kernel': {
+    kind: 'file',
+    paths: ['sos_commands/logs/journalctl_--no-pager_--catalog_--boot_-k', 'sos_commands/logs/journalctl_--no-pager_-k'],
+  },
   lsmod: { kind: 'file', paths: ['sos_commands/kernel/lsmod'] },
   'sys-module': { kind: 'listing', under: 'sys/module/', depth: 1 },
   'lspci-vvv': { kind: 'file', paths: ['sos_commands/pci/lspci_-nnvv', 'sos_commands/pci/lspci_-nvv'] },

@@ -34,8 +34,12 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
 
   const grubFiles = [ev.one('default-grub'), ...ev.many('default-grub-d')];
   const kernelCmdlineFile = ev.one('kernel-cmdline-file');
-  const cfgs = [ev.one('grub2-cfg'), ev.one('grub-cfg'), ...ev.many('efi-grub-cfg')].filter(hasText).map((e) => ({ e, cfg: parseGrubCfg(e.text) }));
-  const bls = [...ev.many('bls-entries'), ...ev.many('esp-loader-entries')].filter(hasText).map((e) => ({ e, entry: parseBlsEntry(e.text) }));
+  const cfgs = [ev.one('grub2-cfg'), ev.one('grub-cfg'), ...ev.many('efi-grub-cfg')]
+    .filter(hasText)
+    .map((e) => ({ e, cfg: parseGrubCfg(e.text) }));
+  const bls = [...ev.many('bls-entries'), ...ev.many('esp-loader-entries')]
+    .filter(hasText)
+    .map((e) => ({ e, entry: parseBlsEntry(e.text) }));
   const espEntries = ev.many('esp-loader-entries').filter(hasText);
   const unreadable = [ev.one('grub2-cfg'), ev.one('grub-cfg'), ...ev.many('bls-entries'), ...grubFiles, kernelCmdlineFile].filter(
     (e) => e.status === 'denied' || e.status === 'timeout' || e.status === 'error' || e.status === 'lost',
@@ -49,12 +53,24 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
       const a = merged.vars[name];
       if (!a) continue;
       const file = readableGrub.find((e) => e.source === a.file) ?? readableGrub[0]!;
-      sources.push({ file: a.file ?? file.source, role: 'source', params: parseCmdlineString(a.value, a.line).params.map(toKernelParam), ref: refTo(file, a), changedSinceBoot: changed(file) });
+      sources.push({
+        file: a.file ?? file.source,
+        role: 'source',
+        params: parseCmdlineString(a.value, a.line).params.map(toKernelParam),
+        ref: refTo(file, a),
+        changedSinceBoot: changed(file),
+      });
     }
   }
   const kcf = hasText(kernelCmdlineFile) ? parseKernelCmdlineFile(kernelCmdlineFile.text) : null;
   if (kcf?.params)
-    sources.push({ file: kernelCmdlineFile.source, role: 'source', params: parseCmdlineString(kcf.params.value, kcf.params.line).params.map(toKernelParam), ref: refTo(kernelCmdlineFile, kcf.params), changedSinceBoot: changed(kernelCmdlineFile) });
+    sources.push({
+      file: kernelCmdlineFile.source,
+      role: 'source',
+      params: parseCmdlineString(kcf.params.value, kcf.params.line).params.map(toKernelParam),
+      ref: refTo(kernelCmdlineFile, kcf.params),
+      changedSinceBoot: changed(kernelCmdlineFile),
+    });
 
   const hasBlscfg = cfgs.some((c) => c.cfg.blscfg.length > 0);
   // GRUB_ENABLE_BLSCFG=true makes grub2-mkconfig write `blscfg` (RHEL 8+, Fedora 30+): with BLS
@@ -86,7 +102,14 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
   });
   if (bootloader === 'grub' && active) {
     const entry = pickGrubEntry(active.cfg, bootImage);
-    if (entry) sources.push({ file: active.e.source, role: 'generated', params: parseCmdlineString(entry.params, entry.line).params.map(toKernelParam), ref: refTo(active.e, entry), changedSinceBoot: changed(active.e) });
+    if (entry)
+      sources.push({
+        file: active.e.source,
+        role: 'generated',
+        params: parseCmdlineString(entry.params, entry.line).params.map(toKernelParam),
+        ref: refTo(active.e, entry),
+        changedSinceBoot: changed(active.e),
+      });
   }
   if (bootloader === 'grub-bls' || bootloader === 'systemd-boot') {
     const picked = pickBlsEntry(bls, bootImage);
@@ -95,7 +118,14 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
       const kernelopts = hasText(envFile) ? parseGrubenv(envFile.text).kernelopts?.value : undefined;
       const text = picked.entry.optionsText.replace(/\$kernelopts|\$\{kernelopts\}/g, kernelopts ?? '');
       const first = picked.entry.options[0];
-      if (first) sources.push({ file: picked.e.source, role: 'generated', params: parseCmdlineString(text, first.line).params.map(toKernelParam), ref: refTo(picked.e, first), changedSinceBoot: changed(picked.e) });
+      if (first)
+        sources.push({
+          file: picked.e.source,
+          role: 'generated',
+          params: parseCmdlineString(text, first.line).params.map(toKernelParam),
+          ref: refTo(picked.e, first),
+          changedSinceBoot: changed(picked.e),
+        });
     }
   }
   const evidence = sources.map((s) => s.ref);
@@ -118,7 +148,11 @@ function bootTime(ev: EvidenceSource): number | null {
   return hasText(e) ? (parseBootTimes(e.text).btime?.epoch ?? null) : null;
 }
 
-function activeGrubCfg(cfgs: { e: Evidence; cfg: GrubCfg }[], distro: DistroFamily | null, mode: BootMode | null): { e: Evidence; cfg: GrubCfg } | null {
+function activeGrubCfg(
+  cfgs: { e: Evidence; cfg: GrubCfg }[],
+  distro: DistroFamily | null,
+  mode: BootMode | null,
+): { e: Evidence; cfg: GrubCfg } | null {
   const at = (p: string) => cfgs.find((c) => c.e.source === p);
   if (distro === 'debian-like' || distro === 'proxmox') return at('/boot/grub/grub.cfg') ?? null;
   if (mode === 'uefi') return cfgs.find((c) => c.e.source.startsWith('/boot/efi/EFI/')) ?? at('/boot/grub2/grub.cfg') ?? null;

@@ -49,7 +49,13 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
   const boot = bootConfig.state === 'known' ? bootConfig.value : null;
   const cloudpods = buildCloudpods(ev);
   return {
-    host: buildHostProfile(distro, cpu, kernel, { bootMode: boot?.bootMode ?? null, bootloader: boot?.bootloader ?? null, grubCfg: boot?.activeGrubCfg ?? null }, cloudpods.state === 'known' && cloudpods.value.detected),
+    host: buildHostProfile(
+      distro,
+      cpu,
+      kernel,
+      { bootMode: boot?.bootMode ?? null, bootloader: boot?.bootloader ?? null, grubCfg: boot?.activeGrubCfg ?? null },
+      cloudpods.state === 'known' && cloudpods.value.detected,
+    ),
     cpu,
     kernel,
     kernelConfig: buildKernelConfig(ev),

@@ -18,7 +18,7 @@ import type { CloudpodsFacts, HostConfSetting, PciDevice, PciFacts } from './mod
 const GPU_CLASSES = ['0300', '0302', '0380'];
 const DISPLAY_VENDORS = ['10de', '1002'];
 export const PF_ADDR = /^([0-9a-f]{2}):([0-9a-f]{2})\.([0-9a-f])$/;
-const SIZE = /^\d+[bBkKmMgG]?$/;
+const SIZE = /^\d+[bkmg]?$/i;
 
 /** `0000:03:00.0` → `03:00.0`, the form host.conf and the host service use (lspci -nnmm, no -D). */
 export const shortAddr = (a: string): string => a.replace(/^0000:/, '');
@@ -77,7 +77,8 @@ export function nvmeEntries(cp: CloudpodsFacts): NvmeEntry[] {
     const parts = value.split('/');
     if (parts.length !== 2) return { raw: value, addr: null, size: null, error: `bad nvme config ${value}`, ref };
     const [addr = '', size = ''] = parts;
-    if (!SIZE.test(size)) return { raw: value, addr, size, error: `failed parse pci device ${addr} size ${size}: Invalid size string ${size}`, ref };
+    if (!SIZE.test(size))
+      return { raw: value, addr, size, error: `failed parse pci device ${addr} size ${size}: Invalid size string ${size}`, ref };
     return { raw: value, addr, size, error: null, ref };
   });
 }

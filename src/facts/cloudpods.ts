@@ -87,14 +87,23 @@ function hugetlb(e: Evidence): CloudpodsFacts['hugetlbService'] {
 function usb(e: Evidence): Pick<CloudpodsFacts, 'usbDevices' | 'usbMissing'> {
   if (e.status !== 'ok' && e.status !== 'truncated' && !(e.status === 'error' && e.text === ''))
     return { usbDevices: null, usbMissing: { reason: whyMissing(e), collect: [collectHint(e)] } };
-  const devices = parseLsusb(e.text).devices.map((d) => ({ bus: d.bus, device: d.device, vendor: d.vendor, product: d.product, description: d.description, ref: lineRef(e, d.line, d.text) }));
+  const devices = parseLsusb(e.text).devices.map((d) => ({
+    bus: d.bus,
+    device: d.device,
+    vendor: d.vendor,
+    product: d.product,
+    description: d.description,
+    ref: lineRef(e, d.line, d.text),
+  }));
   return { usbDevices: devices, usbMissing: null };
 }
 
 /** `ls -l /dev/vfio`: the last word of each entry line is the name (`vfio`, a group number). */
 function devVfio(e: Evidence): CloudpodsFacts['devVfio'] {
   if (e.status !== 'ok') return null;
-  const names = splitLines(e.text).filter((l) => /^[cld-]/.test(l.text)).map((l) => l.text.trim().split(/\s+/).pop() ?? '');
+  const names = splitLines(e.text)
+    .filter((l) => /^[cld-]/.test(l.text))
+    .map((l) => l.text.trim().split(/\s+/).pop() ?? '');
   return { names, ref: fileRef(e, names.length > 0 ? names.join(' ') : '(empty)') };
 }
 
@@ -106,7 +115,11 @@ function heldDisks({ evidence: e, parsed: b }: ParsedEvidence<BlockDevices>): Cl
   for (const s of b.slaves) {
     const disk = b.disks.find((d) => d.name === (diskOf.get(s.slave) ?? s.slave));
     if (!disk?.pciEndpoint || disk.virtual || out.some((o) => o.address === disk.pciEndpoint)) continue;
-    out.push({ address: disk.pciEndpoint, why: `${s.slave} is held by ${s.holder} (an LVM physical volume, LUKS or RAID member)`, ref: lineRef(e, s.line, s.text) });
+    out.push({
+      address: disk.pciEndpoint,
+      why: `${s.slave} is held by ${s.holder} (an LVM physical volume, LUKS or RAID member)`,
+      ref: lineRef(e, s.line, s.text),
+    });
   }
   return out;
 }

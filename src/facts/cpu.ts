@@ -15,7 +15,8 @@ export function buildCpu(ev: EvidenceSource): Fact<CpuFacts> {
   if (!hasText(e)) return unknownFrom(e);
   const info = parseCpuinfo(e.text);
   if (!info.vendorId || !info.flagsLine) return unknown('/proc/cpuinfo has no vendor_id or flags line', ['cat /proc/cpuinfo']);
-  const vendor: CpuVendor = info.vendorId.value === 'GenuineIntel' ? 'intel' : ['AuthenticAMD', 'HygonGenuine'].includes(info.vendorId.value) ? 'amd' : 'other';
+  const vendor: CpuVendor =
+    info.vendorId.value === 'GenuineIntel' ? 'intel' : ['AuthenticAMD', 'HygonGenuine'].includes(info.vendorId.value) ? 'amd' : 'other';
   const flagsRef = refTo(e, info.flagsLine);
   return known(
     {

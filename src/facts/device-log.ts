@@ -32,7 +32,11 @@ export function probeFailures(log: KernelLogFacts, driver?: string): ProbeFailur
   for (const line of log.lines) {
     const o = PROBE_OLD.exec(line.message);
     const n = o ? null : PROBE_NEW.exec(line.message);
-    const hit = o ? { driver: o[1]!, address: o[2]!, errno: Number(o[3]) } : n ? { driver: n[2]!, address: n[1]!, errno: Number(n[3]) } : null;
+    const hit = o
+      ? { driver: o[1]!, address: o[2]!, errno: Number(o[3]) }
+      : n
+        ? { driver: n[2]!, address: n[1]!, errno: Number(n[3]) }
+        : null;
     if (hit && (driver === undefined || hit.driver === driver)) out.push({ ...hit, line });
   }
   return out;

@@ -36,7 +36,9 @@ export function evidenceGaps(collection: CollectionFacts, facts: Partial<Record<
     return f && f.state === 'unknown' ? [{ fact: key, checks: checks ?? key, reason: f.reason }] : [];
   });
   const reasons = unknownChecks.map((u) => u.reason).join(' ');
-  const items = collection.problems.filter((p) => UNREADABLE.has(p.status) || (p.status === 'no-command' && reasons.includes(p.source.split(' ')[0] ?? p.source)));
+  const items = collection.problems.filter(
+    (p) => UNREADABLE.has(p.status) || (p.status === 'no-command' && reasons.includes(p.source.split(' ')[0] ?? p.source)),
+  );
   const needsRoot = collection.uid !== null && collection.uid !== 0 ? true : items.some((i) => i.status === 'denied');
   return { items, unknownChecks, needsRoot };
 }

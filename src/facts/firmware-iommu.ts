@@ -23,7 +23,9 @@ export function buildFirmwareIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>
     const hit = list.names.find((n) => (TABLES as readonly string[]).includes(n.name));
     if (hit) return known({ table: hit.name as FirmwareIommuFacts['table'], decidedBy: 'acpi-tables' }, [refTo(e, hit)]);
     const first = list.names[0];
-    return known({ table: null, decidedBy: 'acpi-tables' }, [refTo(e, { line: first?.line ?? 1, text: `tables: ${list.names.map((n) => n.name).join(' ')}` })]);
+    return known({ table: null, decidedBy: 'acpi-tables' }, [
+      refTo(e, { line: first?.line ?? 1, text: `tables: ${list.names.map((n) => n.name).join(' ')}` }),
+    ]);
   }
   if (log.state === 'known') {
     const lines = logLines(log.value, 'ACPI: DMAR ', 'ACPI: IVRS ');

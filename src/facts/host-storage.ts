@@ -38,11 +38,19 @@ export function buildHostStorage(ev: EvidenceSource): Fact<HostStorageFacts> {
       if (addr && !out.has(addr)) out.set(addr, { address: addr, why: `${disk} ${u.why}`, ref: u.ref });
     }
   }
-  return known({ devices: [...out.values()] }, [refTo(mountsEv, { line: 1, text: `${users.length} mounted block devices and swap areas` })]);
+  return known({ devices: [...out.values()] }, [
+    refTo(mountsEv, { line: 1, text: `${users.length} mounted block devices and swap areas` }),
+  ]);
 }
 
 /** A /dev name → the whole disks beneath it. mapper/* names resolve to every dm/md holder's slaves. */
-function resolveDisks(dev: string, diskOf: Map<string, string>, slavesOf: Map<string, string[]>, holders: Set<string>, depth = 0): string[] {
+function resolveDisks(
+  dev: string,
+  diskOf: Map<string, string>,
+  slavesOf: Map<string, string[]>,
+  holders: Set<string>,
+  depth = 0,
+): string[] {
   if (depth > 8) return [];
   if (dev.startsWith('mapper/')) return [...holders].flatMap((h) => resolveDisks(h, diskOf, slavesOf, holders, depth + 1));
   const slaves = slavesOf.get(dev);

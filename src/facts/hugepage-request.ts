@@ -16,7 +16,7 @@ export interface HugepageRequest {
 const X86_DEFAULT_KB = 2048;
 
 function parseSizeKb(text: string): number | null {
-  const m = /^(\d+)([KkMmGg]?)$/.exec(text);
+  const m = /^(\d+)([KMG]?)$/i.exec(text);
   if (!m) return null;
   const n = Number(m[1]);
   const unit = (m[2] ?? '').toUpperCase();

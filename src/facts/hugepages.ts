@@ -11,7 +11,10 @@ import type { HugepageFacts, HugepagePool } from './model.js';
 
 export function buildHugepages(ev: EvidenceSource): Fact<HugepageFacts> {
   const e = ev.one('hugepages');
-  if (!hasText(e)) return e.status === 'absent' || (e.status === 'ok' && e.text === '') ? known({ pools: [] }, [fileRef(e, '(no huge page sizes)')]) : unknownFrom(e);
+  if (!hasText(e))
+    return e.status === 'absent' || (e.status === 'ok' && e.text === '')
+      ? known({ pools: [] }, [fileRef(e, '(no huge page sizes)')])
+      : unknownFrom(e);
   const parsed = parseHugepages(e.text);
   const pools: HugepagePool[] = [];
   for (const c of parsed.counters.filter((x) => x.counter === 'nr_hugepages')) {

@@ -19,7 +19,10 @@ export function buildInterruptRemapping(log: Fact<KernelLogFacts>): Fact<Interru
   const on = logLines(log.value, ...ENABLED)[0];
   if (on) return known({ enabled: true }, [ref(on)]);
   if (!logShowsAbsence(log.value))
-    return unknown(`the kernel log (${log.value.source}) no longer starts at boot or was cut`, ['journalctl -k -b', 'grep -i remap /var/log/dmesg']);
+    return unknown(`the kernel log (${log.value.source}) no longer starts at boot or was cut`, [
+      'journalctl -k -b',
+      'grep -i remap /var/log/dmesg',
+    ]);
   const related = logLines(log.value, 'DMAR-IR', 'IRQ remapping', 'x2apic', 'AMD-Vi: Interrupt remapping');
   const first = related[0] ?? log.value.lines[0];
   return known({ enabled: false }, first ? [ref(first)] : []);

@@ -28,7 +28,6 @@ export interface DeviceEvents {
 const BDF = /^(?:0x)?([0-9a-f]{2}):(?:0x)?([0-9a-f]{2})\.([0-7])$/i;
 const FULL = /([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7])/i;
 
-
 function resolveUncached(bdf: string, devices: readonly PciDevice[]): string {
   const m = BDF.exec(bdf);
   if (!m) return bdf.toLowerCase();

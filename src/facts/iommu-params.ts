@@ -35,11 +35,52 @@ export interface ParamIssue {
 }
 
 const INTEL = ['on', 'off', 'igfx_off', 'forcedac', 'strict', 'sp_off', 'sm_on', 'sm_off', 'tboot_noforce', 'intgpu_off'];
-const AMD = ['fullflush', 'force_enable', 'off', 'force_isolation', 'pgtbl_v1', 'pgtbl_v2', 'irtcachedis', 'nohugepages', 'v2_pgsizes_only'];
-const X86 = ['off', 'force', 'noforce', 'biomerge', 'panic', 'nopanic', 'merge', 'nomerge', 'forcesac', 'allowdac', 'nodac', 'usedac', 'soft', 'pt', 'nopt', 'fullflush', 'nofullflush', 'noagp', 'noaperture', 'allowed', 'memaper', 'leak'];
+const AMD = [
+  'fullflush',
+  'force_enable',
+  'off',
+  'force_isolation',
+  'pgtbl_v1',
+  'pgtbl_v2',
+  'irtcachedis',
+  'nohugepages',
+  'v2_pgsizes_only',
+];
+const X86 = [
+  'off',
+  'force',
+  'noforce',
+  'biomerge',
+  'panic',
+  'nopanic',
+  'merge',
+  'nomerge',
+  'forcesac',
+  'allowdac',
+  'nodac',
+  'usedac',
+  'soft',
+  'pt',
+  'nopt',
+  'fullflush',
+  'nofullflush',
+  'noagp',
+  'noaperture',
+  'allowed',
+  'memaper',
+  'leak',
+];
 const ENABLE_WORDS = ['1', 'y', 'yes', 'true', 'enable', 'enabled', 'on'];
 /** Keys a misspelling is measured against; keys that are themselves valid are never reported. */
-const KNOWN = ['intel_iommu', 'amd_iommu', 'iommu', 'vfio_pci.ids', 'vfio_iommu_type1.allow_unsafe_interrupts', 'iommu.passthrough', 'iommu.strict'];
+const KNOWN = [
+  'intel_iommu',
+  'amd_iommu',
+  'iommu',
+  'vfio_pci.ids',
+  'vfio_iommu_type1.allow_unsafe_interrupts',
+  'iommu.passthrough',
+  'iommu.strict',
+];
 const ALSO_VALID = ['amd_iommu_dump', 'amd_iommu_intr', 'iommu.forcedac', 'intremap', 'iomem', 'ivrs_ioapic', 'ivrs_hpet', 'ivrs_acpihid'];
 
 const norm = (key: string): string => key.replaceAll('-', '_');
@@ -67,12 +108,20 @@ export function paramIssues(params: readonly KernelParam[], ref: EvidenceRef): P
     } else if (key === 'iommu') {
       const bad = options(p.value).filter((o) => !X86.some((v) => o.startsWith(v)) && !/^\d/.test(o));
       if (options(p.value).some((o) => ENABLE_WORDS.includes(o.toLowerCase())))
-        add(p, 'iommu=pt', 'iommu= does not switch the IOMMU on (intel_iommu=on does); a number is read as a legacy AMD GART aperture size');
+        add(
+          p,
+          'iommu=pt',
+          'iommu= does not switch the IOMMU on (intel_iommu=on does); a number is read as a legacy AMD GART aperture size',
+        );
       else if (bad.length > 0 || p.value === null) add(p, 'iommu=pt', `"${p.value ?? ''}" is not an iommu= value`);
     } else if (key === 'vfio_pci.ids') {
-      const bad = options(p.value).filter((id) => !/^\s*[+-]?(0x)?[0-9a-f]+:\s*[+-]?(0x)?[0-9a-f]+/i.test(id));
+      const bad = options(p.value).filter((id) => !/^\s*[+-]?(?:0x)?[0-9a-f]+:\s*[+-]?(?:0x)?[0-9a-f]+/i.test(id));
       if (bad.length > 0 || p.value === null)
-        add(p, `${p.key}=<vendor>:<device>[,…]`, `vfio-pci ignores ${bad.map((b) => `"${b}"`).join(', ') || 'an empty list'}: each id is vendor:device in hex (e.g. 10de:1b80)`);
+        add(
+          p,
+          `${p.key}=<vendor>:<device>[,…]`,
+          `vfio-pci ignores ${bad.map((b) => `"${b}"`).join(', ') || 'an empty list'}: each id is vendor:device in hex (e.g. 10de:1b80)`,
+        );
     } else if (key === 'vfio_iommu_type1.allow_unsafe_interrupts' && p.value !== null && !isKernelBool(p.value)) {
       add(p, `${p.key}=1`, `"${p.value}" is not a boolean the kernel accepts (1/0, y/n, on/off); the module refuses the parameter`);
     }
@@ -84,16 +133,21 @@ export function paramIssues(params: readonly KernelParam[], ref: EvidenceRef): P
 export function modprobeParams(directives: readonly ModprobeDirective[]): { param: KernelParam; ref: EvidenceRef }[] {
   return directives
     .filter((d) => d.kind === 'options' && (d.module === 'vfio_pci' || d.module === 'vfio_iommu_type1'))
-    .flatMap((d) => d.params.map((p) => ({ param: { key: `${d.module}.${p.key}`, value: p.value, raw: `${p.key}${p.value === null ? '' : `=${p.value}`}` }, ref: d.ref })));
+    .flatMap((d) =>
+      d.params.map((p) => ({
+        param: { key: `${d.module}.${p.key}`, value: p.value, raw: `${p.key}${p.value === null ? '' : `=${p.value}`}` },
+        ref: d.ref,
+      })),
+    );
 }
 
 /** lib/kstrtox.c kstrtobool: decided by the first character (or the first two for on/off). */
 function isKernelBool(v: string): boolean {
-  return /^[yYtT1nNfF0]/.test(v) || /^[oO][nNfF]/.test(v);
+  return /^[yt1nf0]/i.test(v) || /^o[nf]/i.test(v);
 }
 
 export function kernelBoolTrue(v: string | null): boolean {
-  return v === null || /^[yYtT1]/.test(v) || /^[oO][nN]/.test(v);
+  return v === null || /^[yt1]/i.test(v) || /^on/i.test(v);
 }
 
 /**
@@ -144,7 +198,9 @@ export function unsafeInterruptSettings(
   const on = (p: KernelParam) => norm(p.key) === key && kernelBoolTrue(p.value);
   return [
     ...cmdline.params.filter(on).map((p) => ({ raw: p.raw, where: 'cmdline' as const, ref: cmdline.ref })),
-    ...modprobeParams(modprobe).filter((m) => on(m.param)).map((m) => ({ raw: `options vfio_iommu_type1 ${m.param.raw}`, where: 'modprobe' as const, ref: m.ref })),
+    ...modprobeParams(modprobe)
+      .filter((m) => on(m.param))
+      .map((m) => ({ raw: `options vfio_iommu_type1 ${m.param.raw}`, where: 'modprobe' as const, ref: m.ref })),
     ...bootSources.flatMap((s) => s.params.filter(on).map((p) => ({ raw: p.raw, where: 'boot-config' as const, ref: s.ref }))),
   ];
 }

@@ -15,7 +15,8 @@ export function buildKernelConfig(ev: EvidenceSource): Fact<KernelConfigFacts> {
   if (!hasText(e)) return unknownFrom(e);
   const cfg = parseKernelConfig(e.text);
   const names = Object.keys(cfg.options);
-  if (names.length === 0) return unknown('the kernel configuration holds no IOMMU/VFIO lines', ['grep -E "IOMMU|VFIO" /boot/config-$(uname -r)']);
+  if (names.length === 0)
+    return unknown('the kernel configuration holds no IOMMU/VFIO lines', ['grep -E "IOMMU|VFIO" /boot/config-$(uname -r)']);
   const value: Record<string, { value: string; ref: EvidenceRef }> = {};
   for (const n of names) {
     const o = cfg.options[n] as { value: string; line: number; text: string };

@@ -24,10 +24,12 @@ export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>):
     const refs: EvidenceRef[] = [];
     const firstUnit = units[0];
     if (firstUnit) refs.push(refTo(unitsEv, firstUnit));
-    else if (readable(unitsEv)) refs.push(fileRef(unitsEv, unitsEv.status === 'absent' ? '(no /sys/class/iommu directory)' : '(empty: no IOMMU units)'));
+    else if (readable(unitsEv))
+      refs.push(fileRef(unitsEv, unitsEv.status === 'absent' ? '(no /sys/class/iommu directory)' : '(empty: no IOMMU units)'));
     const firstGroup = groups?.memberships[0];
     if (firstGroup) refs.push(refTo(groupsEv, firstGroup));
-    else if (readable(groupsEv)) refs.push(fileRef(groupsEv, groupsEv.status === 'absent' ? '(no /sys/kernel/iommu_groups directory)' : '(empty: no IOMMU groups)'));
+    else if (readable(groupsEv))
+      refs.push(fileRef(groupsEv, groupsEv.status === 'absent' ? '(no /sys/kernel/iommu_groups directory)' : '(empty: no IOMMU groups)'));
     return known({ active: units.length > 0 || groupCount > 0, groupCount, units: units.map((u) => u.name) }, refs);
   }
   const adds = log.state === 'known' ? logLines(log.value, ': Adding to iommu group ') : [];

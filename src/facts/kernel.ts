@@ -17,7 +17,8 @@ export function buildKernel(ev: EvidenceSource, manifest: Manifest | null): Fact
       return known({ release: u.release, major: u.major, minor: u.minor }, [refTo(e, { line: u.line ?? 1, text: u.text ?? u.release })]);
   }
   const fromManifest = manifest?.kernel ? kernelMajorMinor(manifest.kernel) : undefined;
-  if (manifest?.kernel && fromManifest) return known({ release: manifest.kernel, ...fromManifest }, [ref('manifest', 'manifest.json kernel', manifest.kernel)]);
+  if (manifest?.kernel && fromManifest)
+    return known({ release: manifest.kernel, ...fromManifest }, [ref('manifest', 'manifest.json kernel', manifest.kernel)]);
   return unknownFrom(e);
 }
 

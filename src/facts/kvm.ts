@@ -9,9 +9,10 @@ import type { KvmFacts, ModuleFacts } from './model.js';
 export function buildKvm(ev: EvidenceSource, modules: Fact<ModuleFacts>): Fact<KvmFacts> {
   const dev = ev.one('dev-kvm');
   const devKnown = dev.status === 'ok' || dev.status === 'absent';
-  if (!devKnown && modules.state === 'unknown') return unknown('neither /dev/kvm nor the module list was collected', ['ls -l /dev/kvm', 'lsmod']);
+  if (!devKnown && modules.state === 'unknown')
+    return unknown('neither /dev/kvm nor the module list was collected', ['ls -l /dev/kvm', 'lsmod']);
   const refs: EvidenceRef[] = [];
-  if (devKnown) refs.push(refTo(dev, { line: 1, text: dev.status === 'ok' ? dev.text.split('\n')[0] ?? '/dev/kvm' : '(no /dev/kvm)' }));
+  if (devKnown) refs.push(refTo(dev, { line: 1, text: dev.status === 'ok' ? (dev.text.split('\n')[0] ?? '/dev/kvm') : '(no /dev/kvm)' }));
   let module: string | null = null;
   if (modules.state === 'known') {
     module = ['kvm_intel', 'kvm_amd'].find((m) => modules.value.loaded.includes(m) || modules.value.builtin.includes(m)) ?? null;

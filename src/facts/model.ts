@@ -146,7 +146,12 @@ export interface BootConfigFacts {
   readonly grubCfgPaths: readonly string[];
   /** Every grub.cfg found: whether it is a stub that hands over with `configfile`, and the
    * parameters of its entry for the running kernel (null for a stub or an entry-less file). */
-  readonly grubCfgs: readonly { readonly file: string; readonly stub: boolean; readonly params: readonly KernelParam[] | null; readonly ref: EvidenceRef }[];
+  readonly grubCfgs: readonly {
+    readonly file: string;
+    readonly stub: boolean;
+    readonly params: readonly KernelParam[] | null;
+    readonly ref: EvidenceRef;
+  }[];
   readonly activeGrubCfg: string | null;
   /** Boot files that exist but could not be read (non-root collection). */
   readonly unreadable: readonly { readonly source: string; readonly reason: string; readonly collect: string }[];
@@ -289,7 +294,12 @@ export interface CloudpodsFacts {
   readonly log: readonly CloudpodsLogLine[] | null;
   /** Lines of the VMs' QEMU logs (/opt/cloud/workspace/servers/logs/*). */
   readonly qemuLog: readonly CloudpodsLogLine[];
-  readonly hugetlbService: { readonly enabled: string | null; readonly active: string | null; readonly reserveScript: boolean | null; readonly refs: readonly EvidenceRef[] } | null;
+  readonly hugetlbService: {
+    readonly enabled: string | null;
+    readonly active: string | null;
+    readonly reserveScript: boolean | null;
+    readonly refs: readonly EvidenceRef[];
+  } | null;
   /** USB devices from `lsusb` (root hubs included); null when lsusb was not collected (see `usbMissing`). */
   readonly usbDevices: readonly CloudpodsUsbDevice[] | null;
   readonly usbMissing: { readonly reason: string; readonly collect: readonly string[] } | null;

@@ -46,15 +46,20 @@ export function buildModuleConfig(ev: EvidenceSource): Fact<ModuleConfigFacts> {
   for (const f of loadFiles.filter(hasText))
     for (const m of parseModulesLoadD(f.text).modules) loadAtBoot.push({ module: m.moduleKey, via: 'modules-load-d', ref: refTo(f, m) });
   if (hasText(etcModules))
-    for (const m of parseModuleLines(etcModules.text, false)) loadAtBoot.push({ module: m.moduleKey, via: 'etc-modules', ref: refTo(etcModules, m) });
+    for (const m of parseModuleLines(etcModules.text, false))
+      loadAtBoot.push({ module: m.moduleKey, via: 'etc-modules', ref: refTo(etcModules, m) });
   if (hasText(itm))
-    for (const m of parseInitramfsToolsModules(itm.text).modules) loadAtBoot.push({ module: m.moduleKey, via: 'initramfs-tools', ref: refTo(itm, m) });
+    for (const m of parseInitramfsToolsModules(itm.text).modules)
+      loadAtBoot.push({ module: m.moduleKey, via: 'initramfs-tools', ref: refTo(itm, m) });
   for (const f of dracutFiles.filter(hasText)) {
     for (const a of parseDracutConf(f.text).assignments) {
       if (a.name !== 'add_drivers' && a.name !== 'force_drivers') continue;
       for (const m of a.value.split(/\s+/).filter(Boolean)) loadAtBoot.push({ module: moduleKey(m), via: 'dracut', ref: refTo(f, a) });
     }
   }
-  const evidence = readable.length > 0 ? readable.map((f) => fileRef(f, 'read')) : [{ evidence: 'modprobe-d', source: '/etc/modprobe.d', text: '(no module configuration files on the host)' }];
+  const evidence =
+    readable.length > 0
+      ? readable.map((f) => fileRef(f, 'read'))
+      : [{ evidence: 'modprobe-d', source: '/etc/modprobe.d', text: '(no module configuration files on the host)' }];
   return known({ modprobe, loadAtBoot }, evidence);
 }

@@ -31,7 +31,7 @@ export function isPassthroughParam(p: KernelParam): boolean {
   if (p.key.startsWith('vfio_iommu_type1.') || p.key.startsWith('vfio_pci.')) return true;
   if (p.key.endsWith('.blacklist')) return true;
   // video= also sets modes; only the framebuffer switch-offs (video=efifb:off, vesafb:off) are ours.
-  return p.key === 'video' && p.value !== null && /^(efifb|vesafb|simplefb):off$/.test(p.value);
+  return p.key === 'video' && p.value !== null && /^(?:efifb|vesafb|simplefb):off$/.test(p.value);
 }
 
 function passthroughParams(params: readonly KernelParam[]): KernelParam[] {

@@ -31,7 +31,9 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
   const byAddr = new Map(lspci.map((d) => [d.address, d]));
   const devices: PciDevice[] =
     sysfs.length > 0
-      ? sysfs.map((s) => fromSysfs(s, byAddr.get(s.address), refTo(sysfsEv, s), byAddr.has(s.address) ? refTo(lspciEv, byAddr.get(s.address)!) : null))
+      ? sysfs.map((s) =>
+          fromSysfs(s, byAddr.get(s.address), refTo(sysfsEv, s), byAddr.has(s.address) ? refTo(lspciEv, byAddr.get(s.address)!) : null),
+        )
       : lspci.map((l) => fromLspci(l, refTo(lspciEv, l)));
 
   let groups: Record<string, string[]> = {};
@@ -58,7 +60,9 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
     const refs = v?.flr ? [...d.refs, refTo(vvvEv, v.flr)] : d.refs;
     return { ...d, ...extra, refs, group: d.group ?? groupOf.get(d.address) ?? null };
   });
-  return known({ devices: withGroups, groups, groupsFrom }, [refTo(sysfs.length > 0 ? sysfsEv : lspciEv, { line: 1, text: `${withGroups.length} PCI functions` })]);
+  return known({ devices: withGroups, groups, groupsFrom }, [
+    refTo(sysfs.length > 0 ? sysfsEv : lspciEv, { line: 1, text: `${withGroups.length} PCI functions` }),
+  ]);
 }
 
 function cloneGroups(g: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
@@ -68,7 +72,11 @@ function cloneGroups(g: Readonly<Record<string, readonly string[]>>): Record<str
 }
 
 function fromSysfs(s: SysfsPciDevice, l: LspciDevice | undefined, ref: EvidenceRef, lref: EvidenceRef | null): PciDevice {
-  const parents = s.path ? pciAddressesInPath(s.path).filter((a) => a !== s.address).reverse() : [];
+  const parents = s.path
+    ? pciAddressesInPath(s.path)
+        .filter((a) => a !== s.address)
+        .reverse()
+    : [];
   return {
     address: s.address,
     vendor: s.vendor ?? l?.vendorId ?? '????',

@@ -26,7 +26,9 @@ export function missingRequests(targets: TargetFacts, pci: PciFacts): MissingReq
       vendor: /^([0-9a-f]{4}):[0-9a-f]{4}$/i.exec(u)?.[1]?.toLowerCase() ?? null,
       ref: null,
     })),
-    ...targets.vfioIds.filter((v) => !present.has(`${v.vendor}:${v.device}`)).map((v) => ({ text: `vfio-pci ids ${v.raw}`, address: null, vendor: v.vendor, ref: v.ref })),
+    ...targets.vfioIds
+      .filter((v) => !present.has(`${v.vendor}:${v.device}`))
+      .map((v) => ({ text: `vfio-pci ids ${v.raw}`, address: null, vendor: v.vendor, ref: v.ref })),
   ];
 }
 

@@ -9,7 +9,7 @@ import { normalizePciAddress } from '../parsers/pci-address.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
 import type { CmdlineFacts, ModuleConfigFacts, PciDevice, PciFacts, TargetDevice, TargetFacts, VfioId } from './model.js';
 
-const ID = /^([0-9a-fA-F]{4}):([0-9a-fA-F]{4})$/;
+const ID = /^([0-9a-f]{4}):([0-9a-f]{4})$/i;
 
 export function buildTargets(
   pci: Fact<PciFacts>,
@@ -37,11 +37,14 @@ export function buildTargets(
   for (const r of requested) {
     const addr = normalizePciAddress(r);
     const id = ID.exec(r);
-    const hits = devices.filter((d) => (addr ? d.address === addr : id ? d.vendor === id[1]!.toLowerCase() && d.device === id[2]!.toLowerCase() : false));
+    const hits = devices.filter((d) =>
+      addr ? d.address === addr : id ? d.vendor === id[1]!.toLowerCase() && d.device === id[2]!.toLowerCase() : false,
+    );
     if (hits.length === 0) unmatched.push(r);
     for (const d of hits) add(d, `--device ${r}`, d.refs[0]!);
   }
-  for (const v of vfioIds) for (const d of devices.filter((x) => x.vendor === v.vendor && x.device === v.device)) add(d, `vfio-pci ids ${v.raw}`, v.ref);
+  for (const v of vfioIds)
+    for (const d of devices.filter((x) => x.vendor === v.vendor && x.device === v.device)) add(d, `vfio-pci ids ${v.raw}`, v.ref);
   for (const d of devices) {
     if (d.driverOverride === 'vfio-pci') add(d, 'driver_override=vfio-pci', d.refs[0]!);
     if (d.driver === 'vfio-pci') add(d, 'bound to vfio-pci', d.refs[0]!);
@@ -50,10 +53,15 @@ export function buildTargets(
   const candidates: TargetDevice[] =
     explicit.length > 0 || requested.length > 0
       ? []
-      : devices.filter((d) => isCandidateClass(d.classCode) && d.physfn === null).map((d) => ({ address: d.address, explicit: false, why: [], refs: d.refs }));
+      : devices
+          .filter((d) => isCandidateClass(d.classCode) && d.physfn === null)
+          .map((d) => ({ address: d.address, explicit: false, why: [], refs: d.refs }));
   const list = explicit.length > 0 ? explicit : candidates;
   const evidence = list.flatMap((t) => t.refs).slice(0, 20);
-  return known({ devices: list, vfioIds, unmatched }, evidence.length > 0 ? evidence : [{ evidence: 'pci-sysfs', source: 'PCI inventory', text: 'no device targeted' }]);
+  return known(
+    { devices: list, vfioIds, unmatched },
+    evidence.length > 0 ? evidence : [{ evidence: 'pci-sysfs', source: 'PCI inventory', text: 'no device targeted' }],
+  );
 }
 
 function splitIds(value: string, ref: EvidenceRef): VfioId[] {
@@ -62,7 +70,7 @@ function splitIds(value: string, ref: EvidenceRef): VfioId[] {
     .map((raw) => raw.trim())
     .filter(Boolean)
     .flatMap((raw) => {
-      const m = /^([0-9a-fA-F]{4}):([0-9a-fA-F]{4})/.exec(raw);
+      const m = /^([0-9a-f]{4}):([0-9a-f]{4})/i.exec(raw);
       return m ? [{ vendor: m[1]!.toLowerCase(), device: m[2]!.toLowerCase(), raw, ref }] : [];
     });
 }

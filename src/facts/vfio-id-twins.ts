@@ -43,7 +43,9 @@ function takes(id: string, d: PciDevice): boolean {
 export function chosenByAddress(targets: TargetFacts): ReadonlySet<string> {
   return new Set(
     targets.devices
-      .filter((t) => t.why.some((w) => w === 'driver_override=vfio-pci' || (w.startsWith('--device ') && normalizePciAddress(w.slice(9)) !== undefined)))
+      .filter((t) =>
+        t.why.some((w) => w === 'driver_override=vfio-pci' || (w.startsWith('--device ') && normalizePciAddress(w.slice(9)) !== undefined)),
+      )
       .map((t) => t.address),
   );
 }

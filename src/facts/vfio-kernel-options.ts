@@ -16,7 +16,10 @@ export interface KernelOptionState {
   readonly ref: EvidenceRef | null;
 }
 
-export function missingKernelOptions(cfg: KernelConfigFacts, vendor: CpuVendor | null): { missing: KernelOptionState[]; present: KernelOptionState[] } {
+export function missingKernelOptions(
+  cfg: KernelConfigFacts,
+  vendor: CpuVendor | null,
+): { missing: KernelOptionState[]; present: KernelOptionState[] } {
   const names = ['CONFIG_VFIO', 'CONFIG_VFIO_IOMMU_TYPE1', 'CONFIG_VFIO_PCI', 'CONFIG_IOMMU_SUPPORT'];
   if (vendor === 'intel') names.push('CONFIG_INTEL_IOMMU');
   if (vendor === 'amd') names.push('CONFIG_AMD_IOMMU');
@@ -25,7 +28,11 @@ export function missingKernelOptions(cfg: KernelConfigFacts, vendor: CpuVendor |
     return { name, value: o?.value ?? 'n', ref: o?.ref ?? null };
   });
   if (vendor === null && !['CONFIG_INTEL_IOMMU', 'CONFIG_AMD_IOMMU'].some((n) => built(cfg[n]?.value)))
-    states.push({ name: 'CONFIG_INTEL_IOMMU or CONFIG_AMD_IOMMU', value: 'n', ref: cfg['CONFIG_INTEL_IOMMU']?.ref ?? cfg['CONFIG_AMD_IOMMU']?.ref ?? null });
+    states.push({
+      name: 'CONFIG_INTEL_IOMMU or CONFIG_AMD_IOMMU',
+      value: 'n',
+      ref: cfg['CONFIG_INTEL_IOMMU']?.ref ?? cfg['CONFIG_AMD_IOMMU']?.ref ?? null,
+    });
   return { missing: states.filter((s) => !built(s.value)), present: states.filter((s) => built(s.value)) };
 }
 

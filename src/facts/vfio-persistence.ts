@@ -29,7 +29,12 @@ export function builtinRef(mod: string, modules: ModuleFacts, cfg: KernelConfigF
 }
 
 /** How a module is brought up at boot, or null when nothing loads it. */
-export function bootLoader(mod: string, modules: ModuleFacts, config: ModuleConfigFacts, cfg: KernelConfigFacts | null): { via: string; ref: EvidenceRef } | null {
+export function bootLoader(
+  mod: string,
+  modules: ModuleFacts,
+  config: ModuleConfigFacts,
+  cfg: KernelConfigFacts | null,
+): { via: string; ref: EvidenceRef } | null {
   const builtin = builtinRef(mod, modules, cfg);
   if (builtin) return { via: 'built into the kernel', ref: builtin };
   const listed = config.loadAtBoot.find((e) => e.module === mod);
@@ -40,5 +45,9 @@ export function bootLoader(mod: string, modules: ModuleFacts, config: ModuleConf
 }
 
 export function cmdlineLoads(mod: string, params: readonly KernelParam[]): KernelParam | undefined {
-  return params.find((p) => (p.key === 'rd.driver.pre' || p.key === 'modules_load' || p.key === 'modules-load') && (p.value ?? '').split(',').some((m) => moduleKey(m) === mod));
+  return params.find(
+    (p) =>
+      (p.key === 'rd.driver.pre' || p.key === 'modules_load' || p.key === 'modules-load') &&
+      (p.value ?? '').split(',').some((m) => moduleKey(m) === mod),
+  );
 }

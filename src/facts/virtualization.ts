@@ -13,7 +13,8 @@ import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
 import { refTo } from './evidence-ref.js';
 import type { CpuFacts, VirtualizationFacts } from './model.js';
 
-const VM_PRODUCTS = /^(KVM|QEMU|VMware|VirtualBox|Virtual Machine|HVM domU|Standard PC \(Q35|Standard PC \(i440FX|Google Compute Engine|OpenStack Nova|Amazon EC2|BHYVE|Parallels)/i;
+const VM_PRODUCTS =
+  /^(?:KVM|QEMU|VMware|VirtualBox|Virtual Machine|HVM domU|Standard PC \(Q35|Standard PC \(i440FX|Google Compute Engine|OpenStack Nova|Amazon EC2|BHYVE|Parallels)/i;
 
 export function buildVirtualization(ev: EvidenceSource, cpu: Fact<CpuFacts>): Fact<VirtualizationFacts> {
   const sdv = ev.one('systemd-detect-virt');
@@ -40,5 +41,8 @@ export function buildVirtualization(ev: EvidenceSource, cpu: Fact<CpuFacts>): Fa
     return known({ isVirtualMachine: cpu.value.hypervisorFlag || product !== null, hypervisor: product }, refs);
   }
   if (product) return known({ isVirtualMachine: true, hypervisor: product }, refs);
-  return unknown('neither systemd-detect-virt, the CPU flags nor DMI identify the platform', ['systemd-detect-virt', 'grep -m1 flags /proc/cpuinfo']);
+  return unknown('neither systemd-detect-virt, the CPU flags nor DMI identify the platform', [
+    'systemd-detect-virt',
+    'grep -m1 flags /proc/cpuinfo',
+  ]);
 }

@@ -29,15 +29,33 @@ export function bindByAddress(host: HostProfile, capture: IdCapture, passThrough
   if (addrs.length > 0) {
     const hostDrivers = [...new Set(passThrough.flatMap((d) => d.modules))];
     steps.push(
-      { kind: 'edit-file', path: SCRIPT, change: `#!/bin/sh\nfor DEV in ${addrs.join(' ')}; do echo vfio-pci > /sys/bus/pci/devices/$DEV/driver_override; done\nmodprobe -i vfio-pci` },
+      {
+        kind: 'edit-file',
+        path: SCRIPT,
+        change: `#!/bin/sh\nfor DEV in ${addrs.join(' ')}; do echo vfio-pci > /sys/bus/pci/devices/$DEV/driver_override; done\nmodprobe -i vfio-pci`,
+      },
       { kind: 'run', command: `chmod 755 ${SCRIPT}`, why: 'modprobe runs the script as the install command of vfio-pci' },
-      { kind: 'edit-file', path: '/etc/modprobe.d/vfio.conf', change: [`install vfio-pci ${SCRIPT}`, ...hostDrivers.map((m) => `softdep ${m} pre: vfio-pci`)].join(' ; ') },
+      {
+        kind: 'edit-file',
+        path: '/etc/modprobe.d/vfio.conf',
+        change: [`install vfio-pci ${SCRIPT}`, ...hostDrivers.map((m) => `softdep ${m} pre: vfio-pci`)].join(' ; '),
+      },
       initramfsScriptStep(host),
     );
-  } else steps.push({ kind: 'note', text: `No device of ${capture.id} is named for passthrough by address; name the one(s) meant for a VM with --device <address> and bind those by address.` });
+  } else
+    steps.push({
+      kind: 'note',
+      text: `No device of ${capture.id} is named for passthrough by address; name the one(s) meant for a VM with --device <address> and bind those by address.`,
+    });
   steps.push(...rebuildInitramfs(host), { kind: 'reboot' });
-  for (const d of passThrough) steps.push({ kind: 'verify', command: `lspci -nnk -s ${d.address}`, expect: 'Kernel driver in use: vfio-pci' });
-  for (const d of keep) steps.push({ kind: 'verify', command: `lspci -nnk -s ${d.address}`, expect: `Kernel driver in use: ${d.modules[0] ?? 'its host driver'}, not vfio-pci` });
+  for (const d of passThrough)
+    steps.push({ kind: 'verify', command: `lspci -nnk -s ${d.address}`, expect: 'Kernel driver in use: vfio-pci' });
+  for (const d of keep)
+    steps.push({
+      kind: 'verify',
+      command: `lspci -nnk -s ${d.address}`,
+      expect: `Kernel driver in use: ${d.modules[0] ?? 'its host driver'}, not vfio-pci`,
+    });
   return {
     summary: `Bind ${addrs.length > 0 ? addrs.join(', ') : 'the intended device'} to vfio-pci by address, not by id ${capture.id}`,
     steps,
@@ -52,11 +70,18 @@ export function bindByAddress(host: HostProfile, capture: IdCapture, passThrough
 function dropId(host: HostProfile, capture: IdCapture): FixStep[] {
   const steps: FixStep[] = [];
   for (const ref of capture.refs.filter((r) => r.evidence !== 'cmdline'))
-    steps.push({ kind: 'edit-file', path: ref.source, change: `remove ${capture.id} from the line "${ref.text}" (drop the line when no id is left)` });
+    steps.push({
+      kind: 'edit-file',
+      path: ref.source,
+      change: `remove ${capture.id} from the line "${ref.text}" (drop the line when no id is left)`,
+    });
   const onCmdline = capture.refs.find((r) => r.evidence === 'cmdline');
   const param = onCmdline ? /\bvfio[-_]pci\.ids=\S+/.exec(onCmdline.text)?.[0] : undefined;
   if (param) {
-    const rest = param.slice(param.indexOf('=') + 1).split(',').filter((x) => x.toLowerCase().split(':').slice(0, 4).join(':') !== capture.id);
+    const rest = param
+      .slice(param.indexOf('=') + 1)
+      .split(',')
+      .filter((x) => x.toLowerCase().split(':').slice(0, 4).join(':') !== capture.id);
     const kp = changeKernelParams(host, { remove: [param], add: rest.length > 0 ? [`vfio-pci.ids=${rest.join(',')}`] : [] }, '');
     steps.push(...kp.steps.filter((s) => s.kind !== 'reboot' && s.kind !== 'verify'));
   }
@@ -65,7 +90,11 @@ function dropId(host: HostProfile, capture: IdCapture): FixStep[] {
 
 function initramfsScriptStep(host: HostProfile): FixStep {
   if (host.distro === 'debian-like' || host.distro === 'proxmox')
-    return { kind: 'edit-file', path: '/etc/initramfs-tools/hooks/vfio-pci-override', change: `an executable hook from the initramfs-tools(7) template (PREREQ, prereqs) that runs: . /usr/share/initramfs-tools/hook-functions; copy_exec ${SCRIPT} /usr/local/bin` };
+    return {
+      kind: 'edit-file',
+      path: '/etc/initramfs-tools/hooks/vfio-pci-override',
+      change: `an executable hook from the initramfs-tools(7) template (PREREQ, prereqs) that runs: . /usr/share/initramfs-tools/hook-functions; copy_exec ${SCRIPT} /usr/local/bin`,
+    };
   if (host.distro === 'arch') return { kind: 'edit-file', path: '/etc/mkinitcpio.conf', change: `add ${SCRIPT} to FILES=( … )` };
   return { kind: 'edit-file', path: '/etc/dracut.conf.d/vfio-pci-override.conf', change: `install_items+=" ${SCRIPT} "` };
 }

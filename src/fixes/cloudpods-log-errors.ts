@@ -23,11 +23,15 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
     id: 'grub-cmdline', // isolated_device/gpu.go sGPUBaseDevice.CustomProbe
     match: /GRUB_CMDLINE iommu parameters (\S+) missing|Some GRUB_CMDLINE nouveau_blacklisted parameters are missing/,
     severity: 'error',
-    cause: 'the kernel command line lacks a parameter the host service requires before it probes GPUs (see cloudpods-agent-cmdline-requirements)',
+    cause:
+      'the kernel command line lacks a parameter the host service requires before it probes GPUs (see cloudpods-agent-cmdline-requirements)',
     steps: (host, line) => {
       const m = /GRUB_CMDLINE iommu parameters (\S+) missing/.exec(line);
       const add = m?.[1] ? [m[1]] : ['rdblacklist=nouveau', 'nouveau.modeset=0'];
-      return [...changeKernelParams(host, { add, remove: [] }, 'Add the parameter the host service checks').steps, ...restart('no "GRUB_CMDLINE … missing" line')];
+      return [
+        ...changeKernelParams(host, { add, remove: [] }, 'Add the parameter the host service checks').steps,
+        ...restart('no "GRUB_CMDLINE … missing" line'),
+      ];
     },
   },
   {
@@ -35,14 +39,27 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
     match: /use kernel driver "?[\w-]+"?, skip it|GPU is occupied by another driver/,
     severity: 'error',
     cause: 'a GPU is held by a host driver, so the host service skips it (see cloudpods-gpu-driver-on-vm-host)',
-    steps: () => [{ kind: 'run', command: 'lspci -nnk -d ::0300; lspci -nnk -d ::0302; lspci -nnk -d ::0380', why: 'find the GPU and the driver holding it' }, ...restart('an "Add GPU device" line for the card')],
+    steps: () => [
+      {
+        kind: 'run',
+        command: 'lspci -nnk -d ::0300; lspci -nnk -d ::0302; lspci -nnk -d ::0380',
+        why: 'find the GPU and the driver holding it',
+      },
+      ...restart('an "Add GPU device" line for the card'),
+    ],
   },
   {
     id: 'new-id-exists', // gpu.go bindDriver
     match: /vfio-pci\/new_id: file exists/,
     severity: 'error',
     cause: 'a second identical device could not be bound through new_id (see cloudpods-duplicate-device-ids)',
-    steps: () => [{ kind: 'note', text: 'Bind identical cards by address at boot (/usr/bin/vfio-pci-override.sh from ocboot), or run a host service image built after 2024-04-28.' }, ...restart('no "new_id: file exists" line')],
+    steps: () => [
+      {
+        kind: 'note',
+        text: 'Bind identical cards by address at boot (/usr/bin/vfio-pci-override.sh from ocboot), or run a host service image built after 2024-04-28.',
+      },
+      ...restart('no "new_id: file exists" line'),
+    ],
   },
   {
     id: 'custom-probe', // isolated_device.go BatchCustomProbe → AppendError
@@ -55,8 +72,16 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
     id: 'dev-addr-registed', // pkg/compute/models/isolated_devices.go ValidateCreateData
     match: /dev addr \S+ registed/,
     severity: 'error',
-    cause: 'the region already holds a device at that address on this host (for USB, the bus:device number changes when a device is re-plugged), so the sync fails and the host can go offline',
-    steps: () => [{ kind: 'run', command: 'climc isolated-device-list --host <host> --details', why: 'find the stale record at that address, then remove it with climc isolated-device-delete <id> (or set disable_usb: true until it is cleared)' }, ...restart('no "registed" line')],
+    cause:
+      'the region already holds a device at that address on this host (for USB, the bus:device number changes when a device is re-plugged), so the sync fails and the host can go offline',
+    steps: () => [
+      {
+        kind: 'run',
+        command: 'climc isolated-device-list --host <host> --details',
+        why: 'find the stale record at that address, then remove it with climc isolated-device-delete <id> (or set disable_usb: true until it is cleared)',
+      },
+      ...restart('no "registed" line'),
+    ],
   },
   {
     id: 'unknown-key', // vendor/yunion.io/x/structarg/structarg.go parseJSONKeyValue
@@ -70,7 +95,10 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
     match: /hugepage \d+ nr 0|has no hugepages \?/,
     severity: 'error',
     cause: 'hugepages_option: native without a reserved pool; the host service stops (see cloudpods-hugepages-native-unreserved)',
-    steps: () => [editHostConf('set hugepages_option: transparent, or reserve the pool with oc-hugetlb-gigantic-pages.service'), ...restart('no "hugepage … nr 0" line')],
+    steps: () => [
+      editHostConf('set hugepages_option: transparent, or reserve the pool with oc-hugetlb-gigantic-pages.service'),
+      ...restart('no "hugepage … nr 0" line'),
+    ],
   },
   {
     id: 'invalid-hugepages', // hostinfo/hostinfo.go prepareEnv
@@ -90,14 +118,24 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
     id: 'lsusb-tree', // isolated_device/usb.go getPassthroughUSBs → parseLsusbTrees
     match: /parseLsusbTrees/,
     severity: 'error',
-    cause: 'the host service cannot parse this usbutils\' `lsusb -t` output (newer usbutils print "Bus 001.Port 001:"), so the USB probe fails',
-    steps: () => [{ kind: 'note', text: 'Run a host service image that parses the new lsusb -t format (fixed on master, 3.11 and 4.0 in 2026-04), or set disable_usb: true until then.' }, ...restart('no "parseLsusbTrees" line')],
+    cause:
+      'the host service cannot parse this usbutils\' `lsusb -t` output (newer usbutils print "Bus 001.Port 001:"), so the USB probe fails',
+    steps: () => [
+      {
+        kind: 'note',
+        text: 'Run a host service image that parses the new lsusb -t format (fixed on master, 3.11 and 4.0 in 2026-04), or set disable_usb: true until then.',
+      },
+      ...restart('no "parseLsusbTrees" line'),
+    ],
   },
   {
     id: 'module-probe', // hostinfo/hostinfo.go probeSyncIsolatedDevices; gpu.go CustomProbe
     match: /failed probe driver \S+|modprobe (vfio|vfio_iommu_type1|vfio-pci): /,
     severity: 'error',
-    cause: 'a vfio module could not be loaded (missing from this kernel\'s modules, or blocked by an install/blacklist line)',
-    steps: () => [{ kind: 'run', command: 'modprobe -v vfio-pci; modprobe -v vfio_iommu_type1', why: 'shows why the module does not load' }, ...restart('no "failed probe driver" line')],
+    cause: "a vfio module could not be loaded (missing from this kernel's modules, or blocked by an install/blacklist line)",
+    steps: () => [
+      { kind: 'run', command: 'modprobe -v vfio-pci; modprobe -v vfio_iommu_type1', why: 'shows why the module does not load' },
+      ...restart('no "failed probe driver" line'),
+    ],
   },
 ];

@@ -19,8 +19,16 @@ export function editHostConf(change: string): FixStep {
 /** host.conf is read once at start: the host service must be restarted after an edit. */
 export function restartHostService(): FixStep[] {
   return [
-    { kind: 'run', command: 'kubectl -n onecloud rollout restart daemonset default-host', why: 'the host service reads /etc/yunion/host.conf only when it starts (or delete this node\'s default-host-xxxxx pod)' },
-    { kind: 'run', command: 'climc host-probe-isolated-devices <host>', why: 'makes the host service probe and bind passthrough devices again' },
+    {
+      kind: 'run',
+      command: 'kubectl -n onecloud rollout restart daemonset default-host',
+      why: "the host service reads /etc/yunion/host.conf only when it starts (or delete this node's default-host-xxxxx pod)",
+    },
+    {
+      kind: 'run',
+      command: 'climc host-probe-isolated-devices <host>',
+      why: 'makes the host service probe and bind passthrough devices again',
+    },
   ];
 }
 
@@ -28,13 +36,17 @@ export function restartHostService(): FixStep[] {
 export function checkHostServiceLog(expect: string): FixStep {
   return {
     kind: 'verify',
-    command: "kubectl -n onecloud logs $(kubectl -n onecloud get pods -o name | grep default-host | head -n 1) -c host | tail -n 200",
+    command: 'kubectl -n onecloud logs $(kubectl -n onecloud get pods -o name | grep default-host | head -n 1) -c host | tail -n 200',
     expect,
   };
 }
 
 export function checkIsolatedDevices(): FixStep {
-  return { kind: 'verify', command: 'climc isolated-device-list --host <host>', expect: 'the device is listed (GPU devices also with climc isolated-device-list --gpu)' };
+  return {
+    kind: 'verify',
+    command: 'climc isolated-device-list --host <host>',
+    expect: 'the device is listed (GPU devices also with climc isolated-device-list --gpu)',
+  };
 }
 
 /**
@@ -45,7 +57,12 @@ export function checkIsolatedDevices(): FixStep {
  */
 export function vfioOverrideAtBoot(): FixStep[] {
   return [
-    { kind: 'edit-file', path: '/etc/modprobe.d/vfio.conf', change: 'install vfio-pci /usr/bin/vfio-pci-override.sh (the script ocboot\'s gpu-init role writes: driver_override=vfio-pci for each non-boot VGA/3D device and its .1 function, then modprobe -i vfio-pci)' },
+    {
+      kind: 'edit-file',
+      path: '/etc/modprobe.d/vfio.conf',
+      change:
+        "install vfio-pci /usr/bin/vfio-pci-override.sh (the script ocboot's gpu-init role writes: driver_override=vfio-pci for each non-boot VGA/3D device and its .1 function, then modprobe -i vfio-pci)",
+    },
     { kind: 'verify', command: 'ls -l /usr/bin/vfio-pci-override.sh', expect: 'the script exists and is executable' },
   ];
 }

@@ -13,14 +13,29 @@ import { vendorResetFamily, vendorResetSteps } from './vendor-reset.js';
 
 export function resetFix(dev: PciDevice | null, address: string, failures: readonly ResetFailure[]): Fix {
   const family = dev ? vendorResetFamily(dev.vendor, dev.device) : null;
-  if (family) return { summary: `Reset the AMD ${family} GPU with vendor-reset`, steps: vendorResetSteps(address), caveats: ['Power-cycle the host once to recover the GPU from the failed reset.'] };
+  if (family)
+    return {
+      summary: `Reset the AMD ${family} GPU with vendor-reset`,
+      steps: vendorResetSteps(address),
+      caveats: ['Power-cycle the host once to recover the GPU from the failed reset.'],
+    };
   const steps: FixStep[] = [];
   if (failures.some((f) => f.problem === 'power-inaccessible'))
     steps.push({ kind: 'edit-file', path: '/etc/modprobe.d/vfio.conf', change: 'add the line: options vfio-pci disable_idle_d3=1' });
   steps.push(
-    { kind: 'run', command: `cat /sys/bus/pci/devices/${address}/reset_method`, why: 'lists the reset methods the kernel offers for this device' },
-    { kind: 'note', text: `If FLR is what fails, try another listed method first: echo bus > /sys/bus/pci/devices/${address}/reset_method (kernels 5.15+).` },
-    { kind: 'note', text: 'Power-cycle the host (a full power-off, not a reboot) to bring the device back; update the device firmware if the vendor offers one.' },
+    {
+      kind: 'run',
+      command: `cat /sys/bus/pci/devices/${address}/reset_method`,
+      why: 'lists the reset methods the kernel offers for this device',
+    },
+    {
+      kind: 'note',
+      text: `If FLR is what fails, try another listed method first: echo bus > /sys/bus/pci/devices/${address}/reset_method (kernels 5.15+).`,
+    },
+    {
+      kind: 'note',
+      text: 'Power-cycle the host (a full power-off, not a reboot) to bring the device back; update the device firmware if the vendor offers one.',
+    },
   );
   return { summary: `Recover ${address} and avoid the failing reset`, steps };
 }
@@ -29,7 +44,10 @@ export function noResetFix(dev: PciDevice): Fix {
   return {
     summary: `Plan for ${dev.address} having no reset`,
     steps: [
-      { kind: 'note', text: 'Give the device to one VM per host boot, or move it to a slot where it is alone below its bridge so a secondary bus reset becomes possible.' },
+      {
+        kind: 'note',
+        text: 'Give the device to one VM per host boot, or move it to a slot where it is alone below its bridge so a secondary bus reset becomes possible.',
+      },
       { kind: 'verify', command: `cat /sys/bus/pci/devices/${dev.address}/reset_method`, expect: 'lists flr, pm or bus' },
     ],
   };

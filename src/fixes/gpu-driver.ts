@@ -13,15 +13,27 @@ import type { Fix, FixStep } from './fix.js';
 import { rebuildInitramfs } from './initramfs.js';
 
 export function keepGpuDriverOff(host: HostProfile, drivers: readonly string[], gpu: string): Fix {
-  const lines = drivers.flatMap((d) => [`blacklist ${d}`, ...(d === 'nouveau' ? ['options nouveau modeset=0'] : []), `softdep ${d} pre: vfio-pci`]);
+  const lines = drivers.flatMap((d) => [
+    `blacklist ${d}`,
+    ...(d === 'nouveau' ? ['options nouveau modeset=0'] : []),
+    `softdep ${d} pre: vfio-pci`,
+  ]);
   const steps: FixStep[] = [
     { kind: 'edit-file', path: '/etc/modprobe.d/blacklist-gpu.conf', change: lines.join(' ; ') },
     ...rebuildInitramfs(host),
     { kind: 'reboot' },
-    { kind: 'verify', command: `lsmod | grep -E '^(${drivers.join('|')}) '; lspci -nnk -s ${gpu}`, expect: 'no such module loaded; Kernel driver in use: vfio-pci' },
+    {
+      kind: 'verify',
+      command: `lsmod | grep -E '^(${drivers.join('|')}) '; lspci -nnk -s ${gpu}`,
+      expect: 'no such module loaded; Kernel driver in use: vfio-pci',
+    },
   ];
-  const caveats = ['Blacklisting takes the driver away from every GPU of this vendor on the host; if the host keeps one for itself, rely on vfio-pci ids plus the softdep line and drop the blacklist line.'];
+  const caveats = [
+    'Blacklisting takes the driver away from every GPU of this vendor on the host; if the host keeps one for itself, rely on vfio-pci ids plus the softdep line and drop the blacklist line.',
+  ];
   if (drivers.includes('nouveau') && (host.distro === 'rhel-like' || host.distro === 'suse'))
-    caveats.push('On dracut hosts, rd.driver.blacklist=nouveau on the kernel command line (the guide\'s rdblacklist=nouveau is its old spelling) also keeps nouveau out of the initramfs.');
+    caveats.push(
+      "On dracut hosts, rd.driver.blacklist=nouveau on the kernel command line (the guide's rdblacklist=nouveau is its old spelling) also keeps nouveau out of the initramfs.",
+    );
   return { summary: `Keep ${drivers.join(', ')} off ${gpu}`, steps, caveats };
 }

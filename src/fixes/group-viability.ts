@@ -30,14 +30,26 @@ export function makeGroupViable(host: HostProfile, target: PciDevice, blockers: 
   }
   if (others.length > 0)
     steps.push(
-      { kind: 'note', text: `Move the card at ${target.address} to a slot wired to the CPU (a root port of its own), so ${others.map((o) => o.address).join(', ')} no longer share its IOMMU group; the board manual's block diagram shows which slots hang off the chipset.` },
+      {
+        kind: 'note',
+        text: `Move the card at ${target.address} to a slot wired to the CPU (a root port of its own), so ${others.map((o) => o.address).join(', ')} no longer share its IOMMU group; the board manual's block diagram shows which slots hang off the chipset.`,
+      },
       { kind: 'firmware', setting: 'Enable ACS (Access Control Services) for the PCIe root ports / switch, where the firmware offers it' },
     );
-  steps.push({ kind: 'reboot' }, { kind: 'verify', command: `ls /sys/kernel/iommu_groups/${group}/devices; lspci -nnk`, expect: 'every endpoint in the group is bound to vfio-pci or has no driver' });
+  steps.push(
+    { kind: 'reboot' },
+    {
+      kind: 'verify',
+      command: `ls /sys/kernel/iommu_groups/${group}/devices; lspci -nnk`,
+      expect: 'every endpoint in the group is bound to vfio-pci or has no driver',
+    },
+  );
   const caveats = [
     'Do not reach for the ACS override patch (pcie_acs_override=downstream,multifunction) lightly: it only tells the kernel to pretend the devices are isolated. They can still exchange peer-to-peer DMA, so the guest can read and write the other devices in the group, and through them host memory.',
   ];
   if (others.length > 0)
-    caveats.push(`Passing ${others.map((o) => `${o.address} (${o.driver})`).join(', ')} to the same VM also makes the group viable, if the host can do without them.`);
+    caveats.push(
+      `Passing ${others.map((o) => `${o.address} (${o.driver})`).join(', ')} to the same VM also makes the group viable, if the host can do without them.`,
+    );
   return { summary: `Free IOMMU group ${group} of host-driven devices`, steps, caveats };
 }

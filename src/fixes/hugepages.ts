@@ -12,10 +12,27 @@ const label = (kb: number): string => (kb >= 1048576 ? `${kb / 1048576}G` : `${k
 
 export function fewerHugepages(host: HostProfile, sizeKb: number, wanted: number, got: number, sizeSupported: boolean): Fix {
   const note: FixStep = sizeSupported
-    ? { kind: 'note', text: `Only ${got} of ${wanted} pages of ${label(sizeKb)} fit: ask for at most ${got} (leave memory for the host), add memory, or split the reservation per NUMA node with hugepages=<node>:<count>.` }
-    : { kind: 'note', text: `The kernel has no ${label(sizeKb)} huge page pool: the CPU lacks the pdpe1gb flag or the size is not supported; use hugepagesz=2M instead.` };
-  const fix = changeKernelParams(host, { add: [`hugepagesz=${label(sizeKb)} hugepages=${sizeSupported ? got : wanted}`], remove: [] }, `Reserve a number of ${label(sizeKb)} huge pages that fits`);
-  return { ...fix, steps: [note, ...fix.steps.filter((s) => s.kind !== 'verify'), { kind: 'verify', command: `cat /sys/kernel/mm/hugepages/hugepages-${sizeKb}kB/nr_hugepages`, expect: 'the number asked for' }] };
+    ? {
+        kind: 'note',
+        text: `Only ${got} of ${wanted} pages of ${label(sizeKb)} fit: ask for at most ${got} (leave memory for the host), add memory, or split the reservation per NUMA node with hugepages=<node>:<count>.`,
+      }
+    : {
+        kind: 'note',
+        text: `The kernel has no ${label(sizeKb)} huge page pool: the CPU lacks the pdpe1gb flag or the size is not supported; use hugepagesz=2M instead.`,
+      };
+  const fix = changeKernelParams(
+    host,
+    { add: [`hugepagesz=${label(sizeKb)} hugepages=${sizeSupported ? got : wanted}`], remove: [] },
+    `Reserve a number of ${label(sizeKb)} huge pages that fits`,
+  );
+  return {
+    ...fix,
+    steps: [
+      note,
+      ...fix.steps.filter((s) => s.kind !== 'verify'),
+      { kind: 'verify', command: `cat /sys/kernel/mm/hugepages/hugepages-${sizeKb}kB/nr_hugepages`, expect: 'the number asked for' },
+    ],
+  };
 }
 
 export function reserveHugepages(host: HostProfile, gigantic: boolean): Fix {
@@ -24,7 +41,10 @@ export function reserveHugepages(host: HostProfile, gigantic: boolean): Fix {
   return {
     ...fix,
     steps: [
-      { kind: 'note', text: `N = the guests' memory in ${gigantic ? 'GiB' : '2 MiB units'}; the guest uses them with libvirt <memoryBacking><hugepages/></memoryBacking> or QEMU -mem-path /dev/hugepages.` },
+      {
+        kind: 'note',
+        text: `N = the guests' memory in ${gigantic ? 'GiB' : '2 MiB units'}; the guest uses them with libvirt <memoryBacking><hugepages/></memoryBacking> or QEMU -mem-path /dev/hugepages.`,
+      },
       ...fix.steps,
     ],
   };

@@ -10,7 +10,9 @@ import type { FixStep } from './fix.js';
 
 export function rebuildInitramfs(host: HostProfile): FixStep[] {
   if (host.distro === 'debian-like' || host.distro === 'proxmox') {
-    const steps: FixStep[] = [{ kind: 'run', command: 'update-initramfs -u -k all', why: 'puts the new module configuration into every initramfs' }];
+    const steps: FixStep[] = [
+      { kind: 'run', command: 'update-initramfs -u -k all', why: 'puts the new module configuration into every initramfs' },
+    ];
     if (host.bootloader === 'systemd-boot' && host.distro === 'proxmox')
       steps.push({ kind: 'run', command: 'proxmox-boot-tool refresh', why: 'copies the rebuilt initramfs to the ESP' });
     return steps;
@@ -18,7 +20,12 @@ export function rebuildInitramfs(host: HostProfile): FixStep[] {
   if (host.distro === 'rhel-like' || host.distro === 'suse')
     return [{ kind: 'run', command: 'dracut -f --regenerate-all', why: 'puts the new module configuration into every initramfs' }];
   if (host.distro === 'arch') return [{ kind: 'run', command: 'mkinitcpio -P', why: 'rebuilds every initramfs preset' }];
-  return [{ kind: 'note', text: 'Rebuild the initramfs with the distribution\'s tool (update-initramfs -u -k all, or dracut -f --regenerate-all).' }];
+  return [
+    {
+      kind: 'note',
+      text: "Rebuild the initramfs with the distribution's tool (update-initramfs -u -k all, or dracut -f --regenerate-all).",
+    },
+  ];
 }
 
 /** Where modules go so the initramfs loads them early. */

@@ -17,7 +17,11 @@ import type { HostProfile } from '../facts/model.js';
 import type { Fix, FixStep } from './fix.js';
 import { changeKernelParams } from './kernel-params.js';
 
-const VERIFY: FixStep = { kind: 'verify', command: 'sudo dmesg | grep -i -e "IRQ remapping" -e "Interrupt remapping"', expect: 'DMAR-IR: Enabled IRQ remapping … or AMD-Vi: Interrupt remapping enabled' };
+const VERIFY: FixStep = {
+  kind: 'verify',
+  command: 'sudo dmesg | grep -i -e "IRQ remapping" -e "Interrupt remapping"',
+  expect: 'DMAR-IR: Enabled IRQ remapping … or AMD-Vi: Interrupt remapping enabled',
+};
 
 export function enableInterruptRemapping(host: HostProfile, inVm: boolean): Fix {
   const caveats = [
@@ -26,18 +30,34 @@ export function enableInterruptRemapping(host: HostProfile, inVm: boolean): Fix 
   if (inVm)
     return {
       summary: 'Give the virtual IOMMU interrupt remapping in the outer hypervisor',
-      steps: [{ kind: 'note', text: 'QEMU: -machine q35,kernel-irqchip=split -device intel-iommu,intremap=on; libvirt: <iommu model="intel"><driver intremap="on"/></iommu>' }, { kind: 'reboot' }, VERIFY],
+      steps: [
+        {
+          kind: 'note',
+          text: 'QEMU: -machine q35,kernel-irqchip=split -device intel-iommu,intremap=on; libvirt: <iommu model="intel"><driver intremap="on"/></iommu>',
+        },
+        { kind: 'reboot' },
+        VERIFY,
+      ],
       caveats,
     };
-  const setting = host.cpuVendor === 'amd'
-    ? 'Enable "IOMMU" (AMD-Vi) and, where offered, "Interrupt Remapping"; update the firmware if no such option exists'
-    : 'Enable "Interrupt Remapping" (VT-d) and "X2APIC" where offered; update the firmware if no such option exists';
-  return { summary: 'Enable interrupt remapping in the firmware', steps: [{ kind: 'firmware', setting }, { kind: 'reboot' }, VERIFY], caveats };
+  const setting =
+    host.cpuVendor === 'amd'
+      ? 'Enable "IOMMU" (AMD-Vi) and, where offered, "Interrupt Remapping"; update the firmware if no such option exists'
+      : 'Enable "Interrupt Remapping" (VT-d) and "X2APIC" where offered; update the firmware if no such option exists';
+  return {
+    summary: 'Enable interrupt remapping in the firmware',
+    steps: [{ kind: 'firmware', setting }, { kind: 'reboot' }, VERIFY],
+    caveats,
+  };
 }
 
 export function dropUnsafeInterrupts(host: HostProfile, settings: readonly { raw: string; where: string; ref: EvidenceRef }[]): Fix {
   const files = [...new Set(settings.filter((s) => s.where === 'modprobe').map((s) => s.ref.source))];
-  const fileSteps: FixStep[] = files.map((path) => ({ kind: 'edit-file', path, change: 'remove allow_unsafe_interrupts=1 from the "options vfio_iommu_type1" line (drop the line if nothing else is on it)' }));
+  const fileSteps: FixStep[] = files.map((path) => ({
+    kind: 'edit-file',
+    path,
+    change: 'remove allow_unsafe_interrupts=1 from the "options vfio_iommu_type1" line (drop the line if nothing else is on it)',
+  }));
   const params = [...new Set(settings.filter((s) => s.where !== 'modprobe').map((s) => s.raw))];
   const verify: FixStep = { kind: 'verify', command: 'cat /sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts', expect: 'N' };
   if (params.length === 0) return { summary: 'Stop allowing unsafe interrupts', steps: [...fileSteps, { kind: 'reboot' }, verify] };

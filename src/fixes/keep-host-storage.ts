@@ -21,17 +21,30 @@ export function keepHostStorage(host: HostProfile, dev: PciDevice, target: Targe
     const raw = onCmdline.map((v) => v.raw);
     const param = /\bvfio[-_]pci\.ids=\S+/.exec(onCmdline[0]!.ref.text)?.[0];
     if (param) {
-      const rest = param.slice(param.indexOf('=') + 1).split(',').filter((x) => !raw.includes(x));
+      const rest = param
+        .slice(param.indexOf('=') + 1)
+        .split(',')
+        .filter((x) => !raw.includes(x));
       const kp = changeKernelParams(host, { remove: [param], add: rest.length > 0 ? [`vfio-pci.ids=${rest.join(',')}`] : [] }, '');
       steps.push(...kp.steps.filter((s) => s.kind !== 'reboot' && s.kind !== 'verify'));
       caveats.push(...(kp.caveats ?? []));
     }
   }
   if (dev.driverOverride === 'vfio-pci')
-    steps.push({ kind: 'run', command: `echo > /sys/bus/pci/devices/${dev.address}/driver_override`, why: 'clears the override so the storage driver keeps the controller' });
+    steps.push({
+      kind: 'run',
+      command: `echo > /sys/bus/pci/devices/${dev.address}/driver_override`,
+      why: 'clears the override so the storage driver keeps the controller',
+    });
   if (target.why.some((w) => w.startsWith('--device')))
     steps.push({ kind: 'note', text: `Do not pass ${dev.address} to a VM: it holds the host's own filesystems or swap.` });
-  steps.push({ kind: 'verify', command: `lspci -nnk -s ${dev.address}`, expect: 'Kernel driver in use: the storage driver (nvme, ahci, …), not vfio-pci' });
-  caveats.push('To give a VM a disk on this controller, pass the disk or a partition as a virtio/SCSI block device instead of the PCI controller.');
+  steps.push({
+    kind: 'verify',
+    command: `lspci -nnk -s ${dev.address}`,
+    expect: 'Kernel driver in use: the storage driver (nvme, ahci, …), not vfio-pci',
+  });
+  caveats.push(
+    'To give a VM a disk on this controller, pass the disk or a partition as a virtio/SCSI block device instead of the PCI controller.',
+  );
   return { summary: `Keep the host storage controller ${dev.address} away from vfio-pci`, steps, caveats };
 }

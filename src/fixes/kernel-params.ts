@@ -25,15 +25,24 @@ export function changeKernelParams(host: HostProfile, change: ParamChange, summa
     return {
       summary: 'No kernel parameter explains this: look at the boot log and the firmware setting',
       steps: [
-        { kind: 'run', command: 'sudo dmesg | grep -i -e DMAR -e AMD-Vi -e iommu', why: 'shows whether the IOMMU driver started and why not' },
-        { kind: 'note', text: 'Check the IOMMU setting in the firmware setup (Intel VT-d, AMD IOMMU/AMD-Vi) and that the kernel is built with IOMMU support.' },
+        {
+          kind: 'run',
+          command: 'sudo dmesg | grep -i -e DMAR -e AMD-Vi -e iommu',
+          why: 'shows whether the IOMMU driver started and why not',
+        },
+        {
+          kind: 'note',
+          text: 'Check the IOMMU setting in the firmware setup (Intel VT-d, AMD IOMMU/AMD-Vi) and that the kernel is built with IOMMU support.',
+        },
         { kind: 'verify', command: 'ls /sys/kernel/iommu_groups', expect: 'numbered IOMMU groups' },
       ],
     };
   const steps: FixStep[] = [...editSteps(host, change), regenerateStep(host, change), { kind: 'reboot' }, ...verifyParamSteps(change)];
   const caveats: string[] = [];
   if (host.bootloader === null || host.bootloader === 'unknown')
-    caveats.push('The bootloader could not be identified from the bundle; the steps assume GRUB. Check which bootloader the host uses first.');
+    caveats.push(
+      'The bootloader could not be identified from the bundle; the steps assume GRUB. Check which bootloader the host uses first.',
+    );
   return caveats.length > 0 ? { summary, steps, caveats } : { summary, steps };
 }
 

@@ -12,7 +12,11 @@ export function loadKvmModule(host: HostProfile): Fix {
   return {
     summary: `Load ${name}`,
     steps: [
-      { kind: 'run', command: `modprobe ${mod ?? 'kvm_intel'}`, why: 'loads KVM now; its error in dmesg names the cause if it refuses (e.g. "disabled by bios")' },
+      {
+        kind: 'run',
+        command: `modprobe ${mod ?? 'kvm_intel'}`,
+        why: 'loads KVM now; its error in dmesg names the cause if it refuses (e.g. "disabled by bios")',
+      },
       { kind: 'edit-file', path: '/etc/modules-load.d/kvm.conf', change: `one line: ${mod ?? 'kvm_intel or kvm_amd'}` },
       { kind: 'verify', command: 'ls -l /dev/kvm', expect: 'a character device' },
     ],
@@ -22,11 +26,22 @@ export function loadKvmModule(host: HostProfile): Fix {
 /** A kernel built without VFIO/IOMMU: boot the distribution's stock kernel (Debian, RHEL, Proxmox build all of them as y/m). */
 export function installVfioKernel(host: HostProfile | null, options: readonly string[]): Fix {
   const pkg =
-    host?.distro === 'debian-like' ? 'apt install linux-image-amd64' : host?.distro === 'proxmox' ? 'apt install proxmox-default-kernel' : host?.distro === 'rhel-like' ? 'dnf install kernel' : null;
+    host?.distro === 'debian-like'
+      ? 'apt install linux-image-amd64'
+      : host?.distro === 'proxmox'
+        ? 'apt install proxmox-default-kernel'
+        : host?.distro === 'rhel-like'
+          ? 'dnf install kernel'
+          : null;
   return {
     summary: 'Boot a kernel built with VFIO and IOMMU support',
     steps: [
-      pkg ? { kind: 'run', command: pkg, why: "installs the distribution's stock kernel, which builds VFIO and the IOMMU drivers" } : { kind: 'note', text: `Rebuild the kernel with ${options.join(', ')} set to y or m, or install the distribution's stock kernel.` },
+      pkg
+        ? { kind: 'run', command: pkg, why: "installs the distribution's stock kernel, which builds VFIO and the IOMMU drivers" }
+        : {
+            kind: 'note',
+            text: `Rebuild the kernel with ${options.join(', ')} set to y or m, or install the distribution's stock kernel.`,
+          },
       { kind: 'reboot' },
       { kind: 'verify', command: 'grep -E "CONFIG_VFIO(_PCI|_IOMMU_TYPE1)?=" /boot/config-$(uname -r)', expect: 'each =y or =m' },
     ],

@@ -8,8 +8,16 @@ export function removeModuleLine(files: readonly { path: string; line: number | 
   return {
     summary: `Remove ${module} from the boot module lists`,
     steps: [
-      ...files.map((f) => ({ kind: 'edit-file' as const, path: f.path, change: `delete the line "${module}"${f.line === undefined ? '' : ` (line ${f.line})`}` })),
-      { kind: 'verify', command: 'systemctl restart systemd-modules-load && systemctl status systemd-modules-load', expect: `no "Failed to find module '${module}'" line` },
+      ...files.map((f) => ({
+        kind: 'edit-file' as const,
+        path: f.path,
+        change: `delete the line "${module}"${f.line === undefined ? '' : ` (line ${f.line})`}`,
+      })),
+      {
+        kind: 'verify',
+        command: 'systemctl restart systemd-modules-load && systemctl status systemd-modules-load',
+        expect: `no "Failed to find module '${module}'" line`,
+      },
     ],
     caveats: [why],
   };

@@ -13,9 +13,16 @@ export function nestedPassthroughSteps(vendor: CpuVendor | null, hasIommu: boole
   const device = vendor === 'amd' ? '-device amd-iommu,intremap=on' : '-device intel-iommu,intremap=on,caching-mode=on';
   const libvirt = vendor === 'amd' ? '<iommu model="amd"/>' : '<iommu model="intel"><driver intremap="on" caching_mode="on"/></iommu>';
   const steps: FixStep[] = [];
-  if (!hasIommu) steps.push({ kind: 'note', text: `On the outer host: QEMU -machine q35,kernel-irqchip=split ${device}; libvirt ${libvirt} in the domain XML.` }, { kind: 'reboot' });
+  if (!hasIommu)
+    steps.push(
+      { kind: 'note', text: `On the outer host: QEMU -machine q35,kernel-irqchip=split ${device}; libvirt ${libvirt} in the domain XML.` },
+      { kind: 'reboot' },
+    );
   steps.push(
-    { kind: 'note', text: 'Assign the physical device to this virtual machine on the outer host first (vfio-pci there); a device emulated by the outer hypervisor can be passed on, but gains nothing over emulating it in the inner guest.' },
+    {
+      kind: 'note',
+      text: 'Assign the physical device to this virtual machine on the outer host first (vfio-pci there); a device emulated by the outer hypervisor can be passed on, but gains nothing over emulating it in the inner guest.',
+    },
     { kind: 'verify', command: 'ls /sys/kernel/iommu_groups', expect: 'one or more groups' },
   );
   return steps;

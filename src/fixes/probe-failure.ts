@@ -20,33 +20,68 @@ import { changeKernelParams } from './kernel-params.js';
 export type ProbeCause = 'no-iommu-group' | 'bridge' | 'denylisted' | 'sriov-enabled' | 'no-memory' | 'other';
 
 export function errnoName(errno: number): string {
-  return ({ [-22]: 'EINVAL', [-16]: 'EBUSY', [-12]: 'ENOMEM', [-19]: 'ENODEV', [-5]: 'EIO', [-1]: 'EPERM' } as Record<number, string>)[errno] ?? `errno ${errno}`;
+  return (
+    ({ [-22]: 'EINVAL', [-16]: 'EBUSY', [-12]: 'ENOMEM', [-19]: 'ENODEV', [-5]: 'EIO', [-1]: 'EPERM' } as Record<number, string>)[errno] ??
+    `errno ${errno}`
+  );
 }
 
-export function probeFix(cause: ProbeCause, host: HostProfile, address: string, iommu: { firmwareTable: boolean | null; params: readonly KernelParam[] }): Fix {
+export function probeFix(
+  cause: ProbeCause,
+  host: HostProfile,
+  address: string,
+  iommu: { firmwareTable: boolean | null; params: readonly KernelParam[] },
+): Fix {
   const verify = { kind: 'verify', command: `lspci -nnk -s ${address}`, expect: 'Kernel driver in use: vfio-pci' } as const;
   switch (cause) {
     case 'no-iommu-group': {
       if (iommu.firmwareTable === false)
-        return { summary: 'Enable the IOMMU in the firmware setup', steps: [enableIommuInFirmware(host.cpuVendor, null), { kind: 'reboot' }, verify] };
+        return {
+          summary: 'Enable the IOMMU in the firmware setup',
+          steps: [enableIommuInFirmware(host.cpuVendor, null), { kind: 'reboot' }, verify],
+        };
       const off = iommuOffParams(iommu.params).map((p) => p.raw);
       return changeKernelParams(host, { add: addFor(host.cpuVendor), remove: off }, 'Turn the IOMMU on so the device gets an IOMMU group');
     }
     case 'bridge':
-      return { summary: 'Pass the devices behind the bridge, not the bridge', steps: [{ kind: 'note', text: `${address} is a bridge: vfio-pci takes endpoints (header type 0) only. Name the devices behind it instead.` }, verify] };
+      return {
+        summary: 'Pass the devices behind the bridge, not the bridge',
+        steps: [
+          {
+            kind: 'note',
+            text: `${address} is a bridge: vfio-pci takes endpoints (header type 0) only. Name the devices behind it instead.`,
+          },
+          verify,
+        ],
+      };
     case 'denylisted':
       return {
-        summary: 'The device is on vfio-pci\'s denylist',
-        steps: [{ kind: 'note', text: 'vfio-pci refuses this device because of known errata; use its SR-IOV VFs or the vendor\'s driver. vfio-pci.disable_denylist=1 overrides the list at the cost of the stability and security problems it guards against.' }],
+        summary: "The device is on vfio-pci's denylist",
+        steps: [
+          {
+            kind: 'note',
+            text: "vfio-pci refuses this device because of known errata; use its SR-IOV VFs or the vendor's driver. vfio-pci.disable_denylist=1 overrides the list at the cost of the stability and security problems it guards against.",
+          },
+        ],
       };
     case 'sriov-enabled':
       return {
         summary: 'Disable the VFs before binding the PF',
-        steps: [{ kind: 'run', command: `echo 0 > /sys/bus/pci/devices/${address}/sriov_numvfs`, why: 'vfio-pci does not bind a PF while it has VFs' }, verify],
+        steps: [
+          {
+            kind: 'run',
+            command: `echo 0 > /sys/bus/pci/devices/${address}/sriov_numvfs`,
+            why: 'vfio-pci does not bind a PF while it has VFs',
+          },
+          verify,
+        ],
       };
     case 'no-memory':
     case 'other':
-      return { summary: 'Read the kernel log around the failure', steps: [{ kind: 'run', command: `dmesg | grep -F ${address}`, why: 'the lines before the failure name the cause' }, verify] };
+      return {
+        summary: 'Read the kernel log around the failure',
+        steps: [{ kind: 'run', command: `dmesg | grep -F ${address}`, why: 'the lines before the failure name the cause' }, verify],
+      };
     default: {
       const never: never = cause;
       return never;

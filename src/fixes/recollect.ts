@@ -17,8 +17,13 @@ const PACKAGES: Readonly<Record<string, string>> = {
 export function recollect(asRoot: boolean, missingCommands: readonly string[]): Fix {
   const steps: FixStep[] = [];
   const pkgs = [...new Set(missingCommands.map((c) => PACKAGES[c] ?? c.split(' ')[0] ?? c))];
-  if (pkgs.length > 0) steps.push({ kind: 'note', text: `Install the missing tools first (package names on Debian and RHEL): ${pkgs.join(', ')}.` });
-  steps.push({ kind: 'run', command: asRoot ? 'sudo sh collect.sh' : 'sh collect.sh', why: asRoot ? 'root can read the kernel log, /boot and the PCI configuration space' : 'collects the bundle again' });
+  if (pkgs.length > 0)
+    steps.push({ kind: 'note', text: `Install the missing tools first (package names on Debian and RHEL): ${pkgs.join(', ')}.` });
+  steps.push({
+    kind: 'run',
+    command: asRoot ? 'sudo sh collect.sh' : 'sh collect.sh',
+    why: asRoot ? 'root can read the kernel log, /boot and the PCI configuration space' : 'collects the bundle again',
+  });
   steps.push({ kind: 'verify', command: 'ptdoctor analyze <new bundle>', expect: 'no evidence-incomplete finding' });
   return { summary: asRoot ? 'Run the collector again as root' : 'Run the collector again', steps };
 }
@@ -28,8 +33,15 @@ export function keepBootLog(): Fix {
   return {
     summary: 'Collect the kernel log of this boot from the journal',
     steps: [
-      { kind: 'run', command: 'journalctl -k -b --no-pager > kernel-boot.log', why: 'the journal keeps the boot messages the ring buffer dropped (when persistent journald storage is on)' },
-      { kind: 'note', text: 'Without a journal, the boot messages are back after the next reboot; booting with log_buf_len=16M keeps them longer.' },
+      {
+        kind: 'run',
+        command: 'journalctl -k -b --no-pager > kernel-boot.log',
+        why: 'the journal keeps the boot messages the ring buffer dropped (when persistent journald storage is on)',
+      },
+      {
+        kind: 'note',
+        text: 'Without a journal, the boot messages are back after the next reboot; booting with log_buf_len=16M keeps them longer.',
+      },
       { kind: 'verify', command: 'head -1 kernel-boot.log', expect: 'a "Linux version" line' },
     ],
   };

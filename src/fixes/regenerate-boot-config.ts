@@ -35,7 +35,11 @@ export function regenerateStep(host: HostProfile, change: ParamChange): FixStep 
   if (host.bootloader === 'systemd-boot')
     return host.distro === 'proxmox'
       ? { kind: 'run', command: 'proxmox-boot-tool refresh', why: 'copies /etc/kernel/cmdline into the boot entries on every ESP' }
-      : { kind: 'run', command: 'kernel-install add "$(uname -r)" "/lib/modules/$(uname -r)/vmlinuz"', why: 'regenerates the boot entry from /etc/kernel/cmdline' };
+      : {
+          kind: 'run',
+          command: 'kernel-install add "$(uname -r)" "/lib/modules/$(uname -r)/vmlinuz"',
+          why: 'regenerates the boot entry from /etc/kernel/cmdline',
+        };
   if (host.distro === 'debian-like' || host.distro === 'proxmox')
     return { kind: 'run', command: 'update-grub', why: 'regenerates /boot/grub/grub.cfg from /etc/default/grub' };
   if (host.bootloader === 'grub-bls') {
@@ -43,7 +47,11 @@ export function regenerateStep(host: HostProfile, change: ParamChange): FixStep 
       change.add.length > 0 ? `--args="${change.add.join(' ')}"` : '',
       change.remove.length > 0 ? `--remove-args="${change.remove.join(' ')}"` : '',
     ].filter(Boolean);
-    return { kind: 'run', command: `grubby --update-kernel=ALL ${args.join(' ')}`, why: 'BLS entries carry their own options; grubby updates every entry' };
+    return {
+      kind: 'run',
+      command: `grubby --update-kernel=ALL ${args.join(' ')}`,
+      why: 'BLS entries carry their own options; grubby updates every entry',
+    };
   }
   // Arch ships the upstream name grub-mkconfig; Fedora/RHEL/SUSE rename it grub2-mkconfig.
   const tool = host.distro === 'arch' ? 'grub-mkconfig' : 'grub2-mkconfig';
@@ -54,7 +62,8 @@ export function regenerateStep(host: HostProfile, change: ParamChange): FixStep 
 export function verifyParamSteps(change: ParamChange): FixStep[] {
   const steps: FixStep[] = [];
   if (change.add.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `contains ${change.add.join(' ')}` });
-  if (change.remove.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `no longer contains ${change.remove.join(' ')}` });
+  if (change.remove.length > 0)
+    steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `no longer contains ${change.remove.join(' ')}` });
   return steps;
 }
 
@@ -77,7 +86,10 @@ export function inspectBootloaderByHand(): Fix {
     summary: 'Find the bootloader and check its kernel command line by hand',
     steps: [
       { kind: 'run', command: 'bootctl status; efibootmgr -v', why: 'shows which bootloader or EFI binary the firmware starts' },
-      { kind: 'note', text: 'systemd-boot: the options line of the entry in /boot/efi/loader/entries or /efi/loader/entries; a unified kernel image: its built-in .cmdline section (objdump -h lists it); a custom EFI stub: the arguments in its efibootmgr entry.' },
+      {
+        kind: 'note',
+        text: 'systemd-boot: the options line of the entry in /boot/efi/loader/entries or /efi/loader/entries; a unified kernel image: its built-in .cmdline section (objdump -h lists it); a custom EFI stub: the arguments in its efibootmgr entry.',
+      },
       { kind: 'verify', command: 'cat /proc/cmdline', expect: 'carries the passthrough parameters the boot entry sets' },
     ],
   };

@@ -15,7 +15,11 @@ export function createVfsPersistently(host: HostProfile, pf: PciDevice, count: n
     host.distro === 'debian-like' || host.distro === 'proxmox'
       ? [
           { kind: 'run', command: 'apt install sysfsutils', why: 'applies /etc/sysfs.d at every boot' },
-          { kind: 'edit-file', path: '/etc/sysfs.d/sriov.conf', change: `add the line: bus/pci/devices/${pf.address}/sriov_numvfs = ${count}` },
+          {
+            kind: 'edit-file',
+            path: '/etc/sysfs.d/sriov.conf',
+            change: `add the line: bus/pci/devices/${pf.address}/sriov_numvfs = ${count}`,
+          },
         ]
       : [
           {
@@ -26,7 +30,11 @@ export function createVfsPersistently(host: HostProfile, pf: PciDevice, count: n
         ];
   return {
     summary: `Create ${count} virtual function(s) on ${pf.address} now and at every boot`,
-    steps: [{ kind: 'run', command: `echo ${count} > ${attr}`, why: 'creates the VFs now' }, ...persist, { kind: 'verify', command: `cat ${attr}; lspci -nn | grep -i 'virtual function'`, expect: `${count}, and the VFs listed` }],
+    steps: [
+      { kind: 'run', command: `echo ${count} > ${attr}`, why: 'creates the VFs now' },
+      ...persist,
+      { kind: 'verify', command: `cat ${attr}; lspci -nn | grep -i 'virtual function'`, expect: `${count}, and the VFs listed` },
+    ],
     caveats: [
       `The PF's own driver must support SR-IOV (sriov_totalvfs is ${pf.sriovTotalVfs ?? '?'}); the VFs appear on the PF's bus with their own ids, which vfio-pci ids= or --device then name.`,
       'vfio-pci refuses a PF while it has VFs (error -16): pass the VFs, not the PF.',

@@ -27,8 +27,15 @@ export function vendorResetFamily(vendor: string, device: string): string | null
 
 export function vendorResetSteps(address: string): FixStep[] {
   return [
-    { kind: 'note', text: 'Install the vendor-reset kernel module (github.com/gnif/vendor-reset, DKMS) and load it at boot: add vendor-reset to /etc/modules-load.d/vendor-reset.conf.' },
-    { kind: 'run', command: `echo device_specific > /sys/bus/pci/devices/${address}/reset_method`, why: 'on kernels 5.15+ the vendor-specific reset must be selected per device (a udev rule makes it persistent)' },
+    {
+      kind: 'note',
+      text: 'Install the vendor-reset kernel module (github.com/gnif/vendor-reset, DKMS) and load it at boot: add vendor-reset to /etc/modules-load.d/vendor-reset.conf.',
+    },
+    {
+      kind: 'run',
+      command: `echo device_specific > /sys/bus/pci/devices/${address}/reset_method`,
+      why: 'on kernels 5.15+ the vendor-specific reset must be selected per device (a udev rule makes it persistent)',
+    },
     { kind: 'verify', command: `cat /sys/bus/pci/devices/${address}/reset_method`, expect: 'device_specific' },
   ];
 }

@@ -45,8 +45,12 @@ export function bindToVfioAtBoot(
     `To switch without a reboot: echo ${device.address} > /sys/bus/pci/devices/${device.address}/driver/unbind; echo vfio-pci > /sys/bus/pci/devices/${device.address}/driver_override; echo ${device.address} > /sys/bus/pci/drivers_probe`,
   ];
   if (options.builtinDriver && hostDriver)
-    caveats.push(`${hostDriver} is built into the kernel, so softdep cannot order it; add vfio-pci.ids=${id} to the kernel command line (vfio-pci must then be built in or in the initramfs) or bind with driver_override from a boot script.`);
+    caveats.push(
+      `${hostDriver} is built into the kernel, so softdep cannot order it; add vfio-pci.ids=${id} to the kernel command line (vfio-pci must then be built in or in the initramfs) or bind with driver_override from a boot script.`,
+    );
   if (options.otherSameIds.length > 0)
-    caveats.push(`Binding by id ${id} also takes ${options.otherSameIds.join(', ')} away from the host; use driver_override per address if the host needs those.`);
+    caveats.push(
+      `Binding by id ${id} also takes ${options.otherSameIds.join(', ')} away from the host; use driver_override per address if the host needs those.`,
+    );
   return { summary: `Bind ${device.address} to vfio-pci at boot instead of ${hostDriver ?? 'no driver'}`, steps, caveats };
 }

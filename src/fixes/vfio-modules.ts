@@ -7,7 +7,9 @@ import type { HostProfile } from '../facts/model.js';
 import type { Fix } from './fix.js';
 
 function vfioModuleNames(host: HostProfile): string[] {
-  return host.kernelAtLeast6_2 === false ? ['vfio', 'vfio_iommu_type1', 'vfio_pci', 'vfio_virqfd'] : ['vfio', 'vfio_iommu_type1', 'vfio_pci'];
+  return host.kernelAtLeast6_2 === false
+    ? ['vfio', 'vfio_iommu_type1', 'vfio_pci', 'vfio_virqfd']
+    : ['vfio', 'vfio_iommu_type1', 'vfio_pci'];
 }
 
 export function loadVfioModules(host: HostProfile, missing: readonly string[]): Fix {
@@ -19,7 +21,9 @@ export function loadVfioModules(host: HostProfile, missing: readonly string[]): 
       { kind: 'edit-file', path: '/etc/modules-load.d/vfio.conf', change: `one module per line: ${all.join(', ')}` },
       { kind: 'verify', command: 'lsmod | grep vfio', expect: `lists ${missing.join(', ')}` },
     ],
-    ...(host.kernelAtLeast6_2 === null ? { caveats: ['The kernel version is unknown: list vfio_virqfd only on kernels older than 6.2.'] } : {}),
+    ...(host.kernelAtLeast6_2 === null
+      ? { caveats: ['The kernel version is unknown: list vfio_virqfd only on kernels older than 6.2.'] }
+      : {}),
   };
 }
 

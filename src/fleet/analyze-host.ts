@@ -29,6 +29,6 @@ export async function analyzeHost(job: HostJob): Promise<HostSummary> {
     for (const f of job.formats) await writeFile(join(job.outDir, `${base}.${EXT[f]}`), await renderReport(analysis, f, false));
     return summarizeHost(job.name, job.source, base, analysis, exitCodeFor(analysis.findings, job.failOn));
   } catch (e) {
-    return failedHost(job.name, job.source, e instanceof Error ? e.message.split('\n')[0] ?? 'error' : String(e));
+    return failedHost(job.name, job.source, e instanceof Error ? (e.message.split('\n')[0] ?? 'error') : String(e));
   }
 }

@@ -17,14 +17,21 @@ export function isBundleDirectory(dir: string): boolean {
   if (existsSync(join(dir, 'manifest.json')) || existsSync(join(dir, 'sos_commands'))) return true;
   const entries = readdirSync(dir);
   if (entries.some((e) => LAYOUT_TOPS.has(e))) return true;
-  return entries.length === 1 && statSync(join(dir, entries[0] as string)).isDirectory() && isBundleDirectory(join(dir, entries[0] as string));
+  return (
+    entries.length === 1 && statSync(join(dir, entries[0] as string)).isDirectory() && isBundleDirectory(join(dir, entries[0] as string))
+  );
 }
 
 export function expandFleetInputs(inputs: readonly string[]): string[] {
   const out: string[] = [];
   for (const input of inputs) {
     if (statSync(input, { throwIfNoEntry: false })?.isDirectory() && !isBundleDirectory(input))
-      out.push(...readdirSync(input).filter((n) => BUNDLE.test(n)).sort().map((n) => join(input, n)));
+      out.push(
+        ...readdirSync(input)
+          .filter((n) => BUNDLE.test(n))
+          .sort()
+          .map((n) => join(input, n)),
+      );
     else out.push(input);
   }
   return out;
@@ -33,7 +40,11 @@ export function expandFleetInputs(inputs: readonly string[]): string[] {
 export function hostNames(paths: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return paths.map((p) => {
-    const base = basename(p).replace(BUNDLE, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'host';
+    const base =
+      basename(p)
+        .replace(BUNDLE, '')
+        .replace(/[^\w.-]/g, '_')
+        .replace(/^\.+/, '_') || 'host';
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}-${n}`;

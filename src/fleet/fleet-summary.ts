@@ -9,7 +9,13 @@ export interface FleetSummary {
   /** Per rule id: the hosts where it fails, most frequent first. */
   readonly byRule: readonly { readonly ruleId: string; readonly severity: string; readonly hosts: readonly string[] }[];
   /** Per device model (vendor:device): hosts where it is ready, blocked, unknown. */
-  readonly byDevice: readonly { readonly ids: string; readonly name: string; readonly ready: readonly string[]; readonly blocked: readonly string[]; readonly unknown: readonly string[] }[];
+  readonly byDevice: readonly {
+    readonly ids: string;
+    readonly name: string;
+    readonly ready: readonly string[];
+    readonly blocked: readonly string[];
+    readonly unknown: readonly string[];
+  }[];
 }
 
 export function summarizeFleet(hosts: readonly HostSummary[]): FleetSummary {
@@ -35,7 +41,13 @@ export function summarizeFleet(hosts: readonly HostSummary[]): FleetSummary {
       .map(([ruleId, r]) => ({ ruleId, severity: r.severity, hosts: [...r.hosts].sort() }))
       .sort((a, b) => b.hosts.length - a.hosts.length || (a.ruleId < b.ruleId ? -1 : 1)),
     byDevice: [...devices]
-      .map(([ids, d]) => ({ ids, name: d.name, ready: [...d.ready].sort(), blocked: [...d.blocked].sort(), unknown: [...d.unknown].sort() }))
+      .map(([ids, d]) => ({
+        ids,
+        name: d.name,
+        ready: [...d.ready].sort(),
+        blocked: [...d.blocked].sort(),
+        unknown: [...d.unknown].sort(),
+      }))
       .sort((a, b) => (a.ids < b.ids ? -1 : 1)),
   };
 }

@@ -14,7 +14,13 @@ export interface HostSummary {
   readonly exitCode: 0 | 1;
   readonly counts: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly unknown: number };
   readonly fails: readonly { readonly ruleId: string; readonly severity: string; readonly subject: string }[];
-  readonly devices: readonly { readonly address: string; readonly ids: string; readonly name: string; readonly verdict: string; readonly target: boolean }[];
+  readonly devices: readonly {
+    readonly address: string;
+    readonly ids: string;
+    readonly name: string;
+    readonly verdict: string;
+    readonly target: boolean;
+  }[];
 }
 
 export function summarizeHost(name: string, source: string, reportBase: string, analysis: Analysis, exitCode: 0 | 1): HostSummary {
@@ -35,11 +41,26 @@ export function summarizeHost(name: string, source: string, reportBase: string, 
     fails: fails.map((f) => ({ ruleId: f.ruleId, severity: f.severity, subject: f.subject.kind === 'host' ? 'host' : f.subject.address })),
     devices: analysis.devices.map((d) => {
       const dev = pci.find((p) => p.address === d.address);
-      return { address: d.address, ids: dev ? `${dev.vendor}:${dev.device}` : '', name: dev?.name ?? '', verdict: d.verdict, target: d.target };
+      return {
+        address: d.address,
+        ids: dev ? `${dev.vendor}:${dev.device}` : '',
+        name: dev?.name ?? '',
+        verdict: d.verdict,
+        target: d.target,
+      };
     }),
   };
 }
 
 export function failedHost(name: string, source: string, error: string): HostSummary {
-  return { name, source, error, reportBase: null, exitCode: 1, counts: { errors: 0, warnings: 0, infos: 0, unknown: 0 }, fails: [], devices: [] };
+  return {
+    name,
+    source,
+    error,
+    reportBase: null,
+    exitCode: 1,
+    counts: { errors: 0, warnings: 0, infos: 0, unknown: 0 },
+    fails: [],
+    devices: [],
+  };
 }

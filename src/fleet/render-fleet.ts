@@ -19,13 +19,18 @@ export function renderFleetMarkdown(s: FleetSummary, generatedAt: string): strin
   out.push('## Hosts', '', '| Host | Errors | Warnings | Info | Unknown | Failing rules | Report |', '|---|---:|---:|---:|---:|---|---|');
   for (const h of s.hosts) {
     const rules = h.error ? `could not analyze: ${mdCell(v(h.error))}` : [...new Set(h.fails.map((f) => f.ruleId))].join(', ');
-    out.push(`| ${mdCell(v(h.name))} | ${h.counts.errors} | ${h.counts.warnings} | ${h.counts.infos} | ${h.counts.unknown} | ${rules || '—'} | ${h.reportBase ? mdCodeSpan(`${h.reportBase}.md`) : '—'} |`);
+    out.push(
+      `| ${mdCell(v(h.name))} | ${h.counts.errors} | ${h.counts.warnings} | ${h.counts.infos} | ${h.counts.unknown} | ${rules || '—'} | ${h.reportBase ? mdCodeSpan(`${h.reportBase}.md`) : '—'} |`,
+    );
   }
   out.push('', '## Hosts per finding', '', '| Rule | Severity | Hosts | Count |', '|---|---|---|---:|');
-  for (const r of s.byRule) out.push(`| ${mdCodeSpan(r.ruleId)} | ${r.severity} | ${mdCell(r.hosts.map(v).join(', '))} | ${r.hosts.length} |`);
+  for (const r of s.byRule)
+    out.push(`| ${mdCodeSpan(r.ruleId)} | ${r.severity} | ${mdCell(r.hosts.map(v).join(', '))} | ${r.hosts.length} |`);
   out.push('', '## Devices: where they are ready', '', '| Device | Ready on | Blocked on | Unknown on |', '|---|---|---|---|');
   for (const d of s.byDevice)
-    out.push(`| ${mdCodeSpan(d.ids)} ${mdCell(v(d.name))} | ${mdCell(d.ready.map(v).join(', ')) || '—'} | ${mdCell(d.blocked.map(v).join(', ')) || '—'} | ${mdCell(d.unknown.map(v).join(', ')) || '—'} |`);
+    out.push(
+      `| ${mdCodeSpan(d.ids)} ${mdCell(v(d.name))} | ${mdCell(d.ready.map(v).join(', ')) || '—'} | ${mdCell(d.blocked.map(v).join(', ')) || '—'} | ${mdCell(d.unknown.map(v).join(', ')) || '—'} |`,
+    );
   return `${out.join('\n')}\n`;
 }
 
@@ -65,7 +70,13 @@ export function renderFleetHtml(s: FleetSummary, generatedAt: string): string {
       report: h.reportBase ? `${h.reportBase}.html` : '',
     })),
     byRule: s.byRule.map((r) => ({ ruleId: r.ruleId, severity: r.severity, count: r.hosts.length, hosts: r.hosts.map(v).join(', ') })),
-    byDevice: s.byDevice.map((d) => ({ ids: d.ids, name: v(d.name), ready: d.ready.map(v).join(', '), blocked: d.blocked.map(v).join(', '), unknown: d.unknown.map(v).join(', ') })),
+    byDevice: s.byDevice.map((d) => ({
+      ids: d.ids,
+      name: v(d.name),
+      ready: d.ready.map(v).join(', '),
+      blocked: d.blocked.map(v).join(', '),
+      unknown: d.unknown.map(v).join(', '),
+    })),
   };
   return insertCss(template(view));
 }

@@ -6,7 +6,11 @@
 import { analyzeHost, type HostJob } from './analyze-host.js';
 import { failedHost, type HostSummary } from './host-summary.js';
 
-export async function runFleet(jobs: readonly HostJob[], threads: number, progress: (done: number, total: number) => void): Promise<HostSummary[]> {
+export async function runFleet(
+  jobs: readonly HostJob[],
+  threads: number,
+  progress: (done: number, total: number) => void,
+): Promise<HostSummary[]> {
   const results: HostSummary[] = new Array(jobs.length);
   let next = 0;
   let done = 0;

@@ -40,8 +40,7 @@ export interface BlsEntry {
   readonly unparsed: readonly UnparsedLine[];
 }
 
-const isNameChar = (c: string): boolean =>
-  (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_';
+const isNameChar = (c: string): boolean => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_';
 
 export function grubVariables(s: string): string[] {
   const out: string[] = [];

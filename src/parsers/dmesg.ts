@@ -52,7 +52,7 @@ export interface Dmesg {
   readonly unparsed: readonly SourceLine[];
 }
 
-const MONO = /^\s*(\d{1,10})\.(\d{1,9})\s*$/;
+const MONO = /^\s*\d{1,10}\.\d{1,9}\s*$/;
 const CTIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
 const SYSLOG_DATE = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d $/;
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^ ]{0,20}$/;
@@ -87,7 +87,14 @@ function afterKernelTag(s: string, from: number): string | undefined {
 }
 
 /** One record; optional fields are set only when present (one shape per combination, no spreads: the log may hold a million lines). */
-function record(line: number, text: string, message: string, kind: DmesgLineKind, time: number | undefined, level: number | undefined): DmesgRecord {
+function record(
+  line: number,
+  text: string,
+  message: string,
+  kind: DmesgLineKind,
+  time: number | undefined,
+  level: number | undefined,
+): DmesgRecord {
   const r: { -readonly [K in keyof DmesgRecord]: DmesgRecord[K] } = { line, text, message, kind };
   if (time !== undefined) r.time = time;
   if (level !== undefined) r.level = level;

@@ -28,8 +28,7 @@ export interface DracutConf {
   readonly unparsed: readonly { readonly line: number; readonly text: string }[];
 }
 
-const isNameChar = (c: string): boolean =>
-  (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_';
+const isNameChar = (c: string): boolean => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_';
 
 function splitDracutAssignment(w: ShellWord): { name: string; op: '=' | '+='; value: WordPart[] } | undefined {
   const first = w.parts[0];

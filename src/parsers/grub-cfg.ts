@@ -91,9 +91,10 @@ export function parseGrubCfg(text: string): GrubCfg {
       const title = quotedTitle(rest);
       const outer = stack.filter((s) => s.kind === 'submenu').map((s) => s.title ?? '');
       if (word === 'menuentry') {
-        current = outer.length > 0
-          ? { title, submenu: outer.join('>'), line, text: lineText, linux: [] }
-          : { title, line, text: lineText, linux: [] };
+        current =
+          outer.length > 0
+            ? { title, submenu: outer.join('>'), line, text: lineText, linux: [] }
+            : { title, line, text: lineText, linux: [] };
         entries.push(current);
         if (opensBlock) stack.push({ kind: 'entry' });
       } else if (opensBlock) stack.push({ kind: 'submenu', title });
@@ -137,9 +138,7 @@ export function parseGrubCfg(text: string): GrubCfg {
     }
     if (word === 'configfile') {
       const last = searchUuids[searchUuids.length - 1];
-      stub = last === undefined
-        ? { configfile: rest, line, text: lineText }
-        : { uuid: last.uuid, configfile: rest, line, text: lineText };
+      stub = last === undefined ? { configfile: rest, line, text: lineText } : { uuid: last.uuid, configfile: rest, line, text: lineText };
       continue;
     }
     if (opensBlock) stack.push({ kind: 'other' });

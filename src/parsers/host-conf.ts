@@ -26,12 +26,16 @@ export interface HostConf {
   readonly unparsed: readonly SourceLine[];
 }
 
-const KEY = /^([A-Za-z0-9_.-]+)\s*:(?:\s+(.*?))?\s*$/;
-const ITEM = /^\s*-\s*(.*?)\s*$/;
+// Patterns match a bounded prefix only; values are sliced and trimmed, so a line costs linear time
+// whatever it holds (a 300 KB line once took 44 s with a lazy `(.*?)\s*$`).
+const KEY = /^([\w.-]+)[ \t]*:/;
+const ITEM = /^\s*-/;
 
 function unquote(v: string): string {
-  const m = /^(["'])(.*)\1$/.exec(v);
-  return m ? (m[2] ?? '') : v.replace(/\s+#.*$/, '');
+  const q = v[0];
+  if ((q === '"' || q === "'") && v.length >= 2 && v.endsWith(q)) return v.slice(1, -1);
+  const comment = /\s#/.exec(v);
+  return comment ? v.slice(0, comment.index).trimEnd() : v;
 }
 
 export function parseHostConf(text: string): HostConf {
@@ -40,15 +44,18 @@ export function parseHostConf(text: string): HostConf {
   let open: (typeof entries)[number] | null = null;
   for (const l of splitLines(text)) {
     const t = l.text;
-    if (/^\s*(#.*)?$/.test(t)) continue;
+    const trimmed = t.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
     const item = ITEM.exec(t);
     if (item && open && open.value === null) {
-      open.items.push({ line: l.line, text: unquote(item[1] ?? '') });
+      open.items.push({ line: l.line, text: unquote(t.slice(item[0].length).trim()) });
       continue;
     }
     const kv = /^\S/.test(t) ? KEY.exec(t) : null;
-    if (kv) {
-      const raw = kv[2] ?? '';
+    const rest = kv ? t.slice(kv[0].length) : '';
+    // `key:value` with no blank after the colon is not YAML's key form.
+    if (kv && (rest === '' || /^\s/.test(rest))) {
+      const raw = rest.trim();
       open = { key: kv[1] ?? '', value: raw === '' ? null : unquote(raw), items: [], line: l.line, text: t };
       entries.push(open);
       continue;

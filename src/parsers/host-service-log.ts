@@ -23,13 +23,20 @@ export interface HostServiceLogLine {
 }
 
 const CRI = /^\d{4}-\d\d-\d\dT\S+ (?:stdout|stderr) [FP] /;
-const LINE = /^\[(debug|info|warning|error|fatal) (\S+ \d\d:\d\d:\d\d) (\S+)\] ?(.*)$/;
+const LINE = /^\[(debug|info|warning|error|fatal) (\S+ \d\d:\d\d:\d\d) ([^\s\]]+)\] ?(.*)$/;
 
 export function parseHostServiceLog(text: string): HostServiceLogLine[] {
   return splitLines(text).map((l) => {
     const body = l.text.replace(CRI, '');
     const m = LINE.exec(body);
     if (!m) return { line: l.line, text: l.text, level: null, time: null, caller: null, message: body };
-    return { line: l.line, text: l.text, level: m[1] as HostServiceLogLine['level'], time: m[2] ?? null, caller: m[3] ?? null, message: m[4] ?? '' };
+    return {
+      line: l.line,
+      text: l.text,
+      level: m[1] as HostServiceLogLine['level'],
+      time: m[2] ?? null,
+      caller: m[3] ?? null,
+      message: m[4] ?? '',
+    };
   });
 }

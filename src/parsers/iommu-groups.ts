@@ -58,20 +58,20 @@ function fromPath(t: string): { group?: number; address?: string; header: boolea
 }
 
 function buildIommuGroups(memberships: readonly IommuMembership[], unparsed: readonly UnparsedLine[]): IommuGroups {
-  const groups: Record<string, string[]> = {};
-  const deviceGroup: Record<string, number> = {};
+  // Sets while building: a group of 200,000 members must not cost a scan per member.
+  const members = new Map<number, Set<string>>();
+  const groupOf = new Map<string, number>();
   for (const m of memberships) {
-    const prev = deviceGroup[m.address];
-    if (prev !== undefined && prev !== m.group) {
-      const list = groups[String(prev)];
-      if (list) groups[String(prev)] = list.filter((a) => a !== m.address);
-    }
-    deviceGroup[m.address] = m.group;
-    const list = (groups[String(m.group)] ??= []);
-    if (!list.includes(m.address)) list.push(m.address);
+    const prev = groupOf.get(m.address);
+    if (prev !== undefined && prev !== m.group) members.get(prev)?.delete(m.address);
+    groupOf.set(m.address, m.group);
+    let set = members.get(m.group);
+    if (!set) members.set(m.group, (set = new Set()));
+    set.add(m.address);
   }
-  for (const k of Object.keys(groups)) if (groups[k]?.length === 0) delete groups[k];
-  return { memberships, groups, deviceGroup, unparsed };
+  const groups: Record<string, string[]> = {};
+  for (const [g, set] of members) if (set.size > 0) groups[String(g)] = [...set];
+  return { memberships, groups, deviceGroup: Object.fromEntries(groupOf), unparsed };
 }
 
 export function parseIommuGroups(text: string): IommuGroups {
@@ -125,7 +125,9 @@ export function parseIommuGroups(text: string): IommuGroups {
 const ADDING = ': Adding to iommu group ';
 
 /** Group memberships from parsed kernel log records (only PCI devices). */
-export function parseIommuGroupsFromDmesg(dmesg: { readonly records: readonly Pick<Dmesg['records'][number], 'line' | 'text' | 'message'>[] }): IommuGroups {
+export function parseIommuGroupsFromDmesg(dmesg: {
+  readonly records: readonly Pick<Dmesg['records'][number], 'line' | 'text' | 'message'>[];
+}): IommuGroups {
   const memberships: IommuMembership[] = [];
   for (const r of dmesg.records) {
     const at = r.message.indexOf(ADDING);

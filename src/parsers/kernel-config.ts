@@ -27,8 +27,8 @@ export interface KernelConfig {
   readonly unparsed: readonly UnparsedLine[];
 }
 
-const SET = /^(CONFIG_[A-Za-z0-9_]{1,128})=(.*)$/;
-const NOT_SET = /^# (CONFIG_[A-Za-z0-9_]{1,128}) is not set$/;
+const SET = /^(CONFIG_\w{1,128})=(.*)$/;
+const NOT_SET = /^# (CONFIG_\w{1,128}) is not set$/;
 
 export function parseKernelConfig(text: string): KernelConfig {
   const options: Record<string, KernelConfigOption> = Object.create(null) as Record<string, KernelConfigOption>;

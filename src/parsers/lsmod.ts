@@ -3,7 +3,7 @@
  *
  * Sample: test/fixtures/lsmod/oracle-linux-ch06s02.txt, lines 1–2 (verbatim):
  *   Module                  Size  Used by
- *   nls_utf8                1405  1 
+ *   nls_utf8                1405  1
  * Output: the same LoadedModule records as parseProcModules (lsmod formats /proc/modules), without
  * state or address, which lsmod does not print.
  * Quirks: the `Module Size Used by` header is skipped; trailing blanks after the count are common

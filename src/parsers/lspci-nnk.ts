@@ -58,7 +58,11 @@ export function applyDetail(dev: Mutable<LspciDevice>, l: SourceLine): boolean {
     return true;
   }
   if (t.startsWith('Kernel modules: ')) {
-    const names = t.slice(16).split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const names = t
+      .slice(16)
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     dev.modules = { line: l.line, text: l.text, names };
     return true;
   }

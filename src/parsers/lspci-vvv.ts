@@ -57,7 +57,12 @@ export interface LspciVerboseDevice extends LspciDevice {
   readonly capabilities: readonly PciCapability[];
   readonly express?: Cited & { readonly version?: number; readonly type: string };
   readonly flr?: Cited & { readonly capable: boolean };
-  readonly sriov?: Cited & { readonly initialVfs?: number; readonly totalVfs?: number; readonly numVfs?: number; readonly countsLine?: Cited };
+  readonly sriov?: Cited & {
+    readonly initialVfs?: number;
+    readonly totalVfs?: number;
+    readonly numVfs?: number;
+    readonly countsLine?: Cited;
+  };
   readonly acs?: Cited & { readonly cap?: AcsFlags; readonly ctl?: AcsFlags };
   readonly regions: readonly PciRegion[];
   readonly accessDenied: boolean;
@@ -148,7 +153,15 @@ export function parseLspciVvv(text: string): LspciVvv {
       const r = REGION.exec(t);
       if (r && r[1] && r[2] && r[3]) {
         const addr = r[3].startsWith('<') ? {} : { address: r[3] };
-        cur.regions.push({ line: l.line, text: l.text, index: Number(r[1]), kind: r[2] === 'Memory at' ? 'memory' : 'io', ...addr, disabled: t.includes('[disabled]'), virtual: t.includes('[virtual]') });
+        cur.regions.push({
+          line: l.line,
+          text: l.text,
+          index: Number(r[1]),
+          kind: r[2] === 'Memory at' ? 'memory' : 'io',
+          ...addr,
+          disabled: t.includes('[disabled]'),
+          virtual: t.includes('[virtual]'),
+        });
         continue;
       }
       applyDetail(cur, l);

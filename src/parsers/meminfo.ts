@@ -30,7 +30,7 @@ export interface Meminfo {
   readonly unparsed: readonly UnparsedLine[];
 }
 
-const LINE = /^([A-Za-z0-9_()]{1,64}):\s{0,64}(\d{1,20})(?: (kB))?\s*$/;
+const LINE = /^([\w()]{1,64}):\s{0,64}(\d{1,20})(?: (kB))?\s*$/;
 
 export function parseMeminfo(text: string): Meminfo {
   const entries: Record<string, MeminfoEntry> = Object.create(null) as Record<string, MeminfoEntry>;

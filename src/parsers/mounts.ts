@@ -50,11 +50,26 @@ export function parseMounts(text: string): Mounts {
     // field from a doubled space is malformed, not skipped as `fields()` would.
     const f = t.split(' ');
     const [device, mountpoint, fstype, options] = f;
-    if (f.length < 4 || device === undefined || mountpoint === undefined || fstype === undefined || options === undefined || device === '' || mountpoint === '') {
+    if (
+      f.length < 4 ||
+      device === undefined ||
+      mountpoint === undefined ||
+      fstype === undefined ||
+      options === undefined ||
+      device === '' ||
+      mountpoint === ''
+    ) {
       unparsed.push(l);
       continue;
     }
-    mounts.push({ device: unescapeOctal(device), mountpoint: unescapeOctal(mountpoint), fstype, options: options.split(','), line: l.line, text: t });
+    mounts.push({
+      device: unescapeOctal(device),
+      mountpoint: unescapeOctal(mountpoint),
+      fstype,
+      options: options.split(','),
+      line: l.line,
+      text: t,
+    });
   }
   return { mounts, unparsed };
 }

@@ -46,7 +46,12 @@ export function parseOsRelease(text: string): OsRelease {
     // os-release is data, not a script: no variable expansion (a `$` without escape stays literal).
     const value = expandParts(a.value, () => undefined);
     const literal = a.value.map((p) => (p.kind === 'text' ? p.text : p.kind === 'var' ? p.raw : p.raw)).join('');
-    fields.push({ key: a.name, value: value.unresolved.length > 0 || value.hasCommand ? literal : value.value, line: st.line, text: st.text });
+    fields.push({
+      key: a.name,
+      value: value.unresolved.length > 0 || value.hasCommand ? literal : value.value,
+      line: st.line,
+      text: st.text,
+    });
   }
   const get = (k: string): string | undefined => fields.filter((f) => f.key === k).pop()?.value;
   const id = get('ID');
@@ -64,7 +69,21 @@ export function parseOsRelease(text: string): OsRelease {
 
 export type DistroFamily = 'rhel-like' | 'debian-like' | 'suse' | 'arch' | 'other';
 
-const RHEL = new Set(['rhel', 'centos', 'rocky', 'almalinux', 'fedora', 'ol', 'anolis', 'openeuler', 'circle', 'eurolinux', 'cloudlinux', 'amzn', 'kylin']);
+const RHEL = new Set([
+  'rhel',
+  'centos',
+  'rocky',
+  'almalinux',
+  'fedora',
+  'ol',
+  'anolis',
+  'openeuler',
+  'circle',
+  'eurolinux',
+  'cloudlinux',
+  'amzn',
+  'kylin',
+]);
 const DEBIAN = new Set(['debian', 'ubuntu', 'linuxmint', 'pop', 'raspbian', 'kali', 'deepin', 'uos']);
 const SUSE = new Set(['suse', 'sles', 'sled', 'opensuse', 'opensuse-leap', 'opensuse-tumbleweed']);
 const ARCH = new Set(['arch', 'manjaro', 'endeavouros']);

@@ -14,10 +14,10 @@
  * pciutils-cap-pcie-2-vvxxx.txt) class code and ids are absent.
  */
 
-const SLOT = /^(?:([0-9a-fA-F]{4,8}):)?([0-9a-fA-F]{2}):([0-9a-fA-F]{2})\.([0-7]) /;
-const ADDRESS = /^([0-9a-fA-F]{4,8}):([0-9a-fA-F]{2}):([0-9a-fA-F]{2})\.([0-7])$/;
-const IDS = /^\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\]$/;
-const CLASS = /^\[([0-9a-fA-F]{4})\]$/;
+const SLOT = /^(?:([0-9a-f]{4,8}):)?([0-9a-f]{2}):([0-9a-f]{2})\.([0-7]) /i;
+const ADDRESS = /^([0-9a-f]{4,8}):([0-9a-f]{2}):([0-9a-f]{2})\.([0-7])$/i;
+const IDS = /^\[([0-9a-f]{4}):([0-9a-f]{4})\]$/i;
+const CLASS = /^\[([0-9a-f]{4})\]$/i;
 const REV = /^ \(rev ([0-9a-fA-F]{2})\)$/;
 
 /** `0000:00:02.0`, `00:02.0` or upper-case forms → `0000:00:02.0`; undefined when not an address. */
@@ -25,7 +25,7 @@ export function normalizePciAddress(s: string): string | undefined {
   const t = s.trim();
   const full = ADDRESS.exec(t);
   if (full) return `${full[1]}:${full[2]}:${full[3]}.${full[4]}`.toLowerCase();
-  const short = /^([0-9a-fA-F]{2}):([0-9a-fA-F]{2})\.([0-7])$/.exec(t);
+  const short = /^([0-9a-f]{2}):([0-9a-f]{2})\.([0-7])$/i.exec(t);
   if (short) return `0000:${short[1]}:${short[2]}.${short[3]}`.toLowerCase();
   return undefined;
 }

@@ -81,24 +81,49 @@ function set<K extends keyof Dev>(dev: Dev, key: K, value: Dev[K] | undefined): 
 
 function apply(dev: Dev, key: string, value: string): void {
   switch (key) {
-    case 'path': return set(dev, 'path', value);
-    case 'vendor': return set(dev, 'vendor', hexId(value, 4));
-    case 'device': return set(dev, 'device', hexId(value, 4));
-    case 'subsystem_vendor': return set(dev, 'subsystemVendor', hexId(value, 4));
-    case 'subsystem_device': return set(dev, 'subsystemDevice', hexId(value, 4));
-    case 'class': return set(dev, 'class', hexId(value, 6));
-    case 'revision': return set(dev, 'revision', hexId(value, 2));
-    case 'driver': return set(dev, 'driver', value.trim() === '' ? undefined : value.trim());
-    case 'iommu_group': return set(dev, 'iommuGroup', int(value));
-    case 'driver_override': return set(dev, 'driverOverride', value.trim() === '(null)' || value.trim() === '' ? undefined : value.trim());
-    case 'boot_vga': return set(dev, 'bootVga', value.trim() === '1' ? true : value.trim() === '0' ? false : undefined);
-    case 'reset_method': return set(dev, 'resetMethod', value.trim().split(/\s+/).filter((s) => s !== ''));
-    case 'sriov_totalvfs': return set(dev, 'sriovTotalVfs', int(value));
-    case 'sriov_numvfs': return set(dev, 'sriovNumVfs', int(value));
-    case 'physfn': return set(dev, 'physfn', normalizePciAddress(value) ?? value.trim());
-    case 'numa_node': return set(dev, 'numaNode', int(value));
-    case 'enable': return set(dev, 'enable', int(value));
-    default: return undefined;
+    case 'path':
+      return set(dev, 'path', value);
+    case 'vendor':
+      return set(dev, 'vendor', hexId(value, 4));
+    case 'device':
+      return set(dev, 'device', hexId(value, 4));
+    case 'subsystem_vendor':
+      return set(dev, 'subsystemVendor', hexId(value, 4));
+    case 'subsystem_device':
+      return set(dev, 'subsystemDevice', hexId(value, 4));
+    case 'class':
+      return set(dev, 'class', hexId(value, 6));
+    case 'revision':
+      return set(dev, 'revision', hexId(value, 2));
+    case 'driver':
+      return set(dev, 'driver', value.trim() === '' ? undefined : value.trim());
+    case 'iommu_group':
+      return set(dev, 'iommuGroup', int(value));
+    case 'driver_override':
+      return set(dev, 'driverOverride', value.trim() === '(null)' || value.trim() === '' ? undefined : value.trim());
+    case 'boot_vga':
+      return set(dev, 'bootVga', value.trim() === '1' ? true : value.trim() === '0' ? false : undefined);
+    case 'reset_method':
+      return set(
+        dev,
+        'resetMethod',
+        value
+          .trim()
+          .split(/\s+/)
+          .filter((s) => s !== ''),
+      );
+    case 'sriov_totalvfs':
+      return set(dev, 'sriovTotalVfs', int(value));
+    case 'sriov_numvfs':
+      return set(dev, 'sriovNumVfs', int(value));
+    case 'physfn':
+      return set(dev, 'physfn', normalizePciAddress(value) ?? value.trim());
+    case 'numa_node':
+      return set(dev, 'numaNode', int(value));
+    case 'enable':
+      return set(dev, 'enable', int(value));
+    default:
+      return undefined;
   }
 }
 

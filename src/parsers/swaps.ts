@@ -40,11 +40,26 @@ export function parseSwaps(text: string): Swaps {
       continue;
     }
     const [filename, type, size, used, prio] = f;
-    if (f.length !== 5 || filename === undefined || type === undefined || !INT.test(size ?? '') || !INT.test(used ?? '') || !INT.test(prio ?? '')) {
+    if (
+      f.length !== 5 ||
+      filename === undefined ||
+      type === undefined ||
+      !INT.test(size ?? '') ||
+      !INT.test(used ?? '') ||
+      !INT.test(prio ?? '')
+    ) {
       unparsed.push(l);
       continue;
     }
-    swaps.push({ filename: unescapeOctal(filename), type, sizeKiB: Number(size), usedKiB: Number(used), priority: Number(prio), line: l.line, text: l.text });
+    swaps.push({
+      filename: unescapeOctal(filename),
+      type,
+      sizeKiB: Number(size),
+      usedKiB: Number(used),
+      priority: Number(prio),
+      line: l.line,
+      text: l.text,
+    });
   }
   return { hasHeader, swaps, unparsed };
 }

@@ -47,7 +47,8 @@ export function parseTtySerial(text: string): TtySerial {
     const flags: string[] = [];
     for (const w of f.slice(1)) {
       const c = w.indexOf(':');
-      if (c > 0) Object.defineProperty(named, w.slice(0, c), { value: w.slice(c + 1), enumerable: true, writable: true, configurable: true });
+      if (c > 0)
+        Object.defineProperty(named, w.slice(0, c), { value: w.slice(c + 1), enumerable: true, writable: true, configurable: true });
       else flags.push(...w.split('|').filter((x) => x !== ''));
     }
     const uart = named['uart'];

@@ -44,10 +44,16 @@ function boardRowId(address: string): string {
   return `board-${address.replace(/[:.]/g, '-')}`;
 }
 
-export function boardRow(d: DeviceReadiness, dev: PciDevice | null, findings: readonly Finding[], anchorFor: (f: Finding) => string): BoardRow {
+export function boardRow(
+  d: DeviceReadiness,
+  dev: PciDevice | null,
+  findings: readonly Finding[],
+  anchorFor: (f: Finding) => string,
+): BoardRow {
   const ids = d.verdict === 'blocked' ? d.blockers : d.verdict === 'unknown' ? d.undecided : d.warnings;
   const status = d.verdict === 'unknown' ? 'unknown' : 'fail';
-  const about = (f: Finding): boolean => ids.includes(f.ruleId) && f.status === status && (f.subject.kind === 'host' || f.subject.address === d.address);
+  const about = (f: Finding): boolean =>
+    ids.includes(f.ruleId) && f.status === status && (f.subject.kind === 'host' || f.subject.address === d.address);
   const own = findings.filter((f) => about(f) && f.subject.kind === 'device');
   const host = findings.filter((f) => about(f) && f.subject.kind === 'host');
   // The reader sees the device's own problem first; the first fix is the one the merged plan
@@ -74,8 +80,13 @@ export function boardRow(d: DeviceReadiness, dev: PciDevice | null, findings: re
     isTarget: d.target,
     why: visibleLine(d.why.join('; ')),
     reasons: ids.join(', '),
-    causes: deciding.map((f) => ({ title: visibleLine(f.title), ruleId: f.ruleId, link: anchorFor(f), wholeHost: f.subject.kind === 'host' })),
-    reason: first ? visibleText(first.message) : noDevice ?? (d.verdict === 'unknown' ? 'No check decided this device.' : null),
+    causes: deciding.map((f) => ({
+      title: visibleLine(f.title),
+      ruleId: f.ruleId,
+      link: anchorFor(f),
+      wholeHost: f.subject.kind === 'host',
+    })),
+    reason: first ? visibleText(first.message) : (noDevice ?? (d.verdict === 'unknown' ? 'No check decided this device.' : null)),
     moreReasons: others.length > 0 ? `and ${others.length} more: ${others.join(', ')}` : null,
     hasSeveralCauses: deciding.length > 1,
     fixSummary: withFix?.fix ? visibleText(withFix.fix.summary) : collectHint(first),

@@ -15,8 +15,7 @@ export const markdownHelpers: Record<string, (...args: unknown[]) => string> = {
   mdCell: (v) => mdCell(str(v)),
   mdCodeSpan: (v) => mdCodeSpan(str(v)),
   mdFence: (v, lang) => mdFence(str(v), typeof lang === 'string' ? lang : ''),
-  mdEvidence: (list) =>
-    mdFence((list as EvidenceLine[]).map((e) => `${e.source}${e.line ? `:${e.line}` : ''}: ${e.text}`).join('\n')),
+  mdEvidence: (list) => mdFence((list as EvidenceLine[]).map((e) => `${e.source}${e.line ? `:${e.line}` : ''}: ${e.text}`).join('\n')),
   mdPlanItem: (item, index) => {
     const s = item as Step & { from: string };
     const head = `${Number(index) + 1}. ${mdInline(s.text)} _(${mdInline(s.from)})_`;

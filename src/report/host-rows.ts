@@ -16,6 +16,9 @@ export function hostRows(facts: Facts): { label: string; value: string }[] {
     { label: 'Kernel', value: u(h?.kernelRelease) },
     { label: 'Boot mode', value: h?.bootMode === 'uefi' ? 'UEFI' : h?.bootMode === 'bios' ? 'BIOS (legacy)' : 'unknown' },
     { label: 'Bootloader', value: u(h?.bootloader) },
-    { label: 'Virtualization', value: virt ? (virt.isVirtualMachine ? `virtual machine (${u(virt.hypervisor)})` : 'bare metal') : 'unknown' },
+    {
+      label: 'Virtualization',
+      value: virt ? (virt.isVirtualMachine ? `virtual machine (${u(virt.hypervisor)})` : 'bare metal') : 'unknown',
+    },
   ];
 }

@@ -108,7 +108,13 @@ export function toJsonReport(analysis: Analysis, meta: { generatedAt: string; to
       unknown: analysis.findings.filter((f) => f.status === 'unknown').length,
       passed: analysis.findings.filter((f) => f.status === 'pass').length,
     },
-    devices: analysis.devices.map((d) => ({ ...d, why: [...d.why], blockers: [...d.blockers], undecided: [...d.undecided], warnings: [...d.warnings] })),
+    devices: analysis.devices.map((d) => ({
+      ...d,
+      why: [...d.why],
+      blockers: [...d.blockers],
+      undecided: [...d.undecided],
+      warnings: [...d.warnings],
+    })),
     findings: JSON.parse(JSON.stringify(analysis.findings)) as ReportJson['findings'],
     evidence: c.state === 'known' ? c.value.inventory.map((i) => ({ ...i })) : [],
   };

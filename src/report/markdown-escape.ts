@@ -18,7 +18,7 @@ export function mdInline(text: string): string {
     .replace(INLINE_SPECIAL, (c) => `\\${c}`)
     .replace(/^(\s*)([#+-])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2')
-    .replace(/([@#])(?=\w)/g, '$1\u200b')
+    .replace(/([@#])\b/g, '$1\u200b')
     .replace(/:\/\//g, ':\u200b//')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`);
 }
@@ -38,7 +38,7 @@ function longestRun(text: string, ch: string): number {
 }
 
 export function mdCodeSpan(text: string): string {
-  const oneLine = text.replace(LINE_ENDING, ' ').replace(/([@])(?=\w)/g, '$1\u200b');
+  const oneLine = text.replace(LINE_ENDING, ' ').replace(/(@)\b/g, '$1\u200b');
   const fence = '`'.repeat(longestRun(oneLine, '`') + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') || oneLine === '' ? ' ' : '';
   return `${fence}${pad}${oneLine}${pad}${fence}`;
@@ -46,6 +46,6 @@ export function mdCodeSpan(text: string): string {
 
 export function mdFence(text: string, lang = ''): string {
   const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-  const body = text.replace(/([@])(?=\w)/g, '$1\u200b').replace(/\n$/, '');
+  const body = text.replace(/(@)\b/g, '$1\u200b').replace(/\n$/, '');
   return `${fence}${lang}\n${body}\n${fence}`;
 }

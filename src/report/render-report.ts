@@ -12,7 +12,12 @@ import { buildReportView } from './view-model.js';
 
 export type ReportFormat = 'text' | 'md' | 'html' | 'json';
 
-export async function renderReport(analysis: Analysis, format: ReportFormat, color: boolean, generatedAt = new Date().toISOString()): Promise<string> {
+export async function renderReport(
+  analysis: Analysis,
+  format: ReportFormat,
+  color: boolean,
+  generatedAt = new Date().toISOString(),
+): Promise<string> {
   const meta = { generatedAt, toolVersion: toolVersion() };
   if (format === 'json') return `${JSON.stringify(toJsonReport(analysis, meta), null, 2)}\n`;
   const docs = format === 'text' ? new Map<string, string>() : loadRuleDocs(analysis.findings.map((f) => f.ruleId));

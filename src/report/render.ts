@@ -26,7 +26,10 @@ function compile(format: Format): Handlebars.TemplateDelegate<HtmlContext> {
   const hbs = Handlebars.create();
   if (format === 'md') for (const [name, fn] of Object.entries(markdownHelpers)) hbs.registerHelper(name, fn);
   for (const p of PARTIALS) hbs.registerPartial(p, templateText(`partials/${p}.${format}.hbs`));
-  const template = hbs.compile<HtmlContext>(templateText(`report.${format}.hbs`), format === 'html' ? { strict: true } : { noEscape: true });
+  const template = hbs.compile<HtmlContext>(
+    templateText(`report.${format}.hbs`),
+    format === 'html' ? { strict: true } : { noEscape: true },
+  );
   cache.set(format, template);
   return template;
 }
@@ -47,11 +50,16 @@ let stylesheet: { cssHash: string; insertCss: (html: string) => string } | null 
 export function reportStylesheet(): { cssHash: string; insertCss: (html: string) => string } {
   if (stylesheet === null) {
     const css = templateText('report.css');
-    stylesheet = { cssHash: `sha256-${createHash('sha256').update(css).digest('base64')}`, insertCss: (html) => html.replace('<ptdoctor-css>', () => css) };
+    stylesheet = {
+      cssHash: `sha256-${createHash('sha256').update(css).digest('base64')}`,
+      insertCss: (html) => html.replace('<ptdoctor-css>', () => css),
+    };
   }
   return stylesheet;
 }
 
 export function renderMarkdown(view: ReportView): string {
-  return `${compile('md')(view).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${compile('md')(view)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

@@ -81,7 +81,12 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-export function buildTopology(pci: PciFacts | null, readiness: readonly DeviceReadiness[], findings: readonly Finding[], anchorFor: (f: Finding) => string): TopologyView | null {
+export function buildTopology(
+  pci: PciFacts | null,
+  readiness: readonly DeviceReadiness[],
+  findings: readonly Finding[],
+  anchorFor: (f: Finding) => string,
+): TopologyView | null {
   if (!pci || pci.devices.length === 0) return null;
   const byAddress = new Map(pci.devices.map((d) => [d.address, d]));
   const targets = new Set(readiness.map((r) => r.address));
@@ -100,7 +105,8 @@ export function buildTopology(pci: PciFacts | null, readiness: readonly DeviceRe
   const loose = pci.devices.filter((d) => !placed.has(d.address));
   if (loose.length > 0) groups.push({ id: null, members: loose });
 
-  const interesting = (d: PciDevice): boolean => targets.has(d.address) || deviceState(d) === 'vfio' || d.driverOverride !== null || mentioned.has(d.address);
+  const interesting = (d: PciDevice): boolean =>
+    targets.has(d.address) || deviceState(d) === 'vfio' || d.driverOverride !== null || mentioned.has(d.address);
   const shown = groups.filter((g) => g.members.some(interesting));
   // Groups with a blocked target first, then other target groups, then the rest, each by group number.
   const rank = (g: (typeof groups)[number]): number => {
@@ -108,7 +114,10 @@ export function buildTopology(pci: PciFacts | null, readiness: readonly DeviceRe
     const blocked = isUsed(g.members, targets) && g.members.some((m) => blocksGroup(m) && !targets.has(m.address));
     return blocked ? 0 : hasTarget ? 1 : 2;
   };
-  const ordered = shown.map((g, i) => ({ g, i })).sort((a, b) => rank(a.g) - rank(b.g) || a.i - b.i).map((x) => x.g);
+  const ordered = shown
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => rank(a.g) - rank(b.g) || a.i - b.i)
+    .map((x) => x.g);
   const drawn = ordered.slice(0, LAYOUT.maxGroups);
   const notDrawn = groups.filter((g) => !drawn.includes(g));
 
@@ -117,7 +126,17 @@ export function buildTopology(pci: PciFacts | null, readiness: readonly DeviceRe
   const colHeights: number[] = Array.from({ length: columns }, () => LAYOUT.top);
   const cards = drawn.map((g) => {
     const col = colHeights.indexOf(Math.min(...colHeights));
-    const card = groupCard(g.id, g.members, targets, interesting, byAddress, firstFail, LAYOUT.gap + col * (width + LAYOUT.gap), colHeights[col]!, width);
+    const card = groupCard(
+      g.id,
+      g.members,
+      targets,
+      interesting,
+      byAddress,
+      firstFail,
+      LAYOUT.gap + col * (width + LAYOUT.gap),
+      colHeights[col]!,
+      width,
+    );
     colHeights[col] = colHeights[col]! + card.height + LAYOUT.gap;
     return card;
   });
@@ -162,7 +181,12 @@ function groupCard(
   const inGroup = new Set(members.map((m) => m.address));
   const depth = (d: PciDevice): number => Math.min(3, d.parents.filter((p) => inGroup.has(p)).length);
   // Keep the tree order (a bridge before what sits behind it) by sorting on the path from the root.
-  const path = (d: PciDevice): string => [...d.parents].reverse().filter((p) => inGroup.has(p)).concat(d.address).join('/');
+  const path = (d: PciDevice): string =>
+    [...d.parents]
+      .reverse()
+      .filter((p) => inGroup.has(p))
+      .concat(d.address)
+      .join('/');
   const sorted = [...members].sort((a, b) => path(a).localeCompare(path(b)));
   // Which rows a crowded group keeps: targets, then other devices of interest, then the members
   // that block it, then anything up to maxRows; drawn in tree order.
@@ -179,7 +203,15 @@ function groupCard(
     const isBlocker = blockers.includes(d);
     const isTarget = targets.has(d.address);
     const driver = d.driver === null ? 'no driver' : `driver ${visibleLine(d.driver)}`;
-    const what = isBlocker ? `blocks the group: host ${driver}` : state === 'vfio' ? `on ${driver}` : state === 'bridge' ? `bridge, ${driver}` : state === 'host' ? `host ${driver}` : driver;
+    const what = isBlocker
+      ? `blocks the group: host ${driver}`
+      : state === 'vfio'
+        ? `on ${driver}`
+        : state === 'bridge'
+          ? `bridge, ${driver}`
+          : state === 'host'
+            ? `host ${driver}`
+            : driver;
     const name = visibleLine(d.name ?? d.className ?? `class ${d.classCode}`);
     return {
       x: 8 + depth(d) * LAYOUT.indent,
@@ -188,7 +220,10 @@ function groupCard(
       address: shortAddress(d.address),
       label: clip(name, fits(cardWidth - 16 - depth(d) * LAYOUT.indent - 84 - 6)),
       title: `${d.address} ${name} [${d.vendor}:${d.device}], ${d.driver === null ? 'no driver' : `driver ${visibleLine(d.driver)}`}${isTarget ? ', passthrough target' : ''}${isBlocker ? ', blocks this group' : ''}`,
-      detail: clip(`${isTarget ? 'TARGET · ' : ''}${what}`, fits(cardWidth - 16 - depth(d) * LAYOUT.indent - 26 - 6, isTarget || isBlocker)),
+      detail: clip(
+        `${isTarget ? 'TARGET · ' : ''}${what}`,
+        fits(cardWidth - 16 - depth(d) * LAYOUT.indent - 26 - 6, isTarget || isBlocker),
+      ),
       name,
       state,
       isTarget,
@@ -226,8 +261,16 @@ function groupCard(
 function countStates(devs: readonly PciDevice[]): string {
   const n: Record<DeviceState, number> = { vfio: 0, host: 0, none: 0, bridge: 0 };
   for (const d of devs) n[deviceState(d)] += 1;
-  const words: Record<DeviceState, [string, string]> = { vfio: ['on vfio-pci', 'on vfio-pci'], host: ['on a host driver', 'on host drivers'], none: ['without driver', 'without driver'], bridge: ['bridge', 'bridges'] };
-  return (Object.keys(n) as DeviceState[]).filter((k) => n[k] > 0).map((k) => `${n[k]} ${words[k][n[k] === 1 ? 0 : 1]}`).join(', ');
+  const words: Record<DeviceState, [string, string]> = {
+    vfio: ['on vfio-pci', 'on vfio-pci'],
+    host: ['on a host driver', 'on host drivers'],
+    none: ['without driver', 'without driver'],
+    bridge: ['bridge', 'bridges'],
+  };
+  return (Object.keys(n) as DeviceState[])
+    .filter((k) => n[k] > 0)
+    .map((k) => `${n[k]} ${words[k][n[k] === 1 ? 0 : 1]}`)
+    .join(', ');
 }
 
 /** The nearest bridge outside the group that every member sits behind, if any. */

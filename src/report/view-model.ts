@@ -18,7 +18,11 @@ import { visibleLine, visibleText } from './visible-text.js';
 
 export type { BoardRow } from './board.js';
 
-export interface EvidenceView { readonly source: string; readonly line: string; readonly text: string }
+export interface EvidenceView {
+  readonly source: string;
+  readonly line: string;
+  readonly text: string;
+}
 export interface FixView {
   readonly summary: string;
   readonly steps: readonly { readonly kind: string; readonly text: string; readonly command: string | null }[];
@@ -60,7 +64,13 @@ export interface ReportView {
   };
   readonly host: readonly { readonly label: string; readonly value: string }[];
   readonly verdict: { readonly kind: 'blocked' | 'attention' | 'ready' | 'unknown'; readonly text: string };
-  readonly counts: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly unknowns: number; readonly passes: number };
+  readonly counts: {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+    readonly unknowns: number;
+    readonly passes: number;
+  };
   readonly board: readonly BoardRow[];
   readonly hasBoard: boolean;
   readonly boardIsCandidates: boolean;
@@ -74,7 +84,15 @@ export interface ReportView {
   readonly cloudpods: CloudpodsSectionView | null;
   /** The IOMMU-group picture; null when the PCI inventory is unknown or no picture was asked for. */
   readonly topology: TopologyView | null;
-  readonly devices: readonly { readonly address: string; readonly name: string; readonly ids: string; readonly className: string; readonly driver: string; readonly group: string; readonly isVfio: boolean }[];
+  readonly devices: readonly {
+    readonly address: string;
+    readonly name: string;
+    readonly ids: string;
+    readonly className: string;
+    readonly driver: string;
+    readonly group: string;
+    readonly isVfio: boolean;
+  }[];
 }
 
 export interface ViewOptions {
@@ -92,9 +110,7 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
   const seenRule = new Set<string>();
   const usedAnchors = new Map<string, number>();
   const view = (f: Finding): FindingView => findingView(f, byAddress, options.docs, seenRule, usedAnchors);
-  const fails = analysis.findings
-    .filter((f) => f.status === 'fail')
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const fails = analysis.findings.filter((f) => f.status === 'fail').sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const problems = fails.map(view);
   const unknowns = analysis.findings.filter((f) => f.status === 'unknown').map(view);
   const passes = analysis.findings.filter((f) => f.status === 'pass').map(view);
@@ -114,7 +130,9 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
     toolVersion: options.toolVersion,
     bundle: {
       source: visibleLine(analysis.bundle.source),
-      collector: m ? `${m.collector.kind} collector ${visibleLine(m.collector.version)}${m.uid === 0 ? ', as root' : `, as uid ${m.uid} (not root)`}` : 'unknown (no valid manifest)',
+      collector: m
+        ? `${m.collector.kind} collector ${visibleLine(m.collector.version)}${m.uid === 0 ? ', as root' : `, as uid ${m.uid} (not root)`}`
+        : 'unknown (no valid manifest)',
       collectedAt: m ? visibleLine(m.startedAt) : 'unknown',
       redacted: m?.redacted ?? false,
       lost: analysis.bundle.lost,
@@ -151,9 +169,19 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
 function verdictOf(counts: ReportView['counts'], board: readonly BoardRow[]): ReportView['verdict'] {
   const blocked = board.filter((b) => b.verdict === 'blocked').map((b) => b.address);
   if (counts.errors > 0)
-    return { kind: 'blocked', text: blocked.length > 0 ? `Passthrough is blocked for ${blocked.join(', ')}: ${counts.errors} error(s) to fix.` : `${counts.errors} error(s) block passthrough on this host.` };
+    return {
+      kind: 'blocked',
+      text:
+        blocked.length > 0
+          ? `Passthrough is blocked for ${blocked.join(', ')}: ${counts.errors} error(s) to fix.`
+          : `${counts.errors} error(s) block passthrough on this host.`,
+    };
   if (counts.warnings > 0) return { kind: 'attention', text: `No blocking error; ${counts.warnings} warning(s) need attention.` };
-  if (counts.unknowns > 0) return { kind: 'unknown', text: `No problem found, but ${counts.unknowns} check(s) could not be decided: collect the missing evidence.` };
+  if (counts.unknowns > 0)
+    return {
+      kind: 'unknown',
+      text: `No problem found, but ${counts.unknowns} check(s) could not be decided: collect the missing evidence.`,
+    };
   return { kind: 'ready', text: 'Every check passed on evidence.' };
 }
 
@@ -178,7 +206,7 @@ function findingView(
   seenRule.add(f.ruleId);
   const device = f.subject.kind === 'device' ? byAddress.get(f.subject.address) : undefined;
   // A device named only by the kernel log (a fault, a refused attach) may be gone from the inventory.
-  const absent = f.subject.kind === 'device' && device === undefined && byAddress.size > 0 ? ' (not in this bundle\'s PCI inventory)' : '';
+  const absent = f.subject.kind === 'device' && device === undefined && byAddress.size > 0 ? " (not in this bundle's PCI inventory)" : '';
   const subject = f.subject.kind === 'host' ? 'host' : `${f.subject.address}${device?.name ? ` ${visibleLine(device.name)}` : absent}`;
   return {
     anchor,
@@ -192,7 +220,11 @@ function findingView(
     subject,
     message: visibleText(f.message),
     severityReason: f.severityReason ?? null,
-    evidence: f.evidence.map((e) => ({ source: visibleLine(e.source), line: e.line === undefined ? '' : String(e.line), text: visibleLine(e.text) })),
+    evidence: f.evidence.map((e) => ({
+      source: visibleLine(e.source),
+      line: e.line === undefined ? '' : String(e.line),
+      text: visibleLine(e.text),
+    })),
     hasEvidence: f.evidence.length > 0,
     fix: f.fix
       ? {

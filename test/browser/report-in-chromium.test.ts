@@ -17,7 +17,15 @@ import { readTree, ROOT } from '../helpers/bundle-from.js';
 import { makeTgz, type ArchiveEntry } from '../helpers/make-archive.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Each payload would set window.__pwned, open a dialog or fetch from the network if it were live. */
 const PAYLOADS = [
@@ -43,14 +51,19 @@ async function hostileBundle(dir: string): Promise<string> {
   const entries: ArchiveEntry[] = [...tree.values()].map((f) => {
     if (f.path === 'manifest.json') return { name: `${TOP}/manifest.json`, body: JSON.stringify(manifest) };
     // the ACPI table listing is cited by iommu-firmware-disabled, which fails on this sample
-    if (f.path === 'commands/acpi-tables.out') return { name: `${TOP}/${f.path}`, body: `${f.bytes.toString('utf8')}${PAYLOADS.join('\n')}\n` };
+    if (f.path === 'commands/acpi-tables.out')
+      return { name: `${TOP}/${f.path}`, body: `${f.bytes.toString('utf8')}${PAYLOADS.join('\n')}\n` };
     // device names are shown in the device table: give each device line a payload as its name
     if (f.path === 'commands/lspci-nnk.out') {
       let i = 0;
       const named = f.bytes
         .toString('utf8')
         .split('\n')
-        .map((l) => (/^[0-9a-f]{2}:/.test(l) ? l.replace(/\]: .* \[([0-9a-f]{4}:[0-9a-f]{4})\]/, (_m, ids: string) => `]: ${PAYLOADS[i++ % PAYLOADS.length]} [${ids}]`) : l));
+        .map((l) =>
+          /^[0-9a-f]{2}:/.test(l)
+            ? l.replace(/\]: .* \[([0-9a-f]{4}:[0-9a-f]{4})\]/, (_m, ids: string) => `]: ${PAYLOADS[i++ % PAYLOADS.length]} [${ids}]`)
+            : l,
+        );
       return { name: `${TOP}/${f.path}`, body: named.join('\n') };
     }
     return { name: `${TOP}/${f.path}`, body: f.bytes };
@@ -116,7 +129,9 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () =>
       scripts: document.querySelectorAll('script').length,
       iframes: document.querySelectorAll('iframe, form, base, link, meta[http-equiv="refresh"]').length,
       imgs: Array.from(document.querySelectorAll('img'), (i) => i.getAttribute('src')),
-      handlers: Array.from(document.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes, (a) => a.name).filter((n) => n.startsWith('on'))),
+      handlers: Array.from(document.querySelectorAll('*')).flatMap((e) =>
+        Array.from(e.attributes, (a) => a.name).filter((n) => n.startsWith('on')),
+      ),
       hrefs: Array.from(document.querySelectorAll('a[href]'), (a) => a.getAttribute('href') ?? '').filter((h) => !h.startsWith('#')),
       styles: document.querySelectorAll('style').length,
       text: document.body.textContent ?? '',

@@ -14,18 +14,22 @@ const log = readFileSync(join('test/fixtures/cloudpods/host-log-hugepage-nr0.txt
 describe.each(SHELLS)('collect.sh Cloudpods evidence under $name', ({ argv }) => {
   it('scrubs secrets in host.conf and common.conf without --redact, keeps the other keys, tails the pod log', async () => {
     const root = makeFakeRoot();
-    write(root, 'etc/yunion/host.conf', [
-      'hugepages_option: native',
-      'admin_password: Pl4nted-Admin-Pass',
-      'sql_connection: mysql+pymysql://root:pl4nted-db-pass@10.0.0.1:3306/cloud',
-      'AuthToken: "pl4nted-token-1"',
-      'secret_keys:',
-      '- pl4nted-list-secret',
-      'disable_passthrough_with_vendor_device_id: true',
-      'AMDVgpuPFs:',
-      '- 04:00.0',
-      '',
-    ].join('\n'));
+    write(
+      root,
+      'etc/yunion/host.conf',
+      [
+        'hugepages_option: native',
+        'admin_password: Pl4nted-Admin-Pass',
+        'sql_connection: mysql+pymysql://root:pl4nted-db-pass@10.0.0.1:3306/cloud',
+        'AuthToken: "pl4nted-token-1"',
+        'secret_keys:',
+        '- pl4nted-list-secret',
+        'disable_passthrough_with_vendor_device_id: true',
+        'AMDVgpuPFs:',
+        '- 04:00.0',
+        '',
+      ].join('\n'),
+    );
     write(root, 'etc/yunion/common/common.conf', 'region: region0\nadmin_passwd: pl4nted-common-pass\n');
     write(root, 'var/log/pods/onecloud_default-host-x1y2z_0a1b2c3d/host/0.log', log);
     const cwd = tempDir('ptd-cwd-');

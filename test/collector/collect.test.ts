@@ -46,12 +46,34 @@ describe.each(SHELLS)('collect.sh under $name', ({ name, argv }) => {
     }
     expect(text(b, 'commands/pci-sysfs.out')).toBe(
       [
-        '[0000:00:00.0]', 'path=/sys/devices/pci0000:00/0000:00:00.0', 'vendor=0x8086', 'device=0x0d57',
-        'subsystem_vendor=0x0000', 'subsystem_device=0x0000', 'class=0x060000', 'revision=0x00', 'iommu_group=0',
-        'driver_override=(null)', 'numa_node=-1', 'enable=0', '',
-        '[0000:00:02.0]', 'path=/sys/devices/pci0000:00/0000:00:02.0', 'vendor=0x1af4', 'device=0x1045',
-        'subsystem_vendor=0x1af4', 'subsystem_device=0x1045', 'class=0xffff00', 'revision=0x01', 'driver=virtio-pci',
-        'iommu_group=1', 'driver_override=(null)', 'reset_method=flr bus', 'numa_node=-1', 'enable=1', '',
+        '[0000:00:00.0]',
+        'path=/sys/devices/pci0000:00/0000:00:00.0',
+        'vendor=0x8086',
+        'device=0x0d57',
+        'subsystem_vendor=0x0000',
+        'subsystem_device=0x0000',
+        'class=0x060000',
+        'revision=0x00',
+        'iommu_group=0',
+        'driver_override=(null)',
+        'numa_node=-1',
+        'enable=0',
+        '',
+        '[0000:00:02.0]',
+        'path=/sys/devices/pci0000:00/0000:00:02.0',
+        'vendor=0x1af4',
+        'device=0x1045',
+        'subsystem_vendor=0x1af4',
+        'subsystem_device=0x1045',
+        'class=0xffff00',
+        'revision=0x01',
+        'driver=virtio-pci',
+        'iommu_group=1',
+        'driver_override=(null)',
+        'reset_method=flr bus',
+        'numa_node=-1',
+        'enable=1',
+        '',
       ].join('\n'),
     );
     expect(text(b, 'commands/iommu-groups.out')).toBe('0 0000:00:00.0\n1 0000:00:02.0\n');
@@ -186,7 +208,12 @@ describe('collect.sh options', () => {
   it('-o DIR writes the default name inside that directory', async () => {
     const cwd = tempDir('ptd-cwd-');
     const dest = tempDir('ptd-dest-');
-    const r = await runCollector({ shell: ['/usr/bin/dash'], cwd, args: ['-o', dest], env: { PTDOCTOR_ROOT: makeFakeRoot(), PATH: makeBin({}) } });
+    const r = await runCollector({
+      shell: ['/usr/bin/dash'],
+      cwd,
+      args: ['-o', dest],
+      env: { PTDOCTOR_ROOT: makeFakeRoot(), PATH: makeBin({}) },
+    });
     const out = r.stdout.toString().trim();
     expect(out.startsWith(`${dest}/ptdoctor-`)).toBe(true);
     expect(readdirSync(dest)).toEqual([basename(out)]);

@@ -21,8 +21,36 @@ export const SHELLS: ReadonlyArray<{ name: string; argv: readonly string[] }> = 
 
 /** Real tools the script may use; lspci, lsusb, dmesg, journalctl, lsmod, systemd-detect-virt stay out. */
 const TOOLS = [
-  'cat', 'ls', 'head', 'tail', 'wc', 'grep', 'mkdir', 'rm', 'mv', 'tar', 'gzip', 'date', 'mktemp', 'timeout',
-  'sleep', 'yes', 'readlink', 'id', 'uname', 'awk', 'cut', 'paste', 'find', 'tr', 'stat', 'sed', 'kill', 'sh', 'bash', 'dash',
+  'cat',
+  'ls',
+  'head',
+  'tail',
+  'wc',
+  'grep',
+  'mkdir',
+  'rm',
+  'mv',
+  'tar',
+  'gzip',
+  'date',
+  'mktemp',
+  'timeout',
+  'sleep',
+  'yes',
+  'readlink',
+  'id',
+  'uname',
+  'awk',
+  'cut',
+  'paste',
+  'find',
+  'tr',
+  'stat',
+  'sed',
+  'kill',
+  'sh',
+  'bash',
+  'dash',
 ];
 
 export function tempDir(prefix: string): string {
@@ -58,16 +86,54 @@ export function makeFakeRoot(): string {
   write(root, 'proc/modules', lab('proc-modules.txt'));
   write(root, 'proc/stat', 'cpu  1 2 3 4\nbtime 1795630000\nprocesses 100\n');
   write(root, 'proc/meminfo', 'MemTotal:       16384000 kB\n');
-  write(root, 'proc/cpuinfo', 'processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu vmx\n\nprocessor\t: 1\nvendor_id\t: GenuineIntel\n\n');
+  write(
+    root,
+    'proc/cpuinfo',
+    'processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu vmx\n\nprocessor\t: 1\nvendor_id\t: GenuineIntel\n\n',
+  );
   write(root, 'etc/default/grub', 'GRUB_CMDLINE_LINUX_DEFAULT="quiet intel_iommu=on iommu=pt"\n');
   write(root, 'etc/modprobe.d/vfio.conf', 'options vfio-pci ids=8086:29c0\n');
   write(root, 'etc/os-release', 'ID=debian\nVERSION_ID="12"\n');
   for (const t of lab('acpi-tables.txt').trim().split('\n')) write(root, `sys/firmware/acpi/tables/${t}`, '');
   const devices: Array<[string, Record<string, string>, string | null]> = [
-    ['0000:00:00.0', { vendor: '0x8086', device: '0x0d57', subsystem_vendor: '0x0000', subsystem_device: '0x0000', class: '0x060000', revision: '0x00', driver_override: '(null)', numa_node: '-1', enable: '0' }, null],
-    ['0000:00:02.0', { vendor: '0x1af4', device: '0x1045', subsystem_vendor: '0x1af4', subsystem_device: '0x1045', class: '0xffff00', revision: '0x01', driver_override: '(null)', numa_node: '-1', enable: '1', reset_method: 'flr bus' }, 'virtio-pci'],
+    [
+      '0000:00:00.0',
+      {
+        vendor: '0x8086',
+        device: '0x0d57',
+        subsystem_vendor: '0x0000',
+        subsystem_device: '0x0000',
+        class: '0x060000',
+        revision: '0x00',
+        driver_override: '(null)',
+        numa_node: '-1',
+        enable: '0',
+      },
+      null,
+    ],
+    [
+      '0000:00:02.0',
+      {
+        vendor: '0x1af4',
+        device: '0x1045',
+        subsystem_vendor: '0x1af4',
+        subsystem_device: '0x1045',
+        class: '0xffff00',
+        revision: '0x01',
+        driver_override: '(null)',
+        numa_node: '-1',
+        enable: '1',
+        reset_method: 'flr bus',
+      },
+      'virtio-pci',
+    ],
   ];
-  const groups = new Map(lab('iommu-groups.txt').trim().split('\n').map((l) => l.split(' ').reverse() as [string, string]));
+  const groups = new Map(
+    lab('iommu-groups.txt')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ').reverse() as [string, string]),
+  );
   for (const [addr, attrs, driver] of devices) {
     const dev = `sys/devices/pci0000:00/${addr}`;
     for (const [k, v] of Object.entries(attrs)) write(root, `${dev}/${k}`, `${v}\n`);

@@ -48,7 +48,11 @@ describe.each(SHELLS)('collect.sh safety under $name', ({ name, argv }) => {
     const root = makeFakeRoot();
     write(root, 'etc/hostname', 'canary-node7.lab.example\n');
     write(root, 'proc/sys/kernel/hostname', 'canary-node7\n');
-    write(root, 'etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534::/:/usr/sbin/nologin\nzorgalice:x:1000:1000::/home/zorgalice:/bin/bash\n');
+    write(
+      root,
+      'etc/passwd',
+      'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534::/:/usr/sbin/nologin\nzorgalice:x:1000:1000::/home/zorgalice:/bin/bash\n',
+    );
     write(root, 'sys/class/dmi/id/product_serial', 'CZJ7410B2X\n');
     write(root, 'sys/class/dmi/id/product_uuid', '4c4c4544-0051-3510-8052-b4c04f4c4b32\n');
     write(root, 'sys/class/dmi/id/sys_vendor', 'QEMU\n');
@@ -66,7 +70,8 @@ describe.each(SHELLS)('collect.sh safety under $name', ({ name, argv }) => {
         '',
       ].join('\n'),
     );
-    const lspci = '00:02.0 VGA compatible controller [0300]: Intel Corporation 82G33/G31 Express Integrated Graphics Controller [8086:29c2] (rev 02)';
+    const lspci =
+      '00:02.0 VGA compatible controller [0300]: Intel Corporation 82G33/G31 Express Integrated Graphics Controller [8086:29c2] (rev 02)';
     const cwd = tempDir('ptd-cwd-');
     const bin = makeBin({ hostname: 'echo Canary-Node7.lab.example', lspci: `echo '${lspci}'` });
     const r = await runCollector({ shell: argv, cwd, args: ['--redact'], env: { PATH: bin, PTDOCTOR_ROOT: root } });
@@ -74,7 +79,18 @@ describe.each(SHELLS)('collect.sh safety under $name', ({ name, argv }) => {
     const out = r.stdout.toString().trim();
     const tgz = join(cwd, out);
     const bytes = allBytes(tgz).toLowerCase();
-    for (const c of ['canary-node7', 'lab.example', '10.20.30.40', 'fe80::5054', 'fd00:abcd', '52:54:00:ab', '52-54-00-ab', 'czj7410b2x', '4c4c4544', 'zorgalice']) {
+    for (const c of [
+      'canary-node7',
+      'lab.example',
+      '10.20.30.40',
+      'fe80::5054',
+      'fd00:abcd',
+      '52:54:00:ab',
+      '52-54-00-ab',
+      'czj7410b2x',
+      '4c4c4544',
+      'zorgalice',
+    ]) {
       expect(bytes, c).not.toContain(c);
       expect(out.toLowerCase()).not.toContain(c);
     }

@@ -22,7 +22,7 @@ describe('evidence lookup without a manifest', () => {
     'boot/efi/EFI/debian/shimx64.efi': 'MZ',
   });
   const ev = evidenceSource(bundle, null);
-  it('takes the host service pod log and not another pod\'s', () => {
+  it("takes the host service pod log and not another pod's", () => {
     const logs = ev.many('host-service-log').map((e) => e.source);
     expect(logs.length).toBeGreaterThan(0);
     expect(logs.every((s) => s.includes('/onecloud_default-host-'))).toBe(true);

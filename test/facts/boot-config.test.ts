@@ -10,7 +10,11 @@ const bootloader = (overrides: Record<string, Override>): string | null => {
   const host = analyzeBundle(sampleBundle('lab-grub-not-regenerated', overrides), { rules: [] }).facts.host;
   return host.state === 'known' ? host.value.bootloader : null;
 };
-const rhelLike = { 'os-release': fx('os-release/fedora-32-man-example.txt'), 'bls-entries': fx('bls-entry/rocky-8.5-kernelopts.conf'), 'grub-cfg': { status: 'denied' } } as const;
+const rhelLike = {
+  'os-release': fx('os-release/fedora-32-man-example.txt'),
+  'bls-entries': fx('bls-entry/rocky-8.5-kernelopts.conf'),
+  'grub-cfg': { status: 'denied' },
+} as const;
 
 describe('boot configuration with grub.cfg unreadable', () => {
   it('GRUB_ENABLE_BLSCFG=true beside BLS entries: grub with BLS (fixes use grubby)', () => {

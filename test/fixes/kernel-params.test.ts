@@ -8,12 +8,21 @@ import type { HostProfile } from '../../src/facts/model.js';
 import { changeKernelParams } from '../../src/fixes/kernel-params.js';
 
 const base: HostProfile = {
-  cpuVendor: 'intel', distro: 'debian-like', distroName: 'Debian GNU/Linux 12 (bookworm)', distroId: 'debian',
-  bootMode: 'bios', bootloader: 'grub', grubCfg: null, kernelRelease: '6.1.0-56-amd64', kernelAtLeast6_2: false, isCloudpods: false,
+  cpuVendor: 'intel',
+  distro: 'debian-like',
+  distroName: 'Debian GNU/Linux 12 (bookworm)',
+  distroId: 'debian',
+  bootMode: 'bios',
+  bootloader: 'grub',
+  grubCfg: null,
+  kernelRelease: '6.1.0-56-amd64',
+  kernelAtLeast6_2: false,
+  isCloudpods: false,
 };
 const change = { add: ['intel_iommu=on'], remove: ['intel_iommu=off'] };
 const commands = (h: HostProfile) => changeKernelParams(h, change, 's').steps.flatMap((s) => ('command' in s ? [s.command] : []));
-const edits = (h: HostProfile) => changeKernelParams(h, change, 's').steps.flatMap((s) => (s.kind === 'edit-file' ? [`${s.path}: ${s.change}`] : []));
+const edits = (h: HostProfile) =>
+  changeKernelParams(h, change, 's').steps.flatMap((s) => (s.kind === 'edit-file' ? [`${s.path}: ${s.change}`] : []));
 
 describe('changeKernelParams', () => {
   it('Debian-like grub: GRUB_CMDLINE_LINUX_DEFAULT, update-grub, reboot, verify both ways', () => {
@@ -38,7 +47,13 @@ describe('changeKernelParams', () => {
     expect(commands(h)[0]).toBe('proxmox-boot-tool refresh');
   });
   it('the grub.cfg the bundle shows wins over the os-release guess (RHEL keeps EFI/redhat)', () => {
-    const h = { ...base, distro: 'rhel-like' as const, distroId: 'rhel', bootMode: 'uefi' as const, grubCfg: '/boot/efi/EFI/redhat/grub.cfg' };
+    const h = {
+      ...base,
+      distro: 'rhel-like' as const,
+      distroId: 'rhel',
+      bootMode: 'uefi' as const,
+      grubCfg: '/boot/efi/EFI/redhat/grub.cfg',
+    };
     expect(commands(h)[0]).toBe('grub2-mkconfig -o /boot/efi/EFI/redhat/grub.cfg');
   });
   it('Arch: grub-mkconfig to /boot/grub/grub.cfg', () => {

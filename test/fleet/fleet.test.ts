@@ -29,11 +29,11 @@ describe('fleet and diff (built CLI)', () => {
     const r = spawnSync(process.execPath, [CLI, 'analyze', dir, '-o', out, '--jobs', '2'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(readdirSync(out).sort()).toEqual(['hosts', 'summary.csv', 'summary.html', 'summary.json', 'summary.md']);
-    expect(readdirSync(join(out, 'hosts')).filter((f) => f.endsWith('.html')).sort()).toEqual([
-      'lab-group-shared.html',
-      'lab-intel-firmware-off.html',
-      'lab-intel-healthy.html',
-    ]);
+    expect(
+      readdirSync(join(out, 'hosts'))
+        .filter((f) => f.endsWith('.html'))
+        .sort(),
+    ).toEqual(['lab-group-shared.html', 'lab-intel-firmware-off.html', 'lab-intel-healthy.html']);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
       hosts: { name: string; error: string | null }[];
       byRule: { ruleId: string; hosts: string[] }[];
@@ -43,8 +43,14 @@ describe('fleet and diff (built CLI)', () => {
     expect(summary.byRule.find((b) => b.ruleId === 'iommu-firmware-disabled')?.hosts).toEqual(['lab-intel-firmware-off']);
     expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain('lab-group-shared');
     // --fail-on applies per host as for one bundle; one-bundle options are refused for a fleet
-    expect(spawnSync(process.execPath, [CLI, 'analyze', dir, '-o', mkdtempSync(join(tmpdir(), 'ptd-fleet-out-')), '--fail-on', 'never'], { encoding: 'utf8' }).status).toBe(0);
-    const refused = spawnSync(process.execPath, [CLI, 'analyze', dir, '-o', out, '--dump-facts', join(out, 'f.json')], { encoding: 'utf8' });
+    expect(
+      spawnSync(process.execPath, [CLI, 'analyze', dir, '-o', mkdtempSync(join(tmpdir(), 'ptd-fleet-out-')), '--fail-on', 'never'], {
+        encoding: 'utf8',
+      }).status,
+    ).toBe(0);
+    const refused = spawnSync(process.execPath, [CLI, 'analyze', dir, '-o', out, '--dump-facts', join(out, 'f.json')], {
+      encoding: 'utf8',
+    });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/^ptdoctor: --rules and --dump-facts work on one bundle at a time/);
   });
@@ -60,6 +66,8 @@ describe('fleet and diff (built CLI)', () => {
     expect(d.introduced).toEqual([]);
     expect(d.cmdline.added).toEqual(expect.arrayContaining(['intel_iommu=on']));
     copyFileSync(before, join(dir, 'copy.tgz'));
-    expect(spawnSync(process.execPath, [CLI, 'diff', before, join(dir, 'copy.tgz')], { encoding: 'utf8' }).stdout).toMatch(/^0 fixed, \d+ remaining, 0 new/);
+    expect(spawnSync(process.execPath, [CLI, 'diff', before, join(dir, 'copy.tgz')], { encoding: 'utf8' }).stdout).toMatch(
+      /^0 fixed, \d+ remaining, 0 new/,
+    );
   });
 });

@@ -47,26 +47,56 @@ export function ruleTester(rule: Rule, cases: { pass: RuleCase[]; fail: RuleCase
       for (const c of list) {
         it(`${status}: ${c.name}`, () => {
           const findings = runRuleCase(rule, c);
-          expect(findings.filter((f) => f.internal), 'no internal errors').toEqual([]);
+          expect(
+            findings.filter((f) => f.internal),
+            'no internal errors',
+          ).toEqual([]);
           const subject = c.expect?.subject;
           const hits = findings.filter(
-            (f) => f.status === status && (subject === undefined || (subject === 'host' ? f.subject.kind === 'host' : f.subject.kind === 'device' && f.subject.address === subject)),
+            (f) =>
+              f.status === status &&
+              (subject === undefined ||
+                (subject === 'host' ? f.subject.kind === 'host' : f.subject.kind === 'device' && f.subject.address === subject)),
           );
-          expect(hits.length, `expected a ${status} finding${subject ? ` for ${subject}` : ''}; got ${JSON.stringify(findings.map((f) => [f.status, f.messageId, f.subject]))}`).toBeGreaterThan(0);
+          expect(
+            hits.length,
+            `expected a ${status} finding${subject ? ` for ${subject}` : ''}; got ${JSON.stringify(findings.map((f) => [f.status, f.messageId, f.subject]))}`,
+          ).toBeGreaterThan(0);
           const f = c.expect?.messageId ? hits.find((h) => h.messageId === c.expect?.messageId) : hits[0];
           expect(f, `messageId ${c.expect?.messageId}`).toBeDefined();
           if (!f) return;
           seen.add(f.messageId);
-          if (status === 'fail') expect(findings.some((x) => x.status === 'pass' && x.subject.kind === f.subject.kind && (x.subject.kind === 'host' || (f.subject.kind === 'device' && x.subject.address === f.subject.address))), 'fail and pass on one subject').toBe(false);
+          if (status === 'fail')
+            expect(
+              findings.some(
+                (x) =>
+                  x.status === 'pass' &&
+                  x.subject.kind === f.subject.kind &&
+                  (x.subject.kind === 'host' || (f.subject.kind === 'device' && x.subject.address === f.subject.address)),
+              ),
+              'fail and pass on one subject',
+            ).toBe(false);
           for (const src of c.expect?.evidence ?? [])
-            expect(f.evidence.some((e) => `${e.source}:${e.line ?? ''}`.includes(src)), `cites ${src}: ${JSON.stringify(f.evidence)}`).toBe(true);
+            expect(
+              f.evidence.some((e) => `${e.source}:${e.line ?? ''}`.includes(src)),
+              `cites ${src}: ${JSON.stringify(f.evidence)}`,
+            ).toBe(true);
           if (c.expect?.fixKinds) expect(f.fix?.steps.map((s) => s.kind)).toEqual(c.expect.fixKinds);
           for (const cmd of c.expect?.commands ?? [])
             expect(
-              f.fix?.steps.some((s) => ('command' in s && s.command.includes(cmd)) || ('change' in s && s.change.includes(cmd)) || ('setting' in s && s.setting.includes(cmd))),
+              f.fix?.steps.some(
+                (s) =>
+                  ('command' in s && s.command.includes(cmd)) ||
+                  ('change' in s && s.change.includes(cmd)) ||
+                  ('setting' in s && s.setting.includes(cmd)),
+              ),
               `fix mentions ${cmd}: ${JSON.stringify(f.fix)}`,
             ).toBe(true);
-          for (const col of c.expect?.collect ?? []) expect((f.collect ?? []).some((x) => x.includes(col)), `collect ${col}: ${JSON.stringify(f.collect)}`).toBe(true);
+          for (const col of c.expect?.collect ?? [])
+            expect(
+              (f.collect ?? []).some((x) => x.includes(col)),
+              `collect ${col}: ${JSON.stringify(f.collect)}`,
+            ).toBe(true);
           if (c.expect?.severity) expect(f.severity).toBe(c.expect.severity);
         });
       }

@@ -59,7 +59,8 @@ const put = (bytes: Buffer) => (path: string) => writeFile(path, bytes);
 const sampleWith = (...hostile: Buffer[]) => put(tgz(...hostile, ...sampleEntries()));
 const sampleTar = (): Buffer => Buffer.concat([...sampleEntries(), END_OF_ARCHIVE]);
 const manifestWith = (json: string) => put(tgz(...sampleEntries({ 'manifest.json': json })));
-const validManifest = (): Record<string, unknown> => JSON.parse(SAMPLE.get('manifest.json')!.bytes.toString('utf8')) as Record<string, unknown>;
+const validManifest = (): Record<string, unknown> =>
+  JSON.parse(SAMPLE.get('manifest.json')!.bytes.toString('utf8')) as Record<string, unknown>;
 
 const ESCAPES = '\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u001b]8;;http://evil.example/\u001b\\\u009b31m\u202e';
 
@@ -159,7 +160,11 @@ export const CORPUS: readonly CorpusCase[] = [
     id: 'long-names',
     what: 'a 5,000-byte PAX path and a 1 MiB PAX record',
     file: 'long-names.tgz',
-    build: sampleWith(entry(`${TOP}/${'n'.repeat(5000)}`, 'x'), paxHeader([['comment', 'c'.repeat(1024 ** 2)]]), tarFile(`${TOP}/after-big-pax`, 'x')),
+    build: sampleWith(
+      entry(`${TOP}/${'n'.repeat(5000)}`, 'x'),
+      paxHeader([['comment', 'c'.repeat(1024 ** 2)]]),
+      tarFile(`${TOP}/after-big-pax`, 'x'),
+    ),
     expect: { kind: 'report', skipped: [[`${TOP}/${'n'.repeat(5000)}`, /longer than 4096 bytes/]], evidence: { cmdline: 'ok' } },
   },
   {
@@ -204,7 +209,13 @@ export const CORPUS: readonly CorpusCase[] = [
     build: put(tgz(...[...SAMPLE.values()].map((f) => entry(`${TOP}/${f.path}`, f.path === 'manifest.json' ? f.bytes : '')))),
     expect: { kind: 'report', evidence: { cmdline: 'ok', dmesg: 'ok' } },
   },
-  { id: 'empty-file', what: 'a zero-byte .tgz', file: 'empty.tgz', build: put(Buffer.alloc(0)), expect: { kind: 'error', stderr: /file is empty/ } },
+  {
+    id: 'empty-file',
+    what: 'a zero-byte .tgz',
+    file: 'empty.tgz',
+    build: put(Buffer.alloc(0)),
+    expect: { kind: 'error', stderr: /file is empty/ },
+  },
   {
     id: 'empty-archive',
     what: 'a valid gzip of a tar with only the end-of-archive blocks',
@@ -239,7 +250,13 @@ export const CORPUS: readonly CorpusCase[] = [
     },
     expect: { kind: 'report', lost: /tar archive is truncated after \d+ file\(s\)/, manifestProblem: /missing/ },
   },
-  { id: 'random-bytes', what: '1 MiB of random bytes', file: 'random.tgz', build: put(randomBytes(1024 ** 2)), expect: { kind: 'error', stderr: /not a gzip or tar archive/ } },
+  {
+    id: 'random-bytes',
+    what: '1 MiB of random bytes',
+    file: 'random.tgz',
+    build: put(randomBytes(1024 ** 2)),
+    expect: { kind: 'error', stderr: /not a gzip or tar archive/ },
+  },
   {
     id: 'corrupt-gzip',
     what: 'the gzip magic followed by random bytes',
@@ -289,11 +306,15 @@ export const CORPUS: readonly CorpusCase[] = [
     file: 'pax-bomb.tgz',
     build: async (path) => {
       const head = tarHeader({ name: 'PaxHeaders/huge', type: 'x', size: 1024 ** 3 });
-      await writeTgzStream(path, function* () {
-        yield head;
-        const zeros = Buffer.alloc(1024 ** 2);
-        for (let i = 0; i < 1024; i++) yield zeros;
-      }, 9);
+      await writeTgzStream(
+        path,
+        function* () {
+          yield head;
+          const zeros = Buffer.alloc(1024 ** 2);
+          for (let i = 0; i < 1024; i++) yield zeros;
+        },
+        9,
+      );
     },
     expect: { kind: 'error', stderr: /decompression bomb|metadata header is too large/ },
   },
@@ -351,7 +372,7 @@ export const CORPUS: readonly CorpusCase[] = [
             continue;
           }
           yield tarHeader({ name: `${TOP}/${f.path}`, size });
-          for (let done = 0; done < size; ) {
+          for (let done = 0; done < size;) {
             const rnd = randomBytes(64 * 1024);
             const out = Buffer.alloc(Math.min(rnd.length * 2, size - done));
             for (let i = 0; i + 1 < out.length; i += 2) (i % 160 === 158 ? Buffer.from('\n ') : letters[rnd[i >> 1]! & 15]!).copy(out, i);
@@ -371,7 +392,15 @@ export const CORPUS: readonly CorpusCase[] = [
     id: 'newline-flood',
     what: 'dmesg, lspci -nnk and /proc/cmdline each 16 MiB of bare newlines (a line object per byte)',
     file: 'newlines.tgz',
-    build: put(tgz(...sampleEntries(Object.fromEntries(['commands/dmesg.out', 'commands/lspci-nnk.out', 'proc/cmdline'].map((p) => [p, Buffer.alloc(16 * 1024 ** 2, 10)]))))),
+    build: put(
+      tgz(
+        ...sampleEntries(
+          Object.fromEntries(
+            ['commands/dmesg.out', 'commands/lspci-nnk.out', 'proc/cmdline'].map((p) => [p, Buffer.alloc(16 * 1024 ** 2, 10)]),
+          ),
+        ),
+      ),
+    ),
     expect: { kind: 'report', evidence: { uname: 'ok' } },
   },
   {

@@ -44,7 +44,9 @@ afterAll(() => {
 });
 
 function record(c: CorpusCase | { id: string }, r: Measured, outcome: string): void {
-  rows.push(`| ${c.id} | ${outcome.replace(/\|/g, '\\|')} | ${r.code} | ${r.maxRssMiB.toFixed(0)} | ${r.cpuMs.toFixed(0)} | ${r.ms.toFixed(0)} |`);
+  rows.push(
+    `| ${c.id} | ${outcome.replace(/\|/g, '\\|')} | ${r.code} | ${r.maxRssMiB.toFixed(0)} | ${r.cpuMs.toFixed(0)} | ${r.ms.toFixed(0)} |`,
+  );
 }
 
 function checkCommon(r: Measured): void {

@@ -53,7 +53,9 @@ export async function runCli(args: readonly string[], scratch = tmpdir(), killAf
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   clearTimeout(timer);
   const ms = performance.now() - started;
-  const report = fd3.length ? (JSON.parse(Buffer.concat(fd3).toString()) as { maxRssKiB: number; cpuMicros: number; polluted: boolean }) : null;
+  const report = fd3.length
+    ? (JSON.parse(Buffer.concat(fd3).toString()) as { maxRssKiB: number; cpuMicros: number; polluted: boolean })
+    : null;
   return {
     code,
     stdout: Buffer.concat(out).toString(),

@@ -5,7 +5,18 @@
 //
 //   node test/lab/build-initramfs.mjs <scenario>   → test/lab/.cache/build/<scenario>/initramfs.cpio.gz
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CACHE, LAB, REPO } from './lib/paths.mjs';
 import { ensureKernel, moduleLoadOrder } from './lib/kernels.mjs';
@@ -72,7 +83,10 @@ export function buildInitramfs(name) {
   const modDir = join(kernel.root, 'lib/modules', kernel.kver);
   const wanted = s.modules.map((m) => (typeof m === 'string' ? { name: m } : m));
   const listed = [];
-  for (const path of moduleLoadOrder(kernel, wanted.map((m) => m.name))) {
+  for (const path of moduleLoadOrder(
+    kernel,
+    wanted.map((m) => m.name),
+  )) {
     const plain = path.replace(/\.xz$/, '');
     const dest = join(root, 'lib/modules', kernel.kver, plain);
     mkdirSync(dirname(dest), { recursive: true });

@@ -47,13 +47,20 @@ export async function runScenario(name, opts = {}) {
   const append = s.cmdline.replaceAll('@KVER@', kernel.kver);
   const args = [
     ...qemuMachineArgs(s, { driveImages, varsFile }),
-    '-kernel', kernel.vmlinuz,
-    '-initrd', built.cpio,
-    '-append', append,
-    '-chardev', `file,id=con,path=${consoleLog}`,
-    '-serial', 'chardev:con',
-    '-chardev', `file,id=out,path=${serialOut}`,
-    '-serial', 'chardev:out',
+    '-kernel',
+    kernel.vmlinuz,
+    '-initrd',
+    built.cpio,
+    '-append',
+    append,
+    '-chardev',
+    `file,id=con,path=${consoleLog}`,
+    '-serial',
+    'chardev:con',
+    '-chardev',
+    `file,id=out,path=${serialOut}`,
+    '-serial',
+    'chardev:out',
   ];
   const buildMs = Date.now() - t0;
   const code = await new Promise((resolve) => {
@@ -75,7 +82,7 @@ export async function runScenario(name, opts = {}) {
   if (b < 0 || e < b) {
     throw new Error(`${name}: no output on ttyS1 (qemu ${code}); see ${consoleLog}`);
   }
-  const tgz = Buffer.from(text.slice(b + BEGIN.length, e).replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+  const tgz = Buffer.from(text.slice(b + BEGIN.length, e).replace(/[^A-Z0-9+/=]/gi, ''), 'base64');
   writeFileSync(join(outDir, 'lab-out.tgz'), tgz);
   execFileSync('tar', ['-xzf', join(outDir, 'lab-out.tgz'), '-C', outDir]);
 

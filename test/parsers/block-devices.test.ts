@@ -8,8 +8,12 @@ describe('parseBlockDevices', () => {
   it('parses the header sample (virtio-vda.txt lines 9–10)', () => {
     const r = parseBlockDevices(fx('virtio-vda.txt').split('\n').slice(8, 10).join('\n'));
     expect(r.disks[0]).toEqual({
-      name: 'vda', sysfsPath: '/sys/devices/pci0000:00/0000:00:02.0/virtio1/block/vda',
-      pciPath: ['0000:00:02.0'], pciEndpoint: '0000:00:02.0', virtual: false, line: 1,
+      name: 'vda',
+      sysfsPath: '/sys/devices/pci0000:00/0000:00:02.0/virtio1/block/vda',
+      pciPath: ['0000:00:02.0'],
+      pciEndpoint: '0000:00:02.0',
+      virtual: false,
+      line: 1,
       text: 'block vda /sys/devices/pci0000:00/0000:00:02.0/virtio1/block/vda',
     });
     expect(r.disks[1]).toMatchObject({ name: 'zram0', pciPath: [], virtual: true });
@@ -18,12 +22,25 @@ describe('parseBlockDevices', () => {
 
   it('reads every line of the real listing', () => {
     const r = parseBlockDevices(fx('virtio-vda.txt'));
-    expect(r.disks.filter((d) => d.virtual).map((d) => d.name)).toEqual(['loop0', 'loop1', 'loop2', 'loop3', 'loop4', 'loop5', 'loop6', 'loop7', 'zram0']);
+    expect(r.disks.filter((d) => d.virtual).map((d) => d.name)).toEqual([
+      'loop0',
+      'loop1',
+      'loop2',
+      'loop3',
+      'loop4',
+      'loop5',
+      'loop6',
+      'loop7',
+      'zram0',
+    ]);
     expect(r.unparsed).toEqual([]);
   });
 
   it('lists bridges before the endpoint for an NVMe path', () => {
-    expect(pciAddressesInPath('/sys/devices/pci0000:00/0000:00:1d.0/0000:3d:00.0/nvme/nvme0/nvme0n1')).toEqual(['0000:00:1d.0', '0000:3d:00.0']);
+    expect(pciAddressesInPath('/sys/devices/pci0000:00/0000:00:1d.0/0000:3d:00.0/nvme/nvme0/nvme0n1')).toEqual([
+      '0000:00:1d.0',
+      '0000:3d:00.0',
+    ]);
   });
 
   it('reads part and slave lines; unknown kinds are unparsed', () => {
@@ -38,7 +55,8 @@ describe('parseBlockDevices', () => {
   });
 
   it('survives hostile long lines', () => {
-    for (const s of ['block x ' + '0000:00:00.0/'.repeat(200_000), 'block x ' + '0'.repeat(3_000_000)]) expect(() => parseBlockDevices(s)).not.toThrow();
+    for (const s of ['block x ' + '0000:00:00.0/'.repeat(200_000), 'block x ' + '0'.repeat(3_000_000)])
+      expect(() => parseBlockDevices(s)).not.toThrow();
   });
 
   it('parses a CRLF copy of virtio-vda.txt (newlines converted to CRLF in the test) like the LF original', () => {

@@ -23,7 +23,11 @@ describe('parseBlsEntry', () => {
 
   it('accepts several spaces between key and value (Proxmox systemd-boot entry)', () => {
     const r = parseBlsEntry(fx('proxmox-systemd-boot.conf'));
-    expect(r.options[0]).toMatchObject({ value: 'root=ZFS=rpool/ROOT/pve-1 boot=zfs', line: 3, text: 'options   root=ZFS=rpool/ROOT/pve-1 boot=zfs' });
+    expect(r.options[0]).toMatchObject({
+      value: 'root=ZFS=rpool/ROOT/pve-1 boot=zfs',
+      line: 3,
+      text: 'options   root=ZFS=rpool/ROOT/pve-1 boot=zfs',
+    });
     expect(r.variables).toEqual([]);
   });
 

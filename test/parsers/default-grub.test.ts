@@ -10,7 +10,11 @@ describe('parseDefaultGrub', () => {
     expect(lines.split('\n')[3]).toBe('GRUB_CMDLINE_LINUX_DEFAULT="quiet"');
     const r = parseDefaultGrub(lines);
     expect(r.assignments.map((a) => a.name)).toEqual([
-      'GRUB_DEFAULT', 'GRUB_TIMEOUT', 'GRUB_DISTRIBUTOR', 'GRUB_CMDLINE_LINUX_DEFAULT', 'GRUB_CMDLINE_LINUX',
+      'GRUB_DEFAULT',
+      'GRUB_TIMEOUT',
+      'GRUB_DISTRIBUTOR',
+      'GRUB_CMDLINE_LINUX_DEFAULT',
+      'GRUB_CMDLINE_LINUX',
     ]);
     expect(r.vars['GRUB_CMDLINE_LINUX_DEFAULT']?.value).toBe('quiet');
     expect(r.unparsed).toEqual([]);
@@ -46,7 +50,7 @@ describe('parseDefaultGrub', () => {
   });
 
   it('handles export, single quotes, continuations and later-wins', () => {
-    const r = parseDefaultGrub("export GRUB_A='x $y'\nGRUB_B=\"a \\\nb\"\nGRUB_A=z\n");
+    const r = parseDefaultGrub('export GRUB_A=\'x $y\'\nGRUB_B="a \\\nb"\nGRUB_A=z\n');
     expect(r.assignments[0]).toMatchObject({ name: 'GRUB_A', value: 'x $y', line: 1 });
     expect(r.vars['GRUB_B']).toMatchObject({ value: 'a b', line: 2, text: 'GRUB_B="a \\\nb"' });
     expect(r.vars['GRUB_A']).toMatchObject({ value: 'z', line: 4 });
@@ -58,7 +62,14 @@ describe('parseDefaultGrub', () => {
   });
 
   it('survives hostile long lines', () => {
-    for (const s of ['"' + 'a\\'.repeat(500_000), '${'.repeat(300_000), '$('.repeat(300_000), '`'.repeat(300_001), 'A='.repeat(300_000), '#'.repeat(1_000_000)]) {
+    for (const s of [
+      '"' + 'a\\'.repeat(500_000),
+      '${'.repeat(300_000),
+      '$('.repeat(300_000),
+      '`'.repeat(300_001),
+      'A='.repeat(300_000),
+      '#'.repeat(1_000_000),
+    ]) {
       const r = parseDefaultGrub(s);
       expect(r.assignments.length + r.unparsed.length).toBeGreaterThanOrEqual(0);
     }

@@ -8,7 +8,13 @@ describe('parseDmesg', () => {
   it('parses the header sample (guide dmesg | grep -i vfio)', () => {
     const d = parseDmesg(fx('dmesg/guide-grep-vfio.txt'));
     expect(d.format).toBe('monotonic');
-    expect(d.records[0]).toEqual({ line: 1, text: '[ 0.329224] VFIO - User Level meta-driver version: 0.3', message: 'VFIO - User Level meta-driver version: 0.3', time: 0.329224, kind: 'monotonic' });
+    expect(d.records[0]).toEqual({
+      line: 1,
+      text: '[ 0.329224] VFIO - User Level meta-driver version: 0.3',
+      message: 'VFIO - User Level meta-driver version: 0.3',
+      time: 0.329224,
+      kind: 'monotonic',
+    });
     expect(d.records[1]?.message).toBe('vfio_pci: add [10de:13c2[ffff:ffff]] class 0x000000/00000000');
     expect(d.firstMonotonic).toBe(0.329224);
   });

@@ -10,7 +10,9 @@ describe('parseDmi', () => {
   });
 
   it('records the collector marker for unreadable files', () => {
-    expect(parseDmi('# unreadable: bios_version\n').unreadable).toEqual([{ name: 'bios_version', line: 1, text: '# unreadable: bios_version' }]);
+    expect(parseDmi('# unreadable: bios_version\n').unreadable).toEqual([
+      { name: 'bios_version', line: 1, text: '# unreadable: bios_version' },
+    ]);
   });
 
   it('sends lines without a lower-case name to unparsed and resists prototype keys', () => {

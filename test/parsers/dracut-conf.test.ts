@@ -7,7 +7,10 @@ const fx = (p: string): string => readFileSync(new URL(`../fixtures/dracut-conf/
 describe('parseDracutConf', () => {
   it('parses the header sample (suse.conf.example lines 7–8)', () => {
     const r = parseDracutConf(fx('suse.conf.example').split('\n').slice(6, 8).join('\n'));
-    expect(r.assignments.map((a) => [a.name, a.op, a.value, a.line])).toEqual([['hostonly', '=', 'yes', 1], ['hostonly_cmdline', '=', 'yes', 2]]);
+    expect(r.assignments.map((a) => [a.name, a.op, a.value, a.line])).toEqual([
+      ['hostonly', '=', 'yes', 1],
+      ['hostonly_cmdline', '=', 'yes', 2],
+    ]);
   });
 
   it('collects += lists and ignores commented assignments', () => {

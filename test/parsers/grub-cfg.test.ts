@@ -26,8 +26,14 @@ describe('parseGrubCfg', () => {
       ['Debian GNU/Linux, with Linux 6.1.0-56-amd64', 'Advanced options for Debian GNU/Linux', 103],
       ['Debian GNU/Linux, with Linux 6.1.0-56-amd64 (recovery mode)', 'Advanced options for Debian GNU/Linux', 113],
     ]);
-    expect(r.entries[2]?.linux[0]).toMatchObject({ line: 119, params: 'root=/dev/vda ro single intel_iommu=on iommu=pt vfio_iommu_type1.allow_unsafe_interrupts=1' });
-    expect(r.defaults.map((d) => [d.value, d.line])).toEqual([['${next_entry}', 14], ['0', 19]]);
+    expect(r.entries[2]?.linux[0]).toMatchObject({
+      line: 119,
+      params: 'root=/dev/vda ro single intel_iommu=on iommu=pt vfio_iommu_type1.allow_unsafe_interrupts=1',
+    });
+    expect(r.defaults.map((d) => [d.value, d.line])).toEqual([
+      ['${next_entry}', 14],
+      ['0', 19],
+    ]);
     expect(r.blscfg).toEqual([]);
     expect(r.stub).toBeUndefined();
     expect(r.unparsed).toEqual([]);
@@ -58,7 +64,9 @@ describe('parseGrubCfg', () => {
   it('records blscfg and set kernelopts= lines (rhboot grub2 10_linux output shape)', () => {
     // Lines as rhboot/grub2 util/grub.d/10_linux.in emits them; the kernelopts value from the
     // grubenv fixture.
-    const kopts = readFileSync(new URL('../fixtures/grubenv/rhel8-kernelopts.env', import.meta.url), 'utf8').split('\n')[3]?.slice(11);
+    const kopts = readFileSync(new URL('../fixtures/grubenv/rhel8-kernelopts.env', import.meta.url), 'utf8')
+      .split('\n')[3]
+      ?.slice(11);
     const r = parseGrubCfg(`if [ -z "\${kernelopts}" ]; then\n  set kernelopts="${kopts}"\nfi\n\ninsmod blscfg\nblscfg\n`);
     expect(r.kernelopts[0]).toMatchObject({ value: kopts, line: 2 });
     expect(r.blscfg).toEqual([{ line: 6, text: 'blscfg' }]);
@@ -74,7 +82,12 @@ describe('parseGrubCfg', () => {
   });
 
   it('survives hostile long lines', () => {
-    for (const s of ["menuentry '" + 'x'.repeat(2_000_000), 'search ' + ' --fs-uuid'.repeat(200_000), '{\n'.repeat(200_000), 'set default=' + '"'.repeat(1_000_000)]) {
+    for (const s of [
+      "menuentry '" + 'x'.repeat(2_000_000),
+      'search ' + ' --fs-uuid'.repeat(200_000),
+      '{\n'.repeat(200_000),
+      'set default=' + '"'.repeat(1_000_000),
+    ]) {
       expect(() => parseGrubCfg(s)).not.toThrow();
     }
   });

@@ -19,11 +19,14 @@ describe('parseHugepages', () => {
 
   it('returns nothing for empty input; odd paths and values are unparsed', () => {
     expect(parseHugepages('')).toEqual({ counters: [], pools: [], unparsed: [] });
-    expect(parseHugepages('/etc/passwd 1\n/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages x\n').unparsed.map((u) => u.line)).toEqual([1, 2]);
+    expect(parseHugepages('/etc/passwd 1\n/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages x\n').unparsed.map((u) => u.line)).toEqual(
+      [1, 2],
+    );
   });
 
   it('survives hostile long lines', () => {
-    for (const s of ['/sys/kernel/mm/hugepages/hugepages-' + '9'.repeat(2_000_000) + 'kB/nr 1', 'x'.repeat(3_000_000)]) expect(() => parseHugepages(s)).not.toThrow();
+    for (const s of ['/sys/kernel/mm/hugepages/hugepages-' + '9'.repeat(2_000_000) + 'kB/nr 1', 'x'.repeat(3_000_000)])
+      expect(() => parseHugepages(s)).not.toThrow();
   });
 
   it('parses a CRLF copy of two-mb-pool.txt (newlines converted to CRLF in the test) like the LF original', () => {

@@ -17,7 +17,10 @@ describe('parseInitramfsToolsModules', () => {
 
   it('reads module [args] lines; `;` is not a comment here', () => {
     const r = parseInitramfsToolsModules('vfio_pci ids=10de:1b80\n;odd\n');
-    expect(r.modules.map((m) => [m.module, m.args, m.line])).toEqual([['vfio_pci', 'ids=10de:1b80', 1], [';odd', '', 2]]);
+    expect(r.modules.map((m) => [m.module, m.args, m.line])).toEqual([
+      ['vfio_pci', 'ids=10de:1b80', 1],
+      [';odd', '', 2],
+    ]);
   });
 
   it('returns nothing for empty input', () => {

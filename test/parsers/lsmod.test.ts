@@ -7,7 +7,14 @@ const fx = (p: string): string => readFileSync(new URL(`../fixtures/${p}`, impor
 describe('parseLsmod', () => {
   it('parses the header sample (Oracle Linux lsmod)', () => {
     const m = parseLsmod(fx('lsmod/oracle-linux-ch06s02.txt'));
-    expect(m.modules[0]).toEqual({ line: 2, text: 'nls_utf8                1405  1 ', name: 'nls_utf8', size: 1405, useCount: 1, usedBy: [] });
+    expect(m.modules[0]).toEqual({
+      line: 2,
+      text: 'nls_utf8                1405  1 ',
+      name: 'nls_utf8',
+      size: 1405,
+      useCount: 1,
+      usedBy: [],
+    });
     expect(m.modules.find((x) => x.name === 'parport')?.usedBy).toEqual(['ppdev', 'parport_pc']);
   });
 

@@ -10,8 +10,15 @@ describe('parseLspciNnk', () => {
     const r = parseLspciNnk(fx('lspci-nnk/guide-nvidia-grep-A3.txt'));
     const gpu = r.devices[0];
     expect(gpu).toMatchObject({
-      address: '0000:42:00.0', slot: '42:00.0', className: 'VGA compatible controller', classCode: '0300',
-      description: 'NVIDIA Corporation GP102 [GeForce GTX 1080 Ti]', vendorId: '10de', deviceId: '1b06', rev: 'a1', line: 1,
+      address: '0000:42:00.0',
+      slot: '42:00.0',
+      className: 'VGA compatible controller',
+      classCode: '0300',
+      description: 'NVIDIA Corporation GP102 [GeForce GTX 1080 Ti]',
+      vendorId: '10de',
+      deviceId: '1b06',
+      rev: 'a1',
+      line: 1,
     });
     expect(gpu?.subsystem).toMatchObject({ vendorId: '10de', deviceId: '120f', line: 2 });
     expect(gpu?.driver).toEqual({ line: 3, text: 'Kernel driver in use: vfio-pci', name: 'vfio-pci' });
@@ -32,13 +39,24 @@ describe('parseLspciNnk', () => {
 
   it('takes the last bracket group as ids when names contain brackets', () => {
     const r = parseLspciNnk(fx('lspci-nnk/guide-amd-grep-A3.txt'));
-    expect(r.devices[0]).toMatchObject({ description: 'Advanced Micro Devices, Inc. [AMD/ATI] Tonga XT GL [FirePro S7150]', vendorId: '1002', deviceId: '6929' });
+    expect(r.devices[0]).toMatchObject({
+      description: 'Advanced Micro Devices, Inc. [AMD/ATI] Tonga XT GL [FirePro S7150]',
+      vendorId: '1002',
+      deviceId: '6929',
+    });
     expect(r.devices[0]?.rev).toBeUndefined();
   });
 
   it('reads devices with and without a bound driver (this machine)', () => {
     const r = parseLspciNnk(fx('lspci-nnk/firecracker-6.18.txt'));
-    expect(r.devices.map((d) => d.address)).toEqual(['0000:00:00.0', '0000:00:01.0', '0000:00:02.0', '0000:00:03.0', '0000:00:04.0', '0000:00:05.0']);
+    expect(r.devices.map((d) => d.address)).toEqual([
+      '0000:00:00.0',
+      '0000:00:01.0',
+      '0000:00:02.0',
+      '0000:00:03.0',
+      '0000:00:04.0',
+      '0000:00:05.0',
+    ]);
     expect(r.devices[0]?.driver).toBeUndefined();
     expect(r.devices[0]?.classCode).toBe('0600');
     expect(r.devices[1]).toMatchObject({ classCode: 'ffff', className: 'Unassigned class' });

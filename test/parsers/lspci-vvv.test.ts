@@ -13,7 +13,10 @@ describe('parseLspciVvv', () => {
     expect(nic?.flr).toMatchObject({ line: 23, capable: true });
     expect(nic?.sriov).toMatchObject({ initialVfs: 8, totalVfs: 8, numVfs: 1 });
     expect(nic?.regions.map((x) => [x.index, x.kind, x.address])).toEqual([
-      [0, 'memory', 'e0800000'], [1, 'memory', 'e0000000'], [2, 'io', '1020'], [3, 'memory', 'e0840000'],
+      [0, 'memory', 'e0800000'],
+      [1, 'memory', 'e0000000'],
+      [2, 'io', '1020'],
+      [3, 'memory', 'e0840000'],
     ]);
     expect(r.unparsed).toEqual([]);
   });

@@ -8,28 +8,59 @@ describe('parseModprobeD', () => {
   it('parses the header sample (kmod-aliases.conf lines 5–6)', () => {
     const r = parseModprobeD(fx('kmod-aliases.conf').split('\n').slice(4, 6).join('\n'));
     expect(r.records).toEqual([
-      { kind: 'options', module: 'snd-pcsp', moduleKey: 'snd_pcsp', params: [{ key: 'index', value: '-2', raw: 'index=-2' }], line: 1, text: 'options snd-pcsp index=-2' },
-      { kind: 'options', module: 'cx88_alsa', moduleKey: 'cx88_alsa', params: [{ key: 'index', value: '-2', raw: 'index=-2' }], line: 2, text: 'options cx88_alsa index=-2' },
+      {
+        kind: 'options',
+        module: 'snd-pcsp',
+        moduleKey: 'snd_pcsp',
+        params: [{ key: 'index', value: '-2', raw: 'index=-2' }],
+        line: 1,
+        text: 'options snd-pcsp index=-2',
+      },
+      {
+        kind: 'options',
+        module: 'cx88_alsa',
+        moduleKey: 'cx88_alsa',
+        params: [{ key: 'index', value: '-2', raw: 'index=-2' }],
+        line: 2,
+        text: 'options cx88_alsa index=-2',
+      },
     ]);
   });
 
   it('reads softdep and every line of the shipped kmod file', () => {
     const r = parseModprobeD(fx('kmod-aliases.conf'));
-    expect(r.records.find((x) => x.line === 14)).toMatchObject({ kind: 'softdep', module: 'uhci-hcd', moduleKey: 'uhci_hcd', pre: ['ehci-hcd'], post: [] });
+    expect(r.records.find((x) => x.line === 14)).toMatchObject({
+      kind: 'softdep',
+      module: 'uhci-hcd',
+      moduleKey: 'uhci_hcd',
+      pre: ['ehci-hcd'],
+      post: [],
+    });
     expect(r.records.map((x) => x.kind)).toEqual(['options', 'options', 'options', 'options', 'options', 'softdep', 'softdep']);
     expect(r.unparsed).toEqual([]);
   });
 
   it('reads alias lines', () => {
     expect(parseModprobeD('alias pci:v000010DEd00001B80sv*sd*bc03sc*i* vfio-pci\n').records[0]).toMatchObject({
-      kind: 'alias', pattern: 'pci:v000010DEd00001B80sv*sd*bc03sc*i*', module: 'vfio-pci', moduleKey: 'vfio_pci',
+      kind: 'alias',
+      pattern: 'pci:v000010DEd00001B80sv*sd*bc03sc*i*',
+      module: 'vfio-pci',
+      moduleKey: 'vfio_pci',
     });
   });
 
   it('accepts leading whitespace and dashed module names (pve-docs lines)', () => {
     const ids = parseModprobeD(fx('pve-vfio-ids.conf')).records[0];
-    expect(ids).toMatchObject({ kind: 'options', module: 'vfio-pci', moduleKey: 'vfio_pci', line: 1, text: ' options vfio-pci ids=1234:5678,4321:8765' });
-    expect(ids?.kind === 'options' ? ids.params : []).toEqual([{ key: 'ids', value: '1234:5678,4321:8765', raw: 'ids=1234:5678,4321:8765' }]);
+    expect(ids).toMatchObject({
+      kind: 'options',
+      module: 'vfio-pci',
+      moduleKey: 'vfio_pci',
+      line: 1,
+      text: ' options vfio-pci ids=1234:5678,4321:8765',
+    });
+    expect(ids?.kind === 'options' ? ids.params : []).toEqual([
+      { key: 'ids', value: '1234:5678,4321:8765', raw: 'ids=1234:5678,4321:8765' },
+    ]);
     expect(parseModprobeD(fx('pve-blacklist.conf')).records[0]).toMatchObject({ kind: 'blacklist', module: 'DRIVERNAME' });
     expect(parseModprobeD(fx('pve-unsafe-interrupts.conf')).records[0]).toMatchObject({ kind: 'options', moduleKey: 'vfio_iommu_type1' });
   });

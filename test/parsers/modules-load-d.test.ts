@@ -7,7 +7,12 @@ const fx = (p: string): string => readFileSync(new URL(`../fixtures/modules-load
 describe('parseModulesLoadD', () => {
   it('parses the header sample (seed-vfio.conf)', () => {
     const r = parseModulesLoadD(fx('seed-vfio.conf'));
-    expect(r.modules.map((m) => [m.module, m.line])).toEqual([['vfio', 1], ['vfio_iommu_type1', 2], ['vfio_pci', 3], ['vfio_virqfd', 4]]);
+    expect(r.modules.map((m) => [m.module, m.line])).toEqual([
+      ['vfio', 1],
+      ['vfio_iommu_type1', 2],
+      ['vfio_pci', 3],
+      ['vfio_virqfd', 4],
+    ]);
   });
 
   it('folds dashes in moduleKey (man page example) and skips comments', () => {
@@ -23,7 +28,9 @@ describe('parseModulesLoadD', () => {
 
   it('keeps args after the name and treats ; as a comment', () => {
     const r = parseModulesLoadD('; comment\nvfio-pci ids=10de:1b80\n');
-    expect(r.modules).toEqual([{ module: 'vfio-pci', moduleKey: 'vfio_pci', args: 'ids=10de:1b80', line: 2, text: 'vfio-pci ids=10de:1b80' }]);
+    expect(r.modules).toEqual([
+      { module: 'vfio-pci', moduleKey: 'vfio_pci', args: 'ids=10de:1b80', line: 2, text: 'vfio-pci ids=10de:1b80' },
+    ]);
   });
 
   it('returns nothing for empty input', () => {
@@ -35,6 +42,11 @@ describe('parseModulesLoadD', () => {
       const lf = fx(name);
       expect(parseModulesLoadD(lf.replaceAll('\n', '\r\n'))).toEqual(parseModulesLoadD(lf));
     }
-    expect(parseModulesLoadD(fx('seed-vfio.conf').replaceAll('\n', '\r\n')).modules.map((m) => m.text)).toEqual(['vfio', 'vfio_iommu_type1', 'vfio_pci', 'vfio_virqfd']);
+    expect(parseModulesLoadD(fx('seed-vfio.conf').replaceAll('\n', '\r\n')).modules.map((m) => m.text)).toEqual([
+      'vfio',
+      'vfio_iommu_type1',
+      'vfio_pci',
+      'vfio_virqfd',
+    ]);
   });
 });

@@ -9,8 +9,11 @@ describe('parseMounts', () => {
     const rows = fx('container-host.txt').split('\n');
     const r = parseMounts([rows[0], rows[5]].join('\n'));
     expect(r.mounts[1]).toEqual({
-      device: '/dev/vda', mountpoint: '/', fstype: 'ext4',
-      options: ['rw', 'relatime', 'discard', 'resv_strict', 'resuid=65534', 'resgid=65534'], line: 2,
+      device: '/dev/vda',
+      mountpoint: '/',
+      fstype: 'ext4',
+      options: ['rw', 'relatime', 'discard', 'resv_strict', 'resuid=65534', 'resgid=65534'],
+      line: 2,
       text: '/dev/vda / ext4 rw,relatime,discard,resv_strict,resuid=65534,resgid=65534 0 0',
     });
   });

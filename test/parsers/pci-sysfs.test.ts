@@ -9,8 +9,18 @@ describe('parsePciSysfs', () => {
     const r = parsePciSysfs(fx('pci-sysfs/firecracker-6.18.txt'));
     const d = r.devices[1];
     expect(d).toMatchObject({
-      address: '0000:00:01.0', line: 13, path: '/sys/devices/pci0000:00/0000:00:01.0', vendor: '1af4', device: '1045',
-      subsystemVendor: '1af4', subsystemDevice: '1045', class: 'ffff00', revision: '01', driver: 'virtio-pci', numaNode: -1, enable: 1,
+      address: '0000:00:01.0',
+      line: 13,
+      path: '/sys/devices/pci0000:00/0000:00:01.0',
+      vendor: '1af4',
+      device: '1045',
+      subsystemVendor: '1af4',
+      subsystemDevice: '1045',
+      class: 'ffff00',
+      revision: '01',
+      driver: 'virtio-pci',
+      numaNode: -1,
+      enable: 1,
     });
     expect(d?.driverOverride).toBeUndefined();
     expect(d?.entries.find((e) => e.key === 'driver')?.line).toBe(21);

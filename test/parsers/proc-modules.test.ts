@@ -7,7 +7,16 @@ const fx = (p: string): string => readFileSync(new URL(`../fixtures/${p}`, impor
 describe('parseProcModules', () => {
   it('parses the header sample (Red Hat /proc/modules)', () => {
     const m = parseProcModules(fx('proc-modules/rhel6-deployment-guide.txt'));
-    expect(m.modules[0]).toEqual({ line: 1, text: 'nfs      170109  0 -          Live 0x129b0000', name: 'nfs', size: 170109, useCount: 0, usedBy: [], state: 'Live', address: '0x129b0000' });
+    expect(m.modules[0]).toEqual({
+      line: 1,
+      text: 'nfs      170109  0 -          Live 0x129b0000',
+      name: 'nfs',
+      size: 170109,
+      useCount: 0,
+      usedBy: [],
+      state: 'Live',
+      address: '0x129b0000',
+    });
     expect(m.modules[1]?.usedBy).toEqual(['nfs']);
     expect(m.modules.length).toBe(14);
     expect(m.unparsed).toEqual([]);
@@ -18,7 +27,7 @@ describe('parseProcModules', () => {
   });
 
   it('sends malformed lines to unparsed', () => {
-    const m = parseProcModules('lsmod: ERROR: could not open \'/proc/modules\': No such file or directory\n');
+    const m = parseProcModules("lsmod: ERROR: could not open '/proc/modules': No such file or directory\n");
     expect(m.modules).toEqual([]);
     expect(m.unparsed.length).toBe(1);
   });

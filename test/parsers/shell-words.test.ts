@@ -20,7 +20,9 @@ describe('splitShellStatements', () => {
     expect(sts).toHaveLength(1);
     const a = splitAssignment(sts[0]!.words[0]!);
     expect(a?.name).toBe('GRUB_CMDLINE_LINUX');
-    expect(expandParts(a?.value ?? [], (n) => (n === 'GRUB_CMDLINE_LINUX' ? 'quiet' : undefined)).value).toBe('quiet intel_iommu=on iommu=pt');
+    expect(expandParts(a?.value ?? [], (n) => (n === 'GRUB_CMDLINE_LINUX' ? 'quiet' : undefined)).value).toBe(
+      'quiet intel_iommu=on iommu=pt',
+    );
   });
 
   it('returns nothing for empty input and comments', () => {

@@ -6,7 +6,14 @@ const fx = (p: string): string => readFileSync(new URL(`../fixtures/systemd-dete
 
 describe('parseSystemdDetectVirt', () => {
   it('parses the header sample (docker.txt)', () => {
-    expect(parseSystemdDetectVirt(fx('docker.txt'))).toEqual({ value: 'docker', isVirtual: true, kind: 'container', line: 1, text: 'docker', unparsed: [] });
+    expect(parseSystemdDetectVirt(fx('docker.txt'))).toEqual({
+      value: 'docker',
+      isVirtual: true,
+      kind: 'container',
+      line: 1,
+      text: 'docker',
+      unparsed: [],
+    });
   });
 
   it('classifies none and hypervisors', () => {

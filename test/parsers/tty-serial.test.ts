@@ -8,12 +8,18 @@ describe('parseTtySerial', () => {
   it('parses the header sample (one-uart.txt)', () => {
     const r = parseTtySerial(fx('one-uart.txt'));
     expect(r.header).toEqual({ line: 1, text: 'serinfo:1.0 driver revision:' });
-    expect(r.ports).toEqual([{
-      index: 0, uart: '16550A', port: '000003F8', irq: 26,
-      fields: { uart: '16550A', port: '000003F8', irq: '26', tx: '120', rx: '0' },
-      flags: ['RTS', 'CTS', 'DTR', 'DSR', 'CD'], line: 2,
-      text: '0: uart:16550A port:000003F8 irq:26 tx:120 rx:0 RTS|CTS|DTR|DSR|CD',
-    }]);
+    expect(r.ports).toEqual([
+      {
+        index: 0,
+        uart: '16550A',
+        port: '000003F8',
+        irq: 26,
+        fields: { uart: '16550A', port: '000003F8', irq: '26', tx: '120', rx: '0' },
+        flags: ['RTS', 'CTS', 'DTR', 'DSR', 'CD'],
+        line: 2,
+        text: '0: uart:16550A port:000003F8 irq:26 tx:120 rx:0 RTS|CTS|DTR|DSR|CD',
+      },
+    ]);
     expect(r.unparsed).toEqual([]);
   });
 

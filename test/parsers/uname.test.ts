@@ -7,7 +7,15 @@ const fx = (p: string): string => readFileSync(new URL(`../fixtures/${p}`, impor
 describe('parseUname', () => {
   it('parses the header sample', () => {
     const u = parseUname(fx('uname/firecracker-6.18.txt'));
-    expect(u).toMatchObject({ kernelName: 'Linux', release: '6.18.44-fc-v782', version: '#1 SMP PREEMPT_DYNAMIC @0', machine: 'x86_64', major: 6, minor: 18, line: 1 });
+    expect(u).toMatchObject({
+      kernelName: 'Linux',
+      release: '6.18.44-fc-v782',
+      version: '#1 SMP PREEMPT_DYNAMIC @0',
+      machine: 'x86_64',
+      major: 6,
+      minor: 18,
+      line: 1,
+    });
     expect(compareKernel(u.release ?? '', 6, 2)).toBe(1);
     expect(compareKernel('5.4.130-1.yn20221208.el7.x86_64', 6, 2)).toBe(-1);
   });

@@ -67,12 +67,18 @@ export const PARSERS: readonly ParserUnderTest[] = [
   {
     name: 'splitAssignment+expandParts',
     parse: (t) =>
-      splitShellStatements(t).flatMap((s) => s.words.map((w) => splitAssignment(w)).map((a) => (a ? expandParts(a.value, () => 'x') : null))),
+      splitShellStatements(t).flatMap((s) =>
+        s.words.map((w) => splitAssignment(w)).map((a) => (a ? expandParts(a.value, () => 'x') : null)),
+      ),
     real: ['test/fixtures/default-grub'],
   },
   { name: 'parseDmesg', parse: parseDmesg, real: ['test/fixtures/dmesg', `${S}/commands/dmesg.out`, `${A}/commands/dmesg.out`] },
   { name: 'findMessages', parse: (t) => findMessages(parseDmesg(t), 'DMAR: IOMMU enabled'), real: ['test/fixtures/dmesg'] },
-  { name: 'parseIommuGroupsFromDmesg', parse: (t) => parseIommuGroupsFromDmesg(parseDmesg(t)), real: ['test/fixtures/dmesg', `${S}/commands/dmesg.out`] },
+  {
+    name: 'parseIommuGroupsFromDmesg',
+    parse: (t) => parseIommuGroupsFromDmesg(parseDmesg(t)),
+    real: ['test/fixtures/dmesg', `${S}/commands/dmesg.out`],
+  },
   { name: 'parseDmi', parse: parseDmi, real: [`${S}/commands/dmi.out`, `${A}/commands/dmi.out`] },
   { name: 'parseDracutConf', parse: parseDracutConf, real: ['test/fixtures/dracut-conf'] },
   { name: 'parseGrubCfg', parse: parseGrubCfg, real: ['test/fixtures/grub-cfg'] },
@@ -85,11 +91,19 @@ export const PARSERS: readonly ParserUnderTest[] = [
   { name: 'splitLines', parse: splitLines, real: [`${S}/commands/dmesg.out`] },
   { name: 'fields', parse: fields, real: [`${S}/proc/modules`] },
   { name: 'parseLsmod', parse: parseLsmod, real: ['test/fixtures/lsmod', `${S}/commands/lsmod.out`] },
-  { name: 'parseLspciNnk', parse: parseLspciNnk, real: ['test/fixtures/lspci-nnk', `${S}/commands/lspci-nnk.out`, `${A}/commands/lspci-nnk.out`] },
+  {
+    name: 'parseLspciNnk',
+    parse: parseLspciNnk,
+    real: ['test/fixtures/lspci-nnk', `${S}/commands/lspci-nnk.out`, `${A}/commands/lspci-nnk.out`],
+  },
   { name: 'parseLspciVvv', parse: parseLspciVvv, real: ['test/fixtures/lspci-vvv', `${S}/commands/lspci-vvv.out`] },
   { name: 'parsePciDeviceLine', parse: (t) => splitLines(t).map((l) => parsePciDeviceLine(l.text)), real: ['test/fixtures/lspci-nnk'] },
   { name: 'splitTrailingIds', parse: (t) => splitLines(t).map((l) => splitTrailingIds(l.text)), real: ['test/fixtures/lspci-nnk'] },
-  { name: 'normalizePciAddress', parse: (t) => splitLines(t).map((l) => normalizePciAddress(l.text)), real: ['test/fixtures/iommu-groups'] },
+  {
+    name: 'normalizePciAddress',
+    parse: (t) => splitLines(t).map((l) => normalizePciAddress(l.text)),
+    real: ['test/fixtures/iommu-groups'],
+  },
   { name: 'parseLsusb', parse: parseLsusb, real: ['test/fixtures/lsusb'] },
   { name: 'parseMeminfo', parse: parseMeminfo, real: ['test/fixtures/meminfo', `${S}/proc/meminfo`] },
   { name: 'parseModprobeD', parse: parseModprobeD, real: ['test/fixtures/modprobe-d', `${S}/etc/modprobe.d`] },

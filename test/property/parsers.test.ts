@@ -13,7 +13,11 @@ import { PARSERS, realTexts } from './parser-table.js';
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 400 }),
   fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('utf8')),
-  fc.array(fc.string({ unit: fc.constantFrom(...' \t:=[]().,"\'#\\$`{}-_/0123456789abcdefx\r'.split('')), maxLength: 60 }), { maxLength: 20 }).map((ls) => ls.join('\n')),
+  fc
+    .array(fc.string({ unit: fc.constantFrom(...' \t:=[]().,"\'#\\$`{}-_/0123456789abcdefx\r'.split('')), maxLength: 60 }), {
+      maxLength: 20,
+    })
+    .map((ls) => ls.join('\n')),
 );
 
 const mutation = fc.oneof(
@@ -21,7 +25,11 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.nat({ max: 200 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('dup-line' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('swap-char' as const), at: fc.nat(), ch: fc.constantFrom('\0', '\r', '\n', ' ', '=', '"', ':', '[', '\u001b', '\u202e', '\ufffd') }),
+  fc.record({
+    kind: fc.constant('swap-char' as const),
+    at: fc.nat(),
+    ch: fc.constantFrom('\0', '\r', '\n', ' ', '=', '"', ':', '[', '\u001b', '\u202e', '\ufffd'),
+  }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 

@@ -11,7 +11,27 @@ import { visibleLine, visibleText } from '../../src/report/visible-text.js';
 const HIDDEN = /[\p{Cf}\u2028\u2029]|(?![\t\n])\p{Cc}/u;
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.string({ unit: fc.constantFrom('a', '\t', '\n', '\r', '\u001b', '\u009b', '\u00ad', '\u200b', '\u202e', '\u2066', '\u2028', '\ufeff', '\ufff9', '\u{e0041}', '\u{e007f}', '\u{1d173}'), maxLength: 40 }),
+  fc.string({
+    unit: fc.constantFrom(
+      'a',
+      '\t',
+      '\n',
+      '\r',
+      '\u001b',
+      '\u009b',
+      '\u00ad',
+      '\u200b',
+      '\u202e',
+      '\u2066',
+      '\u2028',
+      '\ufeff',
+      '\ufff9',
+      '\u{e0041}',
+      '\u{e007f}',
+      '\u{1d173}',
+    ),
+    maxLength: 40,
+  }),
 );
 
 describe('visible text', () => {

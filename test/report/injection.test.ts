@@ -47,6 +47,8 @@ describe('report injection', () => {
 
   it('Markdown: no live link, image or raw HTML from the bundle; fences hold', () => {
     const md = renderMarkdown(views());
+    // The fence run is captured whole for the back-reference that closes it.
+    // eslint-disable-next-line regexp/optimal-quantifier-concatenation
     const outsideFences = md.replace(/^( *)(`{3,})[^\n]*\n[\s\S]*?\n\1\2 *$/gm, '');
     expect(outsideFences).not.toContain('](http');
     expect(outsideFences).not.toMatch(/<script|<img/i);
@@ -58,7 +60,10 @@ describe('report injection', () => {
   it('SVG picture: a hostile device name stays text in every element that shows it', () => {
     const lspci = readFileSync(join(ROOT, 'samples', 'lab-group-shared', 'evidence', 'commands', 'lspci-nnk.out'), 'utf8');
     const hostileName = `${HOSTILE[1]} ${HOSTILE[0]} ${HOSTILE[4]}`;
-    const edited = lspci.replace('03:02.0 Ethernet controller [0200]: Intel Corporation 82540EM Gigabit Ethernet Controller', `03:02.0 Ethernet controller [0200]: ${hostileName}`);
+    const edited = lspci.replace(
+      '03:02.0 Ethernet controller [0200]: Intel Corporation 82540EM Gigabit Ethernet Controller',
+      `03:02.0 Ethernet controller [0200]: ${hostileName}`,
+    );
     expect(edited).not.toBe(lspci);
     const analysis = analyzeBundle(sampleBundle('lab-group-shared', { 'lspci-nnk': edited }), { rules: builtinRules });
     const view = buildReportView(analysis, { generatedAt: 'now', toolVersion: 'test', docs: new Map(), picture: true });

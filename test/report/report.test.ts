@@ -57,7 +57,9 @@ describe('report anchors', () => {
     const html = renderHtml(view);
     const at = html.indexOf('<span id="group-not-viable"></span>');
     expect(at).toBeGreaterThan(-1);
-    expect(html.slice(at).indexOf('<article class="finding st-fail sev-error" id="group-not-viable-0000-03-01-0">')).toBe('<span id="group-not-viable"></span>'.length);
+    expect(html.slice(at).indexOf('<article class="finding st-fail sev-error" id="group-not-viable-0000-03-01-0">')).toBe(
+      '<span id="group-not-viable"></span>'.length,
+    );
   });
 });
 
@@ -97,7 +99,9 @@ describe('readiness board', () => {
 
   it('lab-intel-firmware-off: a host-wide blocker reaches every row, and the first fix is a host-wide one', () => {
     const { analysis, view } = report('lab-intel-firmware-off');
-    const hostFixes = analysis.findings.filter((f) => f.subject.kind === 'host' && f.status === 'fail' && f.severity === 'error' && f.fix).map((f) => f.fix!.summary);
+    const hostFixes = analysis.findings
+      .filter((f) => f.subject.kind === 'host' && f.status === 'fail' && f.severity === 'error' && f.fix)
+      .map((f) => f.fix!.summary);
     expect(view.board.length).toBeGreaterThan(0);
     for (const row of view.board) {
       expect(row.verdict).toBe('blocked');
@@ -145,7 +149,10 @@ describe('Cloudpods section', () => {
     expect(view.cloudpods?.rows.slice(0, view.cloudpods.failing).every((r) => r.pillClass.startsWith('sev-'))).toBe(true);
     expect(view.cloudpods?.detectedBy).toContain('/etc/yunion/host.conf');
     const html = renderHtml(view);
-    const section = html.slice(html.indexOf('<section id="cloudpods"'), html.indexOf('</section>', html.indexOf('<section id="cloudpods"')));
+    const section = html.slice(
+      html.indexOf('<section id="cloudpods"'),
+      html.indexOf('</section>', html.indexOf('<section id="cloudpods"')),
+    );
     for (const r of view.cloudpods?.rows ?? []) expect(section).toContain(`href="#${r.anchor}"`);
     expect(html).toContain('<a href="#cloudpods">Cloudpods</a>');
     const md = renderMarkdown(view);

@@ -16,8 +16,26 @@ import { sampleBundle } from '../helpers/bundle-from.js';
 
 function dev(address: string, classCode: string, driver: string | null, group: string, parents: string[] = []): PciDevice {
   return {
-    address, vendor: '8086', device: '0000', subsystem: null, classCode, className: null, name: `Device ${address}`, driver, modules: [], group,
-    driverOverride: null, bootVga: null, resetMethod: null, sriovTotalVfs: null, sriovNumVfs: null, physfn: null, parents, flr: null, pcieType: null, refs: [],
+    address,
+    vendor: '8086',
+    device: '0000',
+    subsystem: null,
+    classCode,
+    className: null,
+    name: `Device ${address}`,
+    driver,
+    modules: [],
+    group,
+    driverOverride: null,
+    bootVga: null,
+    resetMethod: null,
+    sriovTotalVfs: null,
+    sriovNumVfs: null,
+    physfn: null,
+    parents,
+    flr: null,
+    pcieType: null,
+    refs: [],
   };
 }
 
@@ -95,14 +113,20 @@ describe('IOMMU-group picture layout', () => {
     const t = buildTopology(pci, everyNic, [], anchorFor)!;
     expect(t.groups.length).toBe(LAYOUT.maxGroups);
     const drawnGroups = new Set(t.groups.map((g) => g.title));
-    const hiddenDevices = Object.entries(pci.groups).filter(([id]) => !drawnGroups.has(`IOMMU group ${id}`)).reduce((n, [, m]) => n + m.length, 0);
-    expect(t.collapsed?.text).toBe(`${t.totalGroups - LAYOUT.maxGroups} more groups (${hiddenDevices} devices) not drawn: see "All PCI devices".`);
+    const hiddenDevices = Object.entries(pci.groups)
+      .filter(([id]) => !drawnGroups.has(`IOMMU group ${id}`))
+      .reduce((n, [, m]) => n + m.length, 0);
+    expect(t.collapsed?.text).toBe(
+      `${t.totalGroups - LAYOUT.maxGroups} more groups (${hiddenDevices} devices) not drawn: see "All PCI devices".`,
+    );
     expect(t.height).toBeLessThan(3000);
   });
 
   it('a group of 60 functions is cut to its target and blocking members, with a count of the rest', () => {
     const { pci, targets } = bigServer();
-    const big: PciDevice[] = Array.from({ length: 60 }, (_, i) => dev(`0000:e0:${(i >> 3).toString(16).padStart(2, '0')}.${i & 7}`, '020000', 'ixgbe', '500'));
+    const big: PciDevice[] = Array.from({ length: 60 }, (_, i) =>
+      dev(`0000:e0:${(i >> 3).toString(16).padStart(2, '0')}.${i & 7}`, '020000', 'ixgbe', '500'),
+    );
     const pciBig: PciFacts = { ...pci, devices: [...pci.devices, ...big], groups: { ...pci.groups, 500: big.map((d) => d.address) } };
     const t = buildTopology(pciBig, [...targets, target('0000:e0:03.0')], [], anchorFor)!;
     const card = t.groups.find((g) => g.title === 'IOMMU group 500')!;

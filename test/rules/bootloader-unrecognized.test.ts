@@ -2,7 +2,13 @@ import rule from '../../rules/bootloader-unrecognized.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
-  pass: [{ name: 'Debian grub with a readable grub.cfg', sample: 'lab-intel-healthy', expect: { messageId: 'recognized', evidence: ['/boot/grub/grub.cfg:'] } }],
+  pass: [
+    {
+      name: 'Debian grub with a readable grub.cfg',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'recognized', evidence: ['/boot/grub/grub.cfg:'] },
+    },
+  ],
   fail: [
     {
       name: 'no grub files, BLS entries or /etc/kernel/cmdline',
@@ -11,5 +17,12 @@ ruleTester(rule, {
       expect: { messageId: 'unrecognized', fixKinds: ['run', 'note', 'verify'], commands: ['bootctl status'] },
     },
   ],
-  unknown: [{ name: 'grub.cfg exists but was denied', sample: 'lab-intel-healthy', evidence: { 'grub-cfg': { status: 'denied' } }, expect: { messageId: 'unreadable', collect: ['sudo cat /boot/grub/grub.cfg'] } }],
+  unknown: [
+    {
+      name: 'grub.cfg exists but was denied',
+      sample: 'lab-intel-healthy',
+      evidence: { 'grub-cfg': { status: 'denied' } },
+      expect: { messageId: 'unreadable', collect: ['sudo cat /boot/grub/grub.cfg'] },
+    },
+  ],
 });

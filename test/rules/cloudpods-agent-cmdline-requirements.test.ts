@@ -4,16 +4,28 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'the host service\'s set', sample: 'lab-cloudpods-healthy', expect: { messageId: 'complete', evidence: ['/proc/cmdline:1'] } },
-    { name: 'GPU probe disabled', sample: 'lab-cloudpods-broken', evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-keys.conf').replace('disable_gpu: false', 'disable_gpu: true') }, expect: { messageId: 'gpuProbeOff' } },
+    { name: "the host service's set", sample: 'lab-cloudpods-healthy', expect: { messageId: 'complete', evidence: ['/proc/cmdline:1'] } },
+    {
+      name: 'GPU probe disabled',
+      sample: 'lab-cloudpods-broken',
+      evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-keys.conf').replace('disable_gpu: false', 'disable_gpu: true') },
+      expect: { messageId: 'gpuProbeOff' },
+    },
   ],
   fail: [
     {
       name: 'Debian host without allow_unsafe_interrupts and the nouveau pair',
       sample: 'lab-cloudpods-broken',
-      expect: { messageId: 'missing', evidence: ['/proc/cmdline:1'], fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'run', 'run', 'verify'], commands: ['update-grub', 'vfio_iommu_type1.allow_unsafe_interrupts=1 rdblacklist=nouveau nouveau.modeset=0'] },
+      expect: {
+        messageId: 'missing',
+        evidence: ['/proc/cmdline:1'],
+        fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'run', 'run', 'verify'],
+        commands: ['update-grub', 'vfio_iommu_type1.allow_unsafe_interrupts=1 rdblacklist=nouveau nouveau.modeset=0'],
+      },
     },
   ],
-  unknown: [{ name: 'no /proc/cmdline', sample: 'lab-cloudpods-broken', evidence: { cmdline: null }, expect: { collect: ['/proc/cmdline'] } }],
+  unknown: [
+    { name: 'no /proc/cmdline', sample: 'lab-cloudpods-broken', evidence: { cmdline: null }, expect: { collect: ['/proc/cmdline'] } },
+  ],
   skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { messageId: 'notCloudpods' } }],
 });

@@ -6,15 +6,32 @@ ruleTester(rule, {
   pass: [
     { name: 'GPU alone in its group', sample: 'lab-cloudpods-healthy', expect: { messageId: 'clean', subject: '0000:03:00.0' } },
     { name: 'no GPU besides the boot VGA', sample: 'lab-cloudpods-broken', expect: { messageId: 'noGpu' } },
-    { name: 'GPU probe disabled', sample: 'lab-cloudpods-group', evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-keys.conf').replace('disable_gpu: false', 'disable_gpu: true') }, expect: { messageId: 'gpuProbeOff' } },
+    {
+      name: 'GPU probe disabled',
+      sample: 'lab-cloudpods-group',
+      evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-keys.conf').replace('disable_gpu: false', 'disable_gpu: true') },
+      expect: { messageId: 'gpuProbeOff' },
+    },
   ],
   fail: [
     {
       name: 'VGA device and an Intel NIC behind one bridge',
       sample: 'lab-cloudpods-group',
-      expect: { messageId: 'foreign', subject: '0000:03:01.0', evidence: ['lspci -nnk'], fixKinds: ['note', 'firmware', 'reboot', 'verify', 'run', 'run', 'verify'] },
+      expect: {
+        messageId: 'foreign',
+        subject: '0000:03:01.0',
+        evidence: ['lspci -nnk'],
+        fixKinds: ['note', 'firmware', 'reboot', 'verify', 'run', 'run', 'verify'],
+      },
     },
   ],
-  unknown: [{ name: 'no PCI inventory', sample: 'lab-cloudpods-group', evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } }, expect: { collect: ['lspci'] } }],
+  unknown: [
+    {
+      name: 'no PCI inventory',
+      sample: 'lab-cloudpods-group',
+      evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } },
+      expect: { collect: ['lspci'] },
+    },
+  ],
   skip: [{ name: 'not a Cloudpods host', sample: 'lab-group-shared', expect: { messageId: 'notCloudpods' } }],
 });

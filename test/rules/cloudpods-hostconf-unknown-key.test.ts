@@ -5,12 +5,38 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester(rule, {
   pass: [
     { name: 'accepted keys only', sample: 'lab-cloudpods-healthy', expect: { messageId: 'allKnown' } },
-    { name: 'unrelated keys are ignored without a suggestion', sample: 'lab-cloudpods-healthy', evidence: { 'yunion-host-conf': 'health_driver: x\nenable_rbac: true\n' }, expect: { messageId: 'onlyUnrelated', evidence: ['/etc/yunion/host.conf:1'] } },
+    {
+      name: 'unrelated keys are ignored without a suggestion',
+      sample: 'lab-cloudpods-healthy',
+      evidence: { 'yunion-host-conf': 'health_driver: x\nenable_rbac: true\n' },
+      expect: { messageId: 'onlyUnrelated', evidence: ['/etc/yunion/host.conf:1'] },
+    },
   ],
   fail: [
-    { name: 'the guides\' spellings', sample: 'lab-cloudpods-broken', expect: { messageId: 'misspelt', evidence: ['/etc/yunion/host.conf:1', '/etc/yunion/host.conf:2'], fixKinds: ['edit-file', 'edit-file', 'run', 'run', 'verify'], commands: ['amd_vgpu_pfs', 'hugepages_option', 'rollout restart daemonset default-host'] } },
-    { name: 'guide typos on the healthy host', sample: 'lab-cloudpods-healthy', evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-typos.conf') }, expect: { messageId: 'misspelt' } },
+    {
+      name: "the guides' spellings",
+      sample: 'lab-cloudpods-broken',
+      expect: {
+        messageId: 'misspelt',
+        evidence: ['/etc/yunion/host.conf:1', '/etc/yunion/host.conf:2'],
+        fixKinds: ['edit-file', 'edit-file', 'run', 'run', 'verify'],
+        commands: ['amd_vgpu_pfs', 'hugepages_option', 'rollout restart daemonset default-host'],
+      },
+    },
+    {
+      name: 'guide typos on the healthy host',
+      sample: 'lab-cloudpods-healthy',
+      evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-typos.conf') },
+      expect: { messageId: 'misspelt' },
+    },
   ],
-  unknown: [{ name: 'host.conf unreadable', sample: 'lab-cloudpods-healthy', evidence: { 'yunion-host-conf': { status: 'denied' } }, expect: { collect: ['sudo cat /etc/yunion/host.conf'] } }],
+  unknown: [
+    {
+      name: 'host.conf unreadable',
+      sample: 'lab-cloudpods-healthy',
+      evidence: { 'yunion-host-conf': { status: 'denied' } },
+      expect: { collect: ['sudo cat /etc/yunion/host.conf'] },
+    },
+  ],
   skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { messageId: 'notCloudpods' } }],
 });

@@ -13,8 +13,24 @@ ruleTester(rule, {
     },
   ],
   fail: [
-    { name: 'native, no pool, no unit; log shows the stop', sample: 'lab-cloudpods-broken', expect: { messageId: 'unreserved', evidence: ['/etc/yunion/host.conf:4', 'hugetlb', 'host/0.log'], fixKinds: ['edit-file', 'run', 'run', 'verify'], commands: ['hugepages_option: transparent'] } },
+    {
+      name: 'native, no pool, no unit; log shows the stop',
+      sample: 'lab-cloudpods-broken',
+      expect: {
+        messageId: 'unreserved',
+        evidence: ['/etc/yunion/host.conf:4', 'hugetlb', 'host/0.log'],
+        fixKinds: ['edit-file', 'run', 'run', 'verify'],
+        commands: ['hugepages_option: transparent'],
+      },
+    },
   ],
-  unknown: [{ name: 'host.conf unreadable', sample: 'lab-cloudpods-broken', evidence: { 'yunion-host-conf': { status: 'denied' } }, expect: { collect: ['sudo cat /etc/yunion/host.conf'] } }],
+  unknown: [
+    {
+      name: 'host.conf unreadable',
+      sample: 'lab-cloudpods-broken',
+      evidence: { 'yunion-host-conf': { status: 'denied' } },
+      expect: { collect: ['sudo cat /etc/yunion/host.conf'] },
+    },
+  ],
   skip: [{ name: 'not a Cloudpods host', sample: 'lab-hugepages-reserved', expect: { messageId: 'notCloudpods' } }],
 });

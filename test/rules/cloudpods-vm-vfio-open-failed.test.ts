@@ -6,13 +6,51 @@ const log = (text: string) => ({ 'qemu-logs': { status: 'ok' as const, text, nam
 ruleTester(rule, {
   pass: [
     { name: 'no QEMU log reports the failure', sample: 'lab-cloudpods-healthy', expect: { messageId: 'noFailure' } },
-    { name: 'the device named by the log is on vfio-pci with its node now', sample: 'lab-cloudpods-healthy', evidence: log(fx('cloudpods/qemu-vfio-open-failed-00-02.txt').replace(/00:02\.0/g, '03:00.0').replace('/dev/vfio/1', '/dev/vfio/8')), expect: { messageId: 'recovered', subject: '0000:03:00.0', evidence: ['ls -l /dev/vfio'] } },
+    {
+      name: 'the device named by the log is on vfio-pci with its node now',
+      sample: 'lab-cloudpods-healthy',
+      evidence: log(
+        fx('cloudpods/qemu-vfio-open-failed-00-02.txt')
+          .replace(/00:02\.0/g, '03:00.0')
+          .replace('/dev/vfio/1', '/dev/vfio/8'),
+      ),
+      expect: { messageId: 'recovered', subject: '0000:03:00.0', evidence: ['ls -l /dev/vfio'] },
+    },
   ],
   fail: [
-    { name: '00:02.0 on bochs-drm, not vfio-pci', sample: 'lab-cloudpods-gpu-issues', expect: { messageId: 'notVfio', subject: '0000:00:02.0', evidence: ['/opt/cloud/workspace/servers/logs/', 'lspci -nnk'], fixKinds: ['verify', 'run', 'run', 'verify', 'verify'] } },
-    { name: '44:00.0 is not on this host\'s bus', sample: 'lab-cloudpods-gpu-issues', evidence: log(fx('cloudpods/qemu-vfio-open-failed.txt')), expect: { messageId: 'gone', subject: 'host', commands: ['lspci -nnk -s 0000:44:00.0'] } },
-    { name: 'on vfio-pci but its group node is missing from /dev/vfio', sample: 'lab-cloudpods-healthy', evidence: { ...log(fx('cloudpods/qemu-vfio-open-failed-00-02.txt').replace(/00:02\.0/g, '03:00.0')), 'dev-vfio': 'total 0\ncrw-rw-rw-    1 root     root       10, 196 Nov 25 20:19 vfio\n' }, expect: { messageId: 'nodeMissing', subject: '0000:03:00.0', commands: ['/sys/bus/pci/drivers/vfio-pci/bind'] } },
+    {
+      name: '00:02.0 on bochs-drm, not vfio-pci',
+      sample: 'lab-cloudpods-gpu-issues',
+      expect: {
+        messageId: 'notVfio',
+        subject: '0000:00:02.0',
+        evidence: ['/opt/cloud/workspace/servers/logs/', 'lspci -nnk'],
+        fixKinds: ['verify', 'run', 'run', 'verify', 'verify'],
+      },
+    },
+    {
+      name: "44:00.0 is not on this host's bus",
+      sample: 'lab-cloudpods-gpu-issues',
+      evidence: log(fx('cloudpods/qemu-vfio-open-failed.txt')),
+      expect: { messageId: 'gone', subject: 'host', commands: ['lspci -nnk -s 0000:44:00.0'] },
+    },
+    {
+      name: 'on vfio-pci but its group node is missing from /dev/vfio',
+      sample: 'lab-cloudpods-healthy',
+      evidence: {
+        ...log(fx('cloudpods/qemu-vfio-open-failed-00-02.txt').replace(/00:02\.0/g, '03:00.0')),
+        'dev-vfio': 'total 0\ncrw-rw-rw-    1 root     root       10, 196 Nov 25 20:19 vfio\n',
+      },
+      expect: { messageId: 'nodeMissing', subject: '0000:03:00.0', commands: ['/sys/bus/pci/drivers/vfio-pci/bind'] },
+    },
   ],
-  unknown: [{ name: 'no PCI inventory', sample: 'lab-cloudpods-gpu-issues', evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } }, expect: { collect: ['lspci'] } }],
+  unknown: [
+    {
+      name: 'no PCI inventory',
+      sample: 'lab-cloudpods-gpu-issues',
+      evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } },
+      expect: { collect: ['lspci'] },
+    },
+  ],
   skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { messageId: 'notCloudpods' } }],
 });

@@ -7,7 +7,13 @@ ruleTester(rule, {
     {
       name: 'Intel lab guest under TCG: no vmx, hypervisor flag set',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'missingInVm', subject: 'host', evidence: ['/proc/cpuinfo'], fixKinds: ['note', 'reboot', 'verify'], commands: ['vmx'] },
+      expect: {
+        messageId: 'missingInVm',
+        subject: 'host',
+        evidence: ['/proc/cpuinfo'],
+        fixKinds: ['note', 'reboot', 'verify'],
+        commands: ['vmx'],
+      },
     },
     {
       name: 'systemd-detect-virt says bare metal: VT-x in the firmware setup',
@@ -16,5 +22,12 @@ ruleTester(rule, {
       expect: { messageId: 'missing', fixKinds: ['firmware', 'reboot', 'verify'], commands: ['VT-x'] },
     },
   ],
-  unknown: [{ name: 'no /proc/cpuinfo', sample: 'lab-intel-healthy', evidence: { cpuinfo: { status: 'denied' } }, expect: { collect: ['/proc/cpuinfo'] } }],
+  unknown: [
+    {
+      name: 'no /proc/cpuinfo',
+      sample: 'lab-intel-healthy',
+      evidence: { cpuinfo: { status: 'denied' } },
+      expect: { collect: ['/proc/cpuinfo'] },
+    },
+  ],
 });

@@ -9,7 +9,11 @@ ruleTester(rule, {
       sample: 'lab-intel-healthy',
       expect: { messageId: 'bound', subject: '0000:01:00.0', evidence: ['sysfs PCI inventory', '/etc/modprobe.d/vfio.conf'] },
     },
-    { name: 'NIC bound by hand through driver_override', sample: 'lab-vfio-not-persistent', expect: { messageId: 'bound', subject: '0000:01:00.0' } },
+    {
+      name: 'NIC bound by hand through driver_override',
+      sample: 'lab-vfio-not-persistent',
+      expect: { messageId: 'bound', subject: '0000:01:00.0' },
+    },
   ],
   fail: [
     {
@@ -46,7 +50,7 @@ ruleTester(rule, {
   ],
   skip: [
     {
-      name: 'nothing named: the guide\'s command line without vfio-pci.ids',
+      name: "nothing named: the guide's command line without vfio-pci.ids",
       sample: 'lab-host-driver-claims',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
       expect: { messageId: 'noExplicitTarget' },

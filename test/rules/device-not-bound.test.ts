@@ -3,7 +3,13 @@ import { fx } from '../helpers/bundle-from.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
-  pass: [{ name: 'NIC bound to vfio-pci', sample: 'lab-intel-healthy', expect: { messageId: 'bound', subject: '0000:01:00.0', evidence: ['sysfs PCI inventory'] } }],
+  pass: [
+    {
+      name: 'NIC bound to vfio-pci',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'bound', subject: '0000:01:00.0', evidence: ['sysfs PCI inventory'] },
+    },
+  ],
   fail: [
     {
       name: 'vfio-pci.ids on the command line, no vfio module loaded: the NIC has no driver',
@@ -28,7 +34,7 @@ ruleTester(rule, {
   ],
   skip: [
     {
-      name: 'nothing named: the guide\'s command line without vfio-pci.ids',
+      name: "nothing named: the guide's command line without vfio-pci.ids",
       sample: 'lab-vfio-modules-missing',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
       expect: { messageId: 'noExplicitTarget' },

@@ -15,7 +15,13 @@ ruleTester(rule, {
       name: 'FLR of a vfio-pci function never completes (lore report)',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/lore-vfio-flr-giving-up.txt') },
-      expect: { messageId: 'resetFailed', subject: '0007:00:00.1', severity: 'warning', evidence: ['dmesg:1', 'dmesg:8'], fixKinds: ['run', 'note', 'note'] },
+      expect: {
+        messageId: 'resetFailed',
+        subject: '0007:00:00.1',
+        severity: 'warning',
+        evidence: ['dmesg:1', 'dmesg:8'],
+        fixKinds: ['run', 'note', 'note'],
+      },
     },
     {
       name: 'conventional PCI e1000 behind a bridge has no reset method',

@@ -15,7 +15,12 @@ ruleTester(rule, {
       evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
       expect: { messageId: 'rotated', evidence: ['dmesg:1'], fixKinds: ['run', 'note', 'verify'], commands: ['journalctl -k -b'] },
     },
-    { name: 'dmesg cut at the size limit', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'truncated', text: labDmesg } }, expect: { messageId: 'capped' } },
+    {
+      name: 'dmesg cut at the size limit',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: { status: 'truncated', text: labDmesg } },
+      expect: { messageId: 'capped' },
+    },
   ],
   unknown: [{ name: 'dmesg denied, no journal', sample: 'lab-non-root', expect: { collect: ['sudo dmesg'] } }],
 });

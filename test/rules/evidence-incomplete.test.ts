@@ -3,14 +3,24 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'root collection; missing optional tools decided from other evidence', sample: 'lab-intel-healthy', expect: { messageId: 'complete', evidence: ['manifest.json'] } },
+    {
+      name: 'root collection; missing optional tools decided from other evidence',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'complete', evidence: ['manifest.json'] },
+    },
     { name: 'no lspci: the sysfs inventory stands in', sample: 'lab-no-lspci', expect: { messageId: 'complete' } },
   ],
   fail: [
     {
       name: 'collected as uid 65534: dmesg denied, kernel log checks unknown',
       sample: 'lab-non-root',
-      expect: { messageId: 'incomplete', evidence: ['dmesg', 'lspci -nnvvv'], severity: 'warning', fixKinds: ['note', 'run', 'verify'], commands: ['sudo sh collect.sh'] },
+      expect: {
+        messageId: 'incomplete',
+        evidence: ['dmesg', 'lspci -nnvvv'],
+        severity: 'warning',
+        fixKinds: ['note', 'run', 'verify'],
+        commands: ['sudo sh collect.sh'],
+      },
     },
     {
       name: 'only lspci -nnvvv denied: nothing important unknown',

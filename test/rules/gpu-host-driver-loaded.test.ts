@@ -8,7 +8,7 @@ const lspciOnly = (file: string) => ({ 'pci-sysfs': null, 'lspci-vvv': null, 'ls
 ruleTester(rule, {
   pass: [
     {
-      name: 'the guide\'s GTX 1080 Ti on vfio-pci, no NVIDIA driver in the lab host\'s /proc/modules',
+      name: "the guide's GTX 1080 Ti on vfio-pci, no NVIDIA driver in the lab host's /proc/modules",
       sample: 'lab-intel-healthy',
       evidence: lspciOnly('lspci-nnk/guide-nvidia-grep-A3.txt'),
       expect: { messageId: 'notLoaded', subject: '0000:42:00.0', evidence: ['lspci -nnk', '/proc/modules'] },
@@ -34,7 +34,12 @@ ruleTester(rule, {
     {
       name: 'modules not collected, no device on an NVIDIA driver',
       sample: 'lab-intel-healthy',
-      evidence: { ...lspciOnly('lspci-nnk/guide-nvidia-grep-A3.txt'), 'proc-modules': { status: 'denied' }, lsmod: { status: 'no-command' }, 'sys-module': { status: 'denied' } },
+      evidence: {
+        ...lspciOnly('lspci-nnk/guide-nvidia-grep-A3.txt'),
+        'proc-modules': { status: 'denied' },
+        lsmod: { status: 'no-command' },
+        'sys-module': { status: 'denied' },
+      },
       expect: { messageId: 'noModules', collect: ['/proc/modules'] },
     },
   ],

@@ -6,7 +6,11 @@ const rhelBls = { 'os-release': fx('os-release/fedora-32-man-example.txt'), 'bls
 
 ruleTester(rule, {
   pass: [
-    { name: 'grub.cfg carries intel_iommu=on iommu=pt', sample: 'lab-intel-healthy', expect: { messageId: 'regenerated', evidence: ['/etc/default/grub:9', '/boot/grub/grub.cfg:'] } },
+    {
+      name: 'grub.cfg carries intel_iommu=on iommu=pt',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'regenerated', evidence: ['/etc/default/grub:9', '/boot/grub/grub.cfg:'] },
+    },
     { name: 'no passthrough parameters in /etc/default/grub', sample: 'lab-intel-default-on', expect: { messageId: 'noPassthrough' } },
     {
       name: 'RHEL 8 BLS entry whose $kernelopts (grubenv) carries the parameters',
@@ -19,17 +23,33 @@ ruleTester(rule, {
     {
       name: 'Debian: /etc/default/grub edited, update-grub not run',
       sample: 'lab-grub-not-regenerated',
-      expect: { messageId: 'stale', evidence: ['/etc/default/grub:9', '/boot/grub/grub.cfg:25'], fixKinds: ['run', 'reboot', 'verify'], commands: ['update-grub'] },
+      expect: {
+        messageId: 'stale',
+        evidence: ['/etc/default/grub:9', '/boot/grub/grub.cfg:25'],
+        fixKinds: ['run', 'reboot', 'verify'],
+        commands: ['update-grub'],
+      },
     },
     {
       name: 'RHEL-like BLS host: the entry lacks them, grubby adds them',
       sample: 'lab-grub-not-regenerated',
       evidence: { ...rhelBls, grubenv: null },
-      expect: { messageId: 'stale', evidence: ['/boot/loader/entries/test.conf'], commands: ['grubby --update-kernel=ALL --args="intel_iommu=on iommu=pt"'] },
+      expect: {
+        messageId: 'stale',
+        evidence: ['/boot/loader/entries/test.conf'],
+        commands: ['grubby --update-kernel=ALL --args="intel_iommu=on iommu=pt"'],
+      },
     },
   ],
   unknown: [
-    { name: 'grub.cfg unreadable (non-root collection)', sample: 'lab-grub-not-regenerated', evidence: { 'grub-cfg': { status: 'denied' } }, expect: { messageId: 'noGenerated', collect: ['sudo cat /boot/grub/grub.cfg'] } },
+    {
+      name: 'grub.cfg unreadable (non-root collection)',
+      sample: 'lab-grub-not-regenerated',
+      evidence: { 'grub-cfg': { status: 'denied' } },
+      expect: { messageId: 'noGenerated', collect: ['sudo cat /boot/grub/grub.cfg'] },
+    },
   ],
-  skip: [{ name: 'no /etc/default/grub', sample: 'lab-intel-healthy', evidence: { 'default-grub': null }, expect: { messageId: 'noSource' } }],
+  skip: [
+    { name: 'no /etc/default/grub', sample: 'lab-intel-healthy', evidence: { 'default-grub': null }, expect: { messageId: 'noSource' } },
+  ],
 });

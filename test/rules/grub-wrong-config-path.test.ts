@@ -22,14 +22,33 @@ ruleTester(rule, {
       name: 'BIOS host: /boot/grub2/grub.cfg stale, a full grub.cfg written to the ESP path',
       sample: 'lab-grub-not-regenerated',
       evidence: { ...rhelBios, 'grub2-cfg': staleCfg, 'efi-grub-cfg': fx('grub-cfg/debian-12-iommu.cfg') },
-      expect: { messageId: 'wrongCopy', evidence: ['/etc/default/grub:9', '/boot/grub2/grub.cfg:25', '/boot/efi/EFI/'], fixKinds: ['run', 'reboot', 'verify'], commands: ['grub2-mkconfig -o /boot/grub2/grub.cfg'] },
+      expect: {
+        messageId: 'wrongCopy',
+        evidence: ['/etc/default/grub:9', '/boot/grub2/grub.cfg:25', '/boot/efi/EFI/'],
+        fixKinds: ['run', 'reboot', 'verify'],
+        commands: ['grub2-mkconfig -o /boot/grub2/grub.cfg'],
+      },
     },
   ],
   unknown: [
-    { name: 'boot mode not collected', sample: 'lab-grub-not-regenerated', evidence: { ...rhelBios, 'grub2-cfg': staleCfg, efi: { status: 'error' } }, expect: { messageId: 'bootMode', collect: ['ls /sys/firmware/efi'] } },
+    {
+      name: 'boot mode not collected',
+      sample: 'lab-grub-not-regenerated',
+      evidence: { ...rhelBios, 'grub2-cfg': staleCfg, efi: { status: 'error' } },
+      expect: { messageId: 'bootMode', collect: ['ls /sys/firmware/efi'] },
+    },
   ],
   skip: [
-    { name: 'Debian reads /boot/grub/grub.cfg in both modes', sample: 'lab-grub-not-regenerated', expect: { messageId: 'notGrubMkconfig' } },
-    { name: 'no second copy: plain grub-not-regenerated', sample: 'lab-grub-not-regenerated', evidence: { ...rhelBios, 'grub2-cfg': staleCfg }, expect: { messageId: 'noOtherCopy' } },
+    {
+      name: 'Debian reads /boot/grub/grub.cfg in both modes',
+      sample: 'lab-grub-not-regenerated',
+      expect: { messageId: 'notGrubMkconfig' },
+    },
+    {
+      name: 'no second copy: plain grub-not-regenerated',
+      sample: 'lab-grub-not-regenerated',
+      evidence: { ...rhelBios, 'grub2-cfg': staleCfg },
+      expect: { messageId: 'noOtherCopy' },
+    },
   ],
 });

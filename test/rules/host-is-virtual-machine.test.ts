@@ -11,8 +11,16 @@ ruleTester(rule, {
     },
   ],
   fail: [
-    { name: 'QEMU guest with a virtual VT-d', sample: 'lab-intel-healthy', expect: { messageId: 'withIommu', evidence: ['cat /sys/class/dmi/id', '/sys/firmware/acpi/tables'], fixKinds: ['note', 'verify'] } },
-    { name: 'QEMU guest without a virtual IOMMU', sample: 'lab-intel-firmware-off', expect: { messageId: 'withoutIommu', fixKinds: ['note', 'reboot', 'note', 'verify']} },
+    {
+      name: 'QEMU guest with a virtual VT-d',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'withIommu', evidence: ['cat /sys/class/dmi/id', '/sys/firmware/acpi/tables'], fixKinds: ['note', 'verify'] },
+    },
+    {
+      name: 'QEMU guest without a virtual IOMMU',
+      sample: 'lab-intel-firmware-off',
+      expect: { messageId: 'withoutIommu', fixKinds: ['note', 'reboot', 'note', 'verify'] },
+    },
   ],
   unknown: [
     {

@@ -26,6 +26,8 @@ ruleTester(rule, {
       expect: { messageId: 'missingButAllowed', severity: 'info', evidence: ['/etc/modprobe.d/test.conf:1'] },
     },
   ],
-  unknown: [{ name: 'no kernel log', sample: 'lab-intremap-off', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
+  unknown: [
+    { name: 'no kernel log', sample: 'lab-intremap-off', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } },
+  ],
   skip: [{ name: 'IOMMU off in the kernel', sample: 'lab-intel-kernel-off', expect: { messageId: 'noIommu' } }],
 });

@@ -9,7 +9,12 @@ ruleTester(rule, {
       name: 'Intel 5.15+ format, segment taken from the inventory',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/dasharo-dmar-fault-no-pasid.txt') },
-      expect: { messageId: 'faults', subject: '0000:00:02.0', evidence: ['dmesg:1', 'dmesg:3'], fixKinds: ['note', 'note', 'note', 'verify'] },
+      expect: {
+        messageId: 'faults',
+        subject: '0000:00:02.0',
+        evidence: ['dmesg:1', 'dmesg:3'],
+        fixKinds: ['note', 'note', 'note', 'verify'],
+      },
     },
     {
       name: 'Intel pre-5.13 format ("PASID ffffffff")',
@@ -31,5 +36,6 @@ ruleTester(rule, {
       evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
       expect: { messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
     },
-{ name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
+    { name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } },
+  ],
 });

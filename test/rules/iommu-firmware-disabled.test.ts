@@ -3,7 +3,11 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'Intel host with a DMAR table', sample: 'lab-intel-healthy', expect: { messageId: 'present', evidence: ['/sys/firmware/acpi/tables'] } },
+    {
+      name: 'Intel host with a DMAR table',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'present', evidence: ['/sys/firmware/acpi/tables'] },
+    },
     { name: 'AMD host with an IVRS table', sample: 'lab-amd-healthy', expect: { messageId: 'present' } },
     {
       name: 'table listing missing: decided from the boot log',
@@ -16,7 +20,11 @@ ruleTester(rule, {
     {
       name: 'VM without a virtual IOMMU; "DMAR: IOMMU enabled" cited as misleading',
       sample: 'lab-intel-firmware-off',
-      expect: { messageId: 'missingInVm', evidence: ['/sys/firmware/acpi/tables', 'dmesg:'], fixKinds: ['note', 'reboot', 'note', 'verify', 'verify'] },
+      expect: {
+        messageId: 'missingInVm',
+        evidence: ['/sys/firmware/acpi/tables', 'dmesg:'],
+        fixKinds: ['note', 'reboot', 'note', 'verify', 'verify'],
+      },
     },
     {
       name: 'bare-metal Intel host: VT-d in the firmware setup',

@@ -6,7 +6,11 @@ const kernelOff = '../../samples/lab-intel-kernel-off/evidence/commands';
 
 ruleTester(rule, {
   pass: [
-    { name: 'sysfs groups match the boot log', sample: 'lab-intel-healthy', expect: { messageId: 'consistent', evidence: ['iommu_groups', 'dmesg:'] } },
+    {
+      name: 'sysfs groups match the boot log',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'consistent', evidence: ['iommu_groups', 'dmesg:'] },
+    },
     { name: 'IOMMU off: neither side has groups', sample: 'lab-intel-kernel-off', expect: { messageId: 'consistent' } },
   ],
   fail: [
@@ -17,7 +21,7 @@ ruleTester(rule, {
       expect: { messageId: 'noGroups', evidence: ['dmesg:', 'iommu_groups'], fixKinds: ['note', 'verify'] },
     },
     {
-      name: 'groups listing of another boot (lab-group-shared) against this boot\'s log',
+      name: "groups listing of another boot (lab-group-shared) against this boot's log",
       sample: 'lab-intel-healthy',
       evidence: { 'iommu-groups': fx('../../samples/lab-group-shared/evidence/commands/iommu-groups.out') },
       expect: { messageId: 'mismatch', evidence: ['dmesg:'], fixKinds: ['note', 'verify'] },
@@ -25,9 +29,19 @@ ruleTester(rule, {
   ],
   unknown: [
     { name: 'kernel log missing', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } },
-    { name: 'ring buffer rotated', sample: 'lab-intel-healthy', evidence: { dmesg: fx('dmesg/marvell-dmar-fault-old.txt') }, expect: { messageId: 'logRotated', collect: ['journalctl -k -b'] } },
+    {
+      name: 'ring buffer rotated',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: fx('dmesg/marvell-dmar-fault-old.txt') },
+      expect: { messageId: 'logRotated', collect: ['journalctl -k -b'] },
+    },
   ],
   skip: [
-    { name: 'groups known only from the log', sample: 'lab-intel-healthy', evidence: { 'iommu-groups': { status: 'denied' }, 'sys-class-iommu': { status: 'denied' } }, expect: { messageId: 'notComparable' } },
+    {
+      name: 'groups known only from the log',
+      sample: 'lab-intel-healthy',
+      evidence: { 'iommu-groups': { status: 'denied' }, 'sys-class-iommu': { status: 'denied' } },
+      expect: { messageId: 'notComparable' },
+    },
   ],
 });

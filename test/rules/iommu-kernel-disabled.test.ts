@@ -14,7 +14,12 @@ ruleTester(rule, {
     {
       name: 'intel_iommu=off on the command line',
       sample: kernelOff,
-      expect: { messageId: 'disabledByParam', evidence: ['/sys/firmware/acpi/tables', '/proc/cmdline:1'], fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'], commands: ['update-grub', 'intel_iommu=on', 'intel_iommu=off'] },
+      expect: {
+        messageId: 'disabledByParam',
+        evidence: ['/sys/firmware/acpi/tables', '/proc/cmdline:1'],
+        fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'],
+        commands: ['update-grub', 'intel_iommu=on', 'intel_iommu=off'],
+      },
     },
     {
       name: 'no intel_iommu= on a kernel built default-off',
@@ -33,11 +38,19 @@ ruleTester(rule, {
     },
   ],
   unknown: [
-    { name: 'no IOMMU listings and no boot log', sample: kernelOff, evidence: { 'iommu-groups': { status: 'denied' }, 'sys-class-iommu': { status: 'denied' }, dmesg: { status: 'denied' } }, expect: { collect: ['iommu'] } },
+    {
+      name: 'no IOMMU listings and no boot log',
+      sample: kernelOff,
+      evidence: { 'iommu-groups': { status: 'denied' }, 'sys-class-iommu': { status: 'denied' }, dmesg: { status: 'denied' } },
+      expect: { collect: ['iommu'] },
+    },
     {
       name: 'empty sysfs listings (kernel-off boot) beside a boot log that adds groups (healthy boot): contradicted',
       sample: 'lab-intel-healthy',
-      evidence: { 'iommu-groups': fx('lab/intel-kernel-off-6.1/iommu-groups.txt'), 'sys-class-iommu': fx('lab/intel-kernel-off-6.1/sys-class-iommu.txt') },
+      evidence: {
+        'iommu-groups': fx('lab/intel-kernel-off-6.1/iommu-groups.txt'),
+        'sys-class-iommu': fx('lab/intel-kernel-off-6.1/sys-class-iommu.txt'),
+      },
       expect: { messageId: 'contradicted', collect: ['dmesg'] },
     },
   ],

@@ -32,7 +32,12 @@ ruleTester(rule, {
       sample: 'lab-host-storage-targeted',
       devices: ['0000:02:00.0'],
       evidence: { 'os-release': fx('os-release/fedora-32-man-example.txt') },
-      expect: { messageId: 'hostStorage', subject: '0000:02:00.0', fixKinds: ['edit-file', 'run', 'note', 'verify'], commands: ['dracut -f --regenerate-all'] },
+      expect: {
+        messageId: 'hostStorage',
+        subject: '0000:02:00.0',
+        fixKinds: ['edit-file', 'run', 'note', 'verify'],
+        commands: ['dracut -f --regenerate-all'],
+      },
     },
   ],
   unknown: [
@@ -45,7 +50,7 @@ ruleTester(rule, {
   ],
   skip: [
     {
-      name: 'nothing named: the guide\'s command line without vfio-pci.ids, NIC on e1000e',
+      name: "nothing named: the guide's command line without vfio-pci.ids, NIC on e1000e",
       sample: 'lab-host-driver-claims',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
       expect: { messageId: 'noExplicitTarget' },

@@ -7,7 +7,13 @@ import { ruleTester } from '../helpers/rule-tester.js';
 const healthyCfg = readFileSync(join(ROOT, 'samples/lab-intel-healthy/evidence/boot/grub/grub.cfg'), 'utf8');
 
 ruleTester(rule, {
-  pass: [{ name: 'grub.cfg and /proc/cmdline agree', sample: 'lab-intel-healthy', expect: { messageId: 'applied', evidence: ['/boot/grub/grub.cfg:', '/proc/cmdline:1'] } }],
+  pass: [
+    {
+      name: 'grub.cfg and /proc/cmdline agree',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'applied', evidence: ['/boot/grub/grub.cfg:', '/proc/cmdline:1'] },
+    },
+  ],
   fail: [
     {
       name: 'update-grub ran after boot, no reboot since',
@@ -21,5 +27,12 @@ ruleTester(rule, {
       expect: { messageId: 'pending', evidence: ['/proc/cmdline:1'] },
     },
   ],
-  unknown: [{ name: 'grub.cfg unreadable', sample: 'lab-reboot-pending', evidence: { 'grub-cfg': { status: 'denied' } }, expect: { messageId: 'noGenerated', collect: ['sudo cat /boot/grub/grub.cfg'] } }],
+  unknown: [
+    {
+      name: 'grub.cfg unreadable',
+      sample: 'lab-reboot-pending',
+      evidence: { 'grub-cfg': { status: 'denied' } },
+      expect: { messageId: 'noGenerated', collect: ['sudo cat /boot/grub/grub.cfg'] },
+    },
+  ],
 });

@@ -9,7 +9,13 @@ ruleTester(rule, {
       name: 'vfio-pci refused for the platform RMRR',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/relax-rmrr-readme.txt') },
-      expect: { messageId: 'refused', subject: '0000:01:00.1', evidence: ['dmesg:1'], fixKinds: ['firmware', 'note', 'note', 'reboot', 'verify'], commands: ['c04781229'] },
+      expect: {
+        messageId: 'refused',
+        subject: '0000:01:00.1',
+        evidence: ['dmesg:1'],
+        fixKinds: ['firmware', 'note', 'note', 'reboot', 'verify'],
+        commands: ['c04781229'],
+      },
     },
   ],
   unknown: [
@@ -19,5 +25,6 @@ ruleTester(rule, {
       evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
       expect: { messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
     },
-{ name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
+    { name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } },
+  ],
 });

@@ -12,7 +12,7 @@ ruleTester(rule, {
   ],
   fail: [
     {
-      name: '--device names the first VF address on the PF\'s bus (Debian: sysfsutils)',
+      name: "--device names the first VF address on the PF's bus (Debian: sysfsutils)",
       sample: 'lab-sriov-no-vfs',
       devices: ['0000:02:00.1'],
       expect: {

@@ -5,14 +5,25 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester(rule, {
   pass: [
     { name: 'not set anywhere', sample: 'lab-intel-healthy', expect: { messageId: 'notSet', evidence: ['/proc/cmdline:1'] } },
-    { name: 'set, and needed: no interrupt remapping', sample: 'lab-intremap-off', evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') }, expect: { messageId: 'needed' } },
+    {
+      name: 'set, and needed: no interrupt remapping',
+      sample: 'lab-intremap-off',
+      evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') },
+      expect: { messageId: 'needed' },
+    },
   ],
   fail: [
     {
-      name: 'the guide\'s command line on a host with working remapping',
+      name: "the guide's command line on a host with working remapping",
       sample: 'lab-intel-healthy',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
-      expect: { messageId: 'unneeded', severity: 'warning', evidence: ['dmesg:', '/proc/cmdline:1'], fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'], commands: ['update-grub', 'vfio_iommu_type1.allow_unsafe_interrupts=1'] },
+      expect: {
+        messageId: 'unneeded',
+        severity: 'warning',
+        evidence: ['dmesg:', '/proc/cmdline:1'],
+        fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'],
+        commands: ['update-grub', 'vfio_iommu_type1.allow_unsafe_interrupts=1'],
+      },
     },
     {
       name: 'pve-docs modprobe.d line on a host with working remapping',
@@ -26,5 +37,12 @@ ruleTester(rule, {
       expect: { messageId: 'unneeded', severity: 'info', evidence: ['/proc/cmdline:1', '/etc/yunion/host.conf'], fixKinds: ['note'] },
     },
   ],
-  unknown: [{ name: 'no kernel log: remapping unknown', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } }],
+  unknown: [
+    {
+      name: 'no kernel log: remapping unknown',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: { status: 'denied' } },
+      expect: { collect: ['dmesg'] },
+    },
+  ],
 });

@@ -9,21 +9,51 @@ import { ruleTester } from '../helpers/rule-tester.js';
 // (8086:100e), lab-cloudpods-gpu-issues' three std VGA devices (1234:1111). Same recipe as
 // samples/derived-vfio-ids-capture-twin (scripts/sample-overrides.mjs `replace`).
 const idsFor = (id: string) =>
-  resolveOverride('modprobe-d', { fromSample: 'lab-intel-healthy', path: 'etc/modprobe.d/vfio.conf', replace: ['8086:10d3', id], name: 'vfio.conf' }, new Map(), EVIDENCE_BY_ID);
+  resolveOverride(
+    'modprobe-d',
+    { fromSample: 'lab-intel-healthy', path: 'etc/modprobe.d/vfio.conf', replace: ['8086:10d3', id], name: 'vfio.conf' },
+    new Map(),
+    EVIDENCE_BY_ID,
+  );
 const nics = { 'modprobe-d': idsFor('8086:100e') };
 const fedora = { 'os-release': fx('os-release/fedora-32-man-example.txt') };
 
 ruleTester(rule, {
   pass: [
-    { name: 'one e1000e has the configured id', sample: 'lab-intel-healthy', expect: { messageId: 'single', subject: '0000:01:00.0', evidence: ['/etc/modprobe.d/vfio.conf:1'] } },
-    { name: 'both twin NICs named with --device', sample: 'lab-group-shared', evidence: nics, devices: ['0000:03:01.0', '0000:03:02.0'], expect: { messageId: 'meant', subject: '0000:03:02.0' } },
-    { name: 'NIC chosen by driver_override is meant', sample: 'lab-group-shared', evidence: nics, expect: { messageId: 'meant', subject: '0000:03:01.0' } },
-    { name: 'no device named by address: twins that are not the console pass', sample: 'lab-cloudpods-gpu-issues', evidence: { 'modprobe-d': idsFor('1234:1111') }, expect: { messageId: 'unnamed', subject: '0000:03:00.0' } },
-    { name: 'placeholder ids from the PVE docs match nothing', sample: 'lab-group-shared', evidence: { 'modprobe-d': fx('modprobe-d/pve-vfio-ids.conf') }, expect: { messageId: 'noMatch', subject: 'host' } },
+    {
+      name: 'one e1000e has the configured id',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'single', subject: '0000:01:00.0', evidence: ['/etc/modprobe.d/vfio.conf:1'] },
+    },
+    {
+      name: 'both twin NICs named with --device',
+      sample: 'lab-group-shared',
+      evidence: nics,
+      devices: ['0000:03:01.0', '0000:03:02.0'],
+      expect: { messageId: 'meant', subject: '0000:03:02.0' },
+    },
+    {
+      name: 'NIC chosen by driver_override is meant',
+      sample: 'lab-group-shared',
+      evidence: nics,
+      expect: { messageId: 'meant', subject: '0000:03:01.0' },
+    },
+    {
+      name: 'no device named by address: twins that are not the console pass',
+      sample: 'lab-cloudpods-gpu-issues',
+      evidence: { 'modprobe-d': idsFor('1234:1111') },
+      expect: { messageId: 'unnamed', subject: '0000:03:00.0' },
+    },
+    {
+      name: 'placeholder ids from the PVE docs match nothing',
+      sample: 'lab-group-shared',
+      evidence: { 'modprobe-d': fx('modprobe-d/pve-vfio-ids.conf') },
+      expect: { messageId: 'noMatch', subject: 'host' },
+    },
   ],
   fail: [
     {
-      name: 'real lab: two identical NVMe controllers bound by id, the first holds the host\'s swap',
+      name: "real lab: two identical NVMe controllers bound by id, the first holds the host's swap",
       sample: 'lab-nvme-twins-ids',
       expect: { messageId: 'twin', subject: '0000:01:00.0', severity: 'error', evidence: ['/etc/modprobe.d/vfio.conf:1', '/proc/swaps'] },
     },
@@ -44,7 +74,14 @@ ruleTester(rule, {
       name: 'twin NIC left on e1000 next to the one with driver_override',
       sample: 'lab-group-shared',
       evidence: nics,
-      expect: { messageId: 'twin', subject: '0000:03:02.0', severity: 'warning', evidence: ['/etc/modprobe.d/vfio.conf:1', 'sysfs'], fixKinds: ['edit-file', 'edit-file', 'run', 'edit-file', 'edit-file', 'run', 'reboot', 'verify', 'verify'], commands: ['for DEV in 0000:03:01.0;', 'driver_override', 'softdep e1000 pre: vfio-pci', 'copy_exec', 'update-initramfs'] },
+      expect: {
+        messageId: 'twin',
+        subject: '0000:03:02.0',
+        severity: 'warning',
+        evidence: ['/etc/modprobe.d/vfio.conf:1', 'sysfs'],
+        fixKinds: ['edit-file', 'edit-file', 'run', 'edit-file', 'edit-file', 'run', 'reboot', 'verify', 'verify'],
+        commands: ['for DEV in 0000:03:01.0;', 'driver_override', 'softdep e1000 pre: vfio-pci', 'copy_exec', 'update-initramfs'],
+      },
     },
     {
       name: 'twin not named with --device; RHEL-like host rebuilds with dracut',
@@ -62,7 +99,7 @@ ruleTester(rule, {
   ],
   unknown: [
     {
-      name: 'twin NVMe controllers, none named, which one holds the host\'s storage is unknown',
+      name: "twin NVMe controllers, none named, which one holds the host's storage is unknown",
       sample: 'lab-nvme-twins-ids',
       evidence: { 'block-devices': null },
       expect: { messageId: 'storageUnknown', subject: '0000:02:00.0' },
@@ -70,7 +107,12 @@ ruleTester(rule, {
     {
       name: 'ids configured, no PCI inventory',
       sample: 'lab-intel-healthy',
-      evidence: { 'pci-sysfs': { status: 'denied' }, 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'iommu-groups': { status: 'denied' } },
+      evidence: {
+        'pci-sysfs': { status: 'denied' },
+        'lspci-nnk': { status: 'no-command' },
+        'lspci-vvv': { status: 'no-command' },
+        'iommu-groups': { status: 'denied' },
+      },
       expect: { messageId: 'noInventory', collect: ['lspci'] },
     },
   ],

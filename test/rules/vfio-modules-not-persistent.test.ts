@@ -4,8 +4,17 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'listed in /etc/modules-load.d/vfio.conf', sample: 'lab-intel-healthy', expect: { messageId: 'persistent', evidence: ['/etc/modules-load.d/vfio.conf:'] } },
-    { name: 'listed in /etc/modules (Proxmox docs)', sample: 'lab-vfio-not-persistent', evidence: { 'etc-modules': fx('modules-load-d/pve-etc-modules.txt') }, expect: { messageId: 'persistent', evidence: ['/etc/modules:'] } },
+    {
+      name: 'listed in /etc/modules-load.d/vfio.conf',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'persistent', evidence: ['/etc/modules-load.d/vfio.conf:'] },
+    },
+    {
+      name: 'listed in /etc/modules (Proxmox docs)',
+      sample: 'lab-vfio-not-persistent',
+      evidence: { 'etc-modules': fx('modules-load-d/pve-etc-modules.txt') },
+      expect: { messageId: 'persistent', evidence: ['/etc/modules:'] },
+    },
   ],
   fail: [
     {
@@ -20,6 +29,13 @@ ruleTester(rule, {
       expect: { messageId: 'notPersistent' },
     },
   ],
-  unknown: [{ name: 'no module list', sample: 'lab-vfio-not-persistent', evidence: { 'proc-modules': { status: 'denied' }, lsmod: { status: 'no-command' }, 'sys-module': { status: 'denied' } }, expect: { collect: ['/proc/modules'] } }],
+  unknown: [
+    {
+      name: 'no module list',
+      sample: 'lab-vfio-not-persistent',
+      evidence: { 'proc-modules': { status: 'denied' }, lsmod: { status: 'no-command' }, 'sys-module': { status: 'denied' } },
+      expect: { collect: ['/proc/modules'] },
+    },
+  ],
   skip: [{ name: 'nothing loaded', sample: 'lab-vfio-modules-missing', expect: { messageId: 'notLoaded' } }],
 });

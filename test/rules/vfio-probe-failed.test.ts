@@ -3,17 +3,34 @@ import { fx } from '../helpers/bundle-from.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
-  pass: [{ name: 'healthy host: vfio-pci bound the NIC', sample: 'lab-intel-healthy', expect: { messageId: 'noFailure', subject: 'host', evidence: ['dmesg'] } }],
+  pass: [
+    {
+      name: 'healthy host: vfio-pci bound the NIC',
+      sample: 'lab-intel-healthy',
+      expect: { messageId: 'noFailure', subject: 'host', evidence: ['dmesg'] },
+    },
+  ],
   fail: [
     {
       name: 'no DMAR table: -22, the NIC has no IOMMU group; fix in the firmware',
       sample: 'lab-intel-firmware-off',
-      expect: { messageId: 'failed', subject: '0000:01:00.0', evidence: ['dmesg:390', 'sysfs PCI inventory'], fixKinds: ['firmware', 'reboot', 'verify'], commands: ['VT-d'] },
+      expect: {
+        messageId: 'failed',
+        subject: '0000:01:00.0',
+        evidence: ['dmesg:390', 'sysfs PCI inventory'],
+        fixKinds: ['firmware', 'reboot', 'verify'],
+        commands: ['VT-d'],
+      },
     },
     {
       name: 'intel_iommu=off: -22; fix on the command line (Debian: update-grub)',
       sample: 'lab-intel-kernel-off',
-      expect: { messageId: 'failed', subject: '0000:01:00.0', fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'], commands: ['update-grub'] },
+      expect: {
+        messageId: 'failed',
+        subject: '0000:01:00.0',
+        fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'],
+        commands: ['update-grub'],
+      },
     },
   ],
   unknown: [

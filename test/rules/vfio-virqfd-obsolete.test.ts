@@ -4,15 +4,29 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: '6.12 without vfio_virqfd in the list', sample: 'lab-intel-healthy-6.12', expect: { messageId: 'notListed', evidence: ['uname -srvm:'] } },
+    {
+      name: '6.12 without vfio_virqfd in the list',
+      sample: 'lab-intel-healthy-6.12',
+      expect: { messageId: 'notListed', evidence: ['uname -srvm:'] },
+    },
     { name: '6.1 without it: loaded as a dependency', sample: 'lab-intel-healthy', expect: { messageId: 'notListed' } },
-    { name: '6.1 with the guide\'s four-module list', sample: 'lab-intel-healthy', evidence: { 'modules-load-d': fx('modules-load-d/seed-vfio.conf') }, expect: { messageId: 'listedOld', evidence: ['/etc/modules-load.d/test.conf:'] } },
+    {
+      name: "6.1 with the guide's four-module list",
+      sample: 'lab-intel-healthy',
+      evidence: { 'modules-load-d': fx('modules-load-d/seed-vfio.conf') },
+      expect: { messageId: 'listedOld', evidence: ['/etc/modules-load.d/test.conf:'] },
+    },
   ],
   fail: [
     {
       name: '6.12 with vfio_virqfd in modules-load.d',
       sample: 'lab-virqfd-obsolete-6.12',
-      expect: { messageId: 'obsolete', evidence: ['/etc/modules-load.d/vfio.conf:4', 'uname -srvm:'], fixKinds: ['edit-file', 'verify'], commands: ['vfio_virqfd'] },
+      expect: {
+        messageId: 'obsolete',
+        evidence: ['/etc/modules-load.d/vfio.conf:4', 'uname -srvm:'],
+        fixKinds: ['edit-file', 'verify'],
+        commands: ['vfio_virqfd'],
+      },
     },
   ],
   // The kernel release also comes from the manifest's `kernel` field and module configuration is

@@ -19,7 +19,10 @@ const hasSos = spawnSync('sos', ['--help']).status === 0 && process.getuid?.() =
 describe.skipIf(!hasSos)('sosreport input', () => {
   it('agrees with a ptdoctor bundle of the same machine where both hold the evidence', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptd-sos-'));
-    execFileSync('sos', ['report', '--batch', '-o', 'kernel,pci,boot,grub2,memory,hardware,usb,kvm,processor', '--tmp-dir', dir], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync('sos', ['report', '--batch', '-o', 'kernel,pci,boot,grub2,memory,hardware,usb,kvm,processor', '--tmp-dir', dir], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
     const sosPath = join(dir, readdirSync(dir).find((n) => /^sosreport-.*\.tar\.xz$/.test(n)) as string);
     const ours = join(dir, 'ptdoctor.tgz');
     execFileSync('sh', [join(ROOT, 'src', 'collector', 'collect.sh'), '-o', ours], { stdio: 'ignore', timeout: 120_000 });
@@ -28,7 +31,11 @@ describe.skipIf(!hasSos)('sosreport input', () => {
     const fromOurs = analyzeBundle(await readBundleFile(ours), { rules: builtinRules });
     expect(fromSos.bundle.format).toBe('txz');
     const decided = (a: typeof fromSos) =>
-      new Map(a.findings.filter((f) => f.status === 'pass' || f.status === 'fail').map((f) => [`${f.ruleId}@${f.subject.kind === 'host' ? 'host' : f.subject.address}`, f.status]));
+      new Map(
+        a.findings
+          .filter((f) => f.status === 'pass' || f.status === 'fail')
+          .map((f) => [`${f.ruleId}@${f.subject.kind === 'host' ? 'host' : f.subject.address}`, f.status]),
+      );
     const s = decided(fromSos);
     const o = decided(fromOurs);
     const both = [...s.keys()].filter((k) => o.has(k));

@@ -74,7 +74,14 @@ export function moduleLoadOrder(kernel, names) {
     const i = line.indexOf(':');
     if (i < 0) continue;
     const path = line.slice(0, i);
-    dep.set(path, line.slice(i + 1).trim().split(/\s+/).filter(Boolean));
+    dep.set(
+      path,
+      line
+        .slice(i + 1)
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean),
+    );
     byName.set(modName(path), path);
   }
   const order = [];
@@ -92,4 +99,9 @@ export function moduleLoadOrder(kernel, names) {
   return order;
 }
 
-export const modName = (path) => path.split('/').pop().replace(/\.ko(\.xz|\.zst|\.gz)?$/, '').replace(/-/g, '_');
+export const modName = (path) =>
+  path
+    .split('/')
+    .pop()
+    .replace(/\.ko(\.xz|\.zst|\.gz)?$/, '')
+    .replace(/-/g, '_');

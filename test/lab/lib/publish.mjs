@@ -10,12 +10,17 @@ export function fixtureDirName(name, series) {
   return name.endsWith(`-${series}`) ? name : `${name}-${series}`;
 }
 
-const shellQuote = (a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+const shellQuote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 
 /** The QEMU command as a user could retype it (cache paths shortened to their role). */
 export function qemuCommand(result) {
   return result.qemu
-    .map((a) => a.replace(/\/\S*\/\.cache\/kernels\/[^/]+\/root\/boot\//, '').replace(/\/\S*\/\.cache\/build\/[^/]+\//, '').replace(/\/\S*\/\.cache\/out\/[^/]+\//, ''))
+    .map((a) =>
+      a
+        .replace(/\/\S*\/\.cache\/kernels\/[^/]+\/root\/boot\//, '')
+        .replace(/\/\S*\/\.cache\/build\/[^/]+\//, '')
+        .replace(/\/\S*\/\.cache\/out\/[^/]+\//, ''),
+    )
     .map(shellQuote)
     .join(' ');
 }
@@ -61,7 +66,7 @@ export function publishSample(result, outDir) {
 }
 
 function busyboxVersion() {
-  return /BusyBox (v[\d.]+[^\s]*)/.exec(execFileSync('/bin/busybox', [], { encoding: 'utf8' }))?.[1] ?? '?';
+  return /BusyBox (v[\d.]\S*)/.exec(execFileSync('/bin/busybox', [], { encoding: 'utf8' }))?.[1] ?? '?';
 }
 function qemuVersion() {
   return execFileSync('qemu-system-x86_64', ['--version'], { encoding: 'utf8' }).split('\n')[0];

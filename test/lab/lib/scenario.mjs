@@ -117,8 +117,10 @@ export function qemuMachineArgs(s, { driveImages, varsFile }) {
   if (firmwareOf(s) === 'uefi') {
     if (!varsFile) throw new Error(`${s.name}: a UEFI boot needs a writable copy of ${OVMF_VARS}`);
     args.push(
-      '-drive', `if=pflash,format=raw,unit=0,readonly=on,file=${OVMF_CODE}`,
-      '-drive', `if=pflash,format=raw,unit=1,file=${varsFile}`,
+      '-drive',
+      `if=pflash,format=raw,unit=0,readonly=on,file=${OVMF_CODE}`,
+      '-drive',
+      `if=pflash,format=raw,unit=1,file=${varsFile}`,
     );
   }
   const cpu = { intel: 'qemu64,vendor=GenuineIntel,-svm', amd: 'qemu64,vendor=AuthenticAMD,+svm' }[s.cpu];
