@@ -19,6 +19,8 @@ export default defineRule({
     noVga: 'No VGA-class device on this host.',
     useBootVga: 'use_boot_vga: true: the host service also binds the boot VGA {{address}} to vfio-pci, and the host loses its console.',
     bootVgaUnknown: 'The sysfs boot_vga values were not collected, so which VGA device the host service keeps is unknown.',
+    noBootVga:
+      'No VGA device ({{devices}}) reports boot_vga=1, so which one drives the console, if any, is not known; the host service treats every one of them as a GPU to take. Name the console GPU (for example the BMC VGA) with boot_vga_pci_addr.',
   },
   check({ cloudpods, pci }, r) {
     const cp = cloudpods.value;
@@ -46,14 +48,12 @@ export default defineRule({
     if (boot) return r.pass('protected', { how: `${boot.address} reports boot_vga=1` }, [...boot.refs, ...logged.map((l) => l.ref)]);
     if (named?.value && vgas.some((d) => shortAddr(d.address) === named.value))
       return r.pass('protected', { how: `boot_vga_pci_addr: ${named.value}` }, [named.ref]);
-    if (vgas.every((d) => d.bootVga === null))
+    if (vgas.some((d) => d.bootVga === null))
       return r.unknown('bootVgaUnknown', {}, ['find /sys/devices -name boot_vga -exec grep -H . {} +']);
-    return r.pass(
-      'protected',
-      {
-        how: 'no device reports boot_vga=1, and the host service treats every VGA device as a candidate; name the console GPU with boot_vga_pci_addr if one of them is the BMC VGA',
-      },
-      vgas.flatMap((d) => d.refs),
-    );
+    // Nothing proves which device (if any) drives the console: never "protected" without proof.
+    return r.unknown('noBootVga', { devices: vgas.map((d) => d.address).join(', ') }, [
+      'find /sys/devices -name boot_vga -exec grep -H . {} +',
+      'ls -l /sys/class/drm/card*/device',
+    ]);
   },
 });

@@ -17,6 +17,8 @@ export default defineRule({
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noFailure: 'No QEMU log in the bundle reports "failed to open /dev/vfio/N".',
+    noQemuLog: 'The QEMU logs of the VMs (/opt/cloud/workspace/servers/logs) were not collected, so whether a VM failed to open its device is not known.',
+    qemuLogCut: 'No QEMU log line in the bundle reports "failed to open /dev/vfio/N", but {{missing}}.',
     notVfio:
       'QEMU could not open /dev/vfio/{{group}} for {{address}} because the device is on {{driver}}, not vfio-pci: the group node exists only while vfio-pci holds the device.',
     gone: 'QEMU could not open /dev/vfio/{{group}} for {{address}}, and {{address}} is no longer on the PCI bus{{why}}: the card fell off the bus or was removed.',
@@ -28,9 +30,16 @@ export default defineRule({
   check({ cloudpods, pci, kernelLog }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
-    const hits = cp.qemuLog.map((l) => ({ l, m: OPEN.exec(l.message) })).filter((x) => x.m !== null);
-    if (hits.length === 0)
-      return r.pass('noFailure', {}, cp.qemuLog.length > 0 ? [cp.qemuLog[cp.qemuLog.length - 1]!.ref] : cloudpods.evidence);
+    if (cp.qemuLog === null) return r.unknown('noQemuLog', {}, ['sudo tail -n 200 /opt/cloud/workspace/servers/logs/*']);
+    const lines = cp.qemuLog.lines;
+    const hits = lines.map((l) => ({ l, m: OPEN.exec(l.message) })).filter((x) => x.m !== null);
+    if (hits.length === 0 && cp.qemuLog.gaps.length > 0)
+      return r.unknown(
+        'qemuLogCut',
+        { missing: cp.qemuLog.gaps.map((g) => `${g.source} ${g.why}`).join('; ') },
+        cp.qemuLog.gaps.flatMap((g) => g.collect),
+      );
+    if (hits.length === 0) return r.pass('noFailure', {}, lines.length > 0 ? [lines[lines.length - 1]!.ref] : cloudpods.evidence);
     const seen = new Set<string>();
     return hits
       .filter((h) => !seen.has(h.m![1]!) && seen.add(h.m![1]!))

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { blocksGroup } from '../src/facts/pci.js';
+import { blocksGroup, deviceByAddress } from '../src/facts/pci.js';
 import { makeGroupViable } from '../src/fixes/group-viability.js';
 
 export default defineRule({
@@ -15,18 +15,28 @@ export default defineRule({
     blocked:
       'IOMMU group {{group}} of {{address}} also holds {{members}}: VFIO refuses a group while any endpoint in it is bound to a host driver.',
     noGroups: 'The IOMMU groups are not known, so whether {{address}} can be passed through alone cannot be decided.',
+    membersUnlisted:
+      'IOMMU group {{group}} of {{address}} also holds {{unlisted}}, which the PCI inventory does not show, so whether a host driver holds them cannot be decided.',
   },
   check({ targets, pci, host }, r) {
     const collect = ['ls -l /sys/kernel/iommu_groups/*/devices', 'lspci -nnk'];
+    const byAddress = deviceByAddress(pci.value);
     return targets.value.devices.flatMap((t) => {
-      const dev = pci.value.devices.find((d) => d.address === t.address);
+      const dev = byAddress.get(t.address);
       if (!dev) return [];
       if (dev.group === null) return [r.unknown('noGroups', { address: dev.address }, collect, { device: dev.address })];
-      const members = (pci.value.groups[dev.group] ?? []).flatMap((a) =>
-        pci.value.devices.filter((d) => d.address === a && a !== dev.address),
-      );
+      const others = (pci.value.groups[dev.group] ?? []).filter((a) => a !== dev.address);
+      const members = others.flatMap((a) => byAddress.get(a) ?? []);
+      const unlisted = others.filter((a) => !byAddress.has(a));
       const blockers = members.filter(blocksGroup);
       const evidence = [dev.refs[0]!, ...members.map((m) => m.refs[0]!)];
+      // A member the inventory does not show may be on a host driver: never a pass without it.
+      if (blockers.length === 0 && unlisted.length > 0)
+        return [
+          r.unknown('membersUnlisted', { group: dev.group, address: dev.address, unlisted: unlisted.join(', ') }, ['lspci -nnk'], {
+            device: dev.address,
+          }),
+        ];
       if (blockers.length === 0) return [r.pass('viable', { group: dev.group, address: dev.address }, evidence, { device: dev.address })];
       const list = blockers.map((b) => `${b.address} (${b.name ?? `${b.vendor}:${b.device}`}, driver ${b.driver})`).join(', ');
       return [

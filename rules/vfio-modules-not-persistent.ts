@@ -15,6 +15,7 @@ export default defineRule({
     notPersistent:
       '{{loaded}} loaded now, but no modules-load.d, /etc/modules, dracut or initramfs-tools entry, softdep or command-line option loads vfio_pci at boot: after a reboot the devices fall back to their host drivers.',
     notLoaded: 'The VFIO modules are not loaded (see vfio-modules-missing).',
+    configIncomplete: 'No entry seen loads vfio_pci at boot, but {{missing}}, so one may exist there.',
   },
   check({ modules, moduleConfig, host, cmdline, kernelConfig }, r) {
     const m = modules.value;
@@ -23,9 +24,18 @@ export default defineRule({
     const params = cmdline.state === 'known' ? cmdline.value.params : [];
     const cfg = kernelConfig.state === 'known' ? kernelConfig.value : null;
     const boot = bootLoader('vfio_pci', m, moduleConfig.value, cfg);
-    if (boot) return r.pass('persistent', { via: boot.via }, [boot.ref]);
+    const shown = { despiteGaps: 'the line that loads vfio_pci at boot is in the evidence' };
+    if (boot) return r.pass('persistent', { via: boot.via }, [boot.ref], shown);
     const onCmdline = cmdlineLoads('vfio_pci', params);
-    if (onCmdline && cmdline.state === 'known') return r.pass('persistent', { via: onCmdline.raw }, [cmdline.value.ref]);
+    if (onCmdline && cmdline.state === 'known') return r.pass('persistent', { via: onCmdline.raw }, [cmdline.value.ref], shown);
+    // A configuration file that was not read whole may hold the entry: no failure without it.
+    const gaps = [...moduleConfig.gaps, ...(cmdline.state === 'known' ? cmdline.gaps : [])];
+    if (gaps.length > 0)
+      return r.unknown(
+        'configIncomplete',
+        { missing: gaps.map((g) => `${g.source} ${g.why}`).join('; ') },
+        [...new Set(gaps.flatMap((g) => g.collect))],
+      );
     const refs = loaded.flatMap((x) => (m.refs[x] ? [m.refs[x]] : []));
     return r.fail(
       'notPersistent',

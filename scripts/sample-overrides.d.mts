@@ -2,7 +2,7 @@
 import type { EvidenceSpec } from '../src/bundle/layout.js';
 import type { Manifest, ManifestItem } from '../src/bundle/manifest.js';
 
-export type Override = string | null | { status: ManifestItem['status']; text?: string; name?: string };
+export type Override = string | null | { status: 'not-collected' } | { status: ManifestItem['status']; text?: string; name?: string };
 /** One override of a derive.json (see resolveOverride). */
 export type DeriveOverride = null | {
   fixture?: string;

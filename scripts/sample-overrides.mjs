@@ -38,7 +38,8 @@ export function serializeManifest(manifest) {
 
 /**
  * files: path → bytes of a whole evidence tree (manifest.json included). overrides: evidence id →
- * string (the evidence text, collected ok) | null (absent on the host) | { status, text?, name? }
+ * string (the evidence text, collected ok) | null (absent on the host) | { status: 'not-collected' } (no
+ * manifest item, no file) | { status, text?, name? }
  * (another collection status, with or without captured text; `name` is the file name under a
  * directory id's prefix, default `test.conf`). A replaced item takes the place of the first item
  * it replaces in the manifest. Returns a new map; `files` is left as it was.
@@ -56,6 +57,8 @@ export function applyOverrides(files, overrides, evidenceById) {
     const name = (value !== null && typeof value === 'object' && value.name) || 'test.conf';
     const path = spec.many ? `${spec.path}${name}` : spec.path;
     const source = spec.many ? `/${path}` : spec.source;
+    // Not collected: no manifest item and no file, as an older collector or a pasted ticket leaves it.
+    if (value !== null && typeof value === 'object' && value.status === 'not-collected') continue;
     let item;
     if (value === null) item = { id, kind: spec.kind, source, status: 'absent' };
     else if (typeof value === 'string' || (value.status ?? 'ok') === 'ok') {

@@ -17,6 +17,15 @@ export interface OutcomeOptions {
   readonly device?: string;
 }
 
+export interface PassOptions extends OutcomeOptions {
+  /**
+   * Why this pass stands although a fact the rule read has gaps (its evidence was cut, denied or
+   * not collected): e.g. "the lines that prove it are in the part of the log that was kept".
+   * Without it, the engine turns a pass on partial evidence into unknown.
+   */
+  readonly despiteGaps?: string;
+}
+
 export interface FailOptions extends OutcomeOptions {
   readonly severity?: Severity;
   readonly severityReason?: string;
@@ -28,7 +37,7 @@ export type Outcome<M extends string = string> =
       readonly messageId: M;
       readonly data: MessageData;
       readonly evidence: readonly EvidenceRef[];
-      readonly options: OutcomeOptions;
+      readonly options: PassOptions;
     }
   | {
       readonly status: 'fail';
@@ -48,7 +57,7 @@ export type Outcome<M extends string = string> =
   | { readonly status: 'skip'; readonly messageId: M; readonly data: MessageData; readonly options: OutcomeOptions };
 
 export interface Outcomes<M extends string> {
-  pass(messageId: M, data: MessageData, evidence: readonly EvidenceRef[], options?: OutcomeOptions): Outcome<M>;
+  pass(messageId: M, data: MessageData, evidence: readonly EvidenceRef[], options?: PassOptions): Outcome<M>;
   fail(messageId: M, data: MessageData, evidence: readonly EvidenceRef[], fix: Fix, options?: FailOptions): Outcome<M>;
   unknown(messageId: M, data: MessageData, collect: readonly string[], options?: OutcomeOptions): Outcome<M>;
   skip(messageId: M, data: MessageData, options?: OutcomeOptions): Outcome<M>;

@@ -2,9 +2,12 @@
  * Apply rules to facts. Invariants (tested in test/engine/run-rules.test.ts):
  * - a needed fact that is unknown makes the rule `unknown`, with the facts' collect hints merged;
  * - pass and fail carry evidence, fail carries a fix — otherwise the outcome becomes an internal error;
+ * - a pass is refused (becomes `unknown`, saying what was incomplete and what to collect) when a fact
+ *   the rule read has gaps, unless the rule gave `despiteGaps`: absence of evidence is never a pass;
  * - a rule that throws becomes `unknown` with `internal: true`, and the other rules still run;
  * - findings are sorted by subject (host first, then device address), then rule id.
  */
+import { gapsOf, type EvidenceGap, type Fact } from '../facts/fact.js';
 import type { Facts } from '../facts/facts.js';
 import { outcomes, type Outcome, type Rule } from './define-rule.js';
 import { subjectKey, type Finding, type MessageData, type Subject } from './finding.js';
@@ -45,10 +48,11 @@ export function runRule(rule: Rule, facts: Facts): Finding[] {
     return [internal(rule, `the rule failed: ${e instanceof Error ? e.message : String(e)}`)];
   }
   const list = Array.isArray(result) ? (result as readonly Outcome[]) : [result as Outcome];
-  return list.map((o) => toFinding(rule, o));
+  const gaps = gapsOf(...Object.values(input).map((f) => f as Fact<unknown>));
+  return list.map((o) => toFinding(rule, o, gaps));
 }
 
-function toFinding(rule: Rule, o: Outcome): Finding {
+function toFinding(rule: Rule, o: Outcome, gaps: readonly EvidenceGap[]): Finding {
   const template = rule.messages[o.messageId];
   if (template === undefined) return internal(rule, `unknown messageId ${o.messageId}`);
   const subject: Subject = o.options.device ? { kind: 'device', address: o.options.device } : { kind: 'host' };
@@ -56,6 +60,7 @@ function toFinding(rule: Rule, o: Outcome): Finding {
   switch (o.status) {
     case 'pass':
       if (o.evidence.length === 0) return internal(rule, 'pass without evidence');
+      if (gaps.length > 0 && o.options.despiteGaps === undefined) return incomplete(rule, subject, message, o.evidence, gaps);
       return base(rule, subject, 'pass', o.messageId, o.data, message, { evidence: o.evidence });
     case 'fail':
       if (o.evidence.length === 0) return internal(rule, 'fail without evidence');
@@ -87,6 +92,20 @@ function base(
   extra: Partial<Finding>,
 ): Finding {
   return { ruleId: rule.id, title: rule.title, status, severity: rule.severity, subject, messageId, data, message, evidence: [], ...extra };
+}
+
+/** A pass the evidence could not carry: what the rule saw, what was missing, what to collect. */
+function incomplete(rule: Rule, subject: Subject, message: string, evidence: Finding['evidence'], gaps: readonly EvidenceGap[]): Finding {
+  const missing = gaps.map((g) => `${g.source} ${g.why}`).join('; ');
+  return base(
+    rule,
+    subject,
+    'unknown',
+    '(evidence incomplete)',
+    { missing },
+    `Not confirmed: ${message.replace(/\.$/, '')} — but ${missing}, so what is missing could change the answer.`,
+    { evidence, collect: [...new Set(gaps.flatMap((g) => g.collect))] },
+  );
 }
 
 function internal(rule: Rule, why: string): Finding {

@@ -11,6 +11,7 @@ import { isSosreport, SOS_SOURCES } from './sos-layout.js';
 
 export interface EvidenceSource {
   one(id: string): Evidence;
+  /** Every file of a directory or glob item; one `not-collected` entry when nothing of it was collected. */
   many(id: string): readonly Evidence[];
   /** Every manifest item, for the evidence inventory, with the status the analyzer saw: an item
    * the reader had to cut is `truncated`, one missing from the archive is `lost`. */
@@ -100,6 +101,9 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
         if (path.startsWith(spec.path) && matchesGlob(spec, path)) found.push(fromFile(id, `/${path}`, file));
       }
       found.sort((a, b) => (a.source < b.source ? -1 : 1));
+      // Nothing listed and nothing found: the one answer is that this evidence was not collected
+      // (never an empty directory, which only the manifest can say).
+      if (found.length === 0) return [{ id, source: spec.source, path: null, status: 'not-collected', text: '' }];
       return found;
     },
   };

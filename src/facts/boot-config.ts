@@ -13,13 +13,12 @@
 import type { Evidence } from '../evidence/evidence.js';
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
-import { parseBlsEntry, type BlsEntry } from '../parsers/bls-entry.js';
+import type { BlsEntry } from '../parsers/bls-entry.js';
 import { parseBootTimes } from '../parsers/boot-times.js';
 import { parseCmdlineString } from '../parsers/cmdline.js';
-import { mergeDefaultGrub } from '../parsers/default-grub.js';
-import { parseGrubCfg, type GrubCfg } from '../parsers/grub-cfg.js';
+import type { GrubCfg } from '../parsers/grub-cfg.js';
 import { parseGrubenv } from '../parsers/grubenv.js';
-import { parseKernelCmdlineFile } from '../parsers/kernel-cmdline-file.js';
+import { readBootFiles, type BootFiles } from './boot-layout.js';
 import { toKernelParam } from './cmdline.js';
 import { known, type Fact } from './fact.js';
 import { collectHint, refTo, whyMissing } from './evidence-ref.js';
@@ -31,23 +30,18 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
   const btime = bootTime(ev);
   const changed = (e: Evidence): boolean | null => (e.mtime === undefined || btime === null ? null : e.mtime > btime);
   const bootImage = cmdline.state === 'known' ? (cmdline.value.params.find((p) => p.key === 'BOOT_IMAGE')?.value ?? null) : null;
+  // GRUB's `linux` command puts BOOT_IMAGE= first on every command line it passes (GRUB
+  // include/grub/lib/cmdline.h LINUX_IMAGE, grub_create_loader_cmdline); systemd-boot passes the
+  // entry's options only. So /proc/cmdline tells which of the two booted this kernel.
+  const bootedByGrub = cmdline.state === 'known' ? bootImage !== null : null;
 
-  const grubFiles = [ev.one('default-grub'), ...ev.many('default-grub-d')];
-  const kernelCmdlineFile = ev.one('kernel-cmdline-file');
-  const cfgs = [ev.one('grub2-cfg'), ev.one('grub-cfg'), ...ev.many('efi-grub-cfg')]
-    .filter(hasText)
-    .map((e) => ({ e, cfg: parseGrubCfg(e.text) }));
-  const bls = [...ev.many('bls-entries'), ...ev.many('esp-loader-entries')]
-    .filter(hasText)
-    .map((e) => ({ e, entry: parseBlsEntry(e.text) }));
-  const espEntries = ev.many('esp-loader-entries').filter(hasText);
+  const files = readBootFiles(ev);
+  const { grubFiles, readableGrub, merged, kernelCmdlineFile, kcf, cfgs, bls } = files;
   const unreadable = [ev.one('grub2-cfg'), ev.one('grub-cfg'), ...ev.many('bls-entries'), ...grubFiles, kernelCmdlineFile].filter(
     (e) => e.status === 'denied' || e.status === 'timeout' || e.status === 'error' || e.status === 'lost',
   );
 
   const sources: BootParamSource[] = [];
-  const readableGrub = grubFiles.filter(hasText);
-  const merged = readableGrub.length > 0 ? mergeDefaultGrub(readableGrub.map((e) => ({ path: e.source, text: e.text }))) : null;
   if (merged) {
     for (const name of ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT']) {
       const a = merged.vars[name];
@@ -62,7 +56,6 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
       });
     }
   }
-  const kcf = hasText(kernelCmdlineFile) ? parseKernelCmdlineFile(kernelCmdlineFile.text) : null;
   if (kcf?.params)
     sources.push({
       file: kernelCmdlineFile.source,
@@ -72,21 +65,7 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
       changedSinceBoot: changed(kernelCmdlineFile),
     });
 
-  const hasBlscfg = cfgs.some((c) => c.cfg.blscfg.length > 0);
-  // GRUB_ENABLE_BLSCFG=true makes grub2-mkconfig write `blscfg` (RHEL 8+, Fedora 30+): with BLS
-  // entries beside it, that decides grub-bls even when grub.cfg is unreadable (root-only on RHEL).
-  const blsEnabled = merged?.vars['GRUB_ENABLE_BLSCFG']?.value === 'true';
-  const bootloader: Bootloader =
-    kcf?.params && (espEntries.length > 0 || (cfgs.length === 0 && readableGrub.length === 0))
-      ? 'systemd-boot'
-      : hasBlscfg || (bls.length > 0 && (cfgs.length > 0 || blsEnabled))
-        ? 'grub-bls'
-        : cfgs.length > 0 || readableGrub.length > 0
-          ? 'grub'
-          : espEntries.length > 0
-            ? 'systemd-boot'
-            : 'unknown';
-
+  const bootloader = decideBootloader(files, distro, bootedByGrub);
   const nonStub = cfgs.filter((c) => c.cfg.stub === undefined);
   const active = activeGrubCfg(nonStub, distro, bootMode);
   // Every copy, with the entry of the running kernel: a copy of the other boot mode that carries the
@@ -143,13 +122,40 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
   );
 }
 
+/**
+ * Which bootloader reads the command line:
+ * - systemd-boot: /etc/kernel/cmdline with entries on the ESP, or with no grub configuration at
+ *   all; on Proxmox VE (ZFS on UEFI, pve-docs "Host Bootloader") also beside a stale
+ *   /etc/default/grub when GRUB did not boot this kernel; hand-written entries (Arch) when
+ *   nothing of grub is there and GRUB did not boot the kernel;
+ * - grub with BLS: grub.cfg calls `blscfg`, or BLS entries sit beside a grub configuration with
+ *   GRUB_ENABLE_BLSCFG=true (grub2-mkconfig then writes `blscfg`: RHEL 8+, Fedora 30+) — on a
+ *   RHEL-like host that setting decides even when neither grub.cfg nor the entries could be read
+ *   (both are root-only there);
+ * - grub: a grub.cfg or /etc/default/grub.
+ */
+function decideBootloader(files: BootFiles, distro: DistroFamily | null, bootedByGrub: boolean | null): Bootloader {
+  const { kcf, espEntries, cfgs, readableGrub, bls, merged } = files;
+  const hasKcf = kcf?.params !== undefined;
+  const noGrub = cfgs.length === 0 && readableGrub.length === 0;
+  const blsEnabled = merged?.vars['GRUB_ENABLE_BLSCFG']?.value === 'true';
+  if (hasKcf && (espEntries.length > 0 || noGrub)) return 'systemd-boot';
+  if (hasKcf && distro === 'proxmox' && (bootedByGrub === false || (bootedByGrub === null && cfgs.length === 0))) return 'systemd-boot';
+  if (bls.length > 0 && bootedByGrub === false && !blsEnabled && !cfgs.some((c) => c.cfg.blscfg.length > 0)) return 'systemd-boot';
+  if (cfgs.some((c) => c.cfg.blscfg.length > 0) || (bls.length > 0 && (cfgs.length > 0 || blsEnabled))) return 'grub-bls';
+  if (blsEnabled && distro === 'rhel-like') return 'grub-bls';
+  if (cfgs.length > 0 || readableGrub.length > 0) return 'grub';
+  if (espEntries.length > 0 || bls.length > 0) return 'systemd-boot';
+  return 'unknown';
+}
+
 function bootTime(ev: EvidenceSource): number | null {
   const e = ev.one('boot-times');
   return hasText(e) ? (parseBootTimes(e.text).btime?.epoch ?? null) : null;
 }
 
 function activeGrubCfg(
-  cfgs: { e: Evidence; cfg: GrubCfg }[],
+  cfgs: readonly { e: Evidence; cfg: GrubCfg }[],
   distro: DistroFamily | null,
   mode: BootMode | null,
 ): { e: Evidence; cfg: GrubCfg } | null {
@@ -167,6 +173,6 @@ function pickGrubEntry(cfg: GrubCfg, bootImage: string | null) {
   return (bootImage ? lines.find((l) => base(l.kernel) === base(bootImage)) : undefined) ?? lines[0];
 }
 
-function pickBlsEntry(entries: { e: Evidence; entry: BlsEntry }[], bootImage: string | null) {
+function pickBlsEntry(entries: readonly { e: Evidence; entry: BlsEntry }[], bootImage: string | null) {
   return (bootImage ? entries.find((b) => b.entry.linux && base(b.entry.linux.value) === base(bootImage)) : undefined) ?? entries[0];
 }

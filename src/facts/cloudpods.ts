@@ -13,7 +13,7 @@ import { parseLsusb } from '../parsers/lsusb.js';
 import { splitLines } from '../parsers/lines.js';
 import { hostConfSetting } from './cloudpods-lookup.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
-import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
+import { collectHint, fileRef, gapsIn, refTo, whyMissing } from './evidence-ref.js';
 import type { CloudpodsFacts, CloudpodsLogLine, HostConfSetting } from './model.js';
 import { blockDeviceInventory, type ParsedEvidence } from './shared-evidence.js';
 
@@ -43,9 +43,7 @@ export function buildCloudpods(ev: EvidenceSource): Fact<CloudpodsFacts> {
     log ??= [];
     for (const l of parseHostServiceLog(e.text)) log.push({ level: l.level, message: l.message, ref: lineRef(e, l.line, l.text) });
   }
-  const qemuLog: CloudpodsLogLine[] = [];
-  for (const e of ev.many('qemu-logs').filter(hasText))
-    for (const l of splitLines(e.text)) qemuLog.push({ level: null, message: l.text, ref: lineRef(e, l.line, l.text) });
+  const qemuLog = qemuLogs(ev.many('qemu-logs'));
 
   return known(
     {
@@ -63,6 +61,16 @@ export function buildCloudpods(ev: EvidenceSource): Fact<CloudpodsFacts> {
     },
     detectedBy,
   );
+}
+
+/** The VMs' QEMU logs: null when none could be read and the directory was not seen to be absent. */
+function qemuLogs(evs: readonly Evidence[]): CloudpodsFacts['qemuLog'] {
+  const seen = evs.filter((e) => hasText(e) || e.status === 'absent');
+  if (seen.length === 0) return null;
+  const lines: CloudpodsLogLine[] = [];
+  for (const e of evs.filter(hasText))
+    for (const l of splitLines(e.text)) lines.push({ level: null, message: l.text, ref: lineRef(e, l.line, l.text) });
+  return { lines, gaps: gapsIn(...evs) };
 }
 
 /** commands/hugetlb-service.out: `is-enabled <word>`, `is-active <word>`, `present|absent <path>` (docs/bundle-format.md). */

@@ -7,7 +7,7 @@ import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseCmdline } from '../parsers/cmdline.js';
 import { known, unknown, type Fact } from './fact.js';
-import { refTo, unknownFrom } from './evidence-ref.js';
+import { gapsIn, refTo, unknownFrom } from './evidence-ref.js';
 import type { CmdlineFacts, KernelParam } from './model.js';
 
 export function buildCmdline(ev: EvidenceSource): Fact<CmdlineFacts> {
@@ -16,7 +16,7 @@ export function buildCmdline(ev: EvidenceSource): Fact<CmdlineFacts> {
   const parsed = parseCmdline(e.text);
   if (parsed.params.length === 0) return unknown('/proc/cmdline is empty', ['cat /proc/cmdline']);
   const ref = refTo(e, { line: parsed.line, text: parsed.text });
-  return known({ params: parsed.params.map(toKernelParam), ref }, [ref]);
+  return known({ params: parsed.params.map(toKernelParam), ref }, [ref], gapsIn(e));
 }
 
 export function toKernelParam(p: { normKey: string; value: string | null; raw: string }): KernelParam {

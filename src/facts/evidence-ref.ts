@@ -3,7 +3,8 @@
  * could not be read, an unknown that says why and what to collect.
  */
 import type { Evidence } from '../evidence/evidence.js';
-import { ref, unknown, type EvidenceRef, type UnknownFact } from './fact.js';
+import type { SourceLine } from '../parsers/lines.js';
+import { ref, unknown, type EvidenceGap, type EvidenceRef, type UnknownFact } from './fact.js';
 
 export function refTo(ev: Evidence, at: { readonly line?: number; readonly text?: string }): EvidenceRef {
   return ref(ev.id, ev.source, at.text ?? '', at.line);
@@ -48,4 +49,55 @@ export function collectHint(ev: Evidence): string {
 export function unknownFrom(ev: Evidence, ...more: Evidence[]): UnknownFact {
   const all = [ev, ...more];
   return unknown(all.map(whyMissing).join('; '), all.map(collectHint));
+}
+
+/**
+ * The gap an input leaves when it was not collected whole: cut, denied, lost, failed or never
+ * collected. `ok` and `absent` (known not to exist on the host) leave none.
+ */
+export function gapOf(ev: Evidence): EvidenceGap | null {
+  switch (ev.status) {
+    case 'ok':
+    case 'absent':
+      return null;
+    case 'truncated':
+      return { source: ev.source, why: 'is cut (only part of it is in the bundle)', collect: [collectHint(ev)] };
+    case 'not-collected':
+      return { source: ev.source, why: 'was not collected', collect: [collectHint(ev)] };
+    case 'denied':
+      return { source: ev.source, why: 'could not be read (permission denied)', collect: [collectHint(ev)] };
+    case 'no-command':
+      return { source: ev.source, why: 'could not run (the command is not installed)', collect: [collectHint(ev)] };
+    case 'timeout':
+      return { source: ev.source, why: 'timed out on the host', collect: [collectHint(ev)] };
+    case 'error':
+      return { source: ev.source, why: `failed on the host${ev.exitCode === undefined ? '' : ` (exit ${ev.exitCode})`}`, collect: [collectHint(ev)] };
+    case 'lost':
+      return { source: ev.source, why: 'is listed in the manifest but missing from the archive', collect: [collectHint(ev)] };
+    default: {
+      const never: never = ev.status;
+      return never;
+    }
+  }
+}
+
+/** The gaps of several inputs (those collected whole leave none). */
+export function gapsIn(...evs: readonly Evidence[]): EvidenceGap[] {
+  return evs.map(gapOf).filter((g): g is EvidenceGap => g !== null);
+}
+
+const SHOWN_UNREAD_LINES = 5;
+
+/** Lines a parser could not read: what they say may change the fact, so they are a gap. */
+export function unreadLines(ev: Evidence, unparsed: readonly SourceLine[]): EvidenceGap[] {
+  if (unparsed.length === 0) return [];
+  const n = unparsed.length;
+  return [
+    {
+      source: ev.source,
+      why: `has ${n} line${n === 1 ? '' : 's'} that could not be read`,
+      collect: [collectHint(ev)],
+      lines: unparsed.slice(0, SHOWN_UNREAD_LINES).map((l) => refTo(ev, l)),
+    },
+  ];
 }

@@ -6,7 +6,7 @@ import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseHugepages } from '../parsers/hugepages.js';
 import { known, type Fact } from './fact.js';
-import { fileRef, refTo, unknownFrom } from './evidence-ref.js';
+import { fileRef, gapsIn, refTo, unknownFrom, unreadLines } from './evidence-ref.js';
 import type { HugepageFacts, HugepagePool } from './model.js';
 
 export function buildHugepages(ev: EvidenceSource): Fact<HugepageFacts> {
@@ -21,5 +21,5 @@ export function buildHugepages(ev: EvidenceSource): Fact<HugepageFacts> {
     const free = parsed.counters.find((x) => x.counter === 'free_hugepages' && x.sizeKb === c.sizeKb && x.node === c.node);
     pools.push({ sizeKb: c.sizeKb, node: c.node ?? null, total: c.value, free: free?.value ?? null, ref: refTo(e, c) });
   }
-  return known({ pools }, pools.map((p) => p.ref).slice(0, 8));
+  return known({ pools }, pools.map((p) => p.ref).slice(0, 8), [...gapsIn(e), ...unreadLines(e, parsed.unparsed)]);
 }

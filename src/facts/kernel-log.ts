@@ -10,7 +10,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseDmesg, type DmesgRecord } from '../parsers/dmesg.js';
-import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
+import { known, unknown, type EvidenceGap, type EvidenceRef, type Fact } from './fact.js';
 import { whyMissing } from './evidence-ref.js';
 import type { KernelLogFacts, KernelLogLine } from './model.js';
 
@@ -33,9 +33,15 @@ export function buildKernelLog(ev: EvidenceSource): Fact<KernelLogFacts> {
     const hasBootMessages = startsWithBanner || (firstTime !== null && firstTime <= BOOT_WINDOW_SECONDS);
     // The parsed records are the lines: no copy of a log that can hold hundreds of thousands.
     const lines: readonly KernelLogLine[] = records;
+    const truncated = e.status === 'truncated';
+    const gaps: EvidenceGap[] = [];
+    if (truncated) gaps.push({ source: e.source, why: 'is cut (only part of the kernel log is in the bundle)', collect: FULL_LOG_COLLECT });
+    if (!hasBootMessages)
+      gaps.push({ source: e.source, why: 'no longer holds the boot messages (the ring buffer wrapped)', collect: FULL_LOG_COLLECT });
     return known(
-      { evidence: e.id, source: e.source, hasBootMessages, firstTime, truncated: e.status === 'truncated', lines },
+      { evidence: e.id, source: e.source, hasBootMessages, firstTime, truncated, lines },
       first ? [{ evidence: e.id, source: e.source, line: first.line, text: first.text }] : [],
+      gaps,
     );
   }
   return unknown(`no kernel log: ${tried.map(whyMissing).join('; ')}`, ['sudo dmesg', 'journalctl -k -b']);

@@ -1,23 +1,31 @@
 /**
- * Is KVM usable: /dev/kvm exists and kvm_intel or kvm_amd is loaded (or built in).
+ * Is KVM usable: /dev/kvm exists, or kvm_intel / kvm_amd is loaded or built in. `/dev/kvm` not
+ * collected (a sosreport, a pasted ticket) is unknown, never "does not exist": a kernel with KVM
+ * built in shows no module at all, so only the device node can say KVM is missing.
  */
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
-import { refTo } from './evidence-ref.js';
+import { gapOf, refTo } from './evidence-ref.js';
 import type { KvmFacts, ModuleFacts } from './model.js';
+
+const KVM_MODULES = ['kvm_intel', 'kvm_amd'];
 
 export function buildKvm(ev: EvidenceSource, modules: Fact<ModuleFacts>): Fact<KvmFacts> {
   const dev = ev.one('dev-kvm');
-  const devKnown = dev.status === 'ok' || dev.status === 'absent';
-  if (!devKnown && modules.state === 'unknown')
+  const devKvm = dev.status === 'ok' ? true : dev.status === 'absent' ? false : null;
+  if (devKvm === null && modules.state === 'unknown')
     return unknown('neither /dev/kvm nor the module list was collected', ['ls -l /dev/kvm', 'lsmod']);
   const refs: EvidenceRef[] = [];
-  if (devKnown) refs.push(refTo(dev, { line: 1, text: dev.status === 'ok' ? (dev.text.split('\n')[0] ?? '/dev/kvm') : '(no /dev/kvm)' }));
+  if (devKvm !== null) refs.push(refTo(dev, { line: 1, text: devKvm ? (dev.text.split('\n')[0] ?? '/dev/kvm') : '(no /dev/kvm)' }));
   let module: string | null = null;
   if (modules.state === 'known') {
-    module = ['kvm_intel', 'kvm_amd'].find((m) => modules.value.loaded.includes(m) || modules.value.builtin.includes(m)) ?? null;
+    module = KVM_MODULES.find((m) => modules.value.loaded.includes(m) || modules.value.builtin.includes(m)) ?? null;
     const r = module ? modules.value.refs[module] : undefined;
     if (r) refs.push(r);
+    else if (devKvm === null) refs.push(...modules.evidence);
   }
-  return known({ devKvm: dev.status === 'ok', module }, refs);
+  const devGap = gapOf(dev);
+  const gaps = [...(devGap && devKvm === null ? [devGap] : []), ...(modules.state === 'known' ? modules.gaps : [])];
+  if (refs.length === 0) return unknown(`${dev.source} ${devGap?.why ?? 'holds nothing'}`, ['ls -l /dev/kvm']);
+  return known({ devKvm, module }, refs, gaps);
 }

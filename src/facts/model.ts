@@ -3,7 +3,7 @@
  * Plain serialisable data (arrays and records, no Maps or classes) so `--dump-facts` and JSON
  * output are the model itself.
  */
-import type { EvidenceRef } from './fact.js';
+import type { EvidenceGap, EvidenceRef } from './fact.js';
 
 export type CpuVendor = 'intel' | 'amd' | 'other';
 export type DistroFamily = 'rhel-like' | 'debian-like' | 'proxmox' | 'suse' | 'arch' | 'other';
@@ -233,7 +233,8 @@ export interface VirtualizationFacts {
 }
 
 export interface KvmFacts {
-  readonly devKvm: boolean;
+  /** /dev/kvm exists (true), does not (false), or was not collected (null). */
+  readonly devKvm: boolean | null;
   readonly module: string | null;
 }
 
@@ -292,8 +293,9 @@ export interface CloudpodsFacts {
   readonly hostType: string;
   /** Host service log lines; null when no log was collected. */
   readonly log: readonly CloudpodsLogLine[] | null;
-  /** Lines of the VMs' QEMU logs (/opt/cloud/workspace/servers/logs/*). */
-  readonly qemuLog: readonly CloudpodsLogLine[];
+  /** Lines of the VMs' QEMU logs (/opt/cloud/workspace/servers/logs/*); null when they were not
+   * collected. `gaps`: logs that were cut (the collector keeps each log's tail) or unreadable. */
+  readonly qemuLog: { readonly lines: readonly CloudpodsLogLine[]; readonly gaps: readonly EvidenceGap[] } | null;
   readonly hugetlbService: {
     readonly enabled: string | null;
     readonly active: string | null;

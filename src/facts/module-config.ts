@@ -14,8 +14,8 @@ import { parseInitramfsToolsModules } from '../parsers/initramfs-tools-modules.j
 import { parseModprobeD } from '../parsers/modprobe-d.js';
 import { moduleKey } from '../parsers/module-name.js';
 import { parseModuleLines, parseModulesLoadD } from '../parsers/modules-load-d.js';
-import { known, unknown, type Fact } from './fact.js';
-import { fileRef, refTo } from './evidence-ref.js';
+import { known, unknown, type EvidenceGap, type Fact } from './fact.js';
+import { fileRef, gapsIn, refTo, unreadLines } from './evidence-ref.js';
 import type { BootModuleEntry, ModprobeDirective, ModuleConfigFacts } from './model.js';
 
 export function buildModuleConfig(ev: EvidenceSource): Fact<ModuleConfigFacts> {
@@ -30,8 +30,11 @@ export function buildModuleConfig(ev: EvidenceSource): Fact<ModuleConfigFacts> {
     return unknown('the bundle has no manifest and no module configuration files', ['ls /etc/modprobe.d /etc/modules-load.d']);
 
   const modprobe: ModprobeDirective[] = [];
+  const unread: EvidenceGap[] = [];
   for (const f of modprobeFiles.filter(hasText)) {
-    for (const r of parseModprobeD(f.text).records) {
+    const parsed = parseModprobeD(f.text);
+    unread.push(...unreadLines(f, parsed.unparsed));
+    for (const r of parsed.records) {
       modprobe.push({
         kind: r.kind,
         module: r.moduleKey,
@@ -61,5 +64,5 @@ export function buildModuleConfig(ev: EvidenceSource): Fact<ModuleConfigFacts> {
     readable.length > 0
       ? readable.map((f) => fileRef(f, 'read'))
       : [{ evidence: 'modprobe-d', source: '/etc/modprobe.d', text: '(no module configuration files on the host)' }];
-  return known({ modprobe, loadAtBoot }, evidence);
+  return known({ modprobe, loadAtBoot }, evidence, [...gapsIn(...all), ...unread]);
 }

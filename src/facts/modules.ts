@@ -10,7 +10,7 @@ import { parseProcModules } from '../parsers/proc-modules.js';
 import { parseLsmod } from '../parsers/lsmod.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
-import { fileRef, unknownFrom } from './evidence-ref.js';
+import { fileRef, gapOf, gapsIn, unknownFrom, unreadLines } from './evidence-ref.js';
 import type { ModuleFacts } from './model.js';
 
 export function buildModules(ev: EvidenceSource): Fact<ModuleFacts> {
@@ -33,5 +33,7 @@ export function buildModules(ev: EvidenceSource): Fact<ModuleFacts> {
       }
     }
   }
-  return known({ loaded, builtin, refs }, [fileRef(source, `${loaded.length} modules loaded`)]);
+  // Without /sys/module, a built-in module cannot be told from a missing one.
+  const sysGap = sys.status === 'ok' ? [] : [{ source: sys.source, why: `${gapOf(sys)?.why ?? 'is empty'}, so built-in modules are not known`, collect: ['ls /sys/module'] }];
+  return known({ loaded, builtin, refs }, [fileRef(source, `${loaded.length} modules loaded`)], [...gapsIn(source), ...unreadLines(source, list.unparsed), ...sysGap]);
 }

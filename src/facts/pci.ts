@@ -13,7 +13,7 @@ import { parseLspciVvv } from '../parsers/lspci-vvv.js';
 import { pciAddressesInPath } from '../parsers/block-devices.js';
 import { parsePciSysfs, type SysfsPciDevice } from '../parsers/pci-sysfs.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
-import { refTo, unknownFrom } from './evidence-ref.js';
+import { gapsIn, refTo, unknownFrom, unreadLines } from './evidence-ref.js';
 import type { KernelLogFacts, PciDevice, PciFacts } from './model.js';
 import { iommuGroupListing } from './shared-evidence.js';
 
@@ -21,9 +21,11 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
   const sysfsEv = ev.one('pci-sysfs');
   const nnkEv = ev.one('lspci-nnk');
   const vvvEv = ev.one('lspci-vvv');
-  const sysfs = hasText(sysfsEv) ? parsePciSysfs(sysfsEv.text).devices : [];
+  const sysfsParsed = hasText(sysfsEv) ? parsePciSysfs(sysfsEv.text) : null;
+  const sysfs = sysfsParsed?.devices ?? [];
   const verbose = hasText(vvvEv) ? parseLspciVvv(vvvEv.text).devices : [];
-  const lspci: readonly LspciDevice[] = hasText(nnkEv) ? parseLspciNnk(nnkEv.text).devices : verbose;
+  const nnkParsed = hasText(nnkEv) ? parseLspciNnk(nnkEv.text) : null;
+  const lspci: readonly LspciDevice[] = nnkParsed ? nnkParsed.devices : verbose;
   const lspciEv = hasText(nnkEv) ? nnkEv : vvvEv;
   const verboseBy = new Map(verbose.map((d) => [d.address, d]));
   if (sysfs.length === 0 && lspci.length === 0) return unknownFrom(sysfsEv, nnkEv);
@@ -60,9 +62,18 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
     const refs = v?.flr ? [...d.refs, refTo(vvvEv, v.flr)] : d.refs;
     return { ...d, ...extra, refs, group: d.group ?? groupOf.get(d.address) ?? null };
   });
-  return known({ devices: withGroups, groups, groupsFrom }, [
-    refTo(sysfs.length > 0 ? sysfsEv : lspciEv, { line: 1, text: `${withGroups.length} PCI functions` }),
-  ]);
+  // What could hide a device or a group member: a cut inventory, a cut listing, a cut log.
+  const inventoryEv = sysfs.length > 0 ? sysfsEv : lspciEv;
+  const gaps = [
+    ...gapsIn(inventoryEv),
+    ...(sysfs.length > 0 ? unreadLines(sysfsEv, sysfsParsed?.unparsed ?? []) : unreadLines(nnkEv, nnkParsed?.unparsed ?? [])),
+    ...(groupsFrom === 'kernel-log' && log.state === 'known' ? log.gaps : []),
+  ];
+  return known(
+    { devices: withGroups, groups, groupsFrom },
+    [refTo(inventoryEv, { line: 1, text: `${withGroups.length} PCI functions` })],
+    gaps,
+  );
 }
 
 function cloneGroups(g: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
@@ -148,4 +159,13 @@ export function isUserSafeDriver(driver: string | null): boolean {
  */
 export function blocksGroup(d: Pick<PciDevice, 'classCode' | 'driver'>): boolean {
   return !isBridge(d) && !isUserSafeDriver(d.driver);
+}
+
+const indexes = new WeakMap<PciFacts, ReadonlyMap<string, PciDevice>>();
+
+/** The devices by address, built once per inventory (rules look devices up per target and per group member). */
+export function deviceByAddress(pci: PciFacts): ReadonlyMap<string, PciDevice> {
+  let index = indexes.get(pci);
+  if (!index) indexes.set(pci, (index = new Map(pci.devices.map((d) => [d.address, d]))));
+  return index;
 }

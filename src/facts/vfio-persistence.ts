@@ -19,12 +19,18 @@ import type { KernelConfigFacts } from './kernel-config.js';
 import type { KernelParam, ModuleConfigFacts, ModuleFacts } from './model.js';
 
 export const VFIO_MODULES = ['vfio', 'vfio_iommu_type1', 'vfio_pci'] as const;
-const CONFIG: Record<string, string> = { vfio: 'CONFIG_VFIO', vfio_iommu_type1: 'CONFIG_VFIO_IOMMU_TYPE1', vfio_pci: 'CONFIG_VFIO_PCI' };
+/** The kernel configuration symbol of each VFIO module. */
+export const CONFIG_NAME: Readonly<Record<string, string>> = {
+  vfio: 'CONFIG_VFIO',
+  vfio_iommu_type1: 'CONFIG_VFIO_IOMMU_TYPE1',
+  vfio_pci: 'CONFIG_VFIO_PCI',
+};
 
 /** Built into the kernel: in /sys/module without /proc/modules, or `=y` in the kernel config. */
 export function builtinRef(mod: string, modules: ModuleFacts, cfg: KernelConfigFacts | null): EvidenceRef | null {
   if (modules.builtin.includes(mod)) return modules.refs[mod] ?? null;
-  const c = cfg?.[CONFIG[mod] ?? ''];
+  const name = CONFIG_NAME[mod] ?? '';
+  const c = cfg && Object.hasOwn(cfg, name) ? cfg[name] : undefined;
   return c?.value === 'y' ? c.ref : null;
 }
 

@@ -11,12 +11,24 @@
  * - `ls /sys/kernel/iommu_groups/*\/devices` output: a `/sys/kernel/iommu_groups/<g>/devices:`
  *   header, then one address per line;
  * - the Arch wiki loop `IOMMU Group <g> <slot> <lspci -nn line>` (sample above; short slots are
- *   normalised to domain 0000).
+ *   normalised to domain 0000), also with a colon after the number;
+ * - the widely copied `for g in /sys/kernel/iommu_groups/*` loop that prints a header per group,
+ *   `IOMMU Group <g>:`, then one indented `lspci -nns` line per member
+ *   (test/real-cases/cases/github-kholia-osx-kvm-notes-rx580-vfio-healthy/iommu-groups.txt), and
+ *   its variants: `IOMMU group <g>` without the colon, `### Group <g> ###`, `IOMMU Group: <g>`
+ *   followed by `Group Device: <address> - …` lines; a copy of the script with its `IOMMMU` typo
+ *   is read too;
+ * - `ls -l` of a group's devices directory under its `…/devices:` header: the link name before ` -> `.
  * Output: `memberships` (one per pair, with line and text), `groups` (group → addresses in
  * order) and `deviceGroup` (address → group).
+ * Non-PCI members (`/sys/kernel/iommu_groups/1/devices/107c580000.hvs` on a Raspberry Pi,
+ * test/real-cases/cases/github-raspberrypi-linux-6834-rpi5-pcie-no-iommu) go to `unparsed`.
  *
  * parseIommuGroupsFromDmesg reads `<driver or bus> <dev>: Adding to iommu group <n>`, the
- * dev_info() in iommu_group_add_device() (drivers/iommu/iommu.c: "Adding to iommu group %d\n").
+ * dev_info() in iommu_group_add_device() (drivers/iommu/iommu.c: "Adding to iommu group %d\n"),
+ * and the message kernels before 4.17 printed from the same function, `iommu: Adding device
+ * <dev> to group <n>` (pr_info "Adding device %s to group %d\n"; test/real-cases/cases/
+ * github-pcengines-apu2-documentation-236-group-not-viable/dmesg-iommu.txt).
  * Quirks: the prefix is the bus name before a driver binds (`pci 0000:00:01.0`) and the driver
  * name after (`mlx5_core 000a:11:00.0`, test/fixtures/dmesg/lkml-hisi-grep-iommu-group.txt);
  * non-PCI devices (`HISI0162:01`, `PNP0D20:00`) are skipped; a device added again later (after
@@ -74,6 +86,30 @@ function buildIommuGroups(memberships: readonly IommuMembership[], unparsed: rea
   return { memberships, groups, deviceGroup: Object.fromEntries(groupOf), unparsed };
 }
 
+/** `IOMMU Group 2:`, `IOMMU group 2`, `### Group 2 ###`, `IOMMU Group: 2` — a header line that opens a group. */
+const HEADER = /^(?:#{1,5} )?(?:IOM{1,3}U )?[Gg]roup:? (\d{1,9}):?(?: #{1,5})?$/;
+const LOOP_WORD = /^IOM{1,3}U$/;
+const GROUP_WORD = /^[Gg]roup:?$/;
+
+/** `IOMMU Group 2 00:14.0 …` or `IOMMU Group 2: 00:14.0 …`: the group and member on one line. */
+function oneLineMember(f: readonly string[]): { group: number; address: string } | undefined {
+  if (f.length < 4 || !LOOP_WORD.test(f[0] ?? '') || !GROUP_WORD.test(f[1] ?? '')) return undefined;
+  const g = groupNum((f[2] ?? '').replace(/:$/, ''));
+  const a = normalizePciAddress(f[3] ?? '');
+  return g !== undefined && a ? { group: g, address: a } : undefined;
+}
+
+/** A member line under a header: `\t01:00.0 VGA …`, `Group Device: 0000:97:00.4 - …`, an `ls -l` row. */
+function memberAddress(t: string, f: readonly string[]): string | undefined {
+  const arrow = t.indexOf(' -> ');
+  if (arrow > 0) {
+    const before = fields(t.slice(0, arrow));
+    return normalizePciAddress(before[before.length - 1] ?? '');
+  }
+  if (f[0] === 'Group' && f[1] === 'Device:') return normalizePciAddress(f[2] ?? '');
+  return normalizePciAddress(f[0] ?? '');
+}
+
 export function parseIommuGroups(text: string): IommuGroups {
   const memberships: IommuMembership[] = [];
   const unparsed: UnparsedLine[] = [];
@@ -94,13 +130,15 @@ export function parseIommuGroups(text: string): IommuGroups {
       continue;
     }
     const f = fields(t);
-    if (f.length >= 4 && f[0] === 'IOMMU' && (f[1] === 'Group' || f[1] === 'group')) {
-      const g = groupNum(f[2]);
-      const a = normalizePciAddress(f[3] ?? '');
-      if (g !== undefined && a) {
-        add(l, g, a);
-        continue;
-      }
+    const one = oneLineMember(f);
+    if (one) {
+      add(l, one.group, one.address);
+      continue;
+    }
+    const header = HEADER.exec(t);
+    if (header) {
+      headerGroup = Number(header[1]);
+      continue;
     }
     if (f.length === 2) {
       const g = groupNum(f[0]);
@@ -110,8 +148,14 @@ export function parseIommuGroups(text: string): IommuGroups {
         continue;
       }
     }
-    if (f.length === 1 && headerGroup !== undefined) {
-      const a = normalizePciAddress(t);
+    if (headerGroup !== undefined) {
+      // `ls` into a terminal prints several names per line
+      const all = f.length > 1 && !t.includes(' -> ') ? f.map((x) => normalizePciAddress(x)) : [];
+      if (all.length > 0 && all.every((a) => a !== undefined)) {
+        for (const a of all) add(l, headerGroup, a as string);
+        continue;
+      }
+      const a = memberAddress(t, f);
       if (a) {
         add(l, headerGroup, a);
         continue;
@@ -123,6 +167,7 @@ export function parseIommuGroups(text: string): IommuGroups {
 }
 
 const ADDING = ': Adding to iommu group ';
+const OLD_ADDING = 'Adding device ';
 
 /** Group memberships from parsed kernel log records (only PCI devices). */
 export function parseIommuGroupsFromDmesg(dmesg: {
@@ -130,6 +175,11 @@ export function parseIommuGroupsFromDmesg(dmesg: {
 }): IommuGroups {
   const memberships: IommuMembership[] = [];
   for (const r of dmesg.records) {
+    const old = oldKernelMembership(r.message);
+    if (old) {
+      memberships.push({ line: r.line, text: r.text, ...old });
+      continue;
+    }
     const at = r.message.indexOf(ADDING);
     if (at === -1) continue;
     const group = groupNum(r.message.slice(at + ADDING.length).trim());
@@ -138,4 +188,15 @@ export function parseIommuGroupsFromDmesg(dmesg: {
     if (group !== undefined && address) memberships.push({ line: r.line, text: r.text, group, address });
   }
   return buildIommuGroups(memberships, []);
+}
+
+/** `iommu: Adding device 0000:00:02.0 to group 1` (kernels before 4.17). */
+function oldKernelMembership(message: string): { group: number; address: string } | undefined {
+  const at = message.indexOf(OLD_ADDING);
+  if (at === -1) return undefined;
+  const f = fields(message.slice(at + OLD_ADDING.length));
+  if (f.length !== 4 || f[1] !== 'to' || f[2] !== 'group') return undefined;
+  const address = normalizePciAddress(f[0] ?? '');
+  const group = groupNum(f[3]);
+  return address && group !== undefined ? { group, address } : undefined;
 }

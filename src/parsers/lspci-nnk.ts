@@ -1,5 +1,6 @@
 /**
- * `lspci -nnk` (evidence id `lspci-nnk`).
+ * `lspci -nnk` (evidence id `lspci-nnk`), and the other listings support is pasted: `-k`, `-nn`,
+ * `-n`, plain `lspci`, `-v`, each possibly cut by grep.
  *
  * Sample: test/fixtures/lspci-nnk/guide-nvidia-grep-A3.txt, lines 1–4 (verbatim):
  *   42:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP102 [GeForce GTX 1080 Ti] [10de:1b06] (rev a1)
@@ -9,12 +10,27 @@
  * Output: one LspciDevice per function: the device line (see pci-address.ts), `subsystem`,
  * `driver` ("Kernel driver in use"), `modules` ("Kernel modules", comma list), `iommuGroup` when
  * an `IOMMU group: N` line is present (lspci -vv on pciutils ≥ 3.7 prints it; -k alone does not),
- * and the block's lines as evidence.
+ * `driverKnown`, and the block's lines as evidence.
+ *
+ * `driverKnown` says whether a missing "Kernel driver in use" line means that no driver is bound.
+ * lspci -k prints, per function, the device line, Subsystem, "Kernel driver in use" (when bound)
+ * and "Kernel modules" (when lspci can read the module aliases), in that order. So the absence
+ * means "no driver" only when the listing has kernel lines at all (-k or -v; `lspci -nnk | grep
+ * AMD` keeps only device lines, test/real-cases/cases/github-kholia-osx-kvm-notes-rx580-vfio-healthy/
+ * lspci-nnk-grep-amd.txt) and the block was seen whole: it holds "Kernel modules" (printed after
+ * the driver line), or the next function's line follows it directly in an uncut listing, or a
+ * blank line ends it in a -v listing. A block that a grep context may have shortened — the
+ * listing has `--` separators or lines cut from a block's start — or the block that ends the input
+ * without "Kernel modules" is *driver unknown* (`driverKnown: false`).
+ *
  * Quirks: the seed guide's paste lost the tab indentation of detail lines (fixture above), so
  * detail lines are recognised by their label, indented or not; a device with no bound driver has
  * no "Kernel driver in use" line (test/fixtures/lspci-nnk/firecracker-6.18.txt, 00:00.0);
- * `grep -A` separators (`--`) and stderr noise such as `lspci: Unable to load libkmod resources:
- * error -2` (this machine, when stderr is merged) go to `unparsed`.
+ * `grep -A` separators (`--`) end the block above them and go to `unparsed`, as does stderr noise
+ * such as `lspci: Unable to load libkmod resources: error -2` (this machine, when stderr is
+ * merged); `lspci -n` prints class code and ids bare (`01:00.0 0300: 1002:67df (rev ef)`,
+ * `Subsystem: 1da2:e366`, test/real-cases/cases/github-kholia-osx-kvm-notes-rx580-vfio-healthy/
+ * lspci-nkk-d-1002-67df.txt), read into `classCode`, `vendorId` and `deviceId`.
  */
 import { splitLines, type SourceLine, type UnparsedLine } from './lines.js';
 import { parsePciDeviceLine, splitTrailingIds, type PciDeviceLine, type PciIds } from './pci-address.js';
@@ -34,6 +50,8 @@ export interface LspciDevice extends PciDeviceLine {
   readonly driver?: { readonly line: number; readonly text: string; readonly name: string };
   readonly modules?: { readonly line: number; readonly text: string; readonly names: readonly string[] };
   readonly iommuGroup?: { readonly line: number; readonly text: string; readonly group: number };
+  /** A missing `driver` means no driver is bound (true), or the listing cannot tell (false). */
+  readonly driverKnown: boolean;
   /** Every line of the block, device line first. */
   readonly lines: readonly SourceLine[];
 }
@@ -45,11 +63,39 @@ export interface LspciNnk {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** What followed a block's last line: the next device line, a `--` separator, a blank line, or the end of the input. */
+export type BlockEnd = 'device' | 'separator' | 'blank' | 'input-end';
+
+const BARE_IDS = /^([0-9a-f]{4}):([0-9a-f]{4})$/i;
+const BARE_CLASS = /^[0-9a-f]{4}$/i;
+
+/** The device line, with `lspci -n`'s bare class code and ids read as -nn's bracketed ones. */
+export function deviceLine(text: string): PciDeviceLine | undefined {
+  const head = parsePciDeviceLine(text);
+  if (!head || head.classCode !== undefined || !BARE_CLASS.test(head.className)) return head;
+  const ids = BARE_IDS.exec(head.description);
+  return ids ? { ...head, classCode: head.className.toLowerCase(), vendorId: ids[1]!.toLowerCase(), deviceId: ids[2]!.toLowerCase() } : head;
+}
+
+/** Whether a missing driver line means "no driver" (see the header comment). */
+export function driverKnownOf(
+  dev: Pick<LspciDevice, 'driver' | 'modules'>,
+  end: BlockEnd,
+  listing: { readonly kernelLines: boolean; readonly cut: boolean; readonly verbose: boolean },
+): boolean {
+  if (dev.driver) return true;
+  if (!listing.kernelLines) return false;
+  if (dev.modules) return true;
+  if (end === 'blank' && listing.verbose) return true;
+  return end === 'device' && !listing.cut;
+}
+
 /** Applies one detail line to the device; false when the line is not a known label. */
 export function applyDetail(dev: Mutable<LspciDevice>, l: SourceLine): boolean {
   const t = l.text.trim();
   if (t.startsWith('Subsystem: ')) {
-    const { name, ids } = splitTrailingIds(t.slice(11));
+    const bare = BARE_IDS.exec(t.slice(11).trim());
+    const { name, ids } = bare ? { name: t.slice(11).trim(), ids: { vendorId: bare[1]!.toLowerCase(), deviceId: bare[2]!.toLowerCase() } } : splitTrailingIds(t.slice(11));
     dev.subsystem = { line: l.line, text: l.text, name, ...((ids ?? {}) as Partial<PciIds>) };
     return true;
   }
@@ -77,24 +123,60 @@ export function applyDetail(dev: Mutable<LspciDevice>, l: SourceLine): boolean {
 }
 
 export function parseLspciNnk(text: string): LspciNnk {
-  const devices: LspciDevice[] = [];
+  type Block = Mutable<LspciDevice> & { lines: SourceLine[] };
+  const blocks: { dev: Block; end: BlockEnd }[] = [];
   const unparsed: UnparsedLine[] = [];
-  let cur: (Mutable<LspciDevice> & { lines: SourceLine[] }) | undefined;
+  let cur: { dev: Block; end: BlockEnd } | undefined;
+  let blank = false;
+  let cut = false;
+  let kernelLines = false;
+  let verbose = false;
   for (const l of splitLines(text)) {
-    if (l.text.trim() === '') continue;
-    const head = parsePciDeviceLine(l.text);
-    if (head) {
-      cur = { ...head, line: l.line, text: l.text, lines: [l] };
-      devices.push(cur);
+    const t = l.text.trim();
+    if (t === '') {
+      blank = true;
       continue;
     }
-    if (cur && applyDetail(cur, l)) {
-      cur.lines.push(l);
+    const head = deviceLine(l.text);
+    if (head) {
+      if (cur) cur.end = blank ? 'blank' : 'device';
+      cur = { dev: { ...head, line: l.line, text: l.text, driverKnown: false, lines: [l] }, end: 'input-end' };
+      blocks.push(cur);
+      blank = false;
+      continue;
+    }
+    blank = false;
+    if (t === '--') {
+      if (cur) cur.end = 'separator';
+      cur = undefined;
+      cut = true;
+      unparsed.push(l);
+      continue;
+    }
+    if (cur && applyDetail(cur.dev, l)) {
+      cur.dev.lines.push(l);
+      if (t.startsWith('Kernel ')) kernelLines = true;
       continue;
     }
     const indented = l.text.charCodeAt(0) === 9 || l.text.charCodeAt(0) === 32;
-    if (cur && indented) cur.lines.push(l);
-    else unparsed.push(l);
+    if (cur && indented) {
+      cur.dev.lines.push(l);
+      if (t.startsWith('Flags: ') || t.startsWith('Capabilities: ') || t.startsWith('Control: ')) verbose = true;
+      continue;
+    }
+    // A detail line with no device line above it: a grep -B context cut the block's start.
+    if (!cur && isDetailLabel(t)) cut = true;
+    unparsed.push(l);
   }
+  if (cur && blank) cur.end = 'blank';
+  const listing = { kernelLines, cut, verbose };
+  const devices = blocks.map(({ dev, end }) => {
+    dev.driverKnown = driverKnownOf(dev, end, listing);
+    return dev as LspciDevice;
+  });
   return { devices, unparsed };
+}
+
+function isDetailLabel(t: string): boolean {
+  return t.startsWith('Subsystem: ') || t.startsWith('Kernel driver in use: ') || t.startsWith('Kernel modules: ');
 }

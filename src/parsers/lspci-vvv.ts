@@ -24,10 +24,14 @@
  * - "Kernel modules" is printed only when lspci can read the kernel's module aliases; this
  *   machine printed `lspci: Unable to load libkmod resources: error -2` on stderr and no
  *   modules (firecracker-6.18.txt).
+ * - pasted listings often lost their tabs: each indent level is then a run of spaces (a forum's
+ *   8, a chat's 2), so the unit is the smallest space indent the listing has and a line's depth is
+ *   its tabs plus its spaces in units.
+ * - `driverKnown` and `--` separators as in lspci-nnk.ts: lspci -vvv prints a blank line after each
+ *   function, so a block that ends at a blank line was seen whole.
  */
 import { splitLines, type SourceLine, type UnparsedLine } from './lines.js';
-import { applyDetail, type LspciDevice } from './lspci-nnk.js';
-import { parsePciDeviceLine } from './pci-address.js';
+import { applyDetail, deviceLine, driverKnownOf, type BlockEnd, type LspciDevice } from './lspci-nnk.js';
 
 interface Cited {
   readonly line: number;
@@ -81,10 +85,29 @@ const REGION = /^Region (\d): (Memory at|I\/O ports at) ([0-9a-f]{1,16}|<unassig
 const HEXDUMP = /^[0-9a-f]{2,3}:(?: [0-9a-f]{2}){1,16}$/;
 const EXPRESS = /^Express (?:\(v(\d)\) )?([A-Za-z][A-Za-z -]{0,40}?)(?: \(|,|$)/;
 
-function depth(text: string): number {
-  let d = 0;
-  while (d < text.length && text.charCodeAt(d) === 9) d++;
-  return d;
+/** Indent level: tabs count one each, spaces count in units of `spaceUnit`. */
+function depth(text: string, spaceUnit: number): number {
+  let tabs = 0;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9) tabs++;
+    else if (c === 32) spaces++;
+    else break;
+  }
+  return tabs + Math.floor(spaces / spaceUnit);
+}
+
+/** The smallest run of leading spaces on any indented line (lines indented with tabs do not count). */
+function spaceIndentUnit(lines: readonly SourceLine[]): number {
+  let unit = Infinity;
+  for (const l of lines) {
+    if (l.text.charCodeAt(0) !== 32) continue;
+    let n = 0;
+    while (n < l.text.length && l.text.charCodeAt(n) === 32) n++;
+    if (n < l.text.length && n < unit) unit = n;
+  }
+  return unit === Infinity ? 8 : unit;
 }
 
 function flags(s: string): Record<string, boolean> {
@@ -115,45 +138,66 @@ function applyCapabilityLine(dev: Dev, l: SourceLine, t: string): void {
 }
 
 export function parseLspciVvv(text: string): LspciVvv {
-  const devices: LspciVerboseDevice[] = [];
+  const blocks: { dev: Dev; end: BlockEnd }[] = [];
   const unparsed: UnparsedLine[] = [];
-  let cur: Dev | undefined;
+  const lines = splitLines(text);
+  const unit = spaceIndentUnit(lines);
+  let cur: { dev: Dev; end: BlockEnd } | undefined;
   let capName = '';
   let label = '';
-  for (const l of splitLines(text)) {
-    if (l.text.trim() === '') continue;
-    const head = parsePciDeviceLine(l.text);
-    if (head) {
-      cur = { ...head, line: l.line, text: l.text, lines: [l], capabilities: [], regions: [], accessDenied: false };
-      devices.push(cur);
-      capName = '';
-      label = '';
+  let blank = false;
+  let cut = false;
+  let kernelLines = false;
+  for (const l of lines) {
+    if (l.text.trim() === '') {
+      blank = true;
       continue;
     }
-    if (!cur) {
+    const head = deviceLine(l.text);
+    if (head) {
+      if (cur) cur.end = blank ? 'blank' : 'device';
+      const dev: Dev = { ...head, line: l.line, text: l.text, driverKnown: false, lines: [l], capabilities: [], regions: [], accessDenied: false };
+      cur = { dev, end: 'input-end' };
+      blocks.push(cur);
+      capName = '';
+      label = '';
+      blank = false;
+      continue;
+    }
+    blank = false;
+    const t = l.text.trim();
+    if (t === '--') {
+      if (cur) cur.end = 'separator';
+      cur = undefined;
+      cut = true;
       unparsed.push(l);
       continue;
     }
-    const d = depth(l.text);
-    const t = l.text.trim();
+    if (!cur) {
+      if (l.text.charCodeAt(0) === 9 || l.text.charCodeAt(0) === 32) cut = true;
+      unparsed.push(l);
+      continue;
+    }
+    const dev = cur.dev;
+    const d = depth(l.text, unit);
     if (d === 0) {
-      if (HEXDUMP.test(t)) cur.lines.push(l);
+      if (HEXDUMP.test(t)) dev.lines.push(l);
       else unparsed.push(l);
       continue;
     }
-    cur.lines.push(l);
+    dev.lines.push(l);
     if (d === 1) {
       capName = '';
       label = '';
       if (t.startsWith('Capabilities: ')) {
-        applyCapabilityLine(cur, l, t);
-        capName = cur.capabilities[cur.capabilities.length - 1]?.name ?? '';
+        applyCapabilityLine(dev, l, t);
+        capName = dev.capabilities[dev.capabilities.length - 1]?.name ?? '';
         continue;
       }
       const r = REGION.exec(t);
       if (r && r[1] && r[2] && r[3]) {
         const addr = r[3].startsWith('<') ? {} : { address: r[3] };
-        cur.regions.push({
+        dev.regions.push({
           line: l.line,
           text: l.text,
           index: Number(r[1]),
@@ -164,15 +208,21 @@ export function parseLspciVvv(text: string): LspciVvv {
         });
         continue;
       }
-      applyDetail(cur, l);
+      if (applyDetail(dev, l) && t.startsWith('Kernel ')) kernelLines = true;
       continue;
     }
     if (d === 2) {
       const colon = t.indexOf(':');
       label = colon > 0 && colon < 24 ? t.slice(0, colon) : label;
     }
-    applyCapabilityDetail(cur, l, t, capName, label);
+    applyCapabilityDetail(dev, l, t, capName, label);
   }
+  if (cur && blank) cur.end = 'blank';
+  const listing = { kernelLines, cut, verbose: true };
+  const devices = blocks.map(({ dev, end }) => {
+    dev.driverKnown = driverKnownOf(dev, end, listing);
+    return dev as LspciVerboseDevice;
+  });
   return { devices, unparsed };
 }
 

@@ -9,6 +9,13 @@
  * Quirks: the version field has spaces, so the line is read from both ends: the first two words
  * are name and release, the last is the machine, everything between is the version; a build
  * date may be a bare `@0` (reproducible builds, fixture above).
+ * Pasted tickets hold the other forms too:
+ * - `uname -a` adds the host name after the kernel name and ends with the processor, hardware
+ *   platform and operating system (`… x86_64 GNU/Linux`, test/fixtures/loose/this-machine/
+ *   uname-a.txt; `x86_64 x86_64 x86_64 GNU/Linux` where the processor is known): the host name is
+ *   the word before a release that starts with a digit, and trailing copies of the machine,
+ *   `unknown` and the OS name are dropped.
+ * - `uname -r` is the release alone (test/fixtures/loose/this-machine/uname-r.txt).
  */
 import { fields, splitLines, type UnparsedLine } from './lines.js';
 
@@ -16,6 +23,8 @@ export interface Uname {
   readonly line?: number;
   readonly text?: string;
   readonly kernelName?: string;
+  /** Host name, when `uname -a` printed it. */
+  readonly nodename?: string;
   readonly release?: string;
   readonly version?: string;
   readonly machine?: string;
@@ -38,22 +47,37 @@ export function compareKernel(release: string, major: number, minor: number): nu
   return v.minor === minor ? 0 : v.minor < minor ? -1 : 1;
 }
 
+const RELEASE = /^\d{1,3}\.\d{1,3}[\w.+~-]{0,200}$/;
+
 export function parseUname(text: string): Uname {
   const lines = splitLines(text).filter((l) => l.text.trim() !== '');
   const first = lines[0];
   if (!first) return { unparsed: [] };
   const extra = lines.slice(1);
   const f = fields(first.text);
+  if (f.length === 1 && RELEASE.test(f[0] ?? '')) {
+    const release = f[0] ?? '';
+    return { line: first.line, text: first.text, release, ...(kernelMajorMinor(release) ?? {}), unparsed: extra };
+  }
   if (f.length < 4) return { unparsed: lines };
-  const release = f[1] ?? '';
+  // uname -a: `Linux <host> <release> <version…> <machine> [<processor> <platform>] <os>`
+  const withHost = !/^\d/.test(f[1] ?? '') && /^\d/.test(f[2] ?? '');
+  const nodename = withHost ? f[1] : undefined;
+  const rest = withHost ? [f[0] ?? '', ...f.slice(2)] : [...f];
+  if (withHost) {
+    if (rest[rest.length - 1] === 'GNU/Linux' || rest[rest.length - 1] === 'Linux') rest.pop();
+    while (rest.length > 4 && (rest[rest.length - 1] === 'unknown' || rest[rest.length - 1] === rest[rest.length - 2])) rest.pop();
+  }
+  const release = rest[1] ?? '';
   const mm = kernelMajorMinor(release);
   return {
     line: first.line,
     text: first.text,
-    kernelName: f[0] ?? '',
+    kernelName: rest[0] ?? '',
+    ...(nodename === undefined ? {} : { nodename }),
     release,
-    version: f.slice(2, -1).join(' '),
-    machine: f[f.length - 1] ?? '',
+    version: rest.slice(2, -1).join(' '),
+    machine: rest[rest.length - 1] ?? '',
     ...(mm ?? {}),
     unparsed: extra,
   };

@@ -15,10 +15,10 @@ export interface RuleCase {
   readonly sample: string;
   readonly evidence?: Record<string, Override>;
   readonly devices?: readonly string[];
-  readonly expect?: {
+  readonly expect: {
     readonly messageId?: string;
     /** Subject of the expected finding: 'host' or a PCI address. */
-    readonly subject?: string;
+    readonly subject: string;
     /** Evidence sources the finding must cite (substring match on `source` or `source:line`). */
     readonly evidence?: readonly string[];
     readonly fixKinds?: readonly string[];
@@ -34,8 +34,17 @@ export function runRuleCase(rule: Rule, c: RuleCase): Finding[] {
   return analysis.findings.filter((f) => f.ruleId === rule.id);
 }
 
+function matching(findings: readonly Finding[], status: Status, c: RuleCase): Finding[] {
+  const subject = c.expect.subject;
+  return findings.filter(
+    (f) =>
+      f.status === status &&
+      (subject === 'host' ? f.subject.kind === 'host' : f.subject.kind === 'device' && f.subject.address === subject) &&
+      (c.expect.messageId === undefined || f.messageId === c.expect.messageId),
+  );
+}
+
 export function ruleTester(rule: Rule, cases: { pass: RuleCase[]; fail: RuleCase[]; unknown: RuleCase[]; skip?: RuleCase[] }): void {
-  const seen = new Set<string>();
   const groups: [Status, RuleCase[]][] = [
     ['pass', cases.pass],
     ['fail', cases.fail],
@@ -51,21 +60,13 @@ export function ruleTester(rule: Rule, cases: { pass: RuleCase[]; fail: RuleCase
             findings.filter((f) => f.internal),
             'no internal errors',
           ).toEqual([]);
-          const subject = c.expect?.subject;
-          const hits = findings.filter(
-            (f) =>
-              f.status === status &&
-              (subject === undefined ||
-                (subject === 'host' ? f.subject.kind === 'host' : f.subject.kind === 'device' && f.subject.address === subject)),
-          );
+          const hits = matching(findings, status, c);
           expect(
             hits.length,
-            `expected a ${status} finding${subject ? ` for ${subject}` : ''}; got ${JSON.stringify(findings.map((f) => [f.status, f.messageId, f.subject]))}`,
+            `expected a ${status} finding for ${c.expect.subject}${c.expect.messageId ? ` (${c.expect.messageId})` : ''}; got ${JSON.stringify(findings.map((f) => [f.status, f.messageId, f.subject]))}`,
           ).toBeGreaterThan(0);
-          const f = c.expect?.messageId ? hits.find((h) => h.messageId === c.expect?.messageId) : hits[0];
-          expect(f, `messageId ${c.expect?.messageId}`).toBeDefined();
+          const f = hits[0];
           if (!f) return;
-          seen.add(f.messageId);
           if (status === 'fail')
             expect(
               findings.some(
@@ -76,13 +77,13 @@ export function ruleTester(rule: Rule, cases: { pass: RuleCase[]; fail: RuleCase
               ),
               'fail and pass on one subject',
             ).toBe(false);
-          for (const src of c.expect?.evidence ?? [])
+          for (const src of c.expect.evidence ?? [])
             expect(
               f.evidence.some((e) => `${e.source}:${e.line ?? ''}`.includes(src)),
               `cites ${src}: ${JSON.stringify(f.evidence)}`,
             ).toBe(true);
-          if (c.expect?.fixKinds) expect(f.fix?.steps.map((s) => s.kind)).toEqual(c.expect.fixKinds);
-          for (const cmd of c.expect?.commands ?? [])
+          if (c.expect.fixKinds) expect(f.fix?.steps.map((s) => s.kind)).toEqual(c.expect.fixKinds);
+          for (const cmd of c.expect.commands ?? [])
             expect(
               f.fix?.steps.some(
                 (s) =>
@@ -92,18 +93,21 @@ export function ruleTester(rule: Rule, cases: { pass: RuleCase[]; fail: RuleCase
               ),
               `fix mentions ${cmd}: ${JSON.stringify(f.fix)}`,
             ).toBe(true);
-          for (const col of c.expect?.collect ?? [])
+          for (const col of c.expect.collect ?? [])
             expect(
               (f.collect ?? []).some((x) => x.includes(col)),
               `collect ${col}: ${JSON.stringify(f.collect)}`,
             ).toBe(true);
-          if (c.expect?.severity) expect(f.severity).toBe(c.expect.severity);
+          if (c.expect.severity) expect(f.severity).toBe(c.expect.severity);
         });
       }
     }
+    // Runs every case itself, so it holds when run alone (`-t`) and in any order.
     it('every message id is exercised by a case', () => {
-      const ids = Object.keys(rule.messages);
-      expect(ids.filter((id) => !seen.has(id))).toEqual([]);
+      const seen = new Set<string>();
+      for (const [status, list] of groups)
+        for (const c of list) for (const f of matching(runRuleCase(rule, c), status, c)) seen.add(f.messageId);
+      expect(Object.keys(rule.messages).filter((id) => !seen.has(id))).toEqual([]);
     });
   });
 }

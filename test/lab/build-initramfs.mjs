@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the initramfs of one lab scenario: static busybox, the scenario's kernel modules (with their
+// Builds the initramfs of one lab scenario: static busybox of the guest's architecture, the scenario's kernel modules (with their
 // dependencies, decompressed for busybox insmod), /init (test/lab/init.sh), the product's shell
 // collector, optional real lspci with its libraries, and the scenario's /etc and /boot trees.
 //
@@ -21,18 +21,10 @@ import { dirname, join } from 'node:path';
 import { CACHE, LAB, REPO } from './lib/paths.mjs';
 import { ensureKernel, moduleLoadOrder } from './lib/kernels.mjs';
 import { actionsScript, loadScenario, moduleParams, treeFiles } from './lib/scenario.mjs';
+import { archOf, platformOf } from './lib/arch.mjs';
+import { guestBusybox, guestLspci } from './lib/guest-tools.mjs';
 
 const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
-
-/** Files of a host binary plus the shared libraries `ldd` names (and the dynamic loader). */
-function withLibs(bin) {
-  const files = [bin];
-  for (const line of sh('ldd', [bin]).split('\n')) {
-    const m = /(?:=>\s*)?(\/\S+)\s+\(0x/.exec(line);
-    if (m) files.push(m[1]);
-  }
-  return files;
-}
 
 /** Host files in a fixed-install-time state: every staged file gets this mtime unless the scenario says otherwise. */
 const INSTALL_TIME = new Date('2024-05-02T09:30:00Z');
@@ -41,7 +33,8 @@ export const COLLECTOR = join(REPO, 'src/collector/collect.sh');
 
 export function buildInitramfs(name) {
   const s = loadScenario(name);
-  const kernel = ensureKernel(s.kernel);
+  const arch = archOf(s);
+  const kernel = ensureKernel(s.kernel, arch);
   const out = join(CACHE, 'build', name);
   const root = join(out, 'root');
   rmSync(out, { recursive: true, force: true });
@@ -60,15 +53,18 @@ export function buildInitramfs(name) {
     copyFileSync(src, p);
   };
 
-  // busybox and its applet links (at the paths busybox itself lists)
-  copy('/bin/busybox', 'bin/busybox');
+  // busybox and its applet links (at the paths busybox itself lists); a busybox that cannot run
+  // here gets /bin/sh only and links the rest itself at boot (init.sh)
+  const busybox = guestBusybox(arch);
+  copy(busybox.bin, 'bin/busybox');
   chmodSync(join(root, 'bin/busybox'), 0o755);
-  for (const applet of sh('/bin/busybox', ['--list-full']).split('\n').filter(Boolean)) {
+  for (const applet of busybox.applets ?? ['bin/sh']) {
     const p = join(root, applet);
     if (existsSync(p) || applet === 'bin/busybox') continue;
     mkdirSync(dirname(p), { recursive: true });
     symlinkSync('/bin/busybox', p);
   }
+  put('lab/out-tty', `${platformOf(s).outTty}\n`);
 
   put('init', readFileSync(join(LAB, 'init.sh')), 0o755);
   put('etc/passwd', 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n');
@@ -106,9 +102,8 @@ export function buildInitramfs(name) {
   if (s.collector !== false && existsSync(COLLECTOR)) put('lab/collect.sh', readFileSync(COLLECTOR), 0o755);
 
   if (s.lspci) {
-    for (const f of withLibs('/usr/bin/lspci')) copy(f, f.replace(/^\/+/, ''));
+    for (const f of guestLspci(arch)) copy(f.src, f.dest);
     chmodSync(join(root, 'usr/bin/lspci'), 0o755);
-    copy('/usr/share/misc/pci.ids', 'usr/share/misc/pci.ids');
   }
 
   // mtimes: staged files look installed long before this boot; scenarios can pin others
@@ -120,7 +115,7 @@ export function buildInitramfs(name) {
 
   const cpio = join(out, 'initramfs.cpio.gz');
   sh('sh', ['-c', 'cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1 > "$2"', 'x', root, cpio]);
-  return { scenario: s, kernel, cpio, dir: out };
+  return { scenario: s, kernel, cpio, dir: out, busybox: busybox.version };
 }
 
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {

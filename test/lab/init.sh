@@ -1,8 +1,12 @@
 #!/bin/sh
 # /init of the lab initramfs (busybox). Loads the scenario's modules, applies its actions, runs the
 # shell collector (and a raw dump of the evidence for parser fixtures), then sends everything to the
-# host as base64 of one tar.gz on the second serial port (ttyS1) and powers off.
+# host as base64 of one tar.gz on a serial port (/lab/out-tty: ttyS1 on amd64, the console's
+# ttyAMA0 on arm64) and powers off.
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+# an initramfs built for another architecture than the build host's carries busybox and /bin/sh
+# only: busybox links its applets itself
+[ -e /bin/mount ] || /bin/busybox --install -s
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
@@ -40,6 +44,10 @@ for d in /sys/kernel/iommu_groups/*/devices/*; do
   echo "${g%%/*} ${d##*/}"
 done | sort -n > $R/iommu-groups.txt
 ls -1 /sys/class/iommu > $R/sys-class-iommu.txt 2>&1
+ls -l /sys/class/iommu > $R/sys-class-iommu-l.txt 2>&1
+for g in /sys/kernel/iommu_groups/*; do
+  [ -e "$g/type" ] && echo "${g##*/} $(cat "$g/type")"
+done | sort -n > $R/iommu-group-types.txt
 ls -1 /sys/firmware/acpi/tables > $R/acpi-tables.txt 2>&1
 cat /proc/modules > $R/proc-modules.txt
 if command -v lspci >/dev/null 2>&1; then
@@ -47,6 +55,19 @@ if command -v lspci >/dev/null 2>&1; then
   lspci -nnvvv > $R/lspci-nnvvv.txt 2>&1
 fi
 uname -srvm > $R/uname.txt
+cat /proc/cpuinfo > $R/cpuinfo.txt
+ls -l /dev/kvm > $R/dev-kvm.txt 2>&1
+# device-tree boots: every node's compatible, and the IOMMU and MSI wiring properties (hex bytes)
+if [ -d /sys/firmware/devicetree/base ]; then
+  find /sys/firmware/devicetree/base -name compatible | sort | while read -r f; do
+    n=${f#/sys/firmware/devicetree/base}
+    echo "${n%/compatible}: $(tr '\0' ' ' < "$f")"
+  done > $R/dt-compatible.txt
+  find /sys/firmware/devicetree/base \( -name iommus -o -name 'iommu-map*' -o -name '#iommu-cells' -o -name 'msi-map*' -o -name msi-parent -o -name msi-controller \) |
+    sort | while read -r f; do
+      echo "${f#/sys/firmware/devicetree/base}: $(od -An -tx1 -v "$f" | tr -s ' \n' '  ')"
+    done > $R/dt-iommu.txt
+fi
 
 # The product's collector, as the scenario's user
 if [ -f /lab/collect.sh ]; then
@@ -64,12 +85,15 @@ if [ -f /lab/collect.sh ]; then
 fi
 
 tar -C /tmp/out -czf /tmp/lab-out.tgz .
-stty -F /dev/ttyS1 raw -echo 2>/dev/null
+read -r tty shared < /lab/out-tty
+# a UART shared with the console: only emergency messages may interleave with the evidence
+[ -n "$shared" ] && dmesg -n 1
+stty -F "$tty" raw -echo 2>/dev/null
 {
   echo "=== ptdoctor-lab begin ==="
   base64 /tmp/lab-out.tgz
   echo "=== ptdoctor-lab end ==="
-} > /dev/ttyS1
+} > "$tty"
 sync
 say "done"
 poweroff -f

@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// Boots one lab scenario under QEMU (TCG) and brings back what /init sent on ttyS1.
+// Boots one lab scenario under QEMU (TCG) and brings back what /init sent on its evidence serial
+// port (ttyS1 on amd64, ttyAMA0 after the console on arm64).
 //
 //   node test/lab/run-scenario.mjs <scenario> [--fixtures] [--samples]
 //
 // Writes test/lab/.cache/out/<scenario>/ (console.log, raw/, collect.log, bundle/) and the
 // collector's bundle to test/lab/.cache/out/<scenario>.tgz.
-//   --fixtures  copies raw/ to test/fixtures/lab/<scenario>-<series>/ (verbatim outputs + README.md)
+//   --fixtures  copies raw/ to test/fixtures/lab/<scenario>-<series>/ (arm64: test/fixtures/lab-arm64/)
+//               (verbatim outputs + README.md)
 //   --samples   copies the unpacked bundle to samples/lab-<scenario>/evidence/ (+ README.md)
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildInitramfs } from './build-initramfs.mjs';
-import { firmwareOf, OVMF_VARS, qemuMachineArgs } from './lib/scenario.mjs';
+import { firmwareOf, qemuMachineArgs } from './lib/scenario.mjs';
+import { platformOf } from './lib/arch.mjs';
 import { CACHE } from './lib/paths.mjs';
 import { publishFixtures, publishSample } from './lib/publish.mjs';
 
@@ -26,6 +29,7 @@ export async function runScenario(name, opts = {}) {
   const t0 = Date.now();
   const built = buildInitramfs(name);
   const { scenario: s, kernel } = built;
+  const platform = platformOf(s);
   const outDir = join(CACHE, 'out', name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -38,10 +42,12 @@ export async function runScenario(name, opts = {}) {
     writeFileSync(image, '');
     truncateSync(image, 8 << 20);
   }
-  // UEFI: OVMF writes its variable store (boot entries, console settings), so each boot gets a fresh copy
+  // UEFI: OVMF / AAVMF write their variable store (boot entries, console settings), so each boot gets a fresh copy
   const uefi = firmwareOf(s) === 'uefi';
-  const varsFile = uefi ? join(built.dir, 'OVMF_VARS.fd') : undefined;
-  if (varsFile) copyFileSync(OVMF_VARS, varsFile);
+  if (uefi && !existsSync(platform.uefi.code)) throw new Error(`${name}: no UEFI firmware ${platform.uefi.code} (apt-get install ${platform.uefi.pkg})`);
+  const varsFile = uefi ? join(built.dir, platform.uefi.copy) : undefined;
+  if (varsFile) copyFileSync(platform.uefi.vars, varsFile);
+  const serial = platform.serialArgs({ consoleLog, evidenceLog: serialOut });
 
   // the command line a grub entry would pass (scenario's cmdline; @KVER@ = the kernel release)
   const append = s.cmdline.replaceAll('@KVER@', kernel.kver);
@@ -53,19 +59,13 @@ export async function runScenario(name, opts = {}) {
     built.cpio,
     '-append',
     append,
-    '-chardev',
-    `file,id=con,path=${consoleLog}`,
-    '-serial',
-    'chardev:con',
-    '-chardev',
-    `file,id=out,path=${serialOut}`,
-    '-serial',
-    'chardev:out',
+    ...serial.args,
   ];
   const buildMs = Date.now() - t0;
   const code = await new Promise((resolve) => {
-    const p = spawn('qemu-system-x86_64', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn(platform.qemu, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
+    p.on('error', (err) => (stderr += `${err.message}\n`));
     p.stderr.on('data', (b) => (stderr += b));
     const timer = setTimeout(() => p.kill('SIGKILL'), BOOT_TIMEOUT_MS);
     p.on('close', (c, sig) => {
@@ -76,11 +76,12 @@ export async function runScenario(name, opts = {}) {
   });
   const bootMs = Date.now() - t0 - buildMs;
 
-  const text = existsSync(serialOut) ? readFileSync(serialOut, 'latin1') : '';
+  const text = existsSync(serial.evidenceFile) ? readFileSync(serial.evidenceFile, 'latin1') : '';
   const b = text.indexOf(BEGIN);
   const e = text.indexOf(END);
   if (b < 0 || e < b) {
-    throw new Error(`${name}: no output on ttyS1 (qemu ${code}); see ${consoleLog}`);
+    const why = existsSync(join(outDir, 'qemu.stderr')) ? `: ${readFileSync(join(outDir, 'qemu.stderr'), 'utf8').trim().split('\n')[0]}` : '';
+    throw new Error(`${name}: no evidence on the serial port (${platform.qemu} ${code}${why}); see ${consoleLog}`);
   }
   const tgz = Buffer.from(text.slice(b + BEGIN.length, e).replace(/[^A-Z0-9+/=]/gi, ''), 'base64');
   writeFileSync(join(outDir, 'lab-out.tgz'), tgz);
@@ -89,8 +90,10 @@ export async function runScenario(name, opts = {}) {
   const bundle = join(outDir, 'bundle', 'bundle.tgz');
   const result = {
     name,
+    arch: kernel.arch,
     kernel: `${kernel.pkg} ${kernel.version}`,
-    qemu: ['qemu-system-x86_64', ...args],
+    busybox: built.busybox,
+    qemu: [platform.qemu, ...args],
     append,
     buildMs,
     bootMs,

@@ -37,8 +37,8 @@ ruleTester(rule, {
       name: 'no kernel log',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: { status: 'denied' }, 'journal-kernel': { status: 'no-command' } },
-      expect: { collect: ['dmesg'] },
+      expect: { subject: 'host', collect: ['dmesg'] },
     },
   ],
-  skip: [{ name: 'only a NIC is targeted', sample: 'lab-intel-healthy', expect: { messageId: 'noGpuTarget' } }],
+  skip: [{ name: 'only a NIC is targeted', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'noGpuTarget' } }],
 });

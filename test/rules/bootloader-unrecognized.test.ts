@@ -6,7 +6,7 @@ ruleTester(rule, {
     {
       name: 'Debian grub with a readable grub.cfg',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'recognized', evidence: ['/boot/grub/grub.cfg:'] },
+      expect: { subject: 'host', messageId: 'recognized', evidence: ['/boot/grub/grub.cfg:'] },
     },
   ],
   fail: [
@@ -14,7 +14,7 @@ ruleTester(rule, {
       name: 'no grub files, BLS entries or /etc/kernel/cmdline',
       sample: 'lab-intel-healthy',
       evidence: { 'default-grub': null, 'grub-cfg': null },
-      expect: { messageId: 'unrecognized', fixKinds: ['run', 'note', 'verify'], commands: ['bootctl status'] },
+      expect: { subject: 'host', messageId: 'unrecognized', fixKinds: ['run', 'note', 'verify'], commands: ['bootctl status'] },
     },
   ],
   unknown: [
@@ -22,7 +22,7 @@ ruleTester(rule, {
       name: 'grub.cfg exists but was denied',
       sample: 'lab-intel-healthy',
       evidence: { 'grub-cfg': { status: 'denied' } },
-      expect: { messageId: 'unreadable', collect: ['sudo cat /boot/grub/grub.cfg'] },
+      expect: { subject: 'host', messageId: 'unreadable', collect: ['sudo cat /boot/grub/grub.cfg'] },
     },
   ],
 });

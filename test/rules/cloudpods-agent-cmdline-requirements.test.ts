@@ -4,12 +4,16 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: "the host service's set", sample: 'lab-cloudpods-healthy', expect: { messageId: 'complete', evidence: ['/proc/cmdline:1'] } },
+    {
+      name: "the host service's set",
+      sample: 'lab-cloudpods-healthy',
+      expect: { subject: 'host', messageId: 'complete', evidence: ['/proc/cmdline:1'] },
+    },
     {
       name: 'GPU probe disabled',
       sample: 'lab-cloudpods-broken',
       evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-keys.conf').replace('disable_gpu: false', 'disable_gpu: true') },
-      expect: { messageId: 'gpuProbeOff' },
+      expect: { subject: 'host', messageId: 'gpuProbeOff' },
     },
   ],
   fail: [
@@ -17,6 +21,7 @@ ruleTester(rule, {
       name: 'Debian host without allow_unsafe_interrupts and the nouveau pair',
       sample: 'lab-cloudpods-broken',
       expect: {
+        subject: 'host',
         messageId: 'missing',
         evidence: ['/proc/cmdline:1'],
         fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'run', 'run', 'verify'],
@@ -25,7 +30,12 @@ ruleTester(rule, {
     },
   ],
   unknown: [
-    { name: 'no /proc/cmdline', sample: 'lab-cloudpods-broken', evidence: { cmdline: null }, expect: { collect: ['/proc/cmdline'] } },
+    {
+      name: 'no /proc/cmdline',
+      sample: 'lab-cloudpods-broken',
+      evidence: { cmdline: null },
+      expect: { subject: 'host', collect: ['/proc/cmdline'] },
+    },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { messageId: 'notCloudpods' } }],
+  skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'notCloudpods' } }],
 });

@@ -11,7 +11,7 @@ ruleTester(rule, {
       name: 'start-up and boot_vga probe lines only',
       sample: 'lab-cloudpods-healthy',
       evidence: podLog(fx('cloudpods/host-log-boot-vga.txt')),
-      expect: { messageId: 'clean' },
+      expect: { subject: 'host', messageId: 'clean' },
     },
   ],
   fail: [
@@ -19,31 +19,36 @@ ruleTester(rule, {
       name: 'hugepage 1024 nr 0 (user report)',
       sample: 'lab-cloudpods-broken',
       evidence: podLog(fx('cloudpods/host-log-hugepage-nr0.txt')),
-      expect: { messageId: 'known', evidence: ['host/0.log:3'], fixKinds: ['edit-file', 'run', 'run', 'verify'] },
+      expect: { subject: 'host', messageId: 'known', evidence: ['host/0.log:3'], fixKinds: ['edit-file', 'run', 'run', 'verify'] },
     },
     {
       name: 'Cannot find argument lines are a warning',
       sample: 'lab-cloudpods-broken',
       evidence: podLog(fx('cloudpods/host-log-unknown-keys.txt')),
-      expect: { messageId: 'known', severity: 'warning', evidence: ['host/0.log:3'] },
+      expect: { subject: 'host', messageId: 'known', severity: 'warning', evidence: ['host/0.log:3'] },
     },
     {
       name: 'USB dev addr … registed (user report)',
       sample: 'lab-cloudpods-gpu-issues',
-      expect: { messageId: 'known', evidence: ['host/0.log:3'], commands: ['climc isolated-device-list --host <host> --details'] },
+      expect: {
+        subject: 'host',
+        messageId: 'known',
+        evidence: ['host/0.log:3'],
+        commands: ['climc isolated-device-list --host <host> --details'],
+      },
     },
     {
       name: 'unexplained register failed error',
       sample: 'lab-cloudpods-gpu-issues',
-      expect: { messageId: 'unlisted', severity: 'warning', evidence: ['host/0.log:4'] },
+      expect: { subject: 'host', messageId: 'unlisted', severity: 'warning', evidence: ['host/0.log:4'] },
     },
   ],
   unknown: [
     {
       name: 'host.conf present, no log collected',
       sample: 'lab-cloudpods-group',
-      expect: { messageId: 'noLog', collect: ['kubectl -n onecloud logs'] },
+      expect: { subject: 'host', messageId: 'noLog', collect: ['kubectl -n onecloud logs'] },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { messageId: 'notCloudpods' } }],
+  skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'notCloudpods' } }],
 });

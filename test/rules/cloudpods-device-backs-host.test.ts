@@ -3,7 +3,7 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'no ptnvme_configs entry', sample: 'lab-cloudpods-healthy', expect: { messageId: 'noEntries' } },
+    { name: 'no ptnvme_configs entry', sample: 'lab-cloudpods-healthy', expect: { subject: 'host', messageId: 'noEntries' } },
     {
       name: 'NVMe entry for a controller that holds nothing of the host',
       sample: 'lab-cloudpods-healthy',
@@ -35,14 +35,18 @@ ruleTester(rule, {
       name: 'entry names a network controller; management NIC from networks',
       sample: 'lab-cloudpods-healthy',
       evidence: { 'yunion-host-conf': 'ptnvme_configs:\n- 01:00.0/100G\nnetworks:\n- eth1/br0/192.168.100.111\n' },
-      expect: { messageId: 'nicUnknown', subject: '0000:01:00.0', collect: ['readlink -f /sys/class/net/eth1/device'] },
+      expect: {
+        messageId: 'nicUnknown',
+        subject: '0000:01:00.0',
+        collect: ['readlink -f /sys/class/net/eth1/device'],
+      },
     },
     {
       name: 'host.conf unreadable',
       sample: 'lab-cloudpods-broken',
       evidence: { 'yunion-host-conf': { status: 'denied' } },
-      expect: { messageId: 'noConf' },
+      expect: { subject: 'host', messageId: 'noConf' },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-host-storage-targeted', expect: { messageId: 'notCloudpods' } }],
+  skip: [{ name: 'not a Cloudpods host', sample: 'lab-host-storage-targeted', expect: { subject: 'host', messageId: 'notCloudpods' } }],
 });

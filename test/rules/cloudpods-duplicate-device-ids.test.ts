@@ -3,12 +3,16 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'one GPU besides the boot VGA', sample: 'lab-cloudpods-healthy', expect: { messageId: 'unique', evidence: ['lspci -nnk'] } },
+    {
+      name: 'one GPU besides the boot VGA',
+      sample: 'lab-cloudpods-healthy',
+      expect: { subject: 'host', messageId: 'unique', evidence: ['lspci -nnk'] },
+    },
     {
       name: 'GPU probe disabled',
       sample: 'lab-cloudpods-gpu-issues',
       evidence: { 'yunion-host-conf': 'disable_gpu: true\n' },
-      expect: { messageId: 'gpuProbeOff' },
+      expect: { subject: 'host', messageId: 'gpuProbeOff' },
     },
   ],
   fail: [
@@ -35,8 +39,8 @@ ruleTester(rule, {
       name: 'no PCI inventory',
       sample: 'lab-cloudpods-gpu-issues',
       evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } },
-      expect: { collect: ['lspci'] },
+      expect: { subject: 'host', collect: ['lspci'] },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-group-shared', expect: { messageId: 'notCloudpods' } }],
+  skip: [{ name: 'not a Cloudpods host', sample: 'lab-group-shared', expect: { subject: 'host', messageId: 'notCloudpods' } }],
 });

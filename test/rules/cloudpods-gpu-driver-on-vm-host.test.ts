@@ -9,12 +9,16 @@ ruleTester(rule, {
       sample: 'lab-cloudpods-healthy',
       expect: { messageId: 'free', subject: '0000:03:00.0', evidence: ['lspci -nnk'] },
     },
-    { name: 'only the boot VGA (kept by the host service)', sample: 'lab-cloudpods-broken', expect: { messageId: 'noGpu' } },
+    {
+      name: 'only the boot VGA (kept by the host service)',
+      sample: 'lab-cloudpods-broken',
+      expect: { subject: 'host', messageId: 'noGpu' },
+    },
     {
       name: 'GPU probe disabled',
       sample: 'lab-cloudpods-gpu-issues',
       evidence: { 'yunion-host-conf': 'disable_gpu: true\n' },
-      expect: { messageId: 'gpuProbeOff', evidence: ['/etc/yunion/host.conf:1'] },
+      expect: { subject: 'host', messageId: 'gpuProbeOff', evidence: ['/etc/yunion/host.conf:1'] },
     },
   ],
   fail: [
@@ -40,16 +44,16 @@ ruleTester(rule, {
       name: 'no PCI inventory',
       sample: 'lab-cloudpods-gpu-issues',
       evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } },
-      expect: { collect: ['lspci'] },
+      expect: { subject: 'host', collect: ['lspci'] },
     },
   ],
   skip: [
-    { name: 'not a Cloudpods host', sample: 'lab-group-shared', expect: { messageId: 'notCloudpods' } },
+    { name: 'not a Cloudpods host', sample: 'lab-group-shared', expect: { subject: 'host', messageId: 'notCloudpods' } },
     {
       name: 'container host: GPU drivers are expected',
       sample: 'lab-cloudpods-gpu-issues',
       evidence: { 'yunion-host-conf': `${fx('cloudpods/host-conf-guide-keys.conf')}host_type: container\n` },
-      expect: { messageId: 'containerHost' },
+      expect: { subject: 'host', messageId: 'containerHost' },
     },
   ],
 });

@@ -4,13 +4,17 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'GPU alone in its group', sample: 'lab-cloudpods-healthy', expect: { messageId: 'clean', subject: '0000:03:00.0' } },
-    { name: 'no GPU besides the boot VGA', sample: 'lab-cloudpods-broken', expect: { messageId: 'noGpu' } },
+    {
+      name: 'GPU alone in its group',
+      sample: 'lab-cloudpods-healthy',
+      expect: { messageId: 'clean', subject: '0000:03:00.0' },
+    },
+    { name: 'no GPU besides the boot VGA', sample: 'lab-cloudpods-broken', expect: { subject: 'host', messageId: 'noGpu' } },
     {
       name: 'GPU probe disabled',
       sample: 'lab-cloudpods-group',
       evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-keys.conf').replace('disable_gpu: false', 'disable_gpu: true') },
-      expect: { messageId: 'gpuProbeOff' },
+      expect: { subject: 'host', messageId: 'gpuProbeOff' },
     },
   ],
   fail: [
@@ -30,8 +34,8 @@ ruleTester(rule, {
       name: 'no PCI inventory',
       sample: 'lab-cloudpods-group',
       evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } },
-      expect: { collect: ['lspci'] },
+      expect: { subject: 'host', collect: ['lspci'] },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-group-shared', expect: { messageId: 'notCloudpods' } }],
+  skip: [{ name: 'not a Cloudpods host', sample: 'lab-group-shared', expect: { subject: 'host', messageId: 'notCloudpods' } }],
 });

@@ -4,12 +4,12 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'accepted keys only', sample: 'lab-cloudpods-healthy', expect: { messageId: 'allKnown' } },
+    { name: 'accepted keys only', sample: 'lab-cloudpods-healthy', expect: { subject: 'host', messageId: 'allKnown' } },
     {
       name: 'unrelated keys are ignored without a suggestion',
       sample: 'lab-cloudpods-healthy',
       evidence: { 'yunion-host-conf': 'health_driver: x\nenable_rbac: true\n' },
-      expect: { messageId: 'onlyUnrelated', evidence: ['/etc/yunion/host.conf:1'] },
+      expect: { subject: 'host', messageId: 'onlyUnrelated', evidence: ['/etc/yunion/host.conf:1'] },
     },
   ],
   fail: [
@@ -17,6 +17,7 @@ ruleTester(rule, {
       name: "the guides' spellings",
       sample: 'lab-cloudpods-broken',
       expect: {
+        subject: 'host',
         messageId: 'misspelt',
         evidence: ['/etc/yunion/host.conf:1', '/etc/yunion/host.conf:2'],
         fixKinds: ['edit-file', 'edit-file', 'run', 'run', 'verify'],
@@ -27,7 +28,7 @@ ruleTester(rule, {
       name: 'guide typos on the healthy host',
       sample: 'lab-cloudpods-healthy',
       evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-typos.conf') },
-      expect: { messageId: 'misspelt' },
+      expect: { subject: 'host', messageId: 'misspelt' },
     },
   ],
   unknown: [
@@ -35,8 +36,8 @@ ruleTester(rule, {
       name: 'host.conf unreadable',
       sample: 'lab-cloudpods-healthy',
       evidence: { 'yunion-host-conf': { status: 'denied' } },
-      expect: { collect: ['sudo cat /etc/yunion/host.conf'] },
+      expect: { subject: 'host', collect: ['sudo cat /etc/yunion/host.conf'] },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { messageId: 'notCloudpods' } }],
+  skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'notCloudpods' } }],
 });

@@ -4,12 +4,16 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'transparent', sample: 'lab-cloudpods-healthy', expect: { messageId: 'notNative', evidence: ['/etc/yunion/host.conf:2'] } },
+    {
+      name: 'transparent',
+      sample: 'lab-cloudpods-healthy',
+      expect: { subject: 'host', messageId: 'notNative', evidence: ['/etc/yunion/host.conf:2'] },
+    },
     {
       name: 'native with hugepage_size_mb: 2 on the lab host that reserved 64 pages of 2 MiB',
       sample: 'lab-hugepages-reserved',
       evidence: { 'yunion-host-conf': `${fx('cloudpods/host-conf-native.conf')}hugepage_size_mb: 2\n` },
-      expect: { messageId: 'reserved' },
+      expect: { subject: 'host', messageId: 'reserved' },
     },
   ],
   fail: [
@@ -17,6 +21,7 @@ ruleTester(rule, {
       name: 'native, no pool, no unit; log shows the stop',
       sample: 'lab-cloudpods-broken',
       expect: {
+        subject: 'host',
         messageId: 'unreserved',
         evidence: ['/etc/yunion/host.conf:4', 'hugetlb', 'host/0.log'],
         fixKinds: ['edit-file', 'run', 'run', 'verify'],
@@ -29,8 +34,8 @@ ruleTester(rule, {
       name: 'host.conf unreadable',
       sample: 'lab-cloudpods-broken',
       evidence: { 'yunion-host-conf': { status: 'denied' } },
-      expect: { collect: ['sudo cat /etc/yunion/host.conf'] },
+      expect: { subject: 'host', collect: ['sudo cat /etc/yunion/host.conf'] },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-hugepages-reserved', expect: { messageId: 'notCloudpods' } }],
+  skip: [{ name: 'not a Cloudpods host', sample: 'lab-hugepages-reserved', expect: { subject: 'host', messageId: 'notCloudpods' } }],
 });

@@ -9,13 +9,13 @@ ruleTester(rule, {
       name: 'disable_usb: false (USB guide) with devices attached',
       sample: 'lab-cloudpods-healthy',
       evidence: { lsusb: t500, 'yunion-host-conf': fx('cloudpods/host-conf-guide-keys.conf') },
-      expect: { messageId: 'enabled', evidence: ['/etc/yunion/host.conf:4', 'lsusb:5'] },
+      expect: { subject: 'host', messageId: 'enabled', evidence: ['/etc/yunion/host.conf:4', 'lsusb:5'] },
     },
     {
       name: 'no USB bus (lsusb prints nothing, exit 1)',
       sample: 'lab-cloudpods-healthy',
       evidence: { lsusb: { status: 'error', text: fx('lsusb/no-usb-bus.txt') } },
-      expect: { messageId: 'noDevices' },
+      expect: { subject: 'host', messageId: 'noDevices' },
     },
   ],
   fail: [
@@ -24,6 +24,7 @@ ruleTester(rule, {
       sample: 'lab-cloudpods-healthy',
       evidence: { lsusb: t500 },
       expect: {
+        subject: 'host',
         messageId: 'disabled',
         evidence: ['lsusb:5', 'lsusb:6', 'lsusb:10'],
         fixKinds: ['edit-file', 'run', 'run', 'verify'],
@@ -32,13 +33,24 @@ ruleTester(rule, {
     },
   ],
   unknown: [
-    { name: 'lsusb not installed (the lab)', sample: 'lab-cloudpods-healthy', expect: { messageId: 'noLsusb', collect: ['lsusb'] } },
+    {
+      name: 'lsusb not installed (the lab)',
+      sample: 'lab-cloudpods-healthy',
+      expect: { subject: 'host', messageId: 'noLsusb', collect: ['lsusb'] },
+    },
     {
       name: 'host.conf unreadable',
       sample: 'lab-cloudpods-healthy',
       evidence: { lsusb: t500, 'yunion-host-conf': { status: 'denied' } },
-      expect: { messageId: 'noConf', collect: ['sudo cat /etc/yunion/host.conf'] },
+      expect: { subject: 'host', messageId: 'noConf', collect: ['sudo cat /etc/yunion/host.conf'] },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', evidence: { lsusb: t500 }, expect: { messageId: 'notCloudpods' } }],
+  skip: [
+    {
+      name: 'not a Cloudpods host',
+      sample: 'lab-intel-healthy',
+      evidence: { lsusb: t500 },
+      expect: { subject: 'host', messageId: 'notCloudpods' },
+    },
+  ],
 });

@@ -5,7 +5,7 @@ import { ruleTester } from '../helpers/rule-tester.js';
 const log = (text: string) => ({ 'qemu-logs': { status: 'ok' as const, text, name: '9c1e5b7a-4f2d-4e8b-a3c6-0d7f1e2b3c4d' } });
 ruleTester(rule, {
   pass: [
-    { name: 'no QEMU log reports the failure', sample: 'lab-cloudpods-healthy', expect: { messageId: 'noFailure' } },
+    { name: 'no QEMU log reports the failure', sample: 'lab-cloudpods-healthy', expect: { subject: 'host', messageId: 'noFailure' } },
     {
       name: 'the device named by the log is on vfio-pci with its node now',
       sample: 'lab-cloudpods-healthy',
@@ -41,16 +41,39 @@ ruleTester(rule, {
         ...log(fx('cloudpods/qemu-vfio-open-failed-00-02.txt').replace(/00:02\.0/g, '03:00.0')),
         'dev-vfio': 'total 0\ncrw-rw-rw-    1 root     root       10, 196 Nov 25 20:19 vfio\n',
       },
-      expect: { messageId: 'nodeMissing', subject: '0000:03:00.0', commands: ['/sys/bus/pci/drivers/vfio-pci/bind'] },
+      expect: {
+        messageId: 'nodeMissing',
+        subject: '0000:03:00.0',
+        commands: ['/sys/bus/pci/drivers/vfio-pci/bind'],
+      },
     },
   ],
   unknown: [
     {
+      name: 'QEMU logs not collected: no failure is not the same as no log',
+      sample: 'lab-cloudpods-healthy',
+      evidence: { 'qemu-logs': { status: 'not-collected' } },
+      expect: { subject: 'host', messageId: 'noQemuLog', collect: ['/opt/cloud/workspace/servers/logs'] },
+    },
+    {
+      // The first line of a real VM start log (yunionio/cloudpods#23114), kept as if the collector had cut the rest.
+      name: 'a QEMU log kept only in part shows no failure',
+      sample: 'lab-cloudpods-healthy',
+      evidence: {
+        'qemu-logs': {
+          status: 'truncated',
+          text: `${fx('../real-cases/cases/github-cloudpods-23114-gpu-fell-off-bus/description-qemu-log.txt').split('\n')[0]}\n`,
+          name: '9c1e5b7a-4f2d-4e8b-a3c6-0d7f1e2b3c4d',
+        },
+      },
+      expect: { subject: 'host', messageId: 'qemuLogCut' },
+    },
+    {
       name: 'no PCI inventory',
       sample: 'lab-cloudpods-gpu-issues',
       evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } },
-      expect: { collect: ['lspci'] },
+      expect: { subject: 'host', collect: ['lspci'] },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { messageId: 'notCloudpods' } }],
+  skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'notCloudpods' } }],
 });

@@ -2,7 +2,13 @@ import rule from '../../rules/cpu-virtualization-disabled.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
-  pass: [{ name: 'AMD guest CPU with svm', sample: 'lab-amd-healthy', expect: { messageId: 'present', evidence: ['/proc/cpuinfo'] } }],
+  pass: [
+    {
+      name: 'AMD guest CPU with svm',
+      sample: 'lab-amd-healthy',
+      expect: { subject: 'host', messageId: 'present', evidence: ['/proc/cpuinfo'] },
+    },
+  ],
   fail: [
     {
       name: 'Intel lab guest under TCG: no vmx, hypervisor flag set',
@@ -19,7 +25,7 @@ ruleTester(rule, {
       name: 'systemd-detect-virt says bare metal: VT-x in the firmware setup',
       sample: 'lab-intel-healthy',
       evidence: { 'systemd-detect-virt': 'none\n' },
-      expect: { messageId: 'missing', fixKinds: ['firmware', 'reboot', 'verify'], commands: ['VT-x'] },
+      expect: { subject: 'host', messageId: 'missing', fixKinds: ['firmware', 'reboot', 'verify'], commands: ['VT-x'] },
     },
   ],
   unknown: [
@@ -27,7 +33,7 @@ ruleTester(rule, {
       name: 'no /proc/cpuinfo',
       sample: 'lab-intel-healthy',
       evidence: { cpuinfo: { status: 'denied' } },
-      expect: { collect: ['/proc/cpuinfo'] },
+      expect: { subject: 'host', collect: ['/proc/cpuinfo'] },
     },
   ],
 });

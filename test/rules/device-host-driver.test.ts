@@ -7,7 +7,11 @@ ruleTester(rule, {
     {
       name: 'NIC named by options vfio-pci ids= and bound to vfio-pci',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'bound', subject: '0000:01:00.0', evidence: ['sysfs PCI inventory', '/etc/modprobe.d/vfio.conf'] },
+      expect: {
+        messageId: 'bound',
+        subject: '0000:01:00.0',
+        evidence: ['sysfs PCI inventory', '/etc/modprobe.d/vfio.conf'],
+      },
     },
     {
       name: 'NIC bound by hand through driver_override',
@@ -31,7 +35,7 @@ ruleTester(rule, {
       name: 'same host seen as RHEL-like: dracut force_drivers and dracut -f',
       sample: 'lab-host-driver-claims',
       evidence: { 'os-release': fx('os-release/fedora-32-man-example.txt') },
-      expect: { messageId: 'hostDriver', commands: ['force_drivers+=', 'dracut -f --regenerate-all'] },
+      expect: { subject: '0000:01:00.0', messageId: 'hostDriver', commands: ['force_drivers+=', 'dracut -f --regenerate-all'] },
     },
     {
       name: 'the e1000 NIC named with --device stays on e1000',
@@ -45,7 +49,7 @@ ruleTester(rule, {
       name: 'no PCI inventory at all',
       sample: 'lab-host-driver-claims',
       evidence: { 'pci-sysfs': { status: 'denied' }, 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' } },
-      expect: { collect: ['lspci'] },
+      expect: { subject: 'host', collect: ['lspci'] },
     },
   ],
   skip: [
@@ -53,7 +57,7 @@ ruleTester(rule, {
       name: "nothing named: the guide's command line without vfio-pci.ids",
       sample: 'lab-host-driver-claims',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
-      expect: { messageId: 'noExplicitTarget' },
+      expect: { subject: 'host', messageId: 'noExplicitTarget' },
     },
   ],
 });

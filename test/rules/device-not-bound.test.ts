@@ -29,7 +29,7 @@ ruleTester(rule, {
       name: 'no PCI inventory',
       sample: 'lab-vfio-modules-missing',
       evidence: { 'pci-sysfs': { status: 'denied' }, 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' } },
-      expect: { collect: ['lspci'] },
+      expect: { subject: 'host', collect: ['lspci'] },
     },
   ],
   skip: [
@@ -37,7 +37,7 @@ ruleTester(rule, {
       name: "nothing named: the guide's command line without vfio-pci.ids",
       sample: 'lab-vfio-modules-missing',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
-      expect: { messageId: 'noExplicitTarget' },
+      expect: { subject: 'host', messageId: 'noExplicitTarget' },
     },
   ],
 });

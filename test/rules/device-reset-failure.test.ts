@@ -27,7 +27,12 @@ ruleTester(rule, {
       name: 'conventional PCI e1000 behind a bridge has no reset method',
       sample: 'lab-group-shared',
       devices: ['0000:03:02.0'],
-      expect: { messageId: 'noResetMethod', subject: '0000:03:02.0', severity: 'info', fixKinds: ['note', 'verify'] },
+      expect: {
+        messageId: 'noResetMethod',
+        subject: '0000:03:02.0',
+        severity: 'info',
+        fixKinds: ['note', 'verify'],
+      },
     },
   ],
   unknown: [
@@ -35,7 +40,7 @@ ruleTester(rule, {
       name: 'no kernel log',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: { status: 'denied' }, 'journal-kernel': { status: 'no-command' } },
-      expect: { collect: ['dmesg'] },
+      expect: { subject: 'host', collect: ['dmesg'] },
     },
   ],
 });

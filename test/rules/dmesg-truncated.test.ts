@@ -7,20 +7,32 @@ import { ruleTester } from '../helpers/rule-tester.js';
 const labDmesg = readFileSync(join(ROOT, 'samples/lab-intel-healthy/evidence/commands/dmesg.out'), 'utf8');
 
 ruleTester(rule, {
-  pass: [{ name: 'dmesg starts at [0.000000]', sample: 'lab-intel-healthy', expect: { messageId: 'complete', evidence: ['dmesg:1'] } }],
+  pass: [
+    {
+      name: 'dmesg starts at [0.000000]',
+      sample: 'lab-intel-healthy',
+      expect: { subject: 'host', messageId: 'complete', evidence: ['dmesg:1'] },
+    },
+  ],
   fail: [
     {
       name: 'a log that starts 7.3 s after boot (LKML paste)',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
-      expect: { messageId: 'rotated', evidence: ['dmesg:1'], fixKinds: ['run', 'note', 'verify'], commands: ['journalctl -k -b'] },
+      expect: {
+        subject: 'host',
+        messageId: 'rotated',
+        evidence: ['dmesg:1'],
+        fixKinds: ['run', 'note', 'verify'],
+        commands: ['journalctl -k -b'],
+      },
     },
     {
       name: 'dmesg cut at the size limit',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: { status: 'truncated', text: labDmesg } },
-      expect: { messageId: 'capped' },
+      expect: { subject: 'host', messageId: 'capped' },
     },
   ],
-  unknown: [{ name: 'dmesg denied, no journal', sample: 'lab-non-root', expect: { collect: ['sudo dmesg'] } }],
+  unknown: [{ name: 'dmesg denied, no journal', sample: 'lab-non-root', expect: { subject: 'host', collect: ['sudo dmesg'] } }],
 });

@@ -6,15 +6,16 @@ ruleTester(rule, {
     {
       name: 'root collection; missing optional tools decided from other evidence',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'complete', evidence: ['manifest.json'] },
+      expect: { subject: 'host', messageId: 'complete', evidence: ['manifest.json'] },
     },
-    { name: 'no lspci: the sysfs inventory stands in', sample: 'lab-no-lspci', expect: { messageId: 'complete' } },
+    { name: 'no lspci: the sysfs inventory stands in', sample: 'lab-no-lspci', expect: { subject: 'host', messageId: 'complete' } },
   ],
   fail: [
     {
       name: 'collected as uid 65534: dmesg denied, kernel log checks unknown',
       sample: 'lab-non-root',
       expect: {
+        subject: 'host',
         messageId: 'incomplete',
         evidence: ['dmesg', 'lspci -nnvvv'],
         severity: 'warning',
@@ -26,7 +27,7 @@ ruleTester(rule, {
       name: 'only lspci -nnvvv denied: nothing important unknown',
       sample: 'lab-intel-healthy',
       evidence: { 'lspci-vvv': { status: 'denied' } },
-      expect: { messageId: 'incomplete', evidence: ['lspci -nnvvv'], severity: 'info', fixKinds: ['run', 'verify'] },
+      expect: { subject: 'host', messageId: 'incomplete', evidence: ['lspci -nnvvv'], severity: 'info', fixKinds: ['run', 'verify'] },
     },
   ],
   // The collection fact describes the bundle itself and is always known.

@@ -40,8 +40,8 @@ ruleTester(rule, {
         lsmod: { status: 'no-command' },
         'sys-module': { status: 'denied' },
       },
-      expect: { messageId: 'noModules', collect: ['/proc/modules'] },
+      expect: { subject: '0000:42:00.0', messageId: 'noModules', collect: ['/proc/modules'] },
     },
   ],
-  skip: [{ name: 'only a NIC is named', sample: 'lab-intel-healthy', expect: { messageId: 'noGpuTarget' } }],
+  skip: [{ name: 'only a NIC is named', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'noGpuTarget' } }],
 });

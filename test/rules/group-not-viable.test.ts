@@ -1,4 +1,5 @@
 import rule from '../../rules/group-not-viable.js';
+import { fx } from '../helpers/bundle-from.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
@@ -29,6 +30,19 @@ ruleTester(rule, {
     },
   ],
   unknown: [
+    {
+      // `lspci -nnk -s 03:01.0` prints only that device's block: its group companion 03:02.0 (on
+      // e1000 in this boot) is in the group listing but in no inventory, so nothing proves the group clean.
+      name: 'a group member the PCI inventory does not show is never taken as harmless',
+      sample: 'lab-group-shared',
+      devices: ['0000:03:01.0'],
+      evidence: {
+        'pci-sysfs': { status: 'not-collected' },
+        'lspci-vvv': { status: 'not-collected' },
+        'lspci-nnk': fx('../../samples/lab-group-shared/evidence/commands/lspci-nnk.out').split('\n').slice(29, 33).join('\n') + '\n',
+      },
+      expect: { messageId: 'membersUnlisted', subject: '0000:03:01.0', collect: ['lspci -nnk'] },
+    },
     {
       name: 'IOMMU off in the firmware: no groups',
       sample: 'lab-intel-firmware-off',

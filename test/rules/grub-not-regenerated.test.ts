@@ -9,14 +9,18 @@ ruleTester(rule, {
     {
       name: 'grub.cfg carries intel_iommu=on iommu=pt',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'regenerated', evidence: ['/etc/default/grub:9', '/boot/grub/grub.cfg:'] },
+      expect: { subject: 'host', messageId: 'regenerated', evidence: ['/etc/default/grub:9', '/boot/grub/grub.cfg:'] },
     },
-    { name: 'no passthrough parameters in /etc/default/grub', sample: 'lab-intel-default-on', expect: { messageId: 'noPassthrough' } },
+    {
+      name: 'no passthrough parameters in /etc/default/grub',
+      sample: 'lab-intel-default-on',
+      expect: { subject: 'host', messageId: 'noPassthrough' },
+    },
     {
       name: 'RHEL 8 BLS entry whose $kernelopts (grubenv) carries the parameters',
       sample: 'lab-grub-not-regenerated',
       evidence: { ...rhelBls, grubenv: fx('grubenv/rhel8-kernelopts.env') },
-      expect: { messageId: 'regenerated', evidence: ['/boot/loader/entries/test.conf'] },
+      expect: { subject: 'host', messageId: 'regenerated', evidence: ['/boot/loader/entries/test.conf'] },
     },
   ],
   fail: [
@@ -24,6 +28,7 @@ ruleTester(rule, {
       name: 'Debian: /etc/default/grub edited, update-grub not run',
       sample: 'lab-grub-not-regenerated',
       expect: {
+        subject: 'host',
         messageId: 'stale',
         evidence: ['/etc/default/grub:9', '/boot/grub/grub.cfg:25'],
         fixKinds: ['run', 'reboot', 'verify'],
@@ -35,6 +40,7 @@ ruleTester(rule, {
       sample: 'lab-grub-not-regenerated',
       evidence: { ...rhelBls, grubenv: null },
       expect: {
+        subject: 'host',
         messageId: 'stale',
         evidence: ['/boot/loader/entries/test.conf'],
         commands: ['grubby --update-kernel=ALL --args="intel_iommu=on iommu=pt"'],
@@ -46,10 +52,15 @@ ruleTester(rule, {
       name: 'grub.cfg unreadable (non-root collection)',
       sample: 'lab-grub-not-regenerated',
       evidence: { 'grub-cfg': { status: 'denied' } },
-      expect: { messageId: 'noGenerated', collect: ['sudo cat /boot/grub/grub.cfg'] },
+      expect: { subject: 'host', messageId: 'noGenerated', collect: ['sudo cat /boot/grub/grub.cfg'] },
     },
   ],
   skip: [
-    { name: 'no /etc/default/grub', sample: 'lab-intel-healthy', evidence: { 'default-grub': null }, expect: { messageId: 'noSource' } },
+    {
+      name: 'no /etc/default/grub',
+      sample: 'lab-intel-healthy',
+      evidence: { 'default-grub': null },
+      expect: { subject: 'host', messageId: 'noSource' },
+    },
   ],
 });

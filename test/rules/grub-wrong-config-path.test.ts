@@ -14,7 +14,7 @@ ruleTester(rule, {
       name: 'BIOS host: /boot/grub2/grub.cfg carries the parameters',
       sample: 'lab-grub-not-regenerated',
       evidence: { ...rhelBios, 'grub2-cfg': fx('grub-cfg/debian-12-iommu.cfg') },
-      expect: { messageId: 'rightCopy', evidence: ['/boot/grub2/grub.cfg:', '/etc/default/grub:9'] },
+      expect: { subject: 'host', messageId: 'rightCopy', evidence: ['/boot/grub2/grub.cfg:', '/etc/default/grub:9'] },
     },
   ],
   fail: [
@@ -23,6 +23,7 @@ ruleTester(rule, {
       sample: 'lab-grub-not-regenerated',
       evidence: { ...rhelBios, 'grub2-cfg': staleCfg, 'efi-grub-cfg': fx('grub-cfg/debian-12-iommu.cfg') },
       expect: {
+        subject: 'host',
         messageId: 'wrongCopy',
         evidence: ['/etc/default/grub:9', '/boot/grub2/grub.cfg:25', '/boot/efi/EFI/'],
         fixKinds: ['run', 'reboot', 'verify'],
@@ -35,20 +36,20 @@ ruleTester(rule, {
       name: 'boot mode not collected',
       sample: 'lab-grub-not-regenerated',
       evidence: { ...rhelBios, 'grub2-cfg': staleCfg, efi: { status: 'error' } },
-      expect: { messageId: 'bootMode', collect: ['ls /sys/firmware/efi'] },
+      expect: { subject: 'host', messageId: 'bootMode', collect: ['ls /sys/firmware/efi'] },
     },
   ],
   skip: [
     {
       name: 'Debian reads /boot/grub/grub.cfg in both modes',
       sample: 'lab-grub-not-regenerated',
-      expect: { messageId: 'notGrubMkconfig' },
+      expect: { subject: 'host', messageId: 'notGrubMkconfig' },
     },
     {
       name: 'no second copy: plain grub-not-regenerated',
       sample: 'lab-grub-not-regenerated',
       evidence: { ...rhelBios, 'grub2-cfg': staleCfg },
-      expect: { messageId: 'noOtherCopy' },
+      expect: { subject: 'host', messageId: 'noOtherCopy' },
     },
   ],
 });

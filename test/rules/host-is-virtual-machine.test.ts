@@ -7,19 +7,24 @@ ruleTester(rule, {
       name: 'systemd-detect-virt says none',
       sample: 'lab-intel-healthy',
       evidence: { 'systemd-detect-virt': 'none\n' },
-      expect: { messageId: 'bareMetal' },
+      expect: { subject: 'host', messageId: 'bareMetal' },
     },
   ],
   fail: [
     {
       name: 'QEMU guest with a virtual VT-d',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'withIommu', evidence: ['cat /sys/class/dmi/id', '/sys/firmware/acpi/tables'], fixKinds: ['note', 'verify'] },
+      expect: {
+        subject: 'host',
+        messageId: 'withIommu',
+        evidence: ['cat /sys/class/dmi/id', '/sys/firmware/acpi/tables'],
+        fixKinds: ['note', 'verify'],
+      },
     },
     {
       name: 'QEMU guest without a virtual IOMMU',
       sample: 'lab-intel-firmware-off',
-      expect: { messageId: 'withoutIommu', fixKinds: ['note', 'reboot', 'note', 'verify'] },
+      expect: { subject: 'host', messageId: 'withoutIommu', fixKinds: ['note', 'reboot', 'note', 'verify'] },
     },
   ],
   unknown: [
@@ -27,7 +32,7 @@ ruleTester(rule, {
       name: 'VM, but neither ACPI tables nor the boot log',
       sample: 'lab-intel-healthy',
       evidence: { 'acpi-tables': { status: 'denied' }, dmesg: { status: 'denied' }, 'journal-kernel': { status: 'no-command' } },
-      expect: { messageId: 'iommuUnknown', collect: ['dmesg'] },
+      expect: { subject: 'host', messageId: 'iommuUnknown', collect: ['dmesg'] },
     },
   ],
 });

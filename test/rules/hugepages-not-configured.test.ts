@@ -7,7 +7,11 @@ const bigHost = { meminfo: fx('meminfo/firecracker-6.18.txt') };
 
 ruleTester(rule, {
   pass: [
-    { name: '64 pages of 2 MiB reserved', sample: 'lab-hugepages-reserved', expect: { messageId: 'reserved', evidence: ['_hugepages:2'] } },
+    {
+      name: '64 pages of 2 MiB reserved',
+      sample: 'lab-hugepages-reserved',
+      expect: { subject: 'host', messageId: 'reserved', evidence: ['_hugepages:2'] },
+    },
   ],
   fail: [
     {
@@ -15,6 +19,7 @@ ruleTester(rule, {
       sample: 'lab-intel-healthy',
       evidence: bigHost,
       expect: {
+        subject: 'host',
         messageId: 'none',
         evidence: ['/proc/meminfo:1'],
         fixKinds: ['note', 'edit-file', 'run', 'reboot', 'verify'],
@@ -25,7 +30,7 @@ ruleTester(rule, {
       name: "CPU with pdpe1gb → the guide's 1 GiB pages",
       sample: 'lab-hugepages-short',
       evidence: { ...bigHost, cmdline: fx('lab/intel-healthy-6.1/cmdline.txt'), hugepages: fx('hugepages/two-mb-pool.txt') },
-      expect: { messageId: 'none', commands: ['default_hugepagesz=1G'] },
+      expect: { subject: 'host', messageId: 'none', commands: ['default_hugepagesz=1G'] },
     },
   ],
   unknown: [
@@ -33,17 +38,22 @@ ruleTester(rule, {
       name: 'no /proc/meminfo',
       sample: 'lab-intel-healthy',
       evidence: { meminfo: { status: 'denied' } },
-      expect: { collect: ['/proc/meminfo'] },
+      expect: { subject: 'host', collect: ['/proc/meminfo'] },
     },
   ],
   skip: [
-    { name: '512 MiB lab VM', sample: 'lab-intel-healthy', expect: { messageId: 'smallHost' } },
-    { name: 'no VFIO module loaded', sample: 'lab-vfio-modules-missing', evidence: bigHost, expect: { messageId: 'noPassthrough' } },
+    { name: '512 MiB lab VM', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'smallHost' } },
+    {
+      name: 'no VFIO module loaded',
+      sample: 'lab-vfio-modules-missing',
+      evidence: bigHost,
+      expect: { subject: 'host', messageId: 'noPassthrough' },
+    },
     {
       name: 'the command line asks for huge pages',
       sample: 'lab-hugepages-short',
       evidence: { hugepages: fx('hugepages/two-mb-pool.txt') },
-      expect: { messageId: 'requested' },
+      expect: { subject: 'host', messageId: 'requested' },
     },
   ],
 });

@@ -7,7 +7,7 @@ ruleTester(rule, {
     {
       name: '64 pages of 2 MiB asked and reserved',
       sample: 'lab-hugepages-reserved',
-      expect: { messageId: 'reserved', evidence: ['_hugepages:2'] },
+      expect: { subject: 'host', messageId: 'reserved', evidence: ['_hugepages:2'] },
     },
   ],
   fail: [
@@ -15,6 +15,7 @@ ruleTester(rule, {
       name: 'two 1 GiB pages asked, none allocated (lab: "HugeTLB: allocating 2 of page size 1.00 GiB failed")',
       sample: 'lab-hugepages-short',
       expect: {
+        subject: 'host',
         messageId: 'short',
         evidence: ['/proc/cmdline:1', '_hugepages:1'],
         fixKinds: ['note', 'edit-file', 'run', 'reboot', 'verify'],
@@ -27,16 +28,16 @@ ruleTester(rule, {
       name: 'huge page pools not collected',
       sample: 'lab-intel-healthy',
       evidence: { hugepages: { status: 'error' } },
-      expect: { collect: ['hugepages'] },
+      expect: { subject: 'host', collect: ['hugepages'] },
     },
   ],
   skip: [
-    { name: 'no hugepages= on the command line', sample: 'lab-intel-healthy', expect: { messageId: 'noRequest' } },
+    { name: 'no hugepages= on the command line', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'noRequest' } },
     {
       name: "the guide's command line sets hugepagesz=1G but no count",
       sample: 'lab-intel-healthy',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
-      expect: { messageId: 'noRequest' },
+      expect: { subject: 'host', messageId: 'noRequest' },
     },
   ],
 });

@@ -4,30 +4,45 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'Intel: DMAR-IR enabled', sample: 'lab-intel-healthy', expect: { messageId: 'enabled', evidence: ['dmesg:'] } },
-    { name: 'AMD: AMD-Vi interrupt remapping enabled', sample: 'lab-amd-healthy', expect: { messageId: 'enabled' } },
+    {
+      name: 'Intel: DMAR-IR enabled',
+      sample: 'lab-intel-healthy',
+      expect: { subject: 'host', messageId: 'enabled', evidence: ['dmesg:'] },
+    },
+    { name: 'AMD: AMD-Vi interrupt remapping enabled', sample: 'lab-amd-healthy', expect: { subject: 'host', messageId: 'enabled' } },
   ],
   fail: [
     {
       name: 'virtual VT-d without intremap (VM): the outer hypervisor must provide it',
       sample: 'lab-intremap-off',
-      expect: { messageId: 'missing', severity: 'error', evidence: ['dmesg:', '/proc/cmdline:1'], fixKinds: ['note', 'reboot', 'verify'] },
+      expect: {
+        subject: 'host',
+        messageId: 'missing',
+        severity: 'error',
+        evidence: ['dmesg:', '/proc/cmdline:1'],
+        fixKinds: ['note', 'reboot', 'verify'],
+      },
     },
     {
       name: 'bare metal: the firmware setting',
       sample: 'lab-intremap-off',
       evidence: { 'systemd-detect-virt': 'none\n' },
-      expect: { messageId: 'missing', fixKinds: ['firmware', 'reboot', 'verify'], commands: ['Interrupt Remapping'] },
+      expect: { subject: 'host', messageId: 'missing', fixKinds: ['firmware', 'reboot', 'verify'], commands: ['Interrupt Remapping'] },
     },
     {
       name: 'allow_unsafe_interrupts=1 in modprobe.d: lowered to info',
       sample: 'lab-intremap-off',
       evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') },
-      expect: { messageId: 'missingButAllowed', severity: 'info', evidence: ['/etc/modprobe.d/test.conf:1'] },
+      expect: { subject: 'host', messageId: 'missingButAllowed', severity: 'info', evidence: ['/etc/modprobe.d/test.conf:1'] },
     },
   ],
   unknown: [
-    { name: 'no kernel log', sample: 'lab-intremap-off', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } },
+    {
+      name: 'no kernel log',
+      sample: 'lab-intremap-off',
+      evidence: { dmesg: { status: 'denied' } },
+      expect: { subject: 'host', collect: ['dmesg'] },
+    },
   ],
-  skip: [{ name: 'IOMMU off in the kernel', sample: 'lab-intel-kernel-off', expect: { messageId: 'noIommu' } }],
+  skip: [{ name: 'IOMMU off in the kernel', sample: 'lab-intel-kernel-off', expect: { subject: 'host', messageId: 'noIommu' } }],
 });

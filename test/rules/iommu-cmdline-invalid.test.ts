@@ -4,20 +4,25 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'intel_iommu=on iommu=pt', sample: 'lab-intel-healthy', expect: { messageId: 'valid', evidence: ['/proc/cmdline:1'] } },
+    {
+      name: 'intel_iommu=on iommu=pt',
+      sample: 'lab-intel-healthy',
+      expect: { subject: 'host', messageId: 'valid', evidence: ['/proc/cmdline:1'] },
+    },
     {
       name: "the guide's command line: allow_unsafe_interrupts=1 is a valid bool",
       sample: 'lab-intel-healthy',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
-      expect: { messageId: 'valid' },
+      expect: { subject: 'host', messageId: 'valid' },
     },
-    { name: 'vfio-pci.ids=8086:10d3 is well formed', sample: 'lab-host-driver-claims', expect: { messageId: 'valid' } },
+    { name: 'vfio-pci.ids=8086:10d3 is well formed', sample: 'lab-host-driver-claims', expect: { subject: 'host', messageId: 'valid' } },
   ],
   fail: [
     {
       name: 'amd_iommu=on on the command line and in /etc/default/grub; the kernel logged "Unknown option"',
       sample: 'lab-amd-iommu-on-invalid',
       expect: {
+        subject: 'host',
         messageId: 'invalid',
         evidence: ['/proc/cmdline:1', '/etc/default/grub', 'dmesg:'],
         fixKinds: ['edit-file', 'run', 'reboot', 'verify'],
@@ -30,7 +35,7 @@ ruleTester(rule, {
       name: 'no /proc/cmdline',
       sample: 'lab-intel-healthy',
       evidence: { cmdline: { status: 'denied' } },
-      expect: { collect: ['cmdline'] },
+      expect: { subject: 'host', collect: ['cmdline'] },
     },
   ],
 });

@@ -3,7 +3,7 @@ import { fx } from '../helpers/bundle-from.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
-  pass: [{ name: 'healthy boot log', sample: 'lab-intel-healthy', expect: { messageId: 'none', evidence: ['dmesg:1'] } }],
+  pass: [{ name: 'healthy boot log', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'none', evidence: ['dmesg:1'] } }],
   fail: [
     {
       name: 'Intel 5.15+ format, segment taken from the inventory',
@@ -34,8 +34,13 @@ ruleTester(rule, {
       name: 'a real log that starts 7.3 s after boot: no such line proves nothing',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
-      expect: { messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
+      expect: { subject: 'host', messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
     },
-    { name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } },
+    {
+      name: 'no kernel log',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: { status: 'denied' } },
+      expect: { subject: 'host', collect: ['dmesg'] },
+    },
   ],
 });

@@ -6,14 +6,14 @@ ruleTester(rule, {
     {
       name: 'Intel host with a DMAR table',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'present', evidence: ['/sys/firmware/acpi/tables'] },
+      expect: { subject: 'host', messageId: 'present', evidence: ['/sys/firmware/acpi/tables'] },
     },
-    { name: 'AMD host with an IVRS table', sample: 'lab-amd-healthy', expect: { messageId: 'present' } },
+    { name: 'AMD host with an IVRS table', sample: 'lab-amd-healthy', expect: { subject: 'host', messageId: 'present' } },
     {
       name: 'table listing missing: decided from the boot log',
       sample: 'lab-intel-healthy',
       evidence: { 'acpi-tables': { status: 'denied' } },
-      expect: { messageId: 'present', evidence: ['dmesg:'] },
+      expect: { subject: 'host', messageId: 'present', evidence: ['dmesg:'] },
     },
   ],
   fail: [
@@ -21,6 +21,7 @@ ruleTester(rule, {
       name: 'VM without a virtual IOMMU; "DMAR: IOMMU enabled" cited as misleading',
       sample: 'lab-intel-firmware-off',
       expect: {
+        subject: 'host',
         messageId: 'missingInVm',
         evidence: ['/sys/firmware/acpi/tables', 'dmesg:'],
         fixKinds: ['note', 'reboot', 'note', 'verify', 'verify'],
@@ -30,7 +31,7 @@ ruleTester(rule, {
       name: 'bare-metal Intel host: VT-d in the firmware setup',
       sample: 'lab-intel-firmware-off',
       evidence: { 'systemd-detect-virt': 'none\n' },
-      expect: { messageId: 'missing', fixKinds: ['firmware', 'reboot', 'verify'], commands: ['VT-d'] },
+      expect: { subject: 'host', messageId: 'missing', fixKinds: ['firmware', 'reboot', 'verify'], commands: ['VT-d'] },
     },
   ],
   unknown: [
@@ -38,7 +39,7 @@ ruleTester(rule, {
       name: 'no table listing and no kernel log',
       sample: 'lab-intel-healthy',
       evidence: { 'acpi-tables': { status: 'denied' }, dmesg: { status: 'denied' }, 'journal-kernel': { status: 'no-command' } },
-      expect: { collect: ['dmesg'] },
+      expect: { subject: 'host', collect: ['dmesg'] },
     },
   ],
 });

@@ -9,31 +9,36 @@ ruleTester(rule, {
     {
       name: 'sysfs groups match the boot log',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'consistent', evidence: ['iommu_groups', 'dmesg:'] },
+      expect: { subject: 'host', messageId: 'consistent', evidence: ['iommu_groups', 'dmesg:'] },
     },
-    { name: 'IOMMU off: neither side has groups', sample: 'lab-intel-kernel-off', expect: { messageId: 'consistent' } },
+    { name: 'IOMMU off: neither side has groups', sample: 'lab-intel-kernel-off', expect: { subject: 'host', messageId: 'consistent' } },
   ],
   fail: [
     {
       name: 'boot log adds devices to groups, sysfs listings empty',
       sample: 'lab-intel-healthy',
       evidence: { 'iommu-groups': fx(`${kernelOff}/iommu-groups.out`), 'sys-class-iommu': fx(`${kernelOff}/sys-class-iommu.out`) },
-      expect: { messageId: 'noGroups', evidence: ['dmesg:', 'iommu_groups'], fixKinds: ['note', 'verify'] },
+      expect: { subject: 'host', messageId: 'noGroups', evidence: ['dmesg:', 'iommu_groups'], fixKinds: ['note', 'verify'] },
     },
     {
       name: "groups listing of another boot (lab-group-shared) against this boot's log",
       sample: 'lab-intel-healthy',
       evidence: { 'iommu-groups': fx('../../samples/lab-group-shared/evidence/commands/iommu-groups.out') },
-      expect: { messageId: 'mismatch', evidence: ['dmesg:'], fixKinds: ['note', 'verify'] },
+      expect: { subject: 'host', messageId: 'mismatch', evidence: ['dmesg:'], fixKinds: ['note', 'verify'] },
     },
   ],
   unknown: [
-    { name: 'kernel log missing', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } },
+    {
+      name: 'kernel log missing',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: { status: 'denied' } },
+      expect: { subject: 'host', collect: ['dmesg'] },
+    },
     {
       name: 'ring buffer rotated',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/marvell-dmar-fault-old.txt') },
-      expect: { messageId: 'logRotated', collect: ['journalctl -k -b'] },
+      expect: { subject: 'host', messageId: 'logRotated', collect: ['journalctl -k -b'] },
     },
   ],
   skip: [
@@ -41,7 +46,7 @@ ruleTester(rule, {
       name: 'groups known only from the log',
       sample: 'lab-intel-healthy',
       evidence: { 'iommu-groups': { status: 'denied' }, 'sys-class-iommu': { status: 'denied' } },
-      expect: { messageId: 'notComparable' },
+      expect: { subject: 'host', messageId: 'notComparable' },
     },
   ],
 });

@@ -6,15 +6,20 @@ const kernelOff = 'lab-intel-kernel-off';
 
 ruleTester(rule, {
   pass: [
-    { name: 'Intel, intel_iommu=on', sample: 'lab-intel-healthy', expect: { messageId: 'enabled', evidence: ['iommu'] } },
-    { name: 'Intel without intel_iommu=, Debian default-on kernel', sample: 'lab-intel-default-on', expect: { messageId: 'enabled' } },
-    { name: 'AMD, on by default', sample: 'lab-amd-healthy', expect: { messageId: 'enabled' } },
+    { name: 'Intel, intel_iommu=on', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'enabled', evidence: ['iommu'] } },
+    {
+      name: 'Intel without intel_iommu=, Debian default-on kernel',
+      sample: 'lab-intel-default-on',
+      expect: { subject: 'host', messageId: 'enabled' },
+    },
+    { name: 'AMD, on by default', sample: 'lab-amd-healthy', expect: { subject: 'host', messageId: 'enabled' } },
   ],
   fail: [
     {
       name: 'intel_iommu=off on the command line',
       sample: kernelOff,
       expect: {
+        subject: 'host',
         messageId: 'disabledByParam',
         evidence: ['/sys/firmware/acpi/tables', '/proc/cmdline:1'],
         fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'],
@@ -28,13 +33,13 @@ ruleTester(rule, {
         cmdline: fx('../../samples/lab-intel-default-on/evidence/proc/cmdline'),
         'kernel-config': fx('kernel-config/x86_64-defconfig-iommu.txt'),
       },
-      expect: { messageId: 'notDefaultOn', evidence: ['/proc/cmdline:1', 'uname -r):3'], commands: ['intel_iommu=on'] },
+      expect: { subject: 'host', messageId: 'notDefaultOn', evidence: ['/proc/cmdline:1', 'uname -r):3'], commands: ['intel_iommu=on'] },
     },
     {
       name: 'table present, no groups, nothing on the command line explains it',
       sample: kernelOff,
       evidence: { cmdline: fx('../../samples/lab-intel-default-on/evidence/proc/cmdline') },
-      expect: { messageId: 'unexplained', fixKinds: ['note', 'edit-file', 'run', 'reboot', 'verify'] },
+      expect: { subject: 'host', messageId: 'unexplained', fixKinds: ['note', 'edit-file', 'run', 'reboot', 'verify'] },
     },
   ],
   unknown: [
@@ -42,7 +47,7 @@ ruleTester(rule, {
       name: 'no IOMMU listings and no boot log',
       sample: kernelOff,
       evidence: { 'iommu-groups': { status: 'denied' }, 'sys-class-iommu': { status: 'denied' }, dmesg: { status: 'denied' } },
-      expect: { collect: ['iommu'] },
+      expect: { subject: 'host', collect: ['iommu'] },
     },
     {
       name: 'empty sysfs listings (kernel-off boot) beside a boot log that adds groups (healthy boot): contradicted',
@@ -51,8 +56,14 @@ ruleTester(rule, {
         'iommu-groups': fx('lab/intel-kernel-off-6.1/iommu-groups.txt'),
         'sys-class-iommu': fx('lab/intel-kernel-off-6.1/sys-class-iommu.txt'),
       },
-      expect: { messageId: 'contradicted', collect: ['dmesg'] },
+      expect: { subject: 'host', messageId: 'contradicted', collect: ['dmesg'] },
     },
   ],
-  skip: [{ name: 'no DMAR table: iommu-firmware-disabled reports it', sample: 'lab-intel-firmware-off', expect: { messageId: 'noTable' } }],
+  skip: [
+    {
+      name: 'no DMAR table: iommu-firmware-disabled reports it',
+      sample: 'lab-intel-firmware-off',
+      expect: { subject: 'host', messageId: 'noTable' },
+    },
+  ],
 });

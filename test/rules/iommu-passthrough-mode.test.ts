@@ -6,14 +6,14 @@ ruleTester(rule, {
     {
       name: 'iommu=pt: "Default domain type: Passthrough" in the log',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'passthrough', evidence: ['dmesg:'] },
+      expect: { subject: 'host', messageId: 'passthrough', evidence: ['dmesg:'] },
     },
-    { name: 'iommu=pt on AMD', sample: 'lab-amd-healthy', expect: { messageId: 'passthrough' } },
+    { name: 'iommu=pt on AMD', sample: 'lab-amd-healthy', expect: { subject: 'host', messageId: 'passthrough' } },
     {
       name: 'no kernel log: decided from iommu=pt on the command line',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: { status: 'denied' } },
-      expect: { messageId: 'passthrough', evidence: ['/proc/cmdline:1'] },
+      expect: { subject: 'host', messageId: 'passthrough', evidence: ['/proc/cmdline:1'] },
     },
   ],
   fail: [
@@ -21,6 +21,7 @@ ruleTester(rule, {
       name: 'no iommu=pt: "Default domain type: Translated"',
       sample: 'lab-intel-default-on',
       expect: {
+        subject: 'host',
         messageId: 'translated',
         severity: 'info',
         evidence: ['/proc/cmdline:1', 'dmesg:'],
@@ -34,8 +35,8 @@ ruleTester(rule, {
       name: 'no /proc/cmdline',
       sample: 'lab-intel-default-on',
       evidence: { cmdline: { status: 'denied' } },
-      expect: { collect: ['cmdline'] },
+      expect: { subject: 'host', collect: ['cmdline'] },
     },
   ],
-  skip: [{ name: 'IOMMU off in the kernel', sample: 'lab-intel-kernel-off', expect: { messageId: 'noIommu' } }],
+  skip: [{ name: 'IOMMU off in the kernel', sample: 'lab-intel-kernel-off', expect: { subject: 'host', messageId: 'noIommu' } }],
 });

@@ -7,7 +7,7 @@ ruleTester(rule, {
     {
       name: 'Debian 6.1 kernel: VFIO modules, VT-d built in',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'built', evidence: ['grep IOMMU/VFIO/KVM lines of /boot/config-$(uname -r):'] },
+      expect: { subject: 'host', messageId: 'built', evidence: ['grep IOMMU/VFIO/KVM lines of /boot/config-$(uname -r):'] },
     },
   ],
   fail: [
@@ -16,6 +16,7 @@ ruleTester(rule, {
       sample: 'lab-vfio-modules-missing',
       evidence: { 'kernel-config': fx('kernel-config/firecracker-6.18.txt') },
       expect: {
+        subject: 'host',
         messageId: 'missing',
         evidence: [':39', ':51'],
         fixKinds: ['run', 'reboot', 'verify'],
@@ -28,13 +29,13 @@ ruleTester(rule, {
       name: 'kernel config not collected',
       sample: 'lab-intel-healthy',
       evidence: { 'kernel-config': null },
-      expect: { collect: ['config'] },
+      expect: { subject: 'host', collect: ['config'] },
     },
     {
       name: "a config without VFIO while vfio_pci is loaded: the file is not the running kernel's",
       sample: 'lab-intel-healthy',
       evidence: { 'kernel-config': fx('kernel-config/firecracker-6.18.txt') },
-      expect: { messageId: 'configMismatch', collect: ['/boot/config-$(uname -r)'] },
+      expect: { subject: 'host', messageId: 'configMismatch', collect: ['/boot/config-$(uname -r)'] },
     },
   ],
 });

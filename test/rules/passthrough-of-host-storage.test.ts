@@ -45,7 +45,7 @@ ruleTester(rule, {
       name: 'mounts and swaps not collected',
       sample: 'lab-host-storage-targeted',
       evidence: { mounts: { status: 'denied' } },
-      expect: { collect: ['/proc/mounts'] },
+      expect: { subject: 'host', collect: ['/proc/mounts'] },
     },
   ],
   skip: [
@@ -53,7 +53,7 @@ ruleTester(rule, {
       name: "nothing named: the guide's command line without vfio-pci.ids, NIC on e1000e",
       sample: 'lab-host-driver-claims',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
-      expect: { messageId: 'noExplicitTarget' },
+      expect: { subject: 'host', messageId: 'noExplicitTarget' },
     },
   ],
 });

@@ -11,20 +11,25 @@ ruleTester(rule, {
     {
       name: 'grub.cfg and /proc/cmdline agree',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'applied', evidence: ['/boot/grub/grub.cfg:', '/proc/cmdline:1'] },
+      expect: { subject: 'host', messageId: 'applied', evidence: ['/boot/grub/grub.cfg:', '/proc/cmdline:1'] },
     },
   ],
   fail: [
     {
       name: 'update-grub ran after boot, no reboot since',
       sample: 'lab-reboot-pending',
-      expect: { messageId: 'pending', evidence: ['/boot/grub/grub.cfg:', '/proc/cmdline:1'], fixKinds: ['reboot', 'verify'] },
+      expect: {
+        subject: 'host',
+        messageId: 'pending',
+        evidence: ['/boot/grub/grub.cfg:', '/proc/cmdline:1'],
+        fixKinds: ['reboot', 'verify'],
+      },
     },
     {
       name: 'grub.cfg switched from intel_iommu=off to intel_iommu=on, still running with off',
       sample: 'lab-intel-kernel-off',
       evidence: { 'grub-cfg': healthyCfg },
-      expect: { messageId: 'pending', evidence: ['/proc/cmdline:1'] },
+      expect: { subject: 'host', messageId: 'pending', evidence: ['/proc/cmdline:1'] },
     },
   ],
   unknown: [
@@ -32,7 +37,7 @@ ruleTester(rule, {
       name: 'grub.cfg unreadable',
       sample: 'lab-reboot-pending',
       evidence: { 'grub-cfg': { status: 'denied' } },
-      expect: { messageId: 'noGenerated', collect: ['sudo cat /boot/grub/grub.cfg'] },
+      expect: { subject: 'host', messageId: 'noGenerated', collect: ['sudo cat /boot/grub/grub.cfg'] },
     },
   ],
 });

@@ -3,7 +3,7 @@ import { fx } from '../helpers/bundle-from.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
-  pass: [{ name: 'no RMRR refusal ("DMAR: No RMRR found")', sample: 'lab-intel-healthy', expect: { messageId: 'none' } }],
+  pass: [{ name: 'no RMRR refusal ("DMAR: No RMRR found")', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'none' } }],
   fail: [
     {
       name: 'vfio-pci refused for the platform RMRR',
@@ -23,8 +23,13 @@ ruleTester(rule, {
       name: 'a real log that starts 7.3 s after boot: no such line proves nothing',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
-      expect: { messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
+      expect: { subject: 'host', messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
     },
-    { name: 'no kernel log', sample: 'lab-intel-healthy', evidence: { dmesg: { status: 'denied' } }, expect: { collect: ['dmesg'] } },
+    {
+      name: 'no kernel log',
+      sample: 'lab-intel-healthy',
+      evidence: { dmesg: { status: 'denied' } },
+      expect: { subject: 'host', collect: ['dmesg'] },
+    },
   ],
 });

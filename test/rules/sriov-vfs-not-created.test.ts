@@ -28,7 +28,12 @@ ruleTester(rule, {
       sample: 'lab-sriov-no-vfs',
       devices: ['0000:02:00.1'],
       evidence: { 'os-release': fx('os-release/fedora-32-man-example.txt') },
-      expect: { messageId: 'missingVfs', fixKinds: ['run', 'edit-file', 'verify'], commands: ['ATTR{sriov_numvfs}="1"'] },
+      expect: {
+        subject: '0000:02:00.0',
+        messageId: 'missingVfs',
+        fixKinds: ['run', 'edit-file', 'verify'],
+        commands: ['ATTR{sriov_numvfs}="1"'],
+      },
     },
   ],
   unknown: [
@@ -36,8 +41,10 @@ ruleTester(rule, {
       name: 'only lspci, no sysfs inventory',
       sample: 'lab-sriov-no-vfs',
       evidence: { 'pci-sysfs': { status: 'denied' } },
-      expect: { messageId: 'noSysfs', collect: ['sriov_totalvfs'] },
+      expect: { subject: 'host', messageId: 'noSysfs', collect: ['sriov_totalvfs'] },
     },
   ],
-  skip: [{ name: 'no SR-IOV device on the healthy lab host', sample: 'lab-intel-healthy', expect: { messageId: 'noSriov' } }],
+  skip: [
+    { name: 'no SR-IOV device on the healthy lab host', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'noSriov' } },
+  ],
 });

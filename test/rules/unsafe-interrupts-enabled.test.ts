@@ -4,12 +4,16 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
-    { name: 'not set anywhere', sample: 'lab-intel-healthy', expect: { messageId: 'notSet', evidence: ['/proc/cmdline:1'] } },
+    {
+      name: 'not set anywhere',
+      sample: 'lab-intel-healthy',
+      expect: { subject: 'host', messageId: 'notSet', evidence: ['/proc/cmdline:1'] },
+    },
     {
       name: 'set, and needed: no interrupt remapping',
       sample: 'lab-intremap-off',
       evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') },
-      expect: { messageId: 'needed' },
+      expect: { subject: 'host', messageId: 'needed' },
     },
   ],
   fail: [
@@ -18,6 +22,7 @@ ruleTester(rule, {
       sample: 'lab-intel-healthy',
       evidence: { cmdline: fx('cmdline/guide-proc-cmdline.txt') },
       expect: {
+        subject: 'host',
         messageId: 'unneeded',
         severity: 'warning',
         evidence: ['dmesg:', '/proc/cmdline:1'],
@@ -29,12 +34,23 @@ ruleTester(rule, {
       name: 'pve-docs modprobe.d line on a host with working remapping',
       sample: 'lab-amd-healthy',
       evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') },
-      expect: { messageId: 'unneeded', evidence: ['/etc/modprobe.d/test.conf:1'], fixKinds: ['edit-file', 'reboot', 'verify'] },
+      expect: {
+        subject: 'host',
+        messageId: 'unneeded',
+        evidence: ['/etc/modprobe.d/test.conf:1'],
+        fixKinds: ['edit-file', 'reboot', 'verify'],
+      },
     },
     {
       name: 'Cloudpods host: the host service requires it, severity lowered, fix keeps it',
       sample: 'lab-cloudpods-healthy',
-      expect: { messageId: 'unneeded', severity: 'info', evidence: ['/proc/cmdline:1', '/etc/yunion/host.conf'], fixKinds: ['note'] },
+      expect: {
+        subject: 'host',
+        messageId: 'unneeded',
+        severity: 'info',
+        evidence: ['/proc/cmdline:1', '/etc/yunion/host.conf'],
+        fixKinds: ['note'],
+      },
     },
   ],
   unknown: [
@@ -42,7 +58,7 @@ ruleTester(rule, {
       name: 'no kernel log: remapping unknown',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: { status: 'denied' } },
-      expect: { collect: ['dmesg'] },
+      expect: { subject: 'host', collect: ['dmesg'] },
     },
   ],
 });

@@ -55,7 +55,12 @@ ruleTester(rule, {
     {
       name: "real lab: two identical NVMe controllers bound by id, the first holds the host's swap",
       sample: 'lab-nvme-twins-ids',
-      expect: { messageId: 'twin', subject: '0000:01:00.0', severity: 'error', evidence: ['/etc/modprobe.d/vfio.conf:1', '/proc/swaps'] },
+      expect: {
+        messageId: 'twin',
+        subject: '0000:01:00.0',
+        severity: 'error',
+        evidence: ['/etc/modprobe.d/vfio.conf:1', '/proc/swaps'],
+      },
     },
     {
       name: 'real lab: the same twins bound by vfio-pci.ids= on the command line; the id leaves /etc/default/grub, the chosen one is bound by address',
@@ -94,7 +99,12 @@ ruleTester(rule, {
       name: 'the boot VGA is one of three identical GPUs',
       sample: 'lab-cloudpods-gpu-issues',
       evidence: { 'modprobe-d': idsFor('1234:1111') },
-      expect: { messageId: 'twin', subject: '0000:00:02.0', severity: 'error', evidence: ['/etc/modprobe.d/vfio.conf:1'] },
+      expect: {
+        messageId: 'twin',
+        subject: '0000:00:02.0',
+        severity: 'error',
+        evidence: ['/etc/modprobe.d/vfio.conf:1'],
+      },
     },
   ],
   unknown: [
@@ -113,8 +123,8 @@ ruleTester(rule, {
         'lspci-vvv': { status: 'no-command' },
         'iommu-groups': { status: 'denied' },
       },
-      expect: { messageId: 'noInventory', collect: ['lspci'] },
+      expect: { subject: 'host', messageId: 'noInventory', collect: ['lspci'] },
     },
   ],
-  skip: [{ name: 'no vfio-pci ids anywhere', sample: 'lab-group-shared', expect: { messageId: 'noIds' } }],
+  skip: [{ name: 'no vfio-pci ids anywhere', sample: 'lab-group-shared', expect: { subject: 'host', messageId: 'noIds' } }],
 });

@@ -38,14 +38,14 @@ ruleTester(rule, {
       name: 'a real log that starts 7.3 s after boot: no such line proves nothing',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/lkml-hisi-grep-iommu-group.txt') },
-      expect: { messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
+      expect: { subject: 'host', messageId: 'logIncomplete', collect: ['journalctl -k -b'] },
     },
 
     {
       name: 'no kernel log collected',
       sample: 'lab-intel-firmware-off',
       evidence: { dmesg: { status: 'denied' }, 'journal-kernel': { status: 'no-command' } },
-      expect: { collect: ['dmesg'] },
+      expect: { subject: 'host', collect: ['dmesg'] },
     },
   ],
 });

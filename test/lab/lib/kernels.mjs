@@ -1,59 +1,70 @@
-// Debian kernels for the lab: resolved through the `linux-image-amd64` metapackage of each series
+// Debian kernels for the lab: resolved through the `linux-image-<arch>` metapackage of each series
 // (bookworm / bookworm-security for 6.1, bookworm-backports for 6.12), downloaded with
 // `apt-get download` (no installation on the host) and unpacked under test/lab/.cache/kernels/.
+// arm64 kernels need the arm64 dpkg architecture (`dpkg --add-architecture arm64 && apt-get update`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE } from './paths.mjs';
+import { debField, fetchDeb } from './debs.mjs';
 
 /** Kernel series the lab boots; 6.1 still has vfio_virqfd as a module, 6.2+ merged it into vfio. */
 export const SERIES = ['6.1', '6.12'];
 
 const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
 
-/** The image package the metapackage of `series` depends on, e.g. linux-image-6.1.0-56-amd64. */
-export function resolvePackage(series) {
-  const override = process.env[`LAB_KERNEL_PKG_${series.replace('.', '_')}`];
-  if (override) return override;
-  const versions = sh('apt-cache', ['madison', 'linux-image-amd64'])
+/** The metapackage of an architecture, as apt names it on this (amd64) host. */
+const metapackage = (arch) => (arch === 'amd64' ? 'linux-image-amd64' : `linux-image-${arch}:${arch}`);
+
+/**
+ * The image package the metapackage of `series` depends on, e.g. linux-image-6.1.0-56-amd64 or
+ * linux-image-6.1.0-57-arm64:arm64. LAB_KERNEL_PKG_6_1 / LAB_KERNEL_PKG_ARM64_6_1 pin one.
+ */
+export function resolvePackage(series, arch = 'amd64') {
+  const key = `LAB_KERNEL_PKG_${arch === 'amd64' ? '' : `${arch.toUpperCase()}_`}${series.replace('.', '_')}`;
+  const override = process.env[key];
+  if (override) return arch === 'amd64' || override.includes(':') ? override : `${override}:${arch}`;
+  const meta = metapackage(arch);
+  const versions = sh('apt-cache', ['madison', meta])
     .split('\n')
     .map((l) => l.split('|')[1]?.trim())
     .filter((v) => v && v.startsWith(`${series}.`));
-  if (versions.length === 0) throw new Error(`no linux-image-amd64 ${series}.x in the apt sources (bookworm-backports configured?)`);
+  if (versions.length === 0) {
+    const hint = arch === 'amd64' ? '' : `, dpkg architecture ${arch} added (dpkg --add-architecture ${arch} && apt-get update)`;
+    throw new Error(`no ${meta} ${series}.x in the apt sources (bookworm-backports configured${hint}?)`);
+  }
   // madison lists the newest first
-  const deps = sh('apt-cache', ['depends', `linux-image-amd64=${versions[0]}`]);
+  const deps = sh('apt-cache', ['depends', `${meta}=${versions[0]}`]);
   const m = /Depends: (linux-image-\S+)/.exec(deps);
-  if (!m) throw new Error(`linux-image-amd64=${versions[0]} has no linux-image dependency`);
+  if (!m) throw new Error(`${meta}=${versions[0]} has no linux-image dependency`);
   return m[1];
 }
 
+/** Where the kernel of `series` is unpacked (amd64 kept its original place, kernels/<series>). */
+const kernelDir = (series, arch) => join(CACHE, 'kernels', arch === 'amd64' ? series : `${arch}-${series}`);
+
 /**
- * Make sure the kernel of `series` is unpacked; returns where its parts are.
- * { series, pkg, version, kver, vmlinuz, config, root (holds lib/modules/<kver>) }
+ * Make sure the kernel of `series` for `arch` (Debian architecture: amd64, arm64) is unpacked;
+ * returns where its parts are: { series, arch, pkg, version, kver, vmlinuz, config, root (holds lib/modules/<kver>) }
  */
-export function ensureKernel(series) {
-  const dir = join(CACHE, 'kernels', series);
+export function ensureKernel(series, arch = 'amd64') {
+  const dir = kernelDir(series, arch);
   const infoPath = join(dir, 'kernel.json');
   if (existsSync(infoPath)) return JSON.parse(readFileSync(infoPath, 'utf8'));
-  const pkg = resolvePackage(series);
-  const debs = join(CACHE, 'debs');
-  mkdirSync(debs, { recursive: true });
-  let deb = readdirSync(debs).find((f) => f.startsWith(`${pkg}_`) && f.endsWith('.deb'));
-  if (!deb) {
-    sh('apt-get', ['download', pkg], { cwd: debs, stdio: ['ignore', 'ignore', 'inherit'] });
-    deb = readdirSync(debs).find((f) => f.startsWith(`${pkg}_`) && f.endsWith('.deb'));
-    if (!deb) throw new Error(`apt-get download ${pkg} produced no .deb`);
-  }
-  const version = sh('dpkg-deb', ['-f', join(debs, deb), 'Version']).trim();
+  const spec = resolvePackage(series, arch);
+  const deb = fetchDeb(spec);
+  const pkg = spec.replace(/:.*$/, '');
+  const version = debField(deb, 'Version');
   rmSync(dir, { recursive: true, force: true });
   const root = join(dir, 'root');
   mkdirSync(root, { recursive: true });
-  sh('sh', ['-c', 'dpkg-deb --fsys-tarfile "$1" | tar -x -C "$2" ./boot ./lib/modules', 'x', join(debs, deb), root]);
+  sh('sh', ['-c', 'dpkg-deb --fsys-tarfile "$1" | tar -x -C "$2" ./boot ./lib/modules', 'x', deb, root]);
   const kver = readdirSync(join(root, 'lib/modules'))[0];
   // modules.dep / modules.alias (the package ships none; its postinst runs depmod)
   sh('depmod', ['-b', root, kver]);
   const info = {
     series,
+    arch,
     pkg,
     version,
     kver,

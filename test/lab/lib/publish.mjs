@@ -1,10 +1,11 @@
 // Copies what a boot brought back into the repository: verbatim raw outputs as parser fixtures,
 // the unpacked collector bundle as a sample.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { REPO } from './paths.mjs';
-import { loadScenario } from './scenario.mjs';
+import { firmwareOf, loadScenario } from './scenario.mjs';
+import { archOf, platformOf } from './arch.mjs';
 
 export function fixtureDirName(name, series) {
   return name.endsWith(`-${series}`) ? name : `${name}-${series}`;
@@ -25,20 +26,47 @@ export function qemuCommand(result) {
     .join(' ');
 }
 
+/**
+ * Where a scenario's raw outputs go: test/fixtures/lab/<scenario>-<series>/ for amd64;
+ * test/fixtures/lab-arm64/<scenario without "arm64-">-<series>/ for arm64.
+ */
+export function fixtureDir(s) {
+  const arch = archOf(s);
+  if (arch === 'amd64') return join(REPO, 'test/fixtures/lab', fixtureDirName(s.name, s.kernel));
+  return join(REPO, `test/fixtures/lab-${arch}`, fixtureDirName(s.name.replace(`${arch}-`, ''), s.kernel));
+}
+
 export function publishFixtures(result, outDir) {
   const s = loadScenario(result.name);
-  const dest = join(REPO, 'test/fixtures/lab', fixtureDirName(result.name, s.kernel));
+  const dest = fixtureDir(s);
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
   cpSync(join(outDir, 'raw'), dest, { recursive: true });
   writeFileSync(
     join(dest, 'README.md'),
-    `Verbatim outputs captured inside a QEMU guest by test/lab/init.sh (busybox ${busyboxVersion()}), scenario \`${result.name}\` (test/lab/scenarios/${result.name}.json): ${s.description}\n\n` +
+    `Verbatim outputs captured inside a QEMU guest by test/lab/init.sh (${result.busybox}), scenario \`${result.name}\` (test/lab/scenarios/${result.name}.json): ${s.description}\n\n` +
       `- Kernel: Debian \`${result.kernel}\` (${readdirSync(dest).includes('uname.txt') ? 'see uname.txt' : ''})\n` +
-      `- Captured: ${new Date().toISOString().slice(0, 10)} with ${qemuVersion()}\n` +
+      `- Captured: ${new Date().toISOString().slice(0, 10)} with ${qemuVersion(s)}\n` +
+      firmwareLine(s) +
       `- QEMU: \`${qemuCommand(result)}\`\n`,
   );
+  if (archOf(s) !== 'amd64') writeSourcesIndex(dirname(dest));
   return dest;
+}
+
+/** SOURCES.md of an architecture's fixture folder: each capture's folder and the first line of its README. */
+function writeSourcesIndex(dir) {
+  const entries = readdirSync(dir)
+    .filter((d) => existsSync(join(dir, d, 'README.md')))
+    .sort()
+    .map((d) => `- \`${d}/\`: ${readFileSync(join(dir, d, 'README.md'), 'utf8').split('\n')[0]}`);
+  writeFileSync(
+    join(dir, 'SOURCES.md'),
+    `# Sources of ${dir.split('/').pop()}\n\nEvery file here is verbatim output of Debian's own kernels booted by the real-kernel lab ` +
+      `(test/lab/README.md); each folder's README.md gives the kernel package, the capture date, the QEMU version and command line.\n\n` +
+      entries.join('\n') +
+      '\n',
+  );
 }
 
 export function publishSample(result, outDir) {
@@ -56,19 +84,27 @@ export function publishSample(result, outDir) {
   writeFileSync(
     join(dest, 'README.md'),
     `# lab-${result.name}\n\n${s.description}\n\n` +
-      `Real evidence: \`src/collector/collect.sh\` ran${s.collectAs ? ` as uid ${s.collectAs}` : ' as root'} under busybox ${busyboxVersion()} inside a QEMU guest booted by ` +
+      `Real evidence: \`src/collector/collect.sh\` ran${s.collectAs ? ` as uid ${s.collectAs}` : ' as root'} under ${result.busybox} inside a QEMU guest booted by ` +
       `\`node test/lab/run-scenario.mjs ${result.name} --samples\` on ${new Date().toISOString().slice(0, 10)}. ` +
       `\`evidence/\` is the bundle unpacked with its top directory stripped.\n\n` +
-      `- Kernel: Debian \`${result.kernel}\`\n- ${qemuVersion()}\n- QEMU: \`${qemuCommand(result)}\`\n` +
+      `- Kernel: Debian \`${result.kernel}\`\n- ${qemuVersion(s)}\n` +
+      firmwareLine(s) +
+      `- QEMU: \`${qemuCommand(result)}\`\n` +
       `- Scenario definition (modules, actions, /etc tree, expected findings): test/lab/scenarios/${result.name}.json\n`,
   );
   return dest;
 }
 
-function busyboxVersion() {
-  return /BusyBox (v[\d.]\S*)/.exec(execFileSync('/bin/busybox', [], { encoding: 'utf8' }))?.[1] ?? '?';
+function qemuVersion(s) {
+  return execFileSync(platformOf(s).qemu, ['--version'], { encoding: 'utf8' }).split('\n')[0];
 }
-function qemuVersion() {
-  return execFileSync('qemu-system-x86_64', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+
+/** arm64 READMEs name the firmware: AAVMF's package for ACPI boots, QEMU's own device tree otherwise. */
+function firmwareLine(s) {
+  if (archOf(s) === 'amd64') return '';
+  if (firmwareOf(s) === 'dt') return `- Firmware: none; QEMU loads the kernel and passes the device tree it generates for the machine\n`;
+  const { code, pkg } = platformOf(s).uefi;
+  const version = execFileSync('dpkg-query', ['-W', '-f', '${Version}', pkg], { encoding: 'utf8' });
+  return `- Firmware: ${code} from Debian \`${pkg} ${version}\` (ACPI tables from QEMU)\n`;
 }
 export { existsSync };

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LAB } from './paths.mjs';
 import { modName } from './kernels.mjs';
+import { archOf, platformOf } from './arch.mjs';
 
 export const SCENARIOS = join(LAB, 'scenarios');
 export const ETC_TREES = join(LAB, 'etc');
@@ -21,8 +22,21 @@ export function loadScenario(name) {
   for (const k of ['kernel', 'iommu', 'cpu', 'cmdline', 'devices', 'modules', 'expect']) {
     if (!(k in s)) throw new Error(`${name}.json: missing "${k}"`);
   }
+  platformOf(s).firmwareOf(s);
   return s;
 }
+
+/** Scenario names of one architecture. */
+export function listScenariosOf(arch) {
+  return listScenarios().filter((n) => archOf(loadScenario(n)) === arch);
+}
+
+/** `bios`, `uefi` (amd64) or `uefi`, `dt` (arm64). */
+export const firmwareOf = (s) => platformOf(s).firmwareOf(s);
+
+/** QEMU arguments of the scenario's machine (without -kernel/-initrd/-append/serial wiring). */
+export const qemuMachineArgs = (s, files) => platformOf(s).machineArgs(s, files);
+
 
 /** Files of the scenario's /etc (and /boot) trees, layered in order: [{ src, dest }] */
 export function treeFiles(s) {
@@ -91,63 +105,6 @@ export function actionsScript(s) {
     }
   }
   return lines.join('\n') + '\n';
-}
-
-/**
- * OVMF (Debian `ovmf`): the read-only code image and the pristine variable store a scenario with
- * `"firmware": "uefi"` boots from. OVMF loads -kernel/-initrd from fw_cfg and starts the kernel
- * through its EFI stub, so the guest is an EFI boot (/sys/firmware/efi exists).
- */
-export const OVMF_CODE = process.env.LAB_OVMF_CODE ?? '/usr/share/OVMF/OVMF_CODE_4M.fd';
-export const OVMF_VARS = process.env.LAB_OVMF_VARS ?? '/usr/share/OVMF/OVMF_VARS_4M.fd';
-
-/** `bios` (SeaBIOS, QEMU's default) or `uefi` (OVMF). */
-export function firmwareOf(s) {
-  const f = s.firmware ?? 'bios';
-  if (f !== 'bios' && f !== 'uefi') throw new Error(`${s.name}: firmware must be bios or uefi`);
-  return f;
-}
-
-/**
- * QEMU arguments (without -kernel/-initrd/-append/serial wiring). `driveImages`: drive id → raw
- * image file; `varsFile`: the scenario's writable copy of OVMF_VARS.
- */
-export function qemuMachineArgs(s, { driveImages, varsFile }) {
-  const args = ['-nodefaults', '-display', 'none', '-no-reboot', '-accel', 'tcg', '-m', String(s.memoryMiB ?? 512), '-smp', '1'];
-  if (firmwareOf(s) === 'uefi') {
-    if (!varsFile) throw new Error(`${s.name}: a UEFI boot needs a writable copy of ${OVMF_VARS}`);
-    args.push(
-      '-drive',
-      `if=pflash,format=raw,unit=0,readonly=on,file=${OVMF_CODE}`,
-      '-drive',
-      `if=pflash,format=raw,unit=1,file=${varsFile}`,
-    );
-  }
-  const cpu = { intel: 'qemu64,vendor=GenuineIntel,-svm', amd: 'qemu64,vendor=AuthenticAMD,+svm' }[s.cpu];
-  if (!cpu) throw new Error(`${s.name}: cpu must be intel or amd`);
-  args.push('-cpu', s.cpuModel ?? cpu);
-  switch (s.iommu) {
-    case 'intel':
-      args.push('-machine', 'q35,kernel-irqchip=split', '-device', `intel-iommu,intremap=${s.intremap === false ? 'off' : 'on'}`);
-      break;
-    case 'amd':
-      args.push('-machine', 'q35,kernel-irqchip=split', '-device', `amd-iommu,intremap=${s.intremap === false ? 'off' : 'on'}`);
-      break;
-    case 'none':
-      args.push('-machine', 'q35');
-      break;
-    default:
-      throw new Error(`${s.name}: iommu must be intel, amd or none`);
-  }
-  for (const d of s.devices) {
-    if (d.startsWith('drive:')) {
-      // drive:<id> — a small raw image for an NVMe or virtio disk
-      args.push('-drive', `file=${driveImages.get(d.slice(6))},if=none,format=raw,id=${d.slice(6)}`);
-    } else {
-      args.push('-device', d);
-    }
-  }
-  return args;
 }
 
 export { modName };

@@ -1,0 +1,134 @@
+/**
+ * Shell prompt and command lines in pasted text. A paste that shows its commands splits at them:
+ * `$ cmd`, `# cmd`, `[root@h ~]# cmd`, `root@pve:~# cmd`, `user@host:~$ cmd`, `alex@duo > cmd`,
+ * `localhost:~ # cmd`, and a command written on its own line without a prompt (`cat
+ * /proc/meminfo | grep -i huge`, test/real-cases/cases/github-cloudpods-17578-hugepage-1g-unsupported/
+ * comment2-meminfo.txt), possibly between backticks (test/real-cases/cases/
+ * github-altramayor-gatekeeper-718-hpe-1to1-mapping/dmesg-vfio.txt).
+ *
+ * `# ` also starts comments in the configuration files people paste (grub's `# If you change this
+ * file…`), and a bare word may be prose, so those two forms count only when the first word is a
+ * command support asks for (`cat`, `dmesg`, `lspci` …); `#` without a space (`#... TONS of the
+ * same error`) is never a prompt. Every pattern is anchored and bounded: pasted text is untrusted.
+ */
+
+/** Commands whose output tickets carry, plus the shell words that start the well-known loops. */
+const COMMANDS = new Set([
+  'awk',
+  'bash',
+  'cat',
+  'cut',
+  'dmesg',
+  'dmidecode',
+  'dpdk-devbind',
+  'dpdk-devbind.py',
+  'echo',
+  'egrep',
+  'find',
+  'for',
+  'free',
+  'grep',
+  'grub-mkconfig',
+  'grub2-mkconfig',
+  'head',
+  'hostnamectl',
+  'ibdev2netdev',
+  'ip',
+  'journalctl',
+  'kubectl',
+  'less',
+  'ls',
+  'ls-iommu',
+  'lsb_release',
+  'lscpu',
+  'lshw',
+  'lsmod',
+  'lspci',
+  'lsusb',
+  'modinfo',
+  'modprobe',
+  'more',
+  'nvidia-smi',
+  'printf',
+  'proxmox-boot-tool',
+  'qm',
+  'readlink',
+  'sed',
+  'sh',
+  'sysctl',
+  'systemctl',
+  'systemd-detect-virt',
+  'tail',
+  'tree',
+  'ulimit',
+  'uname',
+  'update-grub',
+  'update-initramfs',
+  'virsh',
+  'zcat',
+  'zgrep',
+]);
+
+/** Commands that print nothing useful without arguments, so a bare line naming them alone is prose. */
+const NEEDS_ARGS = new Set(['cat', 'grep', 'egrep', 'find', 'ls', 'echo', 'for', 'head', 'tail', 'less', 'more', 'printf', 'sed', 'awk']);
+
+const BRACKET_PROMPT = /^\[[\w.-]{1,64}@[\w.-]{1,64}(?: [^\]]{0,200})?\][#$] ?/;
+const USER_HOST_PROMPT = /^[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s#$]{0,200}[#$]|:? ?[>%$#]) ?/;
+const HOST_PROMPT = /^[\w.-]{1,64}:[^\s#$]{0,200} ?[#$] /;
+const BACKTICKED = /^`([^`]{1,2000})`$/;
+
+/** The first word of a command, after `sudo` and its options. */
+export function programOf(command: string): string {
+  const words = command.trim().split(/\s+/);
+  let i = 0;
+  if (words[i] === 'sudo') {
+    i += 1;
+    while (words[i]?.startsWith('-')) i += 1;
+  }
+  return words[i] ?? '';
+}
+
+function isKnownCommand(command: string): boolean {
+  const program = programOf(command);
+  if (COMMANDS.has(program)) return true;
+  // a script run by path: `./scripts/list_iommu_groups.sh`, `/usr/local/bin/iommu.sh`
+  return /^\.{0,2}\/[\w./-]{1,200}$/.test(program) || /^[\w.-]{1,64}\.(?:sh|py)$/.test(program);
+}
+
+/**
+ * The command of a prompt line (`$ cmd`, `[root@h ~]# cmd` …; `''` for a bare `$`), or null when
+ * the line is not one.
+ */
+export function promptCommand(text: string): string | null {
+  const bracket = BRACKET_PROMPT.exec(text);
+  if (bracket) return text.slice(bracket[0].length).trim();
+  const userHost = USER_HOST_PROMPT.exec(text);
+  if (userHost) return text.slice(userHost[0].length).trim();
+  if (text.startsWith('$ ')) return text.slice(2).trim();
+  if (text === '$') return '';
+  if (text.startsWith('# ')) {
+    const cmd = text.slice(2).trim();
+    return isKnownCommand(cmd) ? cmd : null;
+  }
+  const host = HOST_PROMPT.exec(text);
+  if (host) {
+    const cmd = text.slice(host[0].length).trim();
+    return isKnownCommand(cmd) ? cmd : null;
+  }
+  return null;
+}
+
+/** A command written without a prompt: `cat /proc/meminfo | grep -i huge`, `` `sudo dmesg | grep -i vfio` ``. */
+export function bareCommand(text: string): string | null {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 2000 || t !== text.trimEnd()) return null;
+  const inner = BACKTICKED.exec(t)?.[1] ?? t;
+  const program = programOf(inner);
+  if (!COMMANDS.has(program)) return null;
+  const args = inner.slice(inner.indexOf(program) + program.length).trim();
+  if (NEEDS_ARGS.has(program)) {
+    // an argument a command line has and prose does not: a path, an option, a pipe, a loop's `do`
+    if (!/(?:^|\s)(?:\/|-[\w-]|\|)|;\s*do\b/.test(args)) return null;
+  } else if (args !== '' && !/^(?:-|\||\/|[\w.:-]{1,64}(?:\s|$))/.test(args)) return null;
+  return inner;
+}
