@@ -25,7 +25,9 @@ export default defineRule({
   check({ targets, pci, host, modules }, r) {
     const gpus = targets.value.devices
       .filter((t) => t.explicit)
-      .flatMap((t) => pci.value.devices.filter((d) => d.address === t.address && d.classCode.startsWith('03') && DRIVERS[d.vendor]));
+      .flatMap((t) =>
+        pci.value.devices.filter((d) => d.address === t.address && d.classCode.startsWith('03') && Object.hasOwn(DRIVERS, d.vendor)),
+      );
     if (gpus.length === 0) return r.skip('noGpuTarget', {});
     return gpus.map((gpu) => {
       const wanted = DRIVERS[gpu.vendor]!;

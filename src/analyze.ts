@@ -12,6 +12,7 @@ import { runRules } from './engine/run-rules.js';
 import { evidenceSource } from './evidence/lookup.js';
 import { buildFacts } from './facts/build-facts.js';
 import type { Facts } from './facts/facts.js';
+import type { LooseInputs } from './loose/loose-report.js';
 
 export interface AnalyzeOptions {
   /** --device values: PCI addresses (with or without domain) or vendor:device ids. */
@@ -28,6 +29,8 @@ export interface BundleSummary {
   readonly lost: string | null;
   readonly manifest: Pick<Manifest, 'collector' | 'startedAt' | 'uid' | 'redacted' | 'kernel' | 'hostname'> | null;
   readonly manifestProblem: string | null;
+  /** Loose evidence (pasted text, files given one by one): what each input was read as. Absent for bundles. */
+  readonly inputs?: LooseInputs;
 }
 
 export interface Analysis {

@@ -2,38 +2,57 @@
  * Parse and validate manifest.json (untrusted). A bundle from a newer collector schema is refused
  * with one line; a missing or invalid manifest is not fatal: the evidence is still read by path
  * and the report says that collection statuses are unknown.
+ *
+ * Work is bounded before it starts: nesting is checked on the bytes (json-depth.ts), the item
+ * count before any item is validated, and items are validated one at a time up to the first bad
+ * one, so neither a deep nor a long manifest costs more than reading it.
  */
-import { BundleError } from '../cli/errors.js';
+import { BundleError } from './bundle-error.js';
 import type { Bundle } from './bundle.js';
+import { nestsDeeperThan } from './json-depth.js';
 import { MANIFEST_PATH } from './layout.js';
-import { Manifest, MANIFEST_SCHEMA_VERSION } from './manifest.js';
+import { Manifest, MANIFEST_SCHEMA_VERSION, ManifestHead, ManifestItem, MAX_MANIFEST_ITEMS } from './manifest.js';
+
+/** A valid manifest nests three levels (manifest, items, item); more is refused unread. */
+export const MAX_MANIFEST_DEPTH = 8;
 
 export type ManifestResult =
   { readonly manifest: Manifest; readonly problem: null } | { readonly manifest: null; readonly problem: string };
 
+const invalid = (problem: string): ManifestResult => ({ manifest: null, problem });
+
 export function loadManifest(bundle: Bundle): ManifestResult {
   const file = bundle.files.get(MANIFEST_PATH);
-  if (!file) return { manifest: null, problem: 'manifest.json is missing' };
-  if (file.truncated) return { manifest: null, problem: 'manifest.json is too large and was truncated' };
+  if (!file) return invalid('manifest.json is missing');
+  if (file.truncated) return invalid('manifest.json is too large and was truncated');
+  if (nestsDeeperThan(file.bytes, MAX_MANIFEST_DEPTH)) return invalid(`manifest.json nests deeper than ${MAX_MANIFEST_DEPTH} levels`);
   let raw: unknown;
   try {
     raw = JSON.parse(file.bytes.toString('utf8'));
   } catch {
-    return { manifest: null, problem: 'manifest.json is not valid JSON' };
+    return invalid('manifest.json is not valid JSON');
   }
-  const version =
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-      ? Object.getOwnPropertyDescriptor(raw, 'schemaVersion')?.value
-      : undefined;
+  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : null;
+  const version = record ? Object.getOwnPropertyDescriptor(record, 'schemaVersion')?.value : undefined;
   if (typeof version === 'number' && version > MANIFEST_SCHEMA_VERSION)
     throw new BundleError(
       `${bundle.source}: bundle schema version ${version} is newer than this ptdoctor reads (${MANIFEST_SCHEMA_VERSION}); upgrade ptdoctor`,
     );
-  const parsed = Manifest.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.map(String).join('.') || '(root)' : '(root)';
-    return { manifest: null, problem: `manifest.json does not match the schema at ${where}: ${issue?.message ?? 'invalid'}` };
+  const items = record ? Object.getOwnPropertyDescriptor(record, 'items')?.value : undefined;
+  if (Array.isArray(items) && items.length > MAX_MANIFEST_ITEMS)
+    return invalid(`manifest.json lists ${items.length} items, more than ${MAX_MANIFEST_ITEMS}`);
+  const parsedHead = ManifestHead.safeParse(raw);
+  if (!parsedHead.success) return schemaProblem(parsedHead.error.issues[0], []);
+  const checked: ManifestItem[] = [];
+  for (const [i, item] of parsedHead.data.items.entries()) {
+    const parsed = ManifestItem.safeParse(item);
+    if (!parsed.success) return schemaProblem(parsed.error.issues[0], ['items', i]);
+    checked.push(parsed.data);
   }
-  return { manifest: parsed.data, problem: null };
+  return { manifest: { ...parsedHead.data, items: checked }, problem: null };
+}
+
+function schemaProblem(issue: { path: (string | number)[]; message: string } | undefined, prefix: (string | number)[]): ManifestResult {
+  const where = [...prefix, ...(issue?.path ?? [])].map(String).join('.') || '(root)';
+  return invalid(`manifest.json does not match the schema at ${where}: ${issue?.message ?? 'invalid'}`);
 }

@@ -13,10 +13,10 @@ import { stat } from 'node:fs/promises';
 import { Readable, type Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
-import { BundleError } from '../cli/errors.js';
+import { BundleError } from './bundle-error.js';
 import type { Bundle, BundleFile, SkippedEntry } from './bundle.js';
 import { normaliseEntryName } from './entry-name.js';
-import { isManifestPath, keepPrefix } from './keep-budget.js';
+import { KeptFiles } from './kept-files.js';
 import { LIMITS, type Limits } from './limits.js';
 import { formatProblem, sniffFormat } from './sniff-format.js';
 import { stripTopDirectory } from './strip-top-directory.js';
@@ -60,12 +60,11 @@ export async function readArchiveStream(
   label: string,
   limits: Limits = LIMITS,
 ): Promise<Bundle> {
-  const files = new Map<string, BundleFile>();
+  const kept = new KeptFiles(limits);
+  const files = kept.files;
   const skipped: SkippedEntry[] = [];
   let compressed = 0;
   let inflated = 0;
-  let kept = 0;
-  let keptLines = 0;
   let entries = 0;
   let limitHit: string | null = null;
 
@@ -111,28 +110,10 @@ export async function readArchiveStream(
         entry.resume();
         continue;
       }
-      const path = (verdict as { path: string }).path;
-      // manifest.json is outside the kept totals: evidence listed before it must not starve it.
-      const manifest = isManifestPath(path);
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let lines = 0;
-      let truncated = false;
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
-        if (truncated) continue;
-        const bytesLeft = Math.min(limits.maxEntryBytes - size, manifest ? Infinity : limits.maxKeptBytes - kept);
-        const linesLeft = manifest ? Infinity : Math.min(limits.maxEntryLines - lines, limits.maxKeptLines - keptLines);
-        const part = keepPrefix(chunk, bytesLeft, linesLeft);
-        if (part.take > 0) chunks.push(part.take === chunk.length ? chunk : chunk.subarray(0, part.take));
-        size += part.take;
-        lines += part.lines;
-        if (!manifest) {
-          kept += part.take;
-          keptLines += part.lines;
-        }
-        if (part.take < chunk.length) truncated = true;
-      }
-      files.set(path, { path, bytes: Buffer.concat(chunks, size), truncated });
+      kept.begin((verdict as { path: string }).path);
+      // every chunk is read (the stream must be drained); only what fits the budget is kept
+      for await (const chunk of entry as AsyncIterable<Buffer>) kept.push(chunk);
+      kept.end();
     }
   } catch (e) {
     if (limitHit !== null) throw new BundleError(`${label}: ${limitHit}`);

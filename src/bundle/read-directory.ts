@@ -1,81 +1,74 @@
 /**
  * Read an unpacked bundle (or sosreport) directory with the same limits and refusals as an
- * archive: symlinks are never followed, only regular files are read, each up to maxEntryBytes.
+ * archive: symlinks are never followed, only regular files are read, each up to maxEntryBytes,
+ * all of them within the kept budgets (kept-files.ts). A directory that cannot be listed is one
+ * line (BundleError); a subdirectory that cannot be listed is recorded as refused.
  */
 import { constants as fsConstants } from 'node:fs';
 import { open, opendir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BundleError } from '../cli/errors.js';
-import type { Bundle, BundleFile, SkippedEntry } from './bundle.js';
+import { BundleError } from './bundle-error.js';
+import type { Bundle, SkippedEntry } from './bundle.js';
 import { normaliseEntryName } from './entry-name.js';
-import { isManifestPath, keepPrefix } from './keep-budget.js';
+import { fsProblem } from './fs-problem.js';
+import { KeptFiles } from './kept-files.js';
 import { LIMITS, type Limits } from './limits.js';
 import { stripTopDirectory } from './strip-top-directory.js';
 
+type Kind = 'dir' | 'file' | 'link' | 'other';
+
 export async function readBundleDirectory(dir: string, limits: Limits = LIMITS): Promise<Bundle> {
-  const files = new Map<string, BundleFile>();
+  const kept = new KeptFiles(limits);
   const skipped: SkippedEntry[] = [];
   let entries = 0;
-  let kept = 0;
-  let keptLines = 0;
 
-  async function walk(abs: string, rel: string, depth: number): Promise<void> {
-    if (depth > limits.maxPathDepth) {
-      skipped.push({ name: rel, reason: `deeper than ${limits.maxPathDepth} components` });
-      return;
-    }
-    const handle = await opendir(abs).catch((e: NodeJS.ErrnoException) => {
-      skipped.push({ name: rel || '.', reason: `cannot list: ${e.code ?? e.message}` });
-      return null;
-    });
-    if (!handle) return;
-    const names: { name: string; kind: 'dir' | 'file' | 'link' | 'other' }[] = [];
+  async function list(abs: string): Promise<{ name: string; kind: Kind }[]> {
+    const handle = await opendir(abs);
+    const names: { name: string; kind: Kind }[] = [];
     for await (const d of handle) {
       entries += 1;
       if (entries > limits.maxEntries) throw new BundleError(`${dir}: more than ${limits.maxEntries} entries`);
       names.push({ name: d.name, kind: d.isDirectory() ? 'dir' : d.isFile() ? 'file' : d.isSymbolicLink() ? 'link' : 'other' });
     }
-    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  async function walk(abs: string, rel: string, names: readonly { name: string; kind: Kind }[]): Promise<void> {
     for (const { name, kind } of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       const verdict = normaliseEntryName(childRel, limits);
-      if (!verdict.ok) {
-        skipped.push({ name: childRel, reason: verdict.reason });
-        continue;
-      }
-      if (kind === 'dir') await walk(join(abs, name), childRel, depth + 1);
+      if (!verdict.ok) skipped.push({ name: childRel, reason: verdict.reason });
       else if (kind === 'link') skipped.push({ name: childRel, reason: 'symlink (only regular files are read)' });
       else if (kind === 'other') skipped.push({ name: childRel, reason: 'special file (only regular files are read)' });
+      else if (kind === 'dir') {
+        const children = await list(join(abs, name)).catch((e: unknown) => {
+          if (e instanceof BundleError) throw e;
+          skipped.push({ name: childRel, reason: `cannot list the directory: ${fsProblem(e)}` });
+          return null;
+        });
+        if (children) await walk(join(abs, name), childRel, children);
+      } else if (kept.files.has(verdict.path)) skipped.push({ name: childRel, reason: 'duplicate name (the first copy is used)' });
       else {
-        // manifest.json is outside the kept totals, as in read-bundle.ts
-        const manifest = isManifestPath(verdict.path);
-        const room = Math.min(limits.maxEntryBytes, manifest ? Infinity : limits.maxKeptBytes - kept);
-        const file = await readCapped(join(abs, name), Math.max(0, room));
+        const file = await readCapped(join(abs, name), kept.begin(verdict.path));
         if (file === null) {
           skipped.push({ name: childRel, reason: 'cannot read' });
+          kept.cancel();
           continue;
         }
-        if (manifest) {
-          files.set(verdict.path, { path: verdict.path, ...file });
-          continue;
-        }
-        const part = keepPrefix(file.bytes, Infinity, Math.min(limits.maxEntryLines, limits.maxKeptLines - keptLines));
-        kept += part.take;
-        keptLines += part.lines;
-        const cut = part.take < file.bytes.length;
-        files.set(verdict.path, {
-          path: verdict.path,
-          bytes: cut ? file.bytes.subarray(0, part.take) : file.bytes,
-          truncated: file.truncated || cut,
-        });
+        kept.push(file.bytes);
+        kept.end(file.truncated);
       }
     }
   }
 
-  await walk(dir, '', 0);
-  if (files.size === 0) throw new BundleError(`${dir}: the directory holds no readable files`);
-  const { root, files: stripped } = stripTopDirectory(files);
-  return { source: dir, format: 'directory', root, files: stripped, skipped, lost: null };
+  const top = await list(dir).catch((e: unknown) => {
+    if (e instanceof BundleError) throw e;
+    throw new BundleError(`cannot list ${dir}: ${fsProblem(e)}`);
+  });
+  await walk(dir, '', top);
+  if (kept.files.size === 0) throw new BundleError(`${dir}: the directory holds no readable files`);
+  const { root, files } = stripTopDirectory(kept.files);
+  return { source: dir, format: 'directory', root, files, skipped, lost: null };
 }
 
 async function readCapped(path: string, cap: number): Promise<{ bytes: Buffer; truncated: boolean } | null> {

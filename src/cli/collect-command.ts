@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { collectorScriptPath } from '../collector/collector-path.js';
-import { BundleError } from './errors.js';
+import { BundleError } from '../bundle/bundle-error.js';
 import type { CliIo } from './io.js';
 
 export function collectCommand(io: CliIo, setExit: (code: number) => void): Command {

@@ -1,6 +1,8 @@
 /**
  * What a command needs from the outside world, passed in so tests can run the CLI in-process.
  */
+import { visibleText } from '../report/visible-text.js';
+
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -21,4 +23,15 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
   };
+}
+
+/**
+ * The same io with every stderr write made visible (visible-text.ts): error lines, "wrote PATH",
+ * commander's own messages and the collector's progress all name paths and strings that may come
+ * from a bundle or a crafted file name. A carriage return at the very start is ptdoctor's own
+ * progress bar redrawing its line, and is kept.
+ */
+export function terminalSafe(io: CliIo): CliIo {
+  const stderr = (t: string): void => io.stderr(t.startsWith('\r') ? `\r${visibleText(t.slice(1))}` : visibleText(t));
+  return { ...io, stderr };
 }

@@ -12,8 +12,10 @@ import { analyzeCommand } from './analyze-command.js';
 import { collectCommand } from './collect-command.js';
 import { collectorScriptCommand } from './collector-script-command.js';
 import { diffCommand } from './diff-command.js';
-import { BundleError, EXIT, UsageError } from './errors.js';
-import { processIo, type CliIo } from './io.js';
+import { BundleError } from '../bundle/bundle-error.js';
+import { visibleLine } from '../report/visible-text.js';
+import { EXIT, UsageError } from './errors.js';
+import { processIo, terminalSafe, type CliIo } from './io.js';
 import { explainCommand, rulesCommand } from './rules-command.js';
 
 const EXAMPLES = `
@@ -28,7 +30,10 @@ Examples:
   Did the fix work?                  ptdoctor diff before.tgz after.tgz -f md
 `;
 
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  // Messages on stderr carry paths and names from the command line and from bundles: they pass
+  // the same visible-text filter as evidence, whoever writes them (commander included).
+  const io = terminalSafe(rawIo);
   let exit: number = EXIT.ok;
   const setExit = (code: number): void => {
     exit = code;
@@ -55,10 +60,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.cannotAnalyze;
     const debug = argv.includes('--debug');
-    if (e instanceof UsageError || e instanceof BundleError) io.stderr(`ptdoctor: ${e.message}\n`);
+    if (e instanceof UsageError || e instanceof BundleError) io.stderr(`ptdoctor: ${visibleLine(e.message)}\n`);
     else
       io.stderr(
-        `ptdoctor: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}${debug ? '' : ' (rerun with --debug for details)'}\n`,
+        `ptdoctor: internal error: ${visibleLine(e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e))}${debug ? '' : ' (rerun with --debug for details)'}\n`,
       );
     if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT.cannotAnalyze;

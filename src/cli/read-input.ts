@@ -8,7 +8,7 @@ import type { Bundle } from '../bundle/bundle.js';
 import { readArchiveStream, readBundleFile } from '../bundle/read-bundle.js';
 import { readBundleDirectory } from '../bundle/read-directory.js';
 import { collectorScriptPath } from '../collector/collector-path.js';
-import { BundleError } from './errors.js';
+import { BundleError } from '../bundle/bundle-error.js';
 
 export async function readInput(path: string): Promise<Bundle> {
   const info = await stat(path).catch((e: NodeJS.ErrnoException) => {

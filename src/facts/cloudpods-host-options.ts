@@ -14,6 +14,7 @@
  * Ported and run on the field names: AMDVgpuPFs → amd_vgpu_pfs, NVIDIAVgpuPFs → nvidia_vgpu_pfs,
  * PTNVMEConfigs → ptnvme_configs. Listed here in the `_` spelling.
  */
+import { withinEdits } from './edit-distance.js';
 export const HOST_CONF_KEYS: ReadonlySet<string> = new Set([
   // alias tags (alias:"…") in CommonOptions
   'auth_uri',
@@ -267,33 +268,14 @@ export function normaliseHostConfKey(key: string): string {
 
 /** The accepted key a misspelt one most likely means: a known misspelling, a case/separator slip, or one edit away. */
 export function suggestHostConfKey(key: string): string | null {
-  const direct = KNOWN_MISSPELLINGS[key] ?? KNOWN_MISSPELLINGS[normaliseHostConfKey(key)];
+  // host.conf keys are untrusted: `constructor` must not find Object's own members.
+  const misspelt = (k: string): string | undefined => (Object.hasOwn(KNOWN_MISSPELLINGS, k) ? KNOWN_MISSPELLINGS[k] : undefined);
+  const direct = misspelt(key) ?? misspelt(normaliseHostConfKey(key));
   if (direct) return direct;
   const squash = (k: string): string => k.toLowerCase().replace(/[-_]/g, '');
   for (const k of HOST_CONF_KEYS) if (squash(k) === squash(key)) return k;
   const n = normaliseHostConfKey(key).toLowerCase();
   if (n.length < 6) return null;
-  for (const k of HOST_CONF_KEYS) if (Math.abs(k.length - n.length) <= 1 && editDistanceAtMost1(k, n)) return k;
+  for (const k of HOST_CONF_KEYS) if (withinEdits(k, n, 1)) return k;
   return null;
-}
-
-function editDistanceAtMost1(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }

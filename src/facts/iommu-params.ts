@@ -22,6 +22,7 @@
  *   so `intel-iommu=on` is accepted and is not reported.
  */
 import { paramValue } from './cmdline.js';
+import { withinEdits } from './edit-distance.js';
 import type { KernelConfigFacts } from './kernel-config.js';
 import type { EvidenceRef } from './fact.js';
 import type { KernelParam, ModprobeDirective } from './model.js';
@@ -91,7 +92,7 @@ export function paramIssues(params: readonly KernelParam[], ref: EvidenceRef): P
   const add = (p: KernelParam, intended: string, why: string) => issues.push({ raw: p.raw, intended, why, ref });
   for (const p of params) {
     const key = norm(p.key);
-    const near = KNOWN.find((k) => k !== key && distance(k, key) <= (k.length < 8 ? 1 : 2));
+    const near = KNOWN.find((k) => k !== key && withinEdits(k, key, k.length < 8 ? 1 : 2));
     if (near && !KNOWN.includes(key) && !ALSO_VALID.includes(key)) {
       add(p, p.value === null ? near : `${near}=${p.value}`, `"${p.key}" is not a kernel parameter; the kernel ignores it`);
       continue;
@@ -107,13 +108,14 @@ export function paramIssues(params: readonly KernelParam[], ref: EvidenceRef): P
       else if (bad.length > 0 || p.value === null) add(p, '', `amd_iommu accepts ${AMD.join(', ')}; "${p.value ?? ''}" is not one of them`);
     } else if (key === 'iommu') {
       const bad = options(p.value).filter((o) => !X86.some((v) => o.startsWith(v)) && !/^\d/.test(o));
+      // iommu=pt is not what iommu=on meant (it sets the default domain to passthrough): offer removal.
       if (options(p.value).some((o) => ENABLE_WORDS.includes(o.toLowerCase())))
         add(
           p,
-          'iommu=pt',
-          'iommu= does not switch the IOMMU on (intel_iommu=on does); a number is read as a legacy AMD GART aperture size',
+          '',
+          'iommu= has no value that switches the IOMMU on (intel_iommu=on does on Intel; AMD is on by default); a number is read as a legacy AMD GART aperture size, any other word is ignored',
         );
-      else if (bad.length > 0 || p.value === null) add(p, 'iommu=pt', `"${p.value ?? ''}" is not an iommu= value`);
+      else if (bad.length > 0 || p.value === null) add(p, '', `"${p.value ?? ''}" is not an iommu= value; the kernel ignores it`);
     } else if (key === 'vfio_pci.ids') {
       const bad = options(p.value).filter((id) => !/^\s*[+-]?(?:0x)?[0-9a-f]+:\s*[+-]?(?:0x)?[0-9a-f]+/i.test(id));
       if (bad.length > 0 || p.value === null)
@@ -163,19 +165,6 @@ export function intelDefaultOn(cfg: KernelConfigFacts): { on: boolean; ref: Evid
   if (on) return { on: true, ref: on.ref };
   const off = cfg.CONFIG_INTEL_IOMMU_DEFAULT_OFF?.value === 'y' ? cfg.CONFIG_INTEL_IOMMU_DEFAULT_OFF : cfg.CONFIG_INTEL_IOMMU_DEFAULT_ON;
   return off ? { on: false, ref: off.ref } : null;
-}
-
-/** Levenshtein distance of two short keys. */
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j += 1)
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length] as number;
 }
 
 export interface UnsafeSetting {

@@ -17,10 +17,12 @@ export function buildKernelConfig(ev: EvidenceSource): Fact<KernelConfigFacts> {
   const names = Object.keys(cfg.options);
   if (names.length === 0)
     return unknown('the kernel configuration holds no IOMMU/VFIO lines', ['grep -E "IOMMU|VFIO" /boot/config-$(uname -r)']);
-  const value: Record<string, { value: string; ref: EvidenceRef }> = {};
-  for (const n of names) {
-    const o = cfg.options[n] as { value: string; line: number; text: string };
-    value[n] = { value: o.value, ref: refTo(e, o) };
-  }
+  // Option names come from the bundle: built as own entries, so `__proto__` stays a plain key.
+  const value: KernelConfigFacts = Object.fromEntries(
+    names.map((n) => {
+      const o = cfg.options[n] as { value: string; line: number; text: string };
+      return [n, { value: o.value, ref: refTo(e, o) }];
+    }),
+  );
   return known(value, cfg.source ? [refTo(e, cfg.source)] : []);
 }

@@ -9,22 +9,7 @@ export type CpuVendor = 'intel' | 'amd' | 'other';
 export type DistroFamily = 'rhel-like' | 'debian-like' | 'proxmox' | 'suse' | 'arch' | 'other';
 export type BootMode = 'uefi' | 'bios';
 
-/** Everything a fix builder needs to speak for this host; each part may be unknown (null). */
-export interface HostProfile {
-  readonly cpuVendor: CpuVendor | null;
-  readonly distro: DistroFamily | null;
-  readonly distroName: string | null;
-  /** os-release ID, e.g. 'centos', 'ubuntu'; names the EFI directory on grub hosts. */
-  readonly distroId: string | null;
-  readonly bootMode: BootMode | null;
-  readonly bootloader: Bootloader | null;
-  /** The grub.cfg this host boots from, when the bundle shows it (its EFI directory is the vendor's, e.g. EFI/redhat on RHEL). */
-  readonly grubCfg: string | null;
-  readonly kernelRelease: string | null;
-  /** Kernel 6.2 merged vfio_virqfd into vfio. */
-  readonly kernelAtLeast6_2: boolean | null;
-  readonly isCloudpods: boolean;
-}
+export type { HostProfile } from './host-profile.js';
 
 export interface CpuFacts {
   readonly vendor: CpuVendor;

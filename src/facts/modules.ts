@@ -19,21 +19,29 @@ export function buildModules(ev: EvidenceSource): Fact<ModuleFacts> {
   const source = hasText(proc) ? proc : hasText(lsmod) ? lsmod : null;
   if (!source) return unknownFrom(proc, lsmod);
   const list = source === proc ? parseProcModules(proc.text) : parseLsmod(lsmod.text);
-  const refs: Record<string, EvidenceRef> = {};
-  for (const m of list.modules) refs[moduleKey(m.name)] = { evidence: source.id, source: source.source, line: m.line, text: m.text };
-  const loaded = Object.keys(refs);
+  // Module names come from the bundle: a Map, so `__proto__` or `constructor` are names like any other.
+  const refs = new Map<string, EvidenceRef>();
+  for (const m of list.modules) refs.set(moduleKey(m.name), { evidence: source.id, source: source.source, line: m.line, text: m.text });
+  const loaded = [...refs.keys()];
   const sys = ev.one('sys-module');
   const builtin: string[] = [];
   if (sys.status === 'ok') {
     for (const n of parseNameList(sys.text).names) {
       const key = moduleKey(n.name);
-      if (!(key in refs)) {
+      if (!refs.has(key)) {
         builtin.push(key);
-        refs[key] = { evidence: sys.id, source: sys.source, line: n.line, text: n.text };
+        refs.set(key, { evidence: sys.id, source: sys.source, line: n.line, text: n.text });
       }
     }
   }
   // Without /sys/module, a built-in module cannot be told from a missing one.
-  const sysGap = sys.status === 'ok' ? [] : [{ source: sys.source, why: `${gapOf(sys)?.why ?? 'is empty'}, so built-in modules are not known`, collect: ['ls /sys/module'] }];
-  return known({ loaded, builtin, refs }, [fileRef(source, `${loaded.length} modules loaded`)], [...gapsIn(source), ...unreadLines(source, list.unparsed), ...sysGap]);
+  const sysGap =
+    sys.status === 'ok'
+      ? []
+      : [{ source: sys.source, why: `${gapOf(sys)?.why ?? 'is empty'}, so built-in modules are not known`, collect: ['ls /sys/module'] }];
+  return known(
+    { loaded, builtin, refs: Object.fromEntries(refs) },
+    [fileRef(source, `${loaded.length} modules loaded`)],
+    [...gapsIn(source), ...unreadLines(source, list.unparsed), ...sysGap],
+  );
 }

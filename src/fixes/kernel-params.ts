@@ -1,33 +1,97 @@
 /**
- * Change kernel command-line parameters persistently, the way this host's bootloader and distro
- * expect, then reboot and verify on /proc/cmdline.
+ * Change kernel command-line parameters persistently, the way this host's bootloader and
+ * distribution expect (src/fixes/boot-target.ts decides where and with what, and cites each
+ * convention), then reboot and verify on /proc/cmdline.
  *
- * Sources for each branch:
- * - Debian/Ubuntu grub: /etc/default/grub then `update-grub` (a wrapper for
- *   `grub-mkconfig -o /boot/grub/grub.cfg`; the same file on BIOS and UEFI, the ESP holds a stub).
- * - RHEL 8+/Fedora with BLS: `grubby --update-kernel=ALL --args=… / --remove-args=…` edits every
- *   /boot/loader/entries/*.conf; /etc/default/grub is edited too so kernels installed later and any
- *   `grub2-mkconfig` run keep the change (RHEL 8/9 "Managing, monitoring and updating the kernel").
- * - RHEL/CentOS 7 (no BLS): `grub2-mkconfig -o /boot/grub2/grub.cfg` on BIOS and
- *   `-o /boot/efi/EFI/<id>/grub.cfg` on UEFI — the guide's own two commands.
- * - Proxmox VE with systemd-boot: /etc/kernel/cmdline then `proxmox-boot-tool refresh`
- *   (pve-docs "Host Bootloader", section "Editing the Kernel Commandline").
+ * Every edit is one ptdoctor makes itself (src/fixes/file-edit.ts): it adds an argument only when
+ * it is not already there, so a parameter is never appended twice, and removes by exact argument or
+ * by name. A reboot that would drop parameters the running kernel has (added at the boot prompt,
+ * or removed from the source since the last boot) is announced before anything else.
  */
-import type { HostProfile } from '../facts/model.js';
+import type { HostProfile } from '../facts/host-profile.js';
+import { cmdlineTarget, type CmdlineTarget } from './boot-target.js';
+import type { CmdlineLocation, FileEdit } from './file-edit.js';
+import { describeEdit } from './file-edit.js';
 import type { Fix, FixStep } from './fix.js';
-import { regenerateStep, verifyParamSteps, type ParamChange } from './regenerate-boot-config.js';
+import { checkChange, paramName, type CheckedChange, type ParamChange } from './kernel-args.js';
+import { regenerateSteps, verifyParamSteps } from './regenerate-boot-config.js';
 
-export type { ParamChange } from './regenerate-boot-config.js';
+export type { ParamChange } from './kernel-args.js';
+
+const VARIABLES = ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT'] as const;
+
+function edit(path: string, location: CmdlineLocation, change: CheckedChange, withAdds: boolean): FixStep {
+  const e: FileEdit = {
+    op: 'kernel-cmdline',
+    location,
+    add: withAdds ? change.add : [],
+    remove: change.remove,
+    removeNames: change.removeNames,
+  };
+  return { kind: 'edit-file', path, change: describeEdit(e), edit: e };
+}
+
+function grubVariableEdits(addFile: string, removeFiles: readonly string[], variable: string, change: CheckedChange): FixStep[] {
+  const variables = [variable, ...VARIABLES.filter((v) => v !== variable)];
+  const removes = change.remove.length > 0 || change.removeNames.length > 0;
+  const steps = [edit(addFile, { kind: 'shell-variable', variables }, change, true)];
+  for (const f of removeFiles) if (f !== addFile && removes) steps.push(edit(f, { kind: 'shell-variable', variables }, change, false));
+  return steps;
+}
+
+/** The file edits for this host's command-line source. */
+export function cmdlineEditSteps(target: CmdlineTarget, change: CheckedChange): FixStep[] {
+  switch (target.kind) {
+    case 'grub':
+      return grubVariableEdits(target.addFile, target.removeFiles, target.variable, change);
+    case 'grubby':
+      return [
+        ...grubVariableEdits(target.addFile, target.removeFiles, 'GRUB_CMDLINE_LINUX', change),
+        ...(target.kernelCmdlineFile ? [edit('/etc/kernel/cmdline', { kind: 'one-line' }, change, true)] : []),
+      ];
+    case 'proxmox-boot-tool':
+    case 'kernel-install':
+      return [edit('/etc/kernel/cmdline', { kind: 'one-line' }, change, true)];
+    case 'entries':
+      return target.files.map((f) => edit(f, { kind: 'entry-options' }, change, true));
+    case 'unknown':
+      return [{ kind: 'note', text: `Change the kernel command line by hand (${target.why}): ${describeEdit({ op: 'kernel-cmdline', location: { kind: 'one-line' }, add: change.add, remove: change.remove, removeNames: change.removeNames })}.` }];
+    default: {
+      const never: never = target;
+      return never;
+    }
+  }
+}
+
+/** Parameters the reboot would drop, other than those this change removes or replaces. */
+function droppedByReboot(host: HostProfile, change: CheckedChange): string[] {
+  const removed = new Set([...change.remove.flatMap((r) => r.split(' ')), ...change.add.map((a) => (typeof a[0] === 'string' ? a[0] : ''))]);
+  const names = new Set([...change.removeNames.map(paramName), ...change.add.map((a) => paramName(typeof a[0] === 'string' ? a[0] : ''))]);
+  return (host.paramsLostOnReboot ?? []).filter((p) => !removed.has(p) && !names.has(paramName(p)));
+}
+
+export function rebootWarning(host: HostProfile, change: CheckedChange): FixStep[] {
+  const lost = droppedByReboot(host, change);
+  if (lost.length === 0) return [];
+  return [
+    {
+      kind: 'note',
+      text: `Warning before the reboot: the running kernel has ${lost.join(' ')}, which the boot configuration does not carry; the reboot drops them unless they are added to the boot configuration too.`,
+    },
+  ];
+}
 
 export function changeKernelParams(host: HostProfile, change: ParamChange, summary: string): Fix {
+  const checked = checkChange(change);
   // Nothing to add or remove: the command line is not the cause, so there is nothing to edit or regenerate.
-  if (change.add.length === 0 && change.remove.length === 0)
+  if (checked.add.length === 0 && checked.remove.length === 0 && checked.removeNames.length === 0)
     return {
       summary: 'No kernel parameter explains this: look at the boot log and the firmware setting',
       steps: [
+        ...checked.refused,
         {
           kind: 'run',
-          command: 'sudo dmesg | grep -i -e DMAR -e AMD-Vi -e iommu',
+          command: 'dmesg | grep -i -e DMAR -e AMD-Vi -e iommu',
           why: 'shows whether the IOMMU driver started and why not',
         },
         {
@@ -37,25 +101,20 @@ export function changeKernelParams(host: HostProfile, change: ParamChange, summa
         { kind: 'verify', command: 'ls /sys/kernel/iommu_groups', expect: 'numbered IOMMU groups' },
       ],
     };
-  const steps: FixStep[] = [...editSteps(host, change), regenerateStep(host, change), { kind: 'reboot' }, ...verifyParamSteps(change)];
+  const target = cmdlineTarget(host);
+  const steps: FixStep[] = [
+    ...rebootWarning(host, checked),
+    ...checked.refused,
+    ...cmdlineEditSteps(target, checked),
+    ...regenerateSteps(target, checked),
+    { kind: 'reboot' },
+    ...verifyParamSteps(checked),
+    ...(target.kind === 'proxmox-boot-tool'
+      ? [{ kind: 'verify', command: 'proxmox-boot-tool status', expect: 'every ESP listed as configured, with the running kernel' } as const]
+      : []),
+  ];
   const caveats: string[] = [];
   if (host.bootloader === null || host.bootloader === 'unknown')
-    caveats.push(
-      'The bootloader could not be identified from the bundle; the steps assume GRUB. Check which bootloader the host uses first.',
-    );
+    caveats.push('The bootloader could not be identified from the bundle; the steps assume GRUB. Check which bootloader the host uses first.');
   return caveats.length > 0 ? { summary, steps, caveats } : { summary, steps };
-}
-
-function describe(change: ParamChange): string {
-  const parts: string[] = [];
-  if (change.add.length > 0) parts.push(`add ${change.add.join(' ')}`);
-  if (change.remove.length > 0) parts.push(`remove ${change.remove.join(' ')}`);
-  return parts.join(' and ');
-}
-
-function editSteps(host: HostProfile, change: ParamChange): FixStep[] {
-  if (host.bootloader === 'systemd-boot')
-    return [{ kind: 'edit-file', path: '/etc/kernel/cmdline', change: `${describe(change)} (the file is one line of parameters)` }];
-  const variable = host.distro === 'debian-like' || host.distro === 'proxmox' ? 'GRUB_CMDLINE_LINUX_DEFAULT' : 'GRUB_CMDLINE_LINUX';
-  return [{ kind: 'edit-file', path: '/etc/default/grub', change: `in ${variable}="…", ${describe(change)}` }];
 }

@@ -1,82 +1,91 @@
 /**
- * Bring the generated boot configuration in line with the file the user edited, then reboot.
- * Unlike changeKernelParams (which edits the source first), the source already holds the
- * parameters; only the regenerate step, the reboot and the check remain.
- * - Debian/Ubuntu/Proxmox grub: `update-grub` (grub-mkconfig -o /boot/grub/grub.cfg).
- * - RHEL 8+/Fedora with BLS: the options live in each /boot/loader/entries/*.conf, so grubby adds
- *   the missing ones to every entry (RHEL 8/9 "Managing, monitoring and updating the kernel",
- *   "Changing kernel command-line parameters for all boot entries").
- * - RHEL/CentOS 7 grub without BLS: `grub2-mkconfig -o` the path this boot mode reads (grubCfgPath).
- * - systemd-boot: `proxmox-boot-tool refresh` (pve-docs "Host Bootloader") or `kernel-install`.
+ * Bring what the bootloader reads in line with the configured command line, then reboot. The
+ * commands per host come from src/fixes/boot-target.ts (its header cites each convention).
+ * Unlike changeKernelParams (which edits the source first), regenerateBootConfig is for hosts whose
+ * source already holds the parameters: only the regenerate step, the reboot and the check remain.
  */
-import type { HostProfile } from '../facts/model.js';
+import type { HostProfile } from '../facts/host-profile.js';
+import { cmdlineTarget, type CmdlineTarget, type RegenerateOutput } from './boot-target.js';
 import type { Fix, FixStep } from './fix.js';
+import { checkChange, type CheckedChange, type ParamChange } from './kernel-args.js';
+import { sh, word } from './shell.js';
 
-/** Parameters to add to and remove from the kernel command line. */
-export interface ParamChange {
-  readonly add: readonly string[];
-  readonly remove: readonly string[];
+export type { ParamChange } from './kernel-args.js';
+
+function grubMkconfig(tool: 'grub2-mkconfig' | 'grub-mkconfig', out: RegenerateOutput): FixStep {
+  if (!out.onlyIfFull)
+    return { kind: 'run', command: sh`${{ shell: tool }} -o ${out.path}`.shell, why: 'regenerates the grub.cfg this boot mode reads' };
+  return {
+    kind: 'run',
+    command: sh`f=${out.path}; if [ -f "$f" ] && grep -Eq '^[[:space:]]*(menuentry|blscfg)' "$f"; then ${{ shell: tool }} -o "$f"; else echo "not regenerated: $f is missing or a stub that loads /boot/grub2/grub.cfg"; fi`.shell,
+    why: 'regenerates the ESP grub.cfg only where it is the full configuration (never over the stub of Fedora 34+ and RHEL 9)',
+  };
 }
 
-/**
- * The grub.cfg a host without BLS boots from: the one the bundle shows it reading, else the guide's
- * BIOS and UEFI paths (the EFI directory is the vendor's: EFI/redhat on RHEL and Oracle Linux, so
- * the os-release ID is only a guess).
- */
-function grubCfgPath(host: HostProfile): string {
-  if (host.grubCfg !== null) return host.grubCfg;
-  if (host.distro === 'debian-like' || host.distro === 'proxmox' || host.distro === 'arch') return '/boot/grub/grub.cfg';
-  if (host.bootMode === 'uefi') return `/boot/efi/EFI/${host.distroId ?? '<distro>'}/grub.cfg`;
-  return '/boot/grub2/grub.cfg';
+/** The grubby command that puts a change on every boot entry; grubby replaces an existing argument of the same name when it adds one. */
+function grubbyStep(change: CheckedChange): FixStep | null {
+  const removeNames = change.removeNames;
+  const remove = [...change.remove.flatMap((r) => r.split(' ')), ...removeNames];
+  if (change.add.length === 0 && remove.length === 0) return null;
+  const args = change.add.length > 0 ? sh` --args=${{ shell: change.add.map((a) => word(...a).shell).join("' '") }}`.shell : '';
+  const removeArgs = remove.length > 0 ? sh` --remove-args=${remove.join(' ')}`.shell : '';
+  return { kind: 'run', command: `grubby --update-kernel=ALL${removeArgs}${args}`, why: 'BLS entries carry their own options; grubby updates every entry' };
 }
 
-/** The one command that turns the edited boot configuration into what the bootloader reads. */
-export function regenerateStep(host: HostProfile, change: ParamChange): FixStep {
-  if (host.bootloader === 'systemd-boot')
-    return host.distro === 'proxmox'
-      ? { kind: 'run', command: 'proxmox-boot-tool refresh', why: 'copies /etc/kernel/cmdline into the boot entries on every ESP' }
-      : {
+/** The commands that turn the edited configuration into what the bootloader reads. */
+export function regenerateSteps(target: CmdlineTarget, change: CheckedChange): FixStep[] {
+  switch (target.kind) {
+    case 'grub':
+      if (target.tool === 'update-grub') return [{ kind: 'run', command: 'update-grub', why: 'regenerates /boot/grub/grub.cfg from /etc/default/grub' }];
+      return target.outputs.map((o) => grubMkconfig(target.tool === 'grub-mkconfig' ? 'grub-mkconfig' : 'grub2-mkconfig', o));
+    case 'grubby': {
+      const step = grubbyStep(change);
+      return step ? [step] : [];
+    }
+    case 'proxmox-boot-tool':
+      return [{ kind: 'run', command: 'proxmox-boot-tool refresh', why: 'copies /etc/kernel/cmdline into the boot entries on every ESP' }];
+    case 'kernel-install':
+      return [
+        {
           kind: 'run',
           command: 'kernel-install add "$(uname -r)" "/lib/modules/$(uname -r)/vmlinuz"',
-          why: 'regenerates the boot entry from /etc/kernel/cmdline',
-        };
-  if (host.distro === 'debian-like' || host.distro === 'proxmox')
-    return { kind: 'run', command: 'update-grub', why: 'regenerates /boot/grub/grub.cfg from /etc/default/grub' };
-  if (host.bootloader === 'grub-bls') {
-    const args = [
-      change.add.length > 0 ? `--args="${change.add.join(' ')}"` : '',
-      change.remove.length > 0 ? `--remove-args="${change.remove.join(' ')}"` : '',
-    ].filter(Boolean);
-    return {
-      kind: 'run',
-      command: `grubby --update-kernel=ALL ${args.join(' ')}`,
-      why: 'BLS entries carry their own options; grubby updates every entry',
-    };
+          why: 'regenerates the boot entry of the running kernel from /etc/kernel/cmdline',
+        },
+      ];
+    case 'entries':
+      return [];
+    case 'unknown':
+      return [{ kind: 'note', text: `Regenerate the bootloader configuration by hand: ${target.why}.` }];
+    default: {
+      const never: never = target;
+      return never;
+    }
   }
-  // Arch ships the upstream name grub-mkconfig; Fedora/RHEL/SUSE rename it grub2-mkconfig.
-  const tool = host.distro === 'arch' ? 'grub-mkconfig' : 'grub2-mkconfig';
-  return { kind: 'run', command: `${tool} -o ${grubCfgPath(host)}`, why: 'regenerates the grub.cfg this boot mode reads' };
 }
 
 /** After the reboot: /proc/cmdline shows what was added and no longer what was removed. */
-export function verifyParamSteps(change: ParamChange): FixStep[] {
+export function verifyParamSteps(change: CheckedChange): FixStep[] {
   const steps: FixStep[] = [];
-  if (change.add.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `contains ${change.add.join(' ')}` });
-  if (change.remove.length > 0)
-    steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `no longer contains ${change.remove.join(' ')}` });
+  if (change.add.length > 0)
+    steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `contains ${change.add.map((a) => a.map((p) => (typeof p === 'string' ? p : `$${p.input}`)).join('')).join(' ')}` });
+  const gone = [...change.remove, ...change.removeNames.map((n) => `${n}=…`)];
+  if (gone.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `no longer contains ${gone.join(' ')}` });
   return steps;
 }
 
 export function regenerateBootConfig(host: HostProfile, params: readonly string[], summary: string): Fix {
-  const change = { add: params, remove: [] };
-  const steps: FixStep[] = [regenerateStep(host, change), { kind: 'reboot' }, ...verifyParamSteps(change)];
+  const change = checkChange({ add: params, remove: [] });
+  const target = cmdlineTarget(host);
+  // The source already holds the parameters: with grubby they still have to reach the entries.
+  const steps: FixStep[] = [...change.refused, ...regenerateSteps(target, target.kind === 'grubby' ? change : { ...change, add: [] }), { kind: 'reboot' }, ...verifyParamSteps(change)];
   return host.bootloader === 'unknown' || host.bootloader === null
     ? { summary, steps, caveats: ['The bootloader could not be identified from the bundle; check which one the host uses first.'] }
     : { summary, steps };
 }
 
 export function rebootToApply(params: readonly string[], removed: readonly string[]): Fix {
-  const steps: FixStep[] = [{ kind: 'reboot' }, ...verifyParamSteps({ add: params, remove: removed })];
+  const change = checkChange({ add: params, remove: removed });
+  const steps: FixStep[] = [...change.refused, { kind: 'reboot' }, ...verifyParamSteps(change)];
   return { summary: 'Reboot so the kernel starts with the configured parameters', steps };
 }
 
@@ -94,3 +103,4 @@ export function inspectBootloaderByHand(): Fix {
     ],
   };
 }
+

@@ -20,6 +20,7 @@ const COMMANDS = new Set([
   'cut',
   'dmesg',
   'dmidecode',
+  'dracut',
   'dpdk-devbind',
   'dpdk-devbind.py',
   'echo',
@@ -45,6 +46,7 @@ const COMMANDS = new Set([
   'lsmod',
   'lspci',
   'lsusb',
+  'mkinitcpio',
   'modinfo',
   'modprobe',
   'more',
@@ -71,9 +73,11 @@ const COMMANDS = new Set([
 
 /** Commands that print nothing useful without arguments, so a bare line naming them alone is prose. */
 const NEEDS_ARGS = new Set(['cat', 'grep', 'egrep', 'find', 'ls', 'echo', 'for', 'head', 'tail', 'less', 'more', 'printf', 'sed', 'awk']);
+/** Commands whose first argument is a subcommand word (`kubectl logs`, `virsh start`). */
+const SUBCOMMANDS = new Set(['kubectl', 'virsh', 'systemctl', 'ip', 'qm', 'proxmox-boot-tool', 'update-initramfs']);
 
-const BRACKET_PROMPT = /^\[[\w.-]{1,64}@[\w.-]{1,64}(?: [^\]]{0,200})?\][#$] ?/;
-const USER_HOST_PROMPT = /^[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s#$]{0,200}[#$]|:? ?[>%$#]) ?/;
+const BRACKET_PROMPT = /^ {0,4}\[[\w.-]{1,64}@[\w.-]{1,64}(?: [^\]]{0,200})?\][#$] ?/;
+const USER_HOST_PROMPT = /^ {0,4}[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s#$]{0,200}[#$]|:? ?[>%$#]) ?/;
 const HOST_PROMPT = /^[\w.-]{1,64}:[^\s#$]{0,200} ?[#$] /;
 const BACKTICKED = /^`([^`]{1,2000})`$/;
 
@@ -129,6 +133,6 @@ export function bareCommand(text: string): string | null {
   if (NEEDS_ARGS.has(program)) {
     // an argument a command line has and prose does not: a path, an option, a pipe, a loop's `do`
     if (!/(?:^|\s)(?:\/|-[\w-]|\|)|;\s*do\b/.test(args)) return null;
-  } else if (args !== '' && !/^(?:-|\||\/|[\w.:-]{1,64}(?:\s|$))/.test(args)) return null;
+  } else if (args !== '' && !/^(?:-|\||\/|>|`)/.test(args) && !(SUBCOMMANDS.has(program) && /^[\w-]{1,64}(?:\s|$)/.test(args))) return null;
   return inner;
 }

@@ -87,7 +87,7 @@ function buildIommuGroups(memberships: readonly IommuMembership[], unparsed: rea
 }
 
 /** `IOMMU Group 2:`, `IOMMU group 2`, `### Group 2 ###`, `IOMMU Group: 2` — a header line that opens a group. */
-const HEADER = /^(?:#{1,5} )?(?:IOM{1,3}U )?[Gg]roup:? (\d{1,9}):?(?: #{1,5})?$/;
+const HEADER = /^(?:#{1,5} )?(?:IOM{1,3}U {1,4})?[Gg]roup:? {1,4}(\d{1,9}):?(?: #{1,5})?$/;
 const LOOP_WORD = /^IOM{1,3}U$/;
 const GROUP_WORD = /^[Gg]roup:?$/;
 

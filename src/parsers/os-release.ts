@@ -88,9 +88,13 @@ const DEBIAN = new Set(['debian', 'ubuntu', 'linuxmint', 'pop', 'raspbian', 'kal
 const SUSE = new Set(['suse', 'sles', 'sled', 'opensuse', 'opensuse-leap', 'opensuse-tumbleweed']);
 const ARCH = new Set(['arch', 'manjaro', 'endeavouros']);
 
-/** Family from ID first, then ID_LIKE in order (os-release(5): ID_LIKE lists closest first). */
+/**
+ * Family from ID first, then ID_LIKE in order (os-release(5): ID_LIKE lists closest first). IDs are
+ * compared in lower case: os-release(5) asks for lower case, but openEuler writes ID="openEuler"
+ * (which-distro/os-release openEuler/24.03, test/fixtures/host-families/openeuler-24.03/os-release).
+ */
 export function distroFamily(os: Pick<OsRelease, 'id' | 'idLike'>): DistroFamily {
-  for (const id of [os.id ?? '', ...os.idLike]) {
+  for (const id of [os.id ?? '', ...os.idLike].map((x) => x.toLowerCase())) {
     if (RHEL.has(id)) return 'rhel-like';
     if (DEBIAN.has(id)) return 'debian-like';
     if (SUSE.has(id) || id.startsWith('opensuse')) return 'suse';

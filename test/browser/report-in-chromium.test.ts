@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { suiteCanRun } from '../helpers/required-suite.js';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -76,104 +77,107 @@ async function hostileBundle(dir: string): Promise<string> {
   return path;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () => {
-  let browser: Browser;
-  let html: string;
-  let htmlPath: string;
+describe.runIf(suiteCanRun('browser', existsSync(CHROMIUM) ? null : `${CHROMIUM} is not installed`))(
+  'HTML report in headless Chromium',
+  () => {
+    let browser: Browser;
+    let html: string;
+    let htmlPath: string;
 
-  beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ptd-browser-'));
-    const bundle = await hostileBundle(dir);
-    htmlPath = join(dir, 'report.html');
-    const err: string[] = [];
-    const io: CliIo = { stdout: () => {}, stderr: (t) => err.push(t), color: false, stderrIsTty: false, cwd: dir, env: {} };
-    const code = await main(['analyze', bundle, '-f', 'html', '-o', htmlPath], io);
-    expect(code, err.join('')).toBe(1);
-    html = readFileSync(htmlPath, 'utf8');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 60_000);
+    beforeAll(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ptd-browser-'));
+      const bundle = await hostileBundle(dir);
+      htmlPath = join(dir, 'report.html');
+      const err: string[] = [];
+      const io: CliIo = { stdout: () => {}, stderr: (t) => err.push(t), color: false, stderrIsTty: false, cwd: dir, env: {} };
+      const code = await main(['analyze', bundle, '-f', 'html', '-o', htmlPath], io);
+      expect(code, err.join('')).toBe(1);
+      html = readFileSync(htmlPath, 'utf8');
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('the payloads reach the report as text', () => {
-    expect(html).toContain('&lt;script&gt;window.__pwned');
-    expect(html).toContain('evil.example');
-  });
-
-  it('no script runs, no dialog opens, no request leaves file://, the CSP holds', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true });
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const dialogs: string[] = [];
-    const console: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith('file:')) requests.push(r.url());
+    afterAll(async () => {
+      await browser?.close();
     });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
+
+    it('the payloads reach the report as text', () => {
+      expect(html).toContain('&lt;script&gt;window.__pwned');
+      expect(html).toContain('evil.example');
     });
-    page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
-    page.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
-    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
-    await page.waitForTimeout(500);
 
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(requests).toEqual([]);
-    expect(page.url()).toBe(pathToFileURL(htmlPath).href);
-    // nothing injected became markup
-    const live = await page.evaluate(() => ({
-      scripts: document.querySelectorAll('script').length,
-      iframes: document.querySelectorAll('iframe, form, base, link, meta[http-equiv="refresh"]').length,
-      imgs: Array.from(document.querySelectorAll('img'), (i) => i.getAttribute('src')),
-      handlers: Array.from(document.querySelectorAll('*')).flatMap((e) =>
-        Array.from(e.attributes, (a) => a.name).filter((n) => n.startsWith('on')),
-      ),
-      hrefs: Array.from(document.querySelectorAll('a[href]'), (a) => a.getAttribute('href') ?? '').filter((h) => !h.startsWith('#')),
-      styles: document.querySelectorAll('style').length,
-      text: document.body.textContent ?? '',
-    }));
-    // shown to the reader as text, verbatim
-    for (const p of [PAYLOADS[0], PAYLOADS[1], PAYLOADS[3], PAYLOADS[4]]) expect(live.text).toContain(p);
-    expect(live.scripts).toBe(0);
-    expect(live.iframes).toBe(0);
-    expect(live.imgs.every((s) => s?.startsWith('data:'))).toBe(true);
-    expect(live.handlers).toEqual([]);
-    expect(live.hrefs).toEqual([]);
-    expect(live.styles).toBe(1);
-    // the report's own inline CSS is allowed by its hash: no CSP complaint at all
-    expect(console.filter((c) => /Content Security Policy|Refused to/i.test(c))).toEqual([]);
-    expect(console.filter((c) => c.startsWith('pageerror'))).toEqual([]);
-    const bodyFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
-    expect(bodyFont).not.toBe('');
+    it('no script runs, no dialog opens, no request leaves file://, the CSP holds', async () => {
+      const context = await browser.newContext({ javaScriptEnabled: true });
+      const page = await context.newPage();
+      const requests: string[] = [];
+      const dialogs: string[] = [];
+      const console: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:')) requests.push(r.url());
+      });
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
+      await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+      await page.waitForTimeout(500);
 
-    mkdirSync(join(ROOT, 'test', 'artifacts'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'test', 'artifacts', 'report-hostile.png'), fullPage: true });
-    await context.close();
-  });
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(page.url()).toBe(pathToFileURL(htmlPath).href);
+      // nothing injected became markup
+      const live = await page.evaluate(() => ({
+        scripts: document.querySelectorAll('script').length,
+        iframes: document.querySelectorAll('iframe, form, base, link, meta[http-equiv="refresh"]').length,
+        imgs: Array.from(document.querySelectorAll('img'), (i) => i.getAttribute('src')),
+        handlers: Array.from(document.querySelectorAll('*')).flatMap((e) =>
+          Array.from(e.attributes, (a) => a.name).filter((n) => n.startsWith('on')),
+        ),
+        hrefs: Array.from(document.querySelectorAll('a[href]'), (a) => a.getAttribute('href') ?? '').filter((h) => !h.startsWith('#')),
+        styles: document.querySelectorAll('style').length,
+        text: document.body.textContent ?? '',
+      }));
+      // shown to the reader as text, verbatim
+      for (const p of [PAYLOADS[0], PAYLOADS[1], PAYLOADS[3], PAYLOADS[4]]) expect(live.text).toContain(p);
+      expect(live.scripts).toBe(0);
+      expect(live.iframes).toBe(0);
+      expect(live.imgs.every((s) => s?.startsWith('data:'))).toBe(true);
+      expect(live.handlers).toEqual([]);
+      expect(live.hrefs).toEqual([]);
+      expect(live.styles).toBe(1);
+      // the report's own inline CSS is allowed by its hash: no CSP complaint at all
+      expect(console.filter((c) => /Content Security Policy|Refused to/i.test(c))).toEqual([]);
+      expect(console.filter((c) => c.startsWith('pageerror'))).toEqual([]);
+      const bodyFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+      expect(bodyFont).not.toBe('');
 
-  it('the policy is in force: an image added after load is refused by img-src and blocked', async () => {
-    const page = await browser.newPage();
-    const failed: string[] = [];
-    page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-    await page.goto(pathToFileURL(htmlPath).href);
-    const violation = await page.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective));
-          const img = document.createElement('img');
-          img.src = 'http://127.0.0.1:9/probe.png';
-          document.body.append(img);
-          setTimeout(() => resolve('no violation'), 2000);
-        }),
-    );
-    expect(violation).toBe('img-src');
-    await page.waitForTimeout(200);
-    // Chromium names the failure 'csp' (net::ERR_BLOCKED_BY_CSP)
-    expect(failed).toEqual(['http://127.0.0.1:9/probe.png csp']);
-    await page.close();
-  });
-});
+      mkdirSync(join(ROOT, 'test', 'artifacts'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'test', 'artifacts', 'report-hostile.png'), fullPage: true });
+      await context.close();
+    });
+
+    it('the policy is in force: an image added after load is refused by img-src and blocked', async () => {
+      const page = await browser.newPage();
+      const failed: string[] = [];
+      page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+      await page.goto(pathToFileURL(htmlPath).href);
+      const violation = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective));
+            const img = document.createElement('img');
+            img.src = 'http://127.0.0.1:9/probe.png';
+            document.body.append(img);
+            setTimeout(() => resolve('no violation'), 2000);
+          }),
+      );
+      expect(violation).toBe('img-src');
+      await page.waitForTimeout(200);
+      // Chromium names the failure 'csp' (net::ERR_BLOCKED_BY_CSP)
+      expect(failed).toEqual(['http://127.0.0.1:9/probe.png csp']);
+      await page.close();
+    });
+  },
+);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { BundleError } from '../../src/cli/errors.js';
+import { BundleError } from '../../src/bundle/bundle-error.js';
 import { LIMITS } from '../../src/bundle/limits.js';
 import { readBundleBuffer } from '../../src/bundle/read-bundle.js';
 import { makeTar, makeTgz } from '../helpers/make-archive.js';

@@ -65,7 +65,7 @@ if [ -d /sys/firmware/devicetree/base ]; then
   done > $R/dt-compatible.txt
   find /sys/firmware/devicetree/base \( -name iommus -o -name 'iommu-map*' -o -name '#iommu-cells' -o -name 'msi-map*' -o -name msi-parent -o -name msi-controller \) |
     sort | while read -r f; do
-      echo "${f#/sys/firmware/devicetree/base}: $(od -An -tx1 -v "$f" | tr -s ' \n' '  ')"
+      echo "${f#/sys/firmware/devicetree/base}:$(od -An -tx1 -v "$f" | tr -s ' \n' '  ')"
     done > $R/dt-iommu.txt
 fi
 

@@ -44,7 +44,8 @@ export async function runScenario(name, opts = {}) {
   }
   // UEFI: OVMF / AAVMF write their variable store (boot entries, console settings), so each boot gets a fresh copy
   const uefi = firmwareOf(s) === 'uefi';
-  if (uefi && !existsSync(platform.uefi.code)) throw new Error(`${name}: no UEFI firmware ${platform.uefi.code} (apt-get install ${platform.uefi.pkg})`);
+  if (uefi && !existsSync(platform.uefi.code))
+    throw new Error(`${name}: no UEFI firmware ${platform.uefi.code} (apt-get install ${platform.uefi.pkg})`);
   const varsFile = uefi ? join(built.dir, platform.uefi.copy) : undefined;
   if (varsFile) copyFileSync(platform.uefi.vars, varsFile);
   const serial = platform.serialArgs({ consoleLog, evidenceLog: serialOut });
@@ -80,7 +81,9 @@ export async function runScenario(name, opts = {}) {
   const b = text.indexOf(BEGIN);
   const e = text.indexOf(END);
   if (b < 0 || e < b) {
-    const why = existsSync(join(outDir, 'qemu.stderr')) ? `: ${readFileSync(join(outDir, 'qemu.stderr'), 'utf8').trim().split('\n')[0]}` : '';
+    const why = existsSync(join(outDir, 'qemu.stderr'))
+      ? `: ${readFileSync(join(outDir, 'qemu.stderr'), 'utf8').trim().split('\n')[0]}`
+      : '';
     throw new Error(`${name}: no evidence on the serial port (${platform.qemu} ${code}${why}); see ${consoleLog}`);
   }
   const tgz = Buffer.from(text.slice(b + BEGIN.length, e).replace(/[^A-Z0-9+/=]/gi, ''), 'base64');

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasName, parseNameList } from '../../src/parsers/name-list.js';
-import { parseSysModule, sysModuleHas } from '../../src/parsers/sys-module.js';
 
 const fx = (p: string): string => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8');
 
@@ -25,22 +24,5 @@ describe('parseNameList', () => {
     const l = parseNameList("ls: cannot access '/sys/firmware/efi': No such file or directory\n");
     expect(l.names).toEqual([]);
     expect(l.unparsed.length).toBe(1);
-  });
-});
-
-describe('parseSysModule', () => {
-  it('parses the header sample (/sys/module of this machine)', () => {
-    const m = parseSysModule(fx('sys-module/firecracker-6.18.txt'));
-    expect(m.names.slice(0, 3).map((n) => n.name)).toEqual(['8250', 'acpi', 'amd_uncore']);
-  });
-
-  it('finds built-in modules with - or _ spelling', () => {
-    const m = parseSysModule(fx('sys-module/firecracker-6.18.txt'));
-    expect(sysModuleHas(m, 'virtio-pci')?.line).toBe(67);
-    expect(sysModuleHas(m, 'vfio_pci')).toBeUndefined();
-  });
-
-  it('returns nothing for empty input', () => {
-    expect(parseSysModule('').names).toEqual([]);
   });
 });

@@ -38,9 +38,9 @@ import { parsePciSysfs } from '../../src/parsers/pci-sysfs.js';
 import { parseProcModules } from '../../src/parsers/proc-modules.js';
 import { expandParts, splitAssignment, splitShellStatements } from '../../src/parsers/shell-words.js';
 import { parseSwaps } from '../../src/parsers/swaps.js';
-import { parseSysModule } from '../../src/parsers/sys-module.js';
+import { parseHostConf } from '../../src/parsers/host-conf.js';
+import { parseHostServiceLog } from '../../src/parsers/host-service-log.js';
 import { parseSystemdDetectVirt } from '../../src/parsers/systemd-detect-virt.js';
-import { parseTtySerial } from '../../src/parsers/tty-serial.js';
 import { compareKernel, parseUname } from '../../src/parsers/uname.js';
 
 export interface ParserUnderTest {
@@ -117,9 +117,13 @@ export const PARSERS: readonly ParserUnderTest[] = [
   { name: 'parsePciSysfs', parse: parsePciSysfs, real: ['test/fixtures/pci-sysfs', `${S}/commands/pci-sysfs.out`] },
   { name: 'parseProcModules', parse: parseProcModules, real: ['test/fixtures/proc-modules', `${S}/proc/modules`] },
   { name: 'parseSwaps', parse: parseSwaps, real: ['test/fixtures/swaps', `${S}/proc/swaps`] },
-  { name: 'parseSysModule', parse: parseSysModule, real: ['test/fixtures/sys-module', `${S}/commands/sys-module.out`] },
+  {
+    name: 'parseHostConf',
+    parse: parseHostConf,
+    real: ['test/fixtures/cloudpods', 'samples/lab-cloudpods-healthy/evidence/etc/yunion/host.conf'],
+  },
+  { name: 'parseHostServiceLog', parse: parseHostServiceLog, real: ['test/fixtures/cloudpods'] },
   { name: 'parseSystemdDetectVirt', parse: parseSystemdDetectVirt, real: ['test/fixtures/systemd-detect-virt'] },
-  { name: 'parseTtySerial', parse: parseTtySerial, real: ['test/fixtures/tty-serial'] },
   { name: 'parseUname', parse: parseUname, real: ['test/fixtures/uname', `${S}/commands/uname.out`] },
   { name: 'compareKernel', parse: (t) => compareKernel(t, 6, 1), real: ['test/fixtures/uname'] },
 ];

@@ -1,6 +1,7 @@
 import rule from '../../rules/cloudpods-hostconf-unknown-key.js';
 import { fx } from '../helpers/bundle-from.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import { expect, it } from 'vitest';
+import { ruleTester, runRuleCase } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
   pass: [
@@ -40,4 +41,21 @@ ruleTester(rule, {
     },
   ],
   skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'notCloudpods' } }],
+});
+
+// Keys are untrusted: a key named after an object member is an unknown key like any other, never
+// "the host service reads function Object()".
+it('suggests nothing for keys named after object members', () => {
+  const typos = fx('cloudpods/host-conf-guide-typos.conf');
+  const conf = `${typos}constructor: 1\n__proto__: x\nhasOwnProperty: y\n`;
+  const [f] = runRuleCase(rule, {
+    name: 'members',
+    sample: 'lab-cloudpods-healthy',
+    evidence: { 'yunion-host-conf': conf },
+    expect: { subject: 'host' },
+  });
+  expect(f?.status).toBe('fail');
+  const cited = (f?.evidence ?? []).map((e) => e.line);
+  const memberLines = [1, 2, 3].map((i) => typos.split('\n').length - 1 + i);
+  expect(cited.filter((l) => l !== undefined && memberLines.includes(l))).toEqual([]);
 });

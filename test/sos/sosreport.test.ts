@@ -13,10 +13,12 @@ import { analyzeBundle } from '../../src/analyze.js';
 import { readBundleFile } from '../../src/bundle/read-bundle.js';
 import { builtinRules } from '../../rules/index.js';
 import { ROOT } from '../helpers/bundle-from.js';
+import { suiteCanRun } from '../helpers/required-suite.js';
 
-const hasSos = spawnSync('sos', ['--help']).status === 0 && process.getuid?.() === 0;
+const missing =
+  spawnSync('sos', ['--help']).status !== 0 ? 'sos is not installed' : process.getuid?.() !== 0 ? 'sos report needs root' : null;
 
-describe.skipIf(!hasSos)('sosreport input', () => {
+describe.runIf(suiteCanRun('sos', missing))('sosreport input', () => {
   it('agrees with a ptdoctor bundle of the same machine where both hold the evidence', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptd-sos-'));
     execFileSync('sos', ['report', '--batch', '-o', 'kernel,pci,boot,grub2,memory,hardware,usb,kvm,processor', '--tmp-dir', dir], {

@@ -19,7 +19,9 @@ function splitSpec(spec) {
 export function fetchDeb(spec) {
   const [name, arch] = splitSpec(spec);
   const find = () =>
-    readdirSync(DEBS).find((f) => f.startsWith(`${name}_`) && (arch ? f.endsWith(`_${arch}.deb`) || f.endsWith('_all.deb') : f.endsWith('.deb')));
+    readdirSync(DEBS).find(
+      (f) => f.startsWith(`${name}_`) && (arch ? f.endsWith(`_${arch}.deb`) || f.endsWith('_all.deb') : f.endsWith('.deb')),
+    );
   mkdirSync(DEBS, { recursive: true });
   let deb = find();
   if (!deb) {
@@ -71,6 +73,9 @@ export function unpackDebs(key, specs) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const deb of debs) sh('dpkg-deb', ['-x', deb, dir]);
-  writeFileSync(mark, debs.map((d) => `${debField(d, 'Package')} ${debField(d, 'Version')} ${debField(d, 'Architecture')}`).join('\n') + '\n');
+  writeFileSync(
+    mark,
+    debs.map((d) => `${debField(d, 'Package')} ${debField(d, 'Version')} ${debField(d, 'Architecture')}`).join('\n') + '\n',
+  );
   return dir;
 }

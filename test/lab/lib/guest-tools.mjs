@@ -55,7 +55,7 @@ export function guestLspci(arch) {
     if (!existsSync(join(dir, libDir))) continue;
     for (const f of readdirSync(join(dir, libDir))) {
       // the loader and the libraries; statSync follows symlinks, so a soname link becomes a copy
-      if (!/\.so(\.\d+)*$/.test(f) || !statSync(join(dir, libDir, f)).isFile()) continue;
+      if (!/\.so(?:\.\d+)*$/.test(f) || !statSync(join(dir, libDir, f)).isFile()) continue;
       files.push({ src: join(dir, libDir, f), dest: join(libDir, f) });
     }
   }

@@ -55,7 +55,16 @@ export function amd64MachineArgs(s, { driveImages, varsFile }) {
 /** Serial wiring: the console on ttyS0, the evidence channel /init writes on ttyS1. */
 export function amd64SerialArgs({ consoleLog, evidenceLog }) {
   return {
-    args: ['-chardev', `file,id=con,path=${consoleLog}`, '-serial', 'chardev:con', '-chardev', `file,id=out,path=${evidenceLog}`, '-serial', 'chardev:out'],
+    args: [
+      '-chardev',
+      `file,id=con,path=${consoleLog}`,
+      '-serial',
+      'chardev:con',
+      '-chardev',
+      `file,id=out,path=${evidenceLog}`,
+      '-serial',
+      'chardev:out',
+    ],
     evidenceFile: evidenceLog,
   };
 }

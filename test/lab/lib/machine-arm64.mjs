@@ -40,7 +40,7 @@ export function arm64Machine(s) {
  * (neoverse-n1: Ampere Altra's core, VHE; cortex-a57: ARMv8.0, nVHE).
  */
 export function arm64MachineArgs(s, { driveImages, varsFile }) {
-  if (typeof s.cpu !== 'string' || !/^[\w.-]+(,[\w.=-]+)*$/.test(s.cpu)) throw new Error(`${s.name}: cpu must be a QEMU arm CPU model`);
+  if (typeof s.cpu !== 'string' || !/^[\w.-]+(?:,[\w.=-]+)*$/.test(s.cpu)) throw new Error(`${s.name}: cpu must be a QEMU arm CPU model`);
   const args = ['-nodefaults', '-display', 'none', '-no-reboot', '-accel', 'tcg', '-m', String(s.memoryMiB ?? 512), '-smp', '1'];
   if (arm64FirmwareOf(s) === 'uefi') {
     if (!varsFile) throw new Error(`${s.name}: a UEFI boot needs a writable copy of ${AAVMF_VARS}`);

@@ -37,7 +37,6 @@ export const firmwareOf = (s) => platformOf(s).firmwareOf(s);
 /** QEMU arguments of the scenario's machine (without -kernel/-initrd/-append/serial wiring). */
 export const qemuMachineArgs = (s, files) => platformOf(s).machineArgs(s, files);
 
-
 /** Files of the scenario's /etc (and /boot) trees, layered in order: [{ src, dest }] */
 export function treeFiles(s) {
   const out = new Map();
