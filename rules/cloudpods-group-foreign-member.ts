@@ -38,7 +38,7 @@ export default defineRule({
       const foreign = peers.filter((d) => d.vendor !== g.vendor && !isBridge(d));
       const data = { group: g.group ?? '', gpu: g.address, vendor: g.vendor };
       if (foreign.length === 0) return r.pass('clean', data, g.refs, { device: g.address });
-      const fix = makeGroupViable(host.value, g, foreign, g.group ?? '');
+      const fix = makeGroupViable(host.value, g, foreign, g.group ?? '', pci.value.devices);
       return r.fail(
         'foreign',
         { ...data, others: foreign.map((d) => `${d.address} [${d.vendor}:${d.device}] on ${d.driver ?? 'no driver'}`).join(', ') },

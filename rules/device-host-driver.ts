@@ -38,7 +38,7 @@ export default defineRule({
           'hostDriver',
           { address: dev.address, driver: dev.driver, why: t.why.join(', ') },
           evidence,
-          bindToVfioAtBoot(host.value, dev, dev.driver, { builtinDriver, otherSameIds }),
+          bindToVfioAtBoot(host.value, dev, dev.driver, { builtinDriver, otherSameIds, vfioIds: targets.value.vfioIds }),
           { device: dev.address },
         ),
       );

@@ -25,7 +25,11 @@ export default defineRule({
       if (!dev) return [];
       const evidence = [...dev.refs, ...t.refs.filter((x) => !dev.refs.includes(x))];
       if (dev.driver !== null) return [r.pass('bound', { address: dev.address, driver: dev.driver }, evidence, { device: dev.address })];
-      const fix = bindToVfioAtBoot(host.value, dev, null, { builtinDriver: false, otherSameIds: [] });
+      const fix = bindToVfioAtBoot(host.value, dev, null, {
+        builtinDriver: false,
+        otherSameIds: pci.value.devices.filter((d) => d.address !== dev.address && d.vendor === dev.vendor && d.device === dev.device).map((d) => d.address),
+        vfioIds: targets.value.vfioIds,
+      });
       return [
         r.fail(
           'unbound',

@@ -44,10 +44,8 @@ export default defineRule({
           'blocked',
           { group: dev.group, address: dev.address, members: list },
           evidence,
-          makeGroupViable(host.value, dev, blockers, dev.group),
-          {
-            device: dev.address,
-          },
+          makeGroupViable(host.value, dev, blockers, dev.group, pci.value.devices, targets.value.vfioIds),
+          { device: dev.address, related: blockers.map((b) => b.address) },
         ),
       ];
     });

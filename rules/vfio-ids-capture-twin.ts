@@ -67,7 +67,7 @@ export default defineRule({
             meant: passThrough.map((m) => m.address).join(', ') || 'not named by address',
           },
           [...c.refs, ...d.refs, ...(backs ? [backs.ref] : [])],
-          bindByAddress(host.value, c, passThrough, keep),
+          bindByAddress(host.value, c, passThrough, keep, targets.value.vfioIds),
           {
             device: d.address,
             ...(hostNeeds

@@ -2,8 +2,8 @@
  * The bundle contract: every piece of evidence the collectors gather, by logical id.
  *
  * The shell collector (src/collector/collect.sh) and the analyzer share this table; a test
- * (test/collector/layout-parity.test.ts) checks that every id here is attempted by the script and
- * recorded in its manifest. Copied files keep their host path inside the bundle (as sos does);
+ * (test/collector/layout-parity.test.ts) checks that every id here is attempted by the script, with
+ * this source, and that the script attempts nothing else. Copied files keep their host path inside the bundle (as sos does);
  * command output lives under `commands/<id>.out` with stderr beside it in `commands/<id>.err`.
  *
  * `many: true` items are directories or globs: the bundle holds one file per host file, each
@@ -60,6 +60,9 @@ export const EVIDENCE = [
   command('journal-kernel', 'journalctl -k -b --no-pager', { root: true, fallbackFor: 'dmesg' }),
   file('var-log-dmesg', '/var/log/dmesg', { fallbackFor: 'dmesg' }),
   file('kern-log', '/var/log/kern.log', { root: true, fallbackFor: 'dmesg' }),
+  command('kernel-log-aer', 'AER and DPC lines of the kernel log (dmesg, else journalctl -k, /var/log/dmesg, /var/log/kern.log)', {
+    root: true,
+  }),
   command('boot-times', 'btime from /proc/stat and mtimes of boot configs'),
   command('kernel-config', 'grep IOMMU/VFIO/KVM lines of /boot/config-$(uname -r)'),
   // Modules
@@ -70,10 +73,15 @@ export const EVIDENCE = [
   command('lspci-nnk', 'lspci -nnk'),
   command('lspci-vvv', 'lspci -nnvvv', { root: true }),
   command('pci-sysfs', 'sysfs PCI inventory of /sys/bus/pci/devices/*'),
+  command('pci-aer', 'AER counters of /sys/bus/pci/devices/*/aer_*'),
   command('iommu-groups', 'ls /sys/kernel/iommu_groups/*/devices'),
+  command('iommu-group-type', 'cat /sys/kernel/iommu_groups/*/type'),
   command('sys-class-iommu', 'ls /sys/class/iommu'),
+  command('iommu-devices', 'ls /sys/class/iommu/*/devices'),
+  command('devicetree-iommu', 'find /sys/firmware/devicetree/base -name iommus -o -name iommu-map -o -name msi-map ...'),
   command('acpi-tables', 'ls /sys/firmware/acpi/tables'),
   command('efi', 'ls /sys/firmware/efi'),
+  file('proc-iomem', '/proc/iomem', { root: true }),
   command('dev-vfio', 'ls -l /dev/vfio'),
   command('dev-kvm', 'ls -l /dev/kvm'),
   // Boot configuration
@@ -104,17 +112,16 @@ export const EVIDENCE = [
   file('swaps', '/proc/swaps'),
   command('block-devices', 'sysfs device path of /sys/block/*'),
   command('lsusb', 'lsusb'),
-  file('tty-serial', '/proc/tty/driver/serial', { root: true }),
-  // Cloudpods host service: its configuration (secret values always scrubbed by the collector),
-  // its log (tail), the QEMU start logs of its VMs, and what it relies on (lsusb -t, hugepage unit)
+  // Network: which PCI function each network device is, and which carry the host's own traffic
+  command('net-devices', 'sysfs of /sys/class/net/*, routes of /proc/net/{route,ipv6_route,if_inet6}'),
+  // Cloudpods host service: its configuration (secret values always masked by the collector), its
+  // log (tail), the QEMU start logs of its VMs, and the hugepage unit it relies on
   file('yunion-host-conf', '/etc/yunion/host.conf', { root: true }),
-  file('yunion-common-conf', '/etc/yunion/common/common.conf', { root: true }),
   dir('host-service-log', '/var/log/pods/onecloud_default-host-*/host/*.log', 'var/log/pods/', { root: true }),
+  // only with --kubectl (it asks the Kubernetes API server), when no log file was found
   command('host-service-kubectl', 'kubectl -n onecloud logs <default-host pod> -c host --tail=20000', { fallbackFor: 'host-service-log' }),
   dir('qemu-logs', '/opt/cloud/workspace/servers/logs/*', 'opt/cloud/workspace/servers/logs/', { root: true }),
-  command('lsusb-tree', 'lsusb -t'),
   command('hugetlb-service', 'systemctl is-enabled/is-active oc-hugetlb-gigantic-pages; its unit and reserve script'),
-  command('vfio-pci-override', 'ls -l /usr/bin/vfio-pci-override.sh'),
 ] as const satisfies readonly EvidenceSpec[];
 
 export type EvidenceId = (typeof EVIDENCE)[number]['id'];

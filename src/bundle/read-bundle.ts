@@ -18,8 +18,10 @@ import type { Bundle, BundleFile, SkippedEntry } from './bundle.js';
 import { normaliseEntryName } from './entry-name.js';
 import { KeptFiles } from './kept-files.js';
 import { LIMITS, type Limits } from './limits.js';
+import { fsProblem } from './fs-problem.js';
 import { formatProblem, sniffFormat } from './sniff-format.js';
 import { stripTopDirectory } from './strip-top-directory.js';
+import { XZ_HEAD_BYTES, xzUnsupported } from './xz-header.js';
 import { xzDecompress } from './xz-stream.js';
 
 class LimitExceeded extends Error {}
@@ -27,27 +29,36 @@ class LimitExceeded extends Error {}
 const KEPT_TYPES = new Set(['file', 'contiguous-file']);
 
 export async function readBundleFile(path: string, limits: Limits = LIMITS): Promise<Bundle> {
-  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-    throw new BundleError(`cannot read ${path}: ${e.code ?? e.message}`);
+  const info = await stat(path).catch((e: unknown) => {
+    throw new BundleError(`cannot read ${path}: ${fsProblem(e)}`);
   });
   if (!info.isFile()) throw new BundleError(`${path} is not a regular file`);
   if (info.size > limits.maxInputBytes) throw new BundleError(`${path} is larger than ${limits.maxInputBytes} bytes`);
-  const head = await readHead(path);
-  const format = sniffFormat(head);
-  if (format.kind === 'other') throw new BundleError(`${path} ${formatProblem(format)}`);
-  return readArchiveStream(createReadStream(path), format.kind, path, limits);
+  const format = checkHead(await readHead(path), path);
+  return readArchiveStream(createReadStream(path), format, path, limits);
 }
 
 export async function readBundleBuffer(bytes: Buffer, source: string, limits: Limits = LIMITS): Promise<Bundle> {
-  const format = sniffFormat(bytes.subarray(0, 512));
-  if (format.kind === 'other') throw new BundleError(`${source} ${formatProblem(format)}`);
-  return readArchiveStream(Readable.from([bytes]), format.kind, source, limits);
+  const format = checkHead(bytes.subarray(0, HEAD_BYTES), source);
+  return readArchiveStream(Readable.from([bytes]), format, source, limits);
+}
+
+/** The tar header's magic sits at 257; an xz stream's first block header may run to byte 1036. */
+const HEAD_BYTES = Math.max(512, XZ_HEAD_BYTES);
+
+/** The archive format of these first bytes, or a BundleError naming what the file is or needs. */
+function checkHead(head: Buffer, label: string): 'tgz' | 'txz' | 'tar' {
+  const format = sniffFormat(head);
+  if (format.kind === 'other') throw new BundleError(`${label} ${formatProblem(format)}`);
+  const xzProblem = format.kind === 'txz' ? xzUnsupported(head) : null;
+  if (xzProblem !== null) throw new BundleError(`${label}: ${xzProblem}`);
+  return format.kind;
 }
 
 async function readHead(path: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let n = 0;
-  for await (const chunk of createReadStream(path, { start: 0, end: 511 })) {
+  for await (const chunk of createReadStream(path, { start: 0, end: HEAD_BYTES - 1 })) {
     chunks.push(chunk as Buffer);
     n += (chunk as Buffer).length;
   }
@@ -140,9 +151,26 @@ function finish(
   return { source, format, root, files: stripped, skipped, lost };
 }
 
+/**
+ * The xz decoder reports failures as XZ Embedded's `enum xz_ret` number (linux/include/linux/xz.h);
+ * what the stream header showed is named before decoding (xz-header.ts), so these are what a
+ * later block or a damaged stream brings.
+ */
+const XZ_ERRORS: Readonly<Record<string, string>> = {
+  '2': 'xz stream uses an integrity check this reader does not support',
+  '3': 'xz decoder ran out of memory',
+  '4': 'xz stream needs a dictionary larger than the 64 MiB this reader supports',
+  '5': 'not a valid xz stream',
+  '6': 'xz stream uses a filter, check or option this reader does not support (only LZMA2 with CRC32 or CRC64)',
+  '7': 'xz data is corrupt',
+  '8': 'xz stream is truncated',
+};
+
 function describeStreamError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   const msg = String(err?.message ?? e);
+  const xzCode = /^get_next_output failed with error code (\d+)$/.exec(msg)?.[1];
+  if (xzCode !== undefined) return XZ_ERRORS[xzCode] ?? `xz decoding failed (error ${xzCode})`;
   if (err?.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(msg)) return 'gzip stream is truncated';
   if (err?.code === 'Z_DATA_ERROR') return `gzip data is corrupt (${msg})`;
   if (/unexpected end of data/i.test(msg)) return 'tar archive is truncated';

@@ -8,6 +8,7 @@ import { analyzeBundle } from '../analyze.js';
 import { builtinRules } from '../../rules/index.js';
 import { diffAnalyses } from '../diff/diff-analyses.js';
 import { renderDiffMarkdown, renderDiffText } from '../diff/render-diff.js';
+import { safeJsonText } from '../report/json-report.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from './exit-code.js';
 import type { CliIo } from './io.js';
 import { readInput } from './read-input.js';
@@ -31,7 +32,7 @@ export function diffCommand(io: CliIo, setExit: (code: number) => void): Command
       const d = diffAnalyses(a, b);
       const text =
         opts.format === 'json'
-          ? `${JSON.stringify(d, null, 2)}\n`
+          ? safeJsonText(d)
           : opts.format === 'md'
             ? renderDiffMarkdown(d, { before: beforePath, after: afterPath })
             : renderDiffText(d);

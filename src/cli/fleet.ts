@@ -7,9 +7,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { summarizeFleet } from '../fleet/fleet-summary.js';
-import { hostNames } from '../fleet/find-bundles.js';
+import { hostNames } from '../fleet/host-names.js';
 import { runFleet } from '../fleet/run-fleet.js';
+import { safeJsonText } from '../report/json-report.js';
 import type { ReportFormat } from '../report/render-report.js';
+import { visibleLine } from '../report/visible-text.js';
 import { UsageError } from './errors.js';
 import type { FailOn } from './exit-code.js';
 import type { CliIo } from './io.js';
@@ -51,10 +53,10 @@ export async function analyzeFleet(paths: readonly string[], opts: FleetOptions,
   const { renderFleetCsv, renderFleetHtml, renderFleetMarkdown } = await import('../fleet/render-fleet.js');
   await writeFile(join(opts.out, 'summary.md'), renderFleetMarkdown(summary, now));
   await writeFile(join(opts.out, 'summary.csv'), renderFleetCsv(summary));
-  await writeFile(join(opts.out, 'summary.json'), `${JSON.stringify({ schemaVersion: 1, generatedAt: now, ...summary }, null, 2)}\n`);
+  await writeFile(join(opts.out, 'summary.json'), safeJsonText({ schemaVersion: 1, generatedAt: now, ...summary }));
   await writeFile(join(opts.out, 'summary.html'), renderFleetHtml(summary, now));
   io.stdout(
-    `${hosts.length} hosts, ${summary.failedHosts} could not be analyzed; summary in ${join(opts.out, 'summary.html')} (.md, .json, .csv)\n`,
+    `${hosts.length} hosts, ${summary.failedHosts} could not be analyzed; summary in ${visibleLine(join(opts.out, 'summary.html'))} (.md, .json, .csv)\n`,
   );
   return opts.failOn !== 'never' && hosts.some((h) => h.exitCode === 1) ? 1 : 0;
 }

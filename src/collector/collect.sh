@@ -428,7 +428,7 @@ mask_file() {
 			_fb=$((_fb + ${#ML} + 1))
 			[ "$_fb" -gt "$MAX_ITEM" ] && { TRUNC=1; _fl=; break; }
 		done
-		[ -n "$_fl" ] && { mask_line "$_fl"; printf '%s' "$ML"; }
+		[ -z "$_fl" ] || { mask_line "$_fl"; printf '%s' "$ML"; }
 	} <"$1" >"$2"
 }
 
@@ -491,6 +491,11 @@ batch_file() {
 	# 153: cut by the file-size limit (SIGXFSZ)
 	if [ "$_frc" -eq 153 ]; then BST=truncated; elif [ "$_frc" -ne 0 ]; then BST=error; fi
 	[ "$BST" = ok ] && [ "$TRUNC" = 1 ] && BST=truncated
+	# /proc/iomem shows every address as zero to other users than root: the names are kept
+	if [ "$2" = /proc/iomem ] && [ "$BST" = ok ] && [ "$UID_NOW" != 0 ]; then
+		_fl=; { IFS='' read -r _fl || :; } <"$W/$_fdst"
+		case $_fl in 00000000-00000000*) BST=denied ;; esac
+	fi
 	BPATH=$_fdst
 	[ "$BST" = error ] && [ ! -s "$W/$_fdst" ] && BPATH=
 	case $2 in /etc/*|/boot/*) [ "$BST" = ok ] && MTIME_PATHS="$MTIME_PATHS $_fsrc" ;; esac
@@ -760,12 +765,12 @@ gen_net_devices() {
 	[ -r "$R/proc/net/route" ] && while read -r _if _dst _gw _ _ _ _ _mask _; do
 		case $_if in ''|Iface) continue ;; esac
 		if [ "$_dst" = 00000000 ] && [ "$_mask" = 00000000 ]; then _w=default
-		elif [ "$_gw" = 00000000 ]; then _w=link; else _w=via; fi
+		elif [ "$_gw" = 00000000 ]; then _w=subnet; else _w=gateway; fi
 		case $_seen in *" route4:$_if:$_w "*) continue ;; esac
 		_seen="${_seen}route4:$_if:$_w "; echo "route4 $_if $_w"
 	done <"$R/proc/net/route"
-	[ -r "$R/proc/net/ipv6_route" ] && while read -r _dst _pl _ _ _ _ _ _ _ _ _if; do
-		[ "$_dst" = 00000000000000000000000000000000 ] && [ "$_pl" = 00 ] && [ "$_if" != lo ] || continue
+	[ -r "$R/proc/net/ipv6_route" ] && while read -r _dst _pl _ _ _ _ _ _ _ _if; do
+		case $_dst:$_pl:$_if in 00000000000000000000000000000000:00:lo) continue ;; 00000000000000000000000000000000:00:*) ;; *) continue ;; esac
 		case $_seen in *" route6:$_if "*) continue ;; esac
 		_seen="${_seen}route6:$_if "; echo "route6 $_if default"
 	done <"$R/proc/net/ipv6_route"
@@ -801,7 +806,7 @@ gen_klog_aer() {
 	[ -n "$_f" ] || { [ -s "$W/var/log/kern.log" ] && _f=$R/var/log/kern.log; }
 	[ -n "$_f" ] || { [ "$KLOG_DENIED" = 1 ] && return 4; return 5; }
 	have grep || return 5
-	grep -E 'AER|PCIe Bus Error|error status/mask|TLP Header|DPC: |Hardware Error|: +\[ ?[0-9]+\] ' "$_f"
+	grep -E 'AER|PCIe Bus Error|error status/mask|TLP Header|DPC: |Hardware Error|:    \[ ?[0-9]+\] [A-Za-z]' "$_f"
 	[ $? -le 1 ]
 }
 
@@ -992,7 +997,7 @@ if ! is_ok dmesg; then
 	collect_file var-log-dmesg /var/log/dmesg log
 	collect_file kern-log /var/log/kern.log log
 fi
-collect_listing kernel-log-aer 'grep -E "AER|PCIe Bus Error|error status/mask|TLP Header|DPC: |Hardware Error|: +\[ ?[0-9]+\] " <kernel log>' gen_klog_aer
+collect_listing kernel-log-aer 'AER and DPC lines of the kernel log (dmesg, else journalctl -k, /var/log/dmesg, /var/log/kern.log)' gen_klog_aer
 collect_file cmdline /proc/cmdline
 collect_listing boot-times 'btime from /proc/stat and mtimes of boot configs' gen_boot_times
 # shellcheck disable=SC2016 # the source as shown in reports, not a command

@@ -15,6 +15,8 @@ export type OptionalFacts<K extends FactKey> = { readonly [P in K]: Facts[P] };
 export interface OutcomeOptions {
   /** The device this outcome is about (PCI address); host when absent. */
   readonly device?: string;
+  /** Other devices the finding names as part of what it found (the group members that block a target). */
+  readonly related?: readonly string[];
 }
 
 export interface PassOptions extends OutcomeOptions {

@@ -23,6 +23,8 @@ export interface Finding {
   /** Why the severity differs from the rule's default, when it does. */
   readonly severityReason?: string;
   readonly subject: Subject;
+  /** Other devices the finding names as part of what it found (PCI addresses). */
+  readonly related?: readonly string[];
   readonly messageId: string;
   readonly data: MessageData;
   /** messages[messageId] with data filled in, as plain text. */

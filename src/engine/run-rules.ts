@@ -56,23 +56,25 @@ function toFinding(rule: Rule, o: Outcome, gaps: readonly EvidenceGap[]): Findin
   const template = rule.messages[o.messageId];
   if (template === undefined) return internal(rule, `unknown messageId ${o.messageId}`);
   const subject: Subject = o.options.device ? { kind: 'device', address: o.options.device } : { kind: 'host' };
+  const related = o.options.related && o.options.related.length > 0 ? { related: o.options.related } : {};
   const message = renderMessage(template, o.data);
   switch (o.status) {
     case 'pass':
       if (o.evidence.length === 0) return internal(rule, 'pass without evidence');
       if (gaps.length > 0 && o.options.despiteGaps === undefined) return incomplete(rule, subject, message, o.evidence, gaps);
-      return base(rule, subject, 'pass', o.messageId, o.data, message, { evidence: o.evidence });
+      return base(rule, subject, 'pass', o.messageId, o.data, message, { evidence: o.evidence, ...related });
     case 'fail':
       if (o.evidence.length === 0) return internal(rule, 'fail without evidence');
       if (o.fix.steps.length === 0) return internal(rule, 'fail without a fix');
       return base(rule, subject, 'fail', o.messageId, o.data, message, {
+        ...related,
         evidence: o.evidence,
         fix: o.fix,
         ...(o.options.severity ? { severity: o.options.severity } : {}),
         ...(o.options.severityReason ? { severityReason: o.options.severityReason } : {}),
       });
     case 'unknown':
-      return base(rule, subject, 'unknown', o.messageId, o.data, message, { collect: o.collect });
+      return base(rule, subject, 'unknown', o.messageId, o.data, message, { collect: o.collect, ...related });
     case 'skip':
       return base(rule, subject, 'skip', o.messageId, o.data, message, {});
     default: {

@@ -141,17 +141,20 @@ const idOf = (raw: string): string => raw.toLowerCase().split(':').slice(0, 4).j
 /**
  * Take an id out of modprobe.d and the kernel command line, keeping the other ids there. Works on
  * the typed ids of the targets fact (each with its file), never on the text of an evidence line.
+ * The modprobe.d edits come apart from the command-line edits and their regeneration, so callers
+ * can rebuild the initramfs between the two (edit, rebuild initramfs, regenerate boot config).
  */
-export function dropIdSteps(host: HostProfile, id: string, vfioIds: readonly VfioId[]): FixStep[] {
-  const steps: FixStep[] = [];
+export function dropIdSteps(host: HostProfile, id: string, vfioIds: readonly VfioId[]): { modprobe: FixStep[]; cmdline: FixStep[] } {
+  const modprobe: FixStep[] = [];
+  const cmdline: FixStep[] = [];
   const mine = vfioIds.filter((v) => idOf(v.raw) === id);
   for (const file of new Set(mine.filter((v) => v.ref.evidence !== 'cmdline').map((v) => v.ref.source))) {
     if (!isIdentifier('path', file) || !file.startsWith('/etc/modprobe.d/')) {
-      steps.push(rejectedNote('path', file, `Remove ${id} from its options vfio-pci ids= line by hand.`));
+      modprobe.push(rejectedNote('path', file, `Remove ${id} from its options vfio-pci ids= line by hand.`));
       continue;
     }
     const ids = partition('pci-id', [...new Set(mine.map((v) => v.raw.toLowerCase()))], `Remove it from ${file} by hand.`);
-    steps.push(...ids.notes, editStep(file, { op: 'modprobe-option', module: 'vfio-pci', option: 'ids', add: [], remove: ids.ok, removeOption: false }));
+    modprobe.push(...ids.notes, editStep(file, { op: 'modprobe-option', module: 'vfio-pci', option: 'ids', add: [], remove: ids.ok, removeOption: false }));
   }
   if (mine.some((v) => v.ref.evidence === 'cmdline')) {
     const rest = partition(
@@ -160,9 +163,9 @@ export function dropIdSteps(host: HostProfile, id: string, vfioIds: readonly Vfi
       'Keep this id on the command line by hand.',
     );
     const kp = changeKernelParams(host, { add: rest.ok.length > 0 ? [`vfio-pci.ids=${rest.ok.join(',')}`] : [], remove: [], removeNames: ['vfio_pci.ids'] }, '');
-    steps.push(...rest.notes, ...kp.steps.filter((s) => s.kind !== 'reboot' && s.kind !== 'verify'));
+    cmdline.push(...rest.notes, ...kp.steps.filter((s) => s.kind !== 'reboot' && s.kind !== 'verify'));
   }
-  return steps;
+  return { modprobe, cmdline };
 }
 
 export function bindByAddress(
@@ -176,17 +179,17 @@ export function bindByAddress(
   const bad = passThrough.filter((d) => !isIdentifier('pci-address', d.address)).map((d) => rejectedNote('pci-address', d.address, 'Bind it by hand.'));
   const id = isIdentifier('pci-id', capture.id) ? capture.id : null;
   const steps: FixStep[] = [...bad];
-  if (id === null) steps.push(rejectedNote('pci-id', capture.id, 'Remove it from the vfio-pci ids by hand.'));
-  else steps.push(...dropIdSteps(host, id, vfioIds));
+  const drop = id === null ? { modprobe: [rejectedNote('pci-id', capture.id, 'Remove it from the vfio-pci ids by hand.')], cmdline: [] } : dropIdSteps(host, id, vfioIds);
+  steps.push(...drop.modprobe);
   if (ok.length > 0) steps.push(...bindAddressesAtBootSteps(host, ok));
   else {
     steps.push({
       kind: 'note',
-      text: 'No device of this id is named for passthrough by address; name the one(s) meant for a VM with --device <address> and bind those by address.',
+      text: 'No device of this id is named for passthrough by address; name the one(s) meant for a VM with --device ADDRESS and bind those by address.',
     });
     steps.push(...rebuildInitramfs(host));
   }
-  steps.push({ kind: 'reboot' }, ...bindByAddressVerify(host, ok, keep.filter((d) => isIdentifier('pci-address', d.address))));
+  steps.push(...drop.cmdline, { kind: 'reboot' }, ...bindByAddressVerify(host, ok, keep.filter((d) => isIdentifier('pci-address', d.address))));
   return {
     summary: `Bind ${ok.length > 0 ? ok.map((d) => d.address).join(', ') : 'the intended device'} to vfio-pci by address, not by id ${id ?? 'from the bundle'}`,
     steps,

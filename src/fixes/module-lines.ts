@@ -1,24 +1,24 @@
 /**
  * Remove a module line from a modules-load.d file, /etc/modules or an initramfs list
- * (modules-load.d(5): one module name per line).
+ * (modules-load.d(5): one module per line); the line is found by its module name, with - and _
+ * alike, never by the line number or text the bundle showed.
  */
-import type { Fix } from './fix.js';
+import type { Fix, FixStep } from './fix.js';
+import { isIdentifier, rejectedNote } from './identifiers.js';
+import { editStep } from './initramfs.js';
 
 export function removeModuleLine(files: readonly { path: string; line: number | undefined }[], module: string, why: string): Fix {
-  return {
-    summary: `Remove ${module} from the boot module lists`,
-    steps: [
-      ...files.map((f) => ({
-        kind: 'edit-file' as const,
-        path: f.path,
-        change: `delete the line "${module}"${f.line === undefined ? '' : ` (line ${f.line})`}`,
-      })),
-      {
-        kind: 'verify',
-        command: 'systemctl restart systemd-modules-load && systemctl status systemd-modules-load',
-        expect: `no "Failed to find module '${module}'" line`,
-      },
-    ],
-    caveats: [why],
-  };
+  if (!isIdentifier('module', module))
+    return { summary: 'Remove the module line by hand', steps: [rejectedNote('module', module, 'Remove that line by hand.')], caveats: [why] };
+  const steps: FixStep[] = files.map((f) =>
+    isIdentifier('path', f.path) && f.path.startsWith('/etc/')
+      ? editStep(f.path, { op: 'module-list', add: [], remove: [module] })
+      : rejectedNote('path', f.path, `Delete the line ${module} there by hand.`),
+  );
+  steps.push({
+    kind: 'verify',
+    command: 'systemctl restart systemd-modules-load && systemctl status systemd-modules-load',
+    expect: `no "Failed to find module '${module}'" line`,
+  });
+  return { summary: `Remove ${module} from the boot module lists`, steps, caveats: [why] };
 }

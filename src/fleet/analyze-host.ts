@@ -1,6 +1,7 @@
 /**
  * One host of a fleet run: read the bundle, analyze it, write its own reports beside the summary,
- * and return its summary. A bundle that cannot be read becomes a failed host, never a thrown error.
+ * and return its summary. A bundle that cannot be read, or a symbolic link (never followed in a
+ * fleet), becomes a failed host, never a thrown error.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { builtinRules } from '../../rules/index.js';
 import { exitCodeFor, type FailOn } from '../cli/exit-code.js';
 import { readInput } from '../cli/read-input.js';
 import { renderReport, type ReportFormat } from '../report/render-report.js';
+import { refusedFleetInput } from './find-bundles.js';
 import { failedHost, summarizeHost, type HostSummary } from './host-summary.js';
 
 export interface HostJob {
@@ -23,6 +25,8 @@ export interface HostJob {
 const EXT: Record<ReportFormat, string> = { html: 'html', md: 'md', json: 'json', text: 'txt' };
 
 export async function analyzeHost(job: HostJob): Promise<HostSummary> {
+  const refused = refusedFleetInput(job.source);
+  if (refused !== null) return failedHost(job.name, job.source, refused);
   try {
     const analysis = analyzeBundle(await readInput(job.source), { rules: builtinRules, devices: job.devices });
     const base = join('hosts', job.name);

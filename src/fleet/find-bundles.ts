@@ -1,52 +1,74 @@
 /**
  * Fleet inputs: the bundle files named, and the bundle files (*.tgz, *.tar.gz, *.tar, *.tar.xz)
- * directly inside a named directory that is not itself a bundle. Host names come from the file
- * names, made safe as report file names and unique.
+ * directly inside a named directory that is not itself a bundle. Links found in such a directory
+ * are listed too, so that analyze-host.ts refuses them by name: a fleet never follows a symbolic
+ * link (`etc.tgz -> /etc` must not make the engineer's /etc a host). A name that cannot be listed
+ * or looked at is passed on as is, for the reader to name the problem in one line.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
 import { LAYOUT_TOPS } from '../bundle/strip-top-directory.js';
+import { BUNDLE_NAME } from './host-names.js';
 
-const BUNDLE = /\.(tgz|tar\.gz|tar|tar\.xz|txz)$/i;
+/** The names in a directory, or null when it cannot be listed. */
+function list(dir: string): Dirent[] | null {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+}
+
+function holdsBundleLayout(entries: readonly Dirent[]): boolean {
+  return entries.some((e) => e.name === 'manifest.json' || e.name === 'sos_commands' || LAYOUT_TOPS.has(e.name));
+}
 
 /**
  * A directory is one bundle when it holds a manifest, a sosreport, evidence in the bundle layout
- * (proc/, etc/, commands/ … without a manifest), or a single top directory of one.
+ * (proc/, etc/, commands/ … without a manifest), or a single top directory (not a link) of one.
  */
 export function isBundleDirectory(dir: string): boolean {
-  if (existsSync(join(dir, 'manifest.json')) || existsSync(join(dir, 'sos_commands'))) return true;
-  const entries = readdirSync(dir);
-  if (entries.some((e) => LAYOUT_TOPS.has(e))) return true;
-  return (
-    entries.length === 1 && statSync(join(dir, entries[0] as string)).isDirectory() && isBundleDirectory(join(dir, entries[0] as string))
-  );
+  const entries = list(dir);
+  if (entries === null) return false;
+  if (holdsBundleLayout(entries)) return true;
+  const only = entries.length === 1 ? entries[0] : undefined;
+  if (!only?.isDirectory()) return false;
+  const inner = list(join(dir, only.name));
+  return inner !== null && holdsBundleLayout(inner);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function expandFleetInputs(inputs: readonly string[]): string[] {
   const out: string[] = [];
   for (const input of inputs) {
-    if (statSync(input, { throwIfNoEntry: false })?.isDirectory() && !isBundleDirectory(input))
-      out.push(
-        ...readdirSync(input)
-          .filter((n) => BUNDLE.test(n))
-          .sort()
-          .map((n) => join(input, n)),
-      );
-    else out.push(input);
+    const entries = isDirectory(input) && !isBundleDirectory(input) ? list(input) : null;
+    if (entries === null) {
+      out.push(input);
+      continue;
+    }
+    out.push(
+      ...entries
+        .filter((d) => BUNDLE_NAME.test(d.name) && (d.isFile() || d.isSymbolicLink()))
+        .map((d) => d.name)
+        .sort()
+        .map((n) => join(input, n)),
+    );
   }
   return out;
 }
 
-export function hostNames(paths: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return paths.map((p) => {
-    const base =
-      basename(p)
-        .replace(BUNDLE, '')
-        .replace(/[^\w.-]/g, '_')
-        .replace(/^\.+/, '_') || 'host';
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}-${n}`;
-  });
+/** Why a fleet will not read this input (a symbolic link), or null. */
+export function refusedFleetInput(path: string): string | null {
+  try {
+    return lstatSync(path).isSymbolicLink() ? `${path} is a symbolic link; a fleet run does not follow links` : null;
+  } catch {
+    return null;
+  }
 }

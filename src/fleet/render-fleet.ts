@@ -34,14 +34,18 @@ export function renderFleetMarkdown(s: FleetSummary, generatedAt: string): strin
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Every field quoted (RFC 4180), so no cell's content can end it or start a row, whatever an
+ * importer makes of a bare field; a leading = + - @, tab or CR would make a spreadsheet evaluate
+ * the cell (CSV injection, OWASP), so it gets a leading apostrophe.
+ */
 function csvField(s: string): string {
-  // A leading = + - @ would make a spreadsheet evaluate the cell (CSV injection): prefix a quote.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 export function renderFleetCsv(s: FleetSummary): string {
-  const rows = [['host', 'source', 'status', 'rule', 'severity', 'subject'].join(',')];
+  const rows = [['host', 'source', 'status', 'rule', 'severity', 'subject'].map(csvField).join(',')];
   for (const h of s.hosts) {
     if (h.error) rows.push([h.name, h.source, 'error', '', '', h.error].map((x) => csvField(v(x))).join(','));
     else if (h.fails.length === 0) rows.push([h.name, h.source, 'ok', '', '', ''].map((x) => csvField(v(x))).join(','));

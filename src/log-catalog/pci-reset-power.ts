@@ -85,7 +85,7 @@ export const PCI_RESET_POWER: readonly LogCatalogEntry[] = [
     prefix: '<driver> <device>: ',
     needle: 'to D0, device inaccessible',
     pattern:
-      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): Unable to change power state from (?<value>D[\w]+) to D0, device inaccessible$/,
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): Unable to change power state from (?<value>D\w+) to D0, device inaccessible$/,
     fault: 'power-state-failed',
     level: 'error',
     meaning: 'The device did not come back to D0 (its config space reads all ones); it is lost until a reset or reboot.',

@@ -11,6 +11,7 @@ import type { Bundle, BundleFile } from '../bundle/bundle.js';
 import { EVIDENCE_BY_ID, MANIFEST_PATH, type EvidenceSpec } from '../bundle/layout.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestItem } from '../bundle/manifest.js';
 import type { LooseInputs, LoosePiece } from './loose-report.js';
+import { lspciOfGroupListing } from './group-listing-lspci.js';
 import { evidenceIdOf } from './piece-kind.js';
 import { readPieces, type LooseText, type Piece } from './read-pieces.js';
 import { renderPiece, type RenderedLine } from './render-piece.js';
@@ -32,6 +33,9 @@ interface Group {
   readonly id: string;
   readonly spec: EvidenceSpec;
   readonly pieces: Piece[];
+  /** Text made from the pieces some other way than rendering each (lspci-nnk from group listings). */
+  readonly lines?: readonly RenderedLine[];
+  readonly readAs?: string;
 }
 
 export function buildLooseBundle(texts: readonly LooseText[], source: string): LooseBundle {
@@ -55,13 +59,21 @@ export function buildLooseBundle(texts: readonly LooseText[], source: string): L
     } else group.pieces.push(p);
   }
 
+  // With no lspci listing given, the lspci lines of the group listings are the PCI inventory.
+  const listings = pieces.filter((p) => p.kind === 'iommu-groups');
+  if (!groups.some((g) => g.id === 'lspci-nnk' || g.id === 'lspci-vvv') && listings.length > 0) {
+    const derived = lspciOfGroupListing(listings);
+    const spec = EVIDENCE_BY_ID.get('lspci-nnk');
+    if (derived.length > 0 && spec) groups.push({ id: 'lspci-nnk', spec, pieces: listings, lines: derived, readAs: 'lspci lines of the IOMMU group listing' });
+  }
+
   const files = new Map<string, BundleFile>();
   const items: ManifestItem[] = [];
   const rendered = new Map<string, RenderedLine[]>();
   const manyCount = new Map<string, number>();
   for (const g of groups) {
-    const lines: RenderedLine[] = [];
-    for (const p of g.pieces) {
+    const lines: RenderedLine[] = g.lines ? [...g.lines] : [];
+    for (const p of g.lines ? [] : g.pieces) {
       // grep separates its cut contexts with `--`; two lspci pieces are two cut listings
       if (lines.length > 0 && (p.kind === 'lspci' || p.kind === 'lspci-verbose')) lines.push({ text: '--', origin: null });
       lines.push(...renderPiece(p));
@@ -69,7 +81,7 @@ export function buildLooseBundle(texts: readonly LooseText[], source: string): L
     const n = (manyCount.get(g.id) ?? 0) + 1;
     manyCount.set(g.id, n);
     const path = bundlePath(g.spec, n, g.pieces[0]?.hint.path ?? null, files);
-    const base = `${[...new Set(g.pieces.map((p) => where(p, lineCount)))].join(', ')} (${[...new Set(g.pieces.map((p) => p.readAs))].join(', ')})`;
+    const base = `${[...new Set(g.pieces.map((p) => where(p, lineCount)))].join(', ')} (${g.readAs ?? [...new Set(g.pieces.map((p) => p.readAs))].join(', ')})`;
     let name = base;
     for (let k = 2; rendered.has(name); k++) name = `${base} #${k}`;
     const text = lines.map((l) => `${l.text}\n`).join('');
@@ -88,7 +100,7 @@ export function buildLooseBundle(texts: readonly LooseText[], source: string): L
   };
   files.set(MANIFEST_PATH, { path: MANIFEST_PATH, bytes: Buffer.from(JSON.stringify(manifest), 'utf8'), truncated: false });
   const bundle: Bundle = { source, format: 'directory', root: null, files, skipped: [], lost: null };
-  const inputs: LooseInputs = { names: texts.map((t) => t.name), pieces: pieces.map((p) => report(p, notes.get(p) ?? null)) };
+  const inputs: LooseInputs = { names: texts.map((t) => t.name), pieces: pieces.map((p) => report(p, notes.get(p) ?? p.note ?? null)) };
   return { bundle, inputs, lines: rendered };
 }
 

@@ -3,7 +3,7 @@
  * each run given its final kind and what it was read as. Pure: text in, pieces out.
  */
 import { splitLines, type SourceLine } from '../parsers/lines.js';
-import { commandHint, type CommandHint } from './command-hint.js';
+import { commandHint, NO_HINT, type CommandHint } from './command-hint.js';
 import { readAsOf, refineKind } from './describe-run.js';
 import type { PieceKind } from './piece-kind.js';
 import { recogniseSection } from './recognise.js';
@@ -14,6 +14,8 @@ export interface LooseText {
   /** As the user named it: `dmesg.txt`, `ticket/lspci.txt`, `stdin`. */
   readonly name: string;
   readonly text: string;
+  /** Why the input was not read (a binary file in a directory of text files). */
+  readonly skipped?: string;
 }
 
 export interface Piece {
@@ -27,9 +29,13 @@ export interface Piece {
   readonly lines: readonly SourceLine[];
   readonly first: number;
   readonly last: number;
+  /** Why it was left aside (an input that was not read). */
+  readonly note?: string;
 }
 
 export function readPieces(input: LooseText): Piece[] {
+  if (input.skipped !== undefined)
+    return [{ input: input.name, kind: null, readAs: null, command: null, hint: NO_HINT, lines: [], first: 0, last: 0, note: input.skipped }];
   const pieces: Piece[] = [];
   for (const section of splitPaste(splitLines(input.text))) {
     const hint = commandHint(section.command?.text ?? null);
@@ -40,7 +46,7 @@ export function readPieces(input: LooseText): Piece[] {
       continue;
     }
     for (const run of runs) {
-      const kind = run.kind === null ? null : refineKind(run.kind, run.lines, hint);
+      const kind = run.kind === null || lone(run.kind, run.lines, hint) ? null : refineKind(run.kind, run.lines, hint);
       pieces.push({
         input: input.name,
         kind,
@@ -54,4 +60,9 @@ export function readPieces(input: LooseText): Piece[] {
     }
   }
   return pieces;
+}
+
+/** One module name alone (`vfio-pci` echoed by a script) is a module list only under a command that prints one. */
+function lone(kind: PieceKind, lines: readonly SourceLine[], hint: CommandHint): boolean {
+  return kind === 'modules-list' && !hint.kinds.includes(kind) && lines.filter((l) => l.text.trim() !== '').length < 2;
 }

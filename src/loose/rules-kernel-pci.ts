@@ -44,7 +44,8 @@ const HEXDUMP = /^[0-9a-f]{2,3}:(?: [0-9a-f]{2}){1,16}$/;
 
 export const lspciRule: KindRule = {
   kind: 'lspci',
-  strong: (text) => deviceLine(text) !== undefined || /^\s*Kernel (?:driver in use|modules): \S/.test(text),
+  // a driver line that lost its indentation (a -B cut's first line, the seed guide's paste)
+  strong: (text) => deviceLine(text) !== undefined || /^Kernel (?:driver in use|modules): \S/.test(text),
   weak: (text) => indented(text) || LSPCI_LABEL.test(text) || text.trim() === '--' || HEXDUMP.test(text),
 };
 

@@ -11,7 +11,12 @@ import type { PciDevice, PciFacts } from '../../src/facts/model.js';
 import { renderHtml } from '../../src/report/render.js';
 import { buildTopology, LAYOUT, type TopologyView } from '../../src/report/topology.js';
 import { anchorFor, buildReportView } from '../../src/report/view-model.js';
+import groupNotViable from '../../rules/group-not-viable.js';
 import { builtinRules } from '../../rules/index.js';
+import type { Finding } from '../../src/engine/finding.js';
+import { runRules } from '../../src/engine/run-rules.js';
+import { known } from '../../src/facts/fact.js';
+import type { Facts } from '../../src/facts/facts.js';
 import { sampleBundle } from '../helpers/bundle-from.js';
 
 function dev(address: string, classCode: string, driver: string | null, group: string, parents: string[] = []): PciDevice {
@@ -35,8 +40,24 @@ function dev(address: string, classCode: string, driver: string | null, group: s
     parents,
     flr: null,
     pcieType: null,
-    refs: [],
+    refs: [{ evidence: 'pci-sysfs', source: 'generated layout input', text: address }],
   };
+}
+
+const realHost = analyzeBundle(sampleBundle('lab-group-shared'), { rules: [] }).facts.host;
+
+/** What the group rule finds on a generated inventory: the picture draws blockers from findings only. */
+function groupFindings(pci: PciFacts, targets: readonly DeviceReadiness[]): Finding[] {
+  const facts = {
+    targets: known({
+      devices: targets.map((t) => ({ address: t.address, explicit: true, why: [], refs: [] })),
+      vfioIds: [],
+      unmatched: [],
+    }),
+    pci: known(pci),
+    host: realHost,
+  } as unknown as Facts;
+  return runRules([groupNotViable], facts);
 }
 
 function target(address: string): DeviceReadiness {
@@ -90,7 +111,7 @@ describe('IOMMU-group picture layout', () => {
   it('300 functions: only groups of interest are drawn, everything else is counted, nothing overlaps', () => {
     const { pci, targets } = bigServer();
     expect(pci.devices).toHaveLength(300);
-    const t = buildTopology(pci, targets, [], anchorFor) as TopologyView;
+    const t = buildTopology(pci, targets, groupFindings(pci, targets), anchorFor) as TopologyView;
     expect(t.totalDevices).toBe(300);
     expect(t.groups.map((g) => g.title)).toEqual(['IOMMU group 99', 'IOMMU group 7', 'IOMMU group 8']);
     const [gpu, nic7, nic8] = t.groups;
@@ -110,7 +131,7 @@ describe('IOMMU-group picture layout', () => {
   it('300 functions, every NIC a target: at most the group cap is drawn, the rest counted exactly', () => {
     const { pci } = bigServer();
     const everyNic = pci.devices.filter((d) => d.classCode === '020000' && d.address.endsWith('.0')).map((d) => target(d.address));
-    const t = buildTopology(pci, everyNic, [], anchorFor)!;
+    const t = buildTopology(pci, everyNic, groupFindings(pci, everyNic), anchorFor)!;
     expect(t.groups.length).toBe(LAYOUT.maxGroups);
     const drawnGroups = new Set(t.groups.map((g) => g.title));
     const hiddenDevices = Object.entries(pci.groups)
@@ -128,7 +149,12 @@ describe('IOMMU-group picture layout', () => {
       dev(`0000:e0:${(i >> 3).toString(16).padStart(2, '0')}.${i & 7}`, '020000', 'ixgbe', '500'),
     );
     const pciBig: PciFacts = { ...pci, devices: [...pci.devices, ...big], groups: { ...pci.groups, 500: big.map((d) => d.address) } };
-    const t = buildTopology(pciBig, [...targets, target('0000:e0:03.0')], [], anchorFor)!;
+    const t = buildTopology(
+      pciBig,
+      [...targets, target('0000:e0:03.0')],
+      groupFindings(pciBig, [...targets, target('0000:e0:03.0')]),
+      anchorFor,
+    )!;
     const card = t.groups.find((g) => g.title === 'IOMMU group 500')!;
     expect(card.devices).toHaveLength(2 * LAYOUT.maxRows);
     expect(card.devices.filter((d) => d.isTarget).map((d) => d.address)).toEqual(['e0:03.0']);
@@ -141,13 +167,24 @@ describe('IOMMU-group picture layout', () => {
     const analysis = analyzeBundle(sampleBundle('lab-group-shared'), { rules: builtinRules });
     const view = buildReportView(analysis, { generatedAt: 'fixed', toolVersion: 'test', docs: new Map(), picture: true });
     const { pci, targets } = bigServer();
-    const topology = buildTopology(pci, targets, [], anchorFor)!;
+    const topology = buildTopology(pci, targets, groupFindings(pci, targets), anchorFor)!;
     const html = renderHtml({ ...view, topology });
     const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>') + 6);
     expect(svg.match(/<g class="grp /g)).toHaveLength(topology.groups.length);
     expect(svg.match(/<g class="dev /g)).toHaveLength(topology.groups.reduce((n, g) => n + g.devices.length, 0));
     expect(svg).not.toMatch(/\sstyle=|href="(?!#)|xlink:href|<image|<foreignObject|<script/);
     expect(svg.length).toBeLessThan(40_000);
+  });
+
+  it('two targets in one group: the picture marks what the finding names, the host-driven target included', () => {
+    const { pci } = bigServer();
+    const both = [target('0000:c1:00.0'), target('0000:c1:00.1')];
+    const findings = groupFindings(pci, both);
+    const named = findings.filter((f) => f.status === 'fail').flatMap((f) => f.related ?? []);
+    expect(named).toContain('0000:c1:00.1');
+    const card = buildTopology(pci, both, findings, anchorFor)!.groups.find((g) => g.title === 'IOMMU group 99')!;
+    expect(card.status).toBe('blocked');
+    expect(card.devices.filter((d) => d.isBlocker).map((d) => d.address)).toEqual(['c1:00.1']);
   });
 
   it('no PCI inventory, no picture', () => {
