@@ -1,3 +1,4 @@
+import { deviceByAddress } from '../src/facts/pci.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { FULL_LOG_COLLECT, logShowsAbsence } from '../src/facts/kernel-log.js';
 import { barConflicts, logRef } from '../src/facts/device-log.js';
@@ -21,7 +22,7 @@ export default defineRule({
   check({ kernelLog, pci, targets, host, kernel }, r) {
     const log = kernelLog.value;
     const conflicts = barConflicts(log);
-    const devOf = (a: string) => pci.value.devices.find((d) => d.address === a);
+    const devOf = (a: string) => deviceByAddress(pci.value).get(a);
     const note = (a: string): string => (devOf(a)?.bootVga ? ' (the boot VGA device, boot_vga=1)' : '');
     const byAddr = new Map<string, typeof conflicts>();
     // A BAR conflict on a device known not to be a display controller has another cause.

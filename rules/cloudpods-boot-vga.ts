@@ -32,7 +32,7 @@ export default defineRule({
     const boot = vgas.find((d) => d.bootVga === true);
     const use = hostConfSetting(cp, 'use_boot_vga');
     const logged = logLinesWith(cp, 'is boot_vga', 'skip boot vga device', 'use kernel driver mgag200', 'use kernel driver ast');
-    const restore = editHostConf('set use_boot_vga: false (or remove the line; false is the default)');
+    const restore = editHostConf({ key: 'use_boot_vga', value: 'false' });
     if (use && isTrue(cp, 'use_boot_vga'))
       return r.fail('useBootVga', { address: boot?.address ?? 'device' }, [use.ref, ...(boot?.refs ?? []), ...logged.map((l) => l.ref)], {
         summary: 'Let the host keep its console GPU',

@@ -1,3 +1,4 @@
+import { deviceByAddress } from '../src/facts/pci.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { gpuProbeDisabledBy, passthroughGpus } from '../src/facts/cloudpods-devices.js';
 import { logLinesWith } from '../src/facts/cloudpods-lookup.js';
@@ -28,7 +29,7 @@ export default defineRule({
     const taken = new Map(gpus.map((g) => [g.address, g]));
     for (const g of gpus)
       for (const a of pci.value.groups[g.group ?? ''] ?? []) {
-        const peer = pci.value.devices.find((d) => d.address === a);
+        const peer = deviceByAddress(pci.value).get(a);
         if (peer && peer.vendor === g.vendor) taken.set(a, peer);
       }
     const byId = new Map<string, typeof gpus>();

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { gpuProbeDisabledBy, passthroughGpus } from '../src/facts/cloudpods-devices.js';
-import { isBridge } from '../src/facts/pci.js';
+import { isBridge, deviceByAddress } from '../src/facts/pci.js';
 import { checkIsolatedDevices, restartHostService } from '../src/fixes/cloudpods.js';
 import { makeGroupViable } from '../src/fixes/group-viability.js';
 
@@ -33,7 +33,7 @@ export default defineRule({
     return gpus.map((g) => {
       const peers = (pci.value.groups[g.group ?? ''] ?? [])
         .filter((a) => a !== g.address)
-        .map((a) => pci.value.devices.find((d) => d.address === a))
+        .map((a) => deviceByAddress(pci.value).get(a))
         .filter((d) => d !== undefined);
       const foreign = peers.filter((d) => d.vendor !== g.vendor && !isBridge(d));
       const data = { group: g.group ?? '', gpu: g.address, vendor: g.vendor };

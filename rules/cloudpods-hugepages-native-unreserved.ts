@@ -67,7 +67,7 @@ export default defineRule({
         ? {
             summary: 'Switch the host service to transparent huge pages',
             steps: [
-              editHostConf('set hugepages_option: transparent'),
+              editHostConf({ key: 'hugepages_option', value: 'transparent' }),
               ...restartHostService(),
               checkHostServiceLog('no "hugepage … nr 0" line'),
             ],

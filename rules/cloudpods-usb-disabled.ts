@@ -39,7 +39,7 @@ export default defineRule({
       [...(setting ? [setting.ref] : []), ...devs.map((d) => d.ref)],
       {
         summary: 'Turn on USB passthrough if VMs should get these devices',
-        steps: [editHostConf('set disable_usb: false'), ...restartHostService(), checkIsolatedDevices()],
+        steps: [editHostConf({ key: 'disable_usb', value: 'false' }), ...restartHostService(), checkIsolatedDevices()],
         caveats: [
           'Leave USB off if no VM needs these devices; the host service then leaves them alone. The host needs lsusb (usbutils) for the USB probe.',
         ],

@@ -17,7 +17,8 @@ export default defineRule({
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noFailure: 'No QEMU log in the bundle reports "failed to open /dev/vfio/N".',
-    noQemuLog: 'The QEMU logs of the VMs (/opt/cloud/workspace/servers/logs) were not collected, so whether a VM failed to open its device is not known.',
+    noQemuLog:
+      'The QEMU logs of the VMs (/opt/cloud/workspace/servers/logs) were not collected, so whether a VM failed to open its device is not known.',
     qemuLogCut: 'No QEMU log line in the bundle reports "failed to open /dev/vfio/N", but {{missing}}.',
     notVfio:
       'QEMU could not open /dev/vfio/{{group}} for {{address}} because the device is on {{driver}}, not vfio-pci: the group node exists only while vfio-pci holds the device.',

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { isUserSafeDriver, isVfioDriver } from '../src/facts/pci.js';
+import { isUserSafeDriver, isVfioDriver, deviceByAddress } from '../src/facts/pci.js';
 import { bindToVfioAtBoot } from '../src/fixes/vfio-binding.js';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
     if (explicit.length === 0) return r.skip('noExplicitTarget', {});
     const out = [];
     for (const t of explicit) {
-      const dev = pci.value.devices.find((d) => d.address === t.address);
+      const dev = deviceByAddress(pci.value).get(t.address);
       if (!dev || dev.driver === null) continue; // device-not-bound speaks for unbound targets
       const evidence = [...dev.refs, ...t.refs.filter((x) => !dev.refs.includes(x))];
       if (isVfioDriver(dev.driver)) {

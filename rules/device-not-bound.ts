@@ -1,3 +1,4 @@
+import { deviceByAddress } from '../src/facts/pci.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { bindToVfioAtBoot } from '../src/fixes/vfio-binding.js';
 
@@ -21,13 +22,15 @@ export default defineRule({
     const vfioLoaded = modules.state === 'known' ? [...modules.value.loaded, ...modules.value.builtin].includes('vfio_pci') : null;
     const vfioNote = vfioLoaded === false ? ' (vfio_pci is not even loaded)' : '';
     return explicit.flatMap((t) => {
-      const dev = pci.value.devices.find((d) => d.address === t.address);
+      const dev = deviceByAddress(pci.value).get(t.address);
       if (!dev) return [];
       const evidence = [...dev.refs, ...t.refs.filter((x) => !dev.refs.includes(x))];
       if (dev.driver !== null) return [r.pass('bound', { address: dev.address, driver: dev.driver }, evidence, { device: dev.address })];
       const fix = bindToVfioAtBoot(host.value, dev, null, {
         builtinDriver: false,
-        otherSameIds: pci.value.devices.filter((d) => d.address !== dev.address && d.vendor === dev.vendor && d.device === dev.device).map((d) => d.address),
+        otherSameIds: pci.value.devices
+          .filter((d) => d.address !== dev.address && d.vendor === dev.vendor && d.device === dev.device)
+          .map((d) => d.address),
         vfioIds: targets.value.vfioIds,
       });
       return [

@@ -1,3 +1,4 @@
+import { deviceByAddress } from '../src/facts/pci.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { logRef, resetFailures } from '../src/facts/device-log.js';
 import { resetFix, noResetFix } from '../src/fixes/device-reset.js';
@@ -19,7 +20,7 @@ export default defineRule({
     const byAddr = new Map<string, ReturnType<typeof resetFailures>>();
     for (const f of resetFailures(log)) byAddr.set(f.address, [...(byAddr.get(f.address) ?? []), f]);
     const failed = [...byAddr].map(([address, fs]) => {
-      const dev = pci.value.devices.find((d) => d.address === address);
+      const dev = deviceByAddress(pci.value).get(address);
       const problems = [...new Set(fs.map((f) => f.problem))].join(', ');
       return r.fail(
         'resetFailed',
@@ -35,7 +36,7 @@ export default defineRule({
     const rest = targets.value.devices
       .filter((t) => !byAddr.has(t.address))
       .flatMap((t) => {
-        const dev = pci.value.devices.find((d) => d.address === t.address);
+        const dev = deviceByAddress(pci.value).get(t.address);
         if (!dev || !hasAttr) return [];
         if (dev.resetMethod)
           return [

@@ -31,7 +31,7 @@ export default defineRule({
       return r.fail('missingNoCpuSupport', {}, [...kvm.evidence, cpu.value.flagsRef], {
         summary: 'Enable hardware virtualization first; the KVM module cannot load without it',
         steps: [
-          enableCpuVirtualization(host.value.cpuVendor),
+          enableCpuVirtualization(host.value),
           { kind: 'reboot' },
           { kind: 'verify', command: 'ls -l /dev/kvm', expect: 'a character device' },
         ],

@@ -1,3 +1,4 @@
+import { deviceByAddress } from '../src/facts/pci.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { keepHostStorage } from '../src/fixes/keep-host-storage.js';
 
@@ -18,7 +19,7 @@ export default defineRule({
     const explicit = targets.value.devices.filter((t) => t.explicit);
     if (explicit.length === 0) return r.skip('noExplicitTarget', {});
     return explicit.flatMap((t) => {
-      const dev = pci.value.devices.find((d) => d.address === t.address);
+      const dev = deviceByAddress(pci.value).get(t.address);
       if (!dev) return [];
       const storage = hostStorage.value.devices.find((s) => s.address === dev.address);
       if (!storage)

@@ -33,13 +33,15 @@ export default defineRule({
       return r.pass('loaded', { how: how.join(', ') }, refs, { despiteGaps: 'each module is shown loaded or built in' });
     // "Not built in" needs /sys/module whole or the kernel configuration saying so.
     const builtinKnown = (mod: string): boolean =>
-      modules.gaps.length === 0 || (cfg !== null && Object.hasOwn(cfg, CONFIG_NAME[mod] ?? '') && cfg[CONFIG_NAME[mod] ?? '']?.value !== 'y');
+      modules.gaps.length === 0 ||
+      (cfg !== null && Object.hasOwn(cfg, CONFIG_NAME[mod] ?? '') && cfg[CONFIG_NAME[mod] ?? '']?.value !== 'y');
     const undecided = missing.filter((mod) => !builtinKnown(mod));
     if (undecided.length > 0)
-      return r.unknown('undecided', { modules: undecided.join(', '), missing: modules.gaps.map((g) => `${g.source} ${g.why}`).join('; ') }, [
-        ...new Set(modules.gaps.flatMap((g) => g.collect)),
-        'grep VFIO /boot/config-$(uname -r)',
-      ]);
+      return r.unknown(
+        'undecided',
+        { modules: undecided.join(', '), missing: modules.gaps.map((g) => `${g.source} ${g.why}`).join('; ') },
+        [...new Set(modules.gaps.flatMap((g) => g.collect)), 'grep VFIO /boot/config-$(uname -r)'],
+      );
     return r.fail(
       'missing',
       { missing: missing.length === 1 ? `${missing[0]} is` : `${missing.join(', ')} are` },

@@ -31,11 +31,9 @@ export default defineRule({
     // A configuration file that was not read whole may hold the entry: no failure without it.
     const gaps = [...moduleConfig.gaps, ...(cmdline.state === 'known' ? cmdline.gaps : [])];
     if (gaps.length > 0)
-      return r.unknown(
-        'configIncomplete',
-        { missing: gaps.map((g) => `${g.source} ${g.why}`).join('; ') },
-        [...new Set(gaps.flatMap((g) => g.collect))],
-      );
+      return r.unknown('configIncomplete', { missing: gaps.map((g) => `${g.source} ${g.why}`).join('; ') }, [
+        ...new Set(gaps.flatMap((g) => g.collect)),
+      ]);
     const refs = loaded.flatMap((x) => (m.refs[x] ? [m.refs[x]] : []));
     return r.fail(
       'notPersistent',

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { FULL_LOG_COLLECT, logLines, logShowsAbsence } from '../src/facts/kernel-log.js';
 import { logRef, probeFailures } from '../src/facts/device-log.js';
-import { isBridge } from '../src/facts/pci.js';
+import { isBridge, deviceByAddress } from '../src/facts/pci.js';
 import { errnoName, probeFix, type ProbeCause } from '../src/fixes/probe-failure.js';
 
 export default defineRule({
@@ -27,7 +27,7 @@ export default defineRule({
     return failures
       .filter((f) => !seen.has(f.address) && seen.add(f.address))
       .map((f) => {
-        const dev = pci.state === 'known' ? pci.value.devices.find((d) => d.address === f.address) : undefined;
+        const dev = pci.state === 'known' ? deviceByAddress(pci.value).get(f.address) : undefined;
         const near = logLines(log, f.address).filter((l) => l.line !== f.line.line && Math.abs(l.line - f.line.line) <= 3);
         const said = (s: string): boolean => near.some((l) => l.message.includes(s));
         const cause: ProbeCause =

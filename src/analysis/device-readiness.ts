@@ -28,8 +28,16 @@ export function deviceReadiness(findings: readonly Finding[], pci: PciFacts | nu
   // Only checks that could block (error severity) keep a device from being ready when undecided.
   const hostUnknown = findings.filter((f) => f.subject.kind === 'host' && f.status === 'unknown' && f.severity === 'error');
   const byAddress = new Map((pci?.devices ?? []).map((d) => [d.address, d]));
+  // Findings indexed by device once: a host with thousands of targets costs one pass, not one per target.
+  const byDevice = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.subject.kind !== 'device') continue;
+    const list = byDevice.get(f.subject.address);
+    if (list) list.push(f);
+    else byDevice.set(f.subject.address, [f]);
+  }
   return (targets?.devices ?? []).map((t) => {
-    const own = findings.filter((f) => f.subject.kind === 'device' && f.subject.address === t.address);
+    const own = byDevice.get(t.address) ?? [];
     const blockers = [...own.filter((f) => f.status === 'fail' && f.severity === 'error'), ...hostFails].map((f) => f.ruleId);
     const undecided = [...own.filter((f) => f.status === 'unknown' && f.severity === 'error'), ...hostUnknown].map((f) => f.ruleId);
     const warnings = own.filter((f) => f.status === 'fail' && f.severity !== 'error').map((f) => f.ruleId);

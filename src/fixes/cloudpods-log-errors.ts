@@ -7,6 +7,7 @@ import type { HostProfile } from '../facts/model.js';
 import { checkHostServiceLog, editHostConf, HOST_CONF, restartHostService } from './cloudpods.js';
 import type { FixStep } from './fix.js';
 import { changeKernelParams } from './kernel-params.js';
+import { input, sh } from './shell.js';
 
 export interface KnownHostServiceError {
   readonly id: string;
@@ -77,8 +78,8 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
     steps: () => [
       {
         kind: 'run',
-        command: 'climc isolated-device-list --host <host> --details',
-        why: 'find the stale record at that address, then remove it with climc isolated-device-delete <id> (or set disable_usb: true until it is cleared)',
+        command: sh`climc isolated-device-list --host ${input('PTD_HOST')} --details`.shell,
+        why: 'find the stale record at that address, then remove it with climc isolated-device-delete and its id (or set disable_usb: true until it is cleared)',
       },
       ...restart('no "registed" line'),
     ],

@@ -2,41 +2,57 @@
  * Fix steps in Cloudpods terms: edit /etc/yunion/host.conf, restart the host service and make it
  * probe devices again, and where to look next.
  *
- * Sources: the USB passthrough guide (`kubectl -n onecloud rollout restart daemonset default-host`,
- * or delete the node's `default-host-xxxxx` pod), the custom PCI guide (re-probe with
- * `climc host-probe-isolated-devices <host>` or restart the pod), the GPU guide
- * (`climc isolated-device-list --gpu`), and pkg/hostman/host_services.go RunService, which
- * reads host.conf only at start (options.Init).
+ * The host service runs as this node's pod of the `default-host` daemonset in namespace `onecloud`
+ * (the USB passthrough guide: delete the node's `default-host-xxxxx` pod to restart it); the pod is
+ * found by node name (`--field-selector spec.nodeName=`, which `kubectl get pods -o wide` shows as
+ * NODE), leaving out the deployer and image pods. `kubectl rollout restart daemonset default-host`
+ * would restart the host service on every host of the cloud, so it is never used. The pod reads
+ * host.conf only at start (pkg/hostman/host_services.go RunService, options.Init); restarting it and
+ * probing devices again (`climc host-probe-isolated-devices`, the custom PCI guide) belong after
+ * the plan's reboot when there is one, so they are marked `afterReboot`.
  */
 import type { FixStep } from './fix.js';
+import { isIdentifier, rejectedNote } from './identifiers.js';
+import { editStep } from './initramfs.js';
+import { input, sh } from './shell.js';
 
 export const HOST_CONF = '/etc/yunion/host.conf';
 
-export function editHostConf(change: string): FixStep {
-  return { kind: 'edit-file', path: HOST_CONF, change };
+/** A host.conf change: a key and its value (typed, made by the plan), or words for a change only a person can make. */
+export function editHostConf(change: string | { readonly key: string; readonly value: string }): FixStep {
+  if (typeof change === 'string') return { kind: 'edit-file', path: HOST_CONF, change };
+  if (!isIdentifier('hostconf-key', change.key) || !/^[\w.:/-]{1,128}$/.test(change.value))
+    return rejectedNote('hostconf-key', `${change.key}: ${change.value}`, `Edit ${HOST_CONF} by hand.`);
+  return editStep(HOST_CONF, { op: 'yaml-key', key: change.key, value: change.value });
 }
+
+/** This node's default-host pod, by node name (the node is named after the host). */
+const FIND_POD =
+  'node=$(hostname); pod=$(kubectl -n onecloud get pods --field-selector "spec.nodeName=$node" -o name | grep "^pod/default-host-" | grep -v -e deployer -e image | head -n 1)';
 
 /** host.conf is read once at start: the host service must be restarted after an edit. */
 export function restartHostService(): FixStep[] {
   return [
     {
       kind: 'run',
-      command: 'kubectl -n onecloud rollout restart daemonset default-host',
-      why: "the host service reads /etc/yunion/host.conf only when it starts (or delete this node's default-host-xxxxx pod)",
+      command: `${FIND_POD}; if [ -n "$pod" ]; then kubectl -n onecloud delete "$pod"; else echo "no default-host pod found for node $node: on the control node, kubectl -n onecloud get pods -o wide shows this node's default-host pod; delete that one"; fi`,
+      why: "the host service reads /etc/yunion/host.conf only when it starts; deleting this node's pod restarts it there alone (the daemonset starts a new one)",
+      afterReboot: true,
     },
     {
       kind: 'run',
-      command: 'climc host-probe-isolated-devices <host>',
+      command: sh`climc host-probe-isolated-devices ${input('PTD_HOST')}`.shell,
       why: 'makes the host service probe and bind passthrough devices again',
+      afterReboot: true,
     },
   ];
 }
 
-/** Where to confirm the host service accepted the change. */
+/** Where to confirm the host service accepted the change: the log of this node's pod. */
 export function checkHostServiceLog(expect: string): FixStep {
   return {
     kind: 'verify',
-    command: 'kubectl -n onecloud logs $(kubectl -n onecloud get pods -o name | grep default-host | head -n 1) -c host | tail -n 200',
+    command: `${FIND_POD}; kubectl -n onecloud logs "$pod" -c host | tail -n 200`,
     expect,
   };
 }
@@ -44,7 +60,7 @@ export function checkHostServiceLog(expect: string): FixStep {
 export function checkIsolatedDevices(): FixStep {
   return {
     kind: 'verify',
-    command: 'climc isolated-device-list --host <host>',
+    command: sh`climc isolated-device-list --host ${input('PTD_HOST')}`.shell,
     expect: 'the device is listed (GPU devices also with climc isolated-device-list --gpu)',
   };
 }
@@ -69,5 +85,5 @@ export function vfioOverrideAtBoot(): FixStep[] {
 
 /** Where QEMU's own error for a VM lands (reference §2.7). */
 export function checkQemuLog(expect: string): FixStep {
-  return { kind: 'verify', command: 'tail -n 50 /opt/cloud/workspace/servers/logs/<server id>', expect };
+  return { kind: 'verify', command: sh`tail -n 50 /opt/cloud/workspace/servers/logs/${input('PTD_SERVER')}`.shell, expect };
 }

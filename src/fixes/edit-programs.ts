@@ -27,6 +27,7 @@ function edit(withAdds,  d, s, m, i, j, ok, a, f) {
     }
   }
   for (d = 1; d <= nk; d++) { i = 1; while (i <= n) { if (fold(name(W[i])) == fold(keys[d])) drop(i); else i++ } }
+  for (d = 1; d <= nr; d++) { if (split(repl[d], s, " ") != 2) continue; for (i = 1; i <= n; i++) if (same(W[i], s[1])) W[i] = s[2] }
   if (!withAdds) return
   for (a = 1; a <= na; a++) { f = 0; for (i = 1; i <= n; i++) if (same(W[i], adds[a])) f = 1; if (!f) W[++n] = adds[a] }
 }
@@ -40,7 +41,8 @@ function fail(msg) { print "ptdoctor: " FILENAME ":" FNR ": " msg > "/dev/stderr
  * go to the last assignment of the first name, appended as a new assignment when there is none),
  * `line` (the first line that is not a comment, /etc/kernel/cmdline) or `options` (the first
  * `options` line of a boot loader entry). PTD_ADD: arguments separated by spaces; PTD_DEL: items
- * separated by `|`, each one argument or a run of adjacent arguments; PTD_DELKEY: names.
+ * separated by `|`, each one argument or a run of adjacent arguments; PTD_DELKEY: names; PTD_REPL:
+ * items separated by `|`, each `from to`, replacing an argument where it stands.
  */
 export const KERNEL_CMDLINE_AWK = `${ARGS}
 function assigned(line,  s, i) {
@@ -56,6 +58,7 @@ function isCmdline(line) {
 BEGIN {
   mode = ENVIRON["PTD_MODE"]; nv = split(ENVIRON["PTD_VARS"], vars, " ")
   na = split(ENVIRON["PTD_ADD"], adds, " "); nd = split(ENVIRON["PTD_DEL"], dels, "|"); nk = split(ENVIRON["PTD_DELKEY"], keys, " ")
+  nr = split(ENVIRON["PTD_REPL"], repl, "|")
 }
 FNR == NR {
   if (mode == "var" && assigned($0) == vars[1]) target = FNR

@@ -35,7 +35,8 @@ function producer(edit: FileEdit): Shell {
       const vars = loc.kind === 'shell-variable' ? loc.variables.join(' ') : '';
       const add: Shell = { shell: edit.add.map((a) => word(...a).shell).join("' '") };
       const addWord = edit.add.length === 0 ? "''" : add.shell;
-      return sh`PTD_MODE=${mode} PTD_VARS=${vars} PTD_ADD=${{ shell: addWord }} PTD_DEL=${edit.remove.join('|')} PTD_DELKEY=${edit.removeNames.join(' ')} ${awk(KERNEL_CMDLINE_AWK)} "$s" "$s"`;
+      const repl = (edit.replace ?? []).map((r) => word(r.from, ' ', ...r.to).shell).join("'|'");
+      return sh`PTD_MODE=${mode} PTD_VARS=${vars} PTD_ADD=${{ shell: addWord }} PTD_DEL=${edit.remove.join('|')} PTD_DELKEY=${edit.removeNames.join(' ')} PTD_REPL=${{ shell: repl === '' ? "''" : repl }} ${awk(KERNEL_CMDLINE_AWK)} "$s" "$s"`;
     }
     case 'module-list':
       return sh`PTD_ADD=${edit.add.join(' ')} PTD_DEL=${edit.remove.join(' ')} ${awk(MODULE_LIST_AWK)} "$s"`;

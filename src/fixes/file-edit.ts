@@ -36,6 +36,8 @@ export type FileEdit =
       readonly remove: readonly string[];
       /** Drop every argument with this name, whatever its value (names compare with `-` and `_` alike, as the kernel's parameq does). */
       readonly removeNames: readonly string[];
+      /** Replace an exact argument where it stands (the order of `hugepagesz=`/`hugepages=` matters). */
+      readonly replace?: readonly { readonly from: string; readonly to: KernelArgText }[];
     }
   | { readonly op: 'module-list'; readonly add: readonly string[]; readonly remove: readonly string[] }
   | { readonly op: 'lines'; readonly add: readonly string[]; readonly remove: readonly string[] }
@@ -59,6 +61,7 @@ function describeCmdline(e: Extract<FileEdit, { op: 'kernel-cmdline' }>): string
   if (e.add.length > 0) parts.push(`add ${e.add.map(displayParts).join(' ')}`);
   const gone = [...e.remove, ...e.removeNames.map((n) => `${n}=…`)];
   if (gone.length > 0) parts.push(`remove ${list(gone)}`);
+  for (const r of e.replace ?? []) parts.push(`replace ${r.from} with ${displayParts(r.to)} where it stands`);
   const what = parts.join(' and ');
   switch (e.location.kind) {
     case 'shell-variable': {

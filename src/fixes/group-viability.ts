@@ -48,7 +48,12 @@ export function makeGroupViable(
       steps.push(...vfioIdsAtBootSteps(host, ids, modules, vfioIds));
     }
   }
-  if (others.length > 0)
+  if (others.length > 0 && host.virtualMachine === true)
+    steps.push({
+      kind: 'note',
+      text: `This host is a virtual machine: its IOMMU groups follow the PCIe topology the outer hypervisor gives it; there, put ${target.address} behind a root port of its own (QEMU -device pcie-root-port, libvirt <controller type="pci" model="pcie-root-port"/>), away from ${others.map((o) => o.address).join(', ')}.`,
+    });
+  else if (others.length > 0)
     steps.push(
       {
         kind: 'note',

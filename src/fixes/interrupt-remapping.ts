@@ -13,13 +13,15 @@
  *   allow_unsafe_interrupts=1); both places are cleaned.
  */
 import type { EvidenceRef } from '../facts/fact.js';
-import type { HostProfile } from '../facts/model.js';
+import type { HostProfile } from '../facts/host-profile.js';
 import type { Fix, FixStep } from './fix.js';
+import { isIdentifier, rejectedNote } from './identifiers.js';
+import { editStep } from './initramfs.js';
 import { changeKernelParams } from './kernel-params.js';
 
 const VERIFY: FixStep = {
   kind: 'verify',
-  command: 'sudo dmesg | grep -i -e "IRQ remapping" -e "Interrupt remapping"',
+  command: 'dmesg | grep -i -e "IRQ remapping" -e "Interrupt remapping"',
   expect: 'DMAR-IR: Enabled IRQ remapping … or AMD-Vi: Interrupt remapping enabled',
 };
 
@@ -27,7 +29,7 @@ export function enableInterruptRemapping(host: HostProfile, inVm: boolean): Fix 
   const caveats = [
     'Last resort only: vfio_iommu_type1.allow_unsafe_interrupts=1 lets VFIO attach devices without remapping, but a guest can then forge MSIs and inject interrupts into the host.',
   ];
-  if (inVm)
+  if (inVm || host.virtualMachine === true)
     return {
       summary: 'Give the virtual IOMMU interrupt remapping in the outer hypervisor',
       steps: [
@@ -53,11 +55,11 @@ export function enableInterruptRemapping(host: HostProfile, inVm: boolean): Fix 
 
 export function dropUnsafeInterrupts(host: HostProfile, settings: readonly { raw: string; where: string; ref: EvidenceRef }[]): Fix {
   const files = [...new Set(settings.filter((s) => s.where === 'modprobe').map((s) => s.ref.source))];
-  const fileSteps: FixStep[] = files.map((path) => ({
-    kind: 'edit-file',
-    path,
-    change: 'remove allow_unsafe_interrupts=1 from the "options vfio_iommu_type1" line (drop the line if nothing else is on it)',
-  }));
+  const fileSteps: FixStep[] = files.map((path) =>
+    isIdentifier('path', path) && path.startsWith('/etc/modprobe.d/')
+      ? editStep(path, { op: 'modprobe-option', module: 'vfio_iommu_type1', option: 'allow_unsafe_interrupts', add: [], remove: [], removeOption: true })
+      : rejectedNote('path', path, 'Remove allow_unsafe_interrupts from that file by hand.'),
+  );
   const params = [...new Set(settings.filter((s) => s.where !== 'modprobe').map((s) => s.raw))];
   const verify: FixStep = { kind: 'verify', command: 'cat /sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts', expect: 'N' };
   if (params.length === 0) return { summary: 'Stop allowing unsafe interrupts', steps: [...fileSteps, { kind: 'reboot' }, verify] };

@@ -17,6 +17,12 @@ export interface ParamChange {
   readonly remove: readonly string[];
   /** Drop every argument of these names, whatever the value (`vfio_pci.ids` before adding a new list). */
   readonly removeNames?: readonly string[];
+  /**
+   * Arguments replaced where they stand: the order matters for `hugepagesz=1G hugepages=64`, where
+   * the count belongs to the size before it (Documentation/admin-guide/mm/hugetlbpage.rst), and a
+   * second `hugepagesz=` of the same size is ignored with the `hugepages=` after it.
+   */
+  readonly replace?: readonly { readonly from: string; readonly to: string | KernelArgText }[];
 }
 
 /** A change whose every argument is a valid kernel parameter, with a note for each one that was not. */
@@ -24,6 +30,7 @@ export interface CheckedChange {
   readonly add: readonly KernelArgText[];
   readonly remove: readonly string[];
   readonly removeNames: readonly string[];
+  readonly replace: readonly { readonly from: string; readonly to: KernelArgText }[];
   readonly refused: readonly FixStep[];
 }
 
@@ -51,7 +58,13 @@ export function checkChange(change: ParamChange): CheckedChange {
     if (isIdentifier('kernel-parameter', n) && !n.includes('=')) removeNames.push(n);
     else refused.push(rejectedNote('kernel-parameter', n, WHAT));
   }
-  return { add, remove, removeNames, refused };
+  const replace: { from: string; to: KernelArgText }[] = [];
+  for (const r of change.replace ?? []) {
+    const to: KernelArgText = typeof r.to === 'string' ? [r.to] : r.to;
+    if (isIdentifier('kernel-parameter', r.from) && isIdentifier('kernel-parameter', checkable(to))) replace.push({ from: r.from, to });
+    else refused.push(rejectedNote('kernel-parameter', `${r.from} → ${displayParts(to)}`, WHAT));
+  }
+  return { add, remove, removeNames, replace, refused };
 }
 
 export const argText = (a: KernelArgText): string => displayParts(a);

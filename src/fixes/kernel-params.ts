@@ -27,13 +27,14 @@ function edit(path: string, location: CmdlineLocation, change: CheckedChange, wi
     add: withAdds ? change.add : [],
     remove: change.remove,
     removeNames: change.removeNames,
+    ...(change.replace.length > 0 ? { replace: change.replace } : {}),
   };
   return { kind: 'edit-file', path, change: describeEdit(e), edit: e };
 }
 
 function grubVariableEdits(addFile: string, removeFiles: readonly string[], variable: string, change: CheckedChange): FixStep[] {
   const variables = [variable, ...VARIABLES.filter((v) => v !== variable)];
-  const removes = change.remove.length > 0 || change.removeNames.length > 0;
+  const removes = change.remove.length > 0 || change.removeNames.length > 0 || change.replace.length > 0;
   const steps = [edit(addFile, { kind: 'shell-variable', variables }, change, true)];
   for (const f of removeFiles) if (f !== addFile && removes) steps.push(edit(f, { kind: 'shell-variable', variables }, change, false));
   return steps;
@@ -84,7 +85,7 @@ export function rebootWarning(host: HostProfile, change: CheckedChange): FixStep
 export function changeKernelParams(host: HostProfile, change: ParamChange, summary: string): Fix {
   const checked = checkChange(change);
   // Nothing to add or remove: the command line is not the cause, so there is nothing to edit or regenerate.
-  if (checked.add.length === 0 && checked.remove.length === 0 && checked.removeNames.length === 0)
+  if (checked.add.length === 0 && checked.remove.length === 0 && checked.removeNames.length === 0 && checked.replace.length === 0)
     return {
       summary: 'No kernel parameter explains this: look at the boot log and the firmware setting',
       steps: [

@@ -38,7 +38,7 @@ export function probeFix(
       if (iommu.firmwareTable === false)
         return {
           summary: 'Enable the IOMMU in the firmware setup',
-          steps: [enableIommuInFirmware(host.cpuVendor, null), { kind: 'reboot' }, verify],
+          steps: [enableIommuInFirmware(host, null), { kind: 'reboot' }, verify],
         };
       const off = iommuOffParams(iommu.params).map((p) => p.raw);
       return changeKernelParams(host, { add: addFor(host.cpuVendor), remove: off }, 'Turn the IOMMU on so the device gets an IOMMU group');

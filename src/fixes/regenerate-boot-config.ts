@@ -26,8 +26,10 @@ function grubMkconfig(tool: 'grub2-mkconfig' | 'grub-mkconfig', out: RegenerateO
 function grubbyStep(change: CheckedChange): FixStep | null {
   const removeNames = change.removeNames;
   const remove = [...change.remove.flatMap((r) => r.split(' ')), ...removeNames];
-  if (change.add.length === 0 && remove.length === 0) return null;
-  const args = change.add.length > 0 ? sh` --args=${{ shell: change.add.map((a) => word(...a).shell).join("' '") }}`.shell : '';
+  // A replacement is an add: grubby-bls update_args puts `name=value` in place of the first argument of that name.
+  const add = [...change.add, ...change.replace.map((r) => r.to)];
+  if (add.length === 0 && remove.length === 0) return null;
+  const args = add.length > 0 ? sh` --args=${{ shell: add.map((a) => word(...a).shell).join("' '") }}`.shell : '';
   const removeArgs = remove.length > 0 ? sh` --remove-args=${remove.join(' ')}`.shell : '';
   return { kind: 'run', command: `grubby --update-kernel=ALL${removeArgs}${args}`, why: 'BLS entries carry their own options; grubby updates every entry' };
 }

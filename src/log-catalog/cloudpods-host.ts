@@ -23,7 +23,7 @@ export const CLOUDPODS_HOST: readonly LogCatalogEntry[] = [
     fault: 'host-service-check-failed',
     level: 'fatal',
     meaning: 'The host service stopped during start-up; the wrapped error in value says which check failed.',
-    verifiedIn: ALL,
+    verifiedIn: [CLOUDPODS_3_10, CLOUDPODS_3_11],
   },
   {
     id: 'cloudpods-hugepage-nr-zero',

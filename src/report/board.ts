@@ -40,6 +40,31 @@ export interface BoardRow {
   readonly link: string | null;
 }
 
+interface FindingIndex {
+  readonly host: readonly Finding[];
+  readonly byDevice: ReadonlyMap<string, readonly Finding[]>;
+}
+
+const indexes = new WeakMap<readonly Finding[], FindingIndex>();
+
+/** The findings by device, built once per analysis: each board row reads its own, not all. */
+function indexOf(findings: readonly Finding[]): FindingIndex {
+  let index = indexes.get(findings);
+  if (index) return index;
+  const host: Finding[] = [];
+  const byDevice = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.subject.kind === 'host') host.push(f);
+    else {
+      const list = byDevice.get(f.subject.address);
+      if (list) list.push(f);
+      else byDevice.set(f.subject.address, [f]);
+    }
+  }
+  indexes.set(findings, (index = { host, byDevice }));
+  return index;
+}
+
 function boardRowId(address: string): string {
   return `board-${address.replace(/[:.]/g, '-')}`;
 }
@@ -52,10 +77,10 @@ export function boardRow(
 ): BoardRow {
   const ids = d.verdict === 'blocked' ? d.blockers : d.verdict === 'unknown' ? d.undecided : d.warnings;
   const status = d.verdict === 'unknown' ? 'unknown' : 'fail';
-  const about = (f: Finding): boolean =>
-    ids.includes(f.ruleId) && f.status === status && (f.subject.kind === 'host' || f.subject.address === d.address);
-  const own = findings.filter((f) => about(f) && f.subject.kind === 'device');
-  const host = findings.filter((f) => about(f) && f.subject.kind === 'host');
+  const about = (f: Finding): boolean => ids.includes(f.ruleId) && f.status === status;
+  const index = indexOf(findings);
+  const own = (index.byDevice.get(d.address) ?? []).filter(about);
+  const host = index.host.filter(about);
   // The reader sees the device's own problem first; the first fix is the one the merged plan
   // starts with (firmware before files before commands), host-wide before the device's own.
   const deciding = [...own, ...host];

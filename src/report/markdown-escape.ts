@@ -2,7 +2,9 @@
  * Markdown escaping for untrusted text pasted into tickets (docs/security.md §3.3): inline text
  * gets Markdown punctuation backslash-escaped and `<` `>` `&` as entities; @mentions and #refs get a
  * zero-width space so ticket systems do not ping or link; code goes in spans or fences longer than
- * any backtick run inside.
+ * any backtick run inside. Code keeps its text, but `@` and `://` get the zero-width space there
+ * too: some ticket systems link mentions and URLs, or fetch a URL that names an image, even
+ * inside code, and evidence must not make a reader's browser fetch anything.
  */
 const INLINE_SPECIAL = /[\\`*_[\]|~]/g;
 // CommonMark line endings (spec §2.1): a lone CR ends a line too, so it could start a heading or
@@ -37,8 +39,13 @@ function longestRun(text: string, ch: string): number {
   return best;
 }
 
+/** `@mention` and `scheme://` broken by a zero-width space (code spans and fences). */
+function breakLinks(text: string): string {
+  return text.replace(/(@)\b/g, '$1\u200b').replace(/:\/\//g, ':\u200b//');
+}
+
 export function mdCodeSpan(text: string): string {
-  const oneLine = text.replace(LINE_ENDING, ' ').replace(/(@)\b/g, '$1\u200b');
+  const oneLine = breakLinks(text.replace(LINE_ENDING, ' '));
   const fence = '`'.repeat(longestRun(oneLine, '`') + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') || oneLine === '' ? ' ' : '';
   return `${fence}${pad}${oneLine}${pad}${fence}`;
@@ -46,6 +53,6 @@ export function mdCodeSpan(text: string): string {
 
 export function mdFence(text: string, lang = ''): string {
   const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-  const body = text.replace(/(@)\b/g, '$1\u200b').replace(/\n$/, '');
+  const body = breakLinks(text).replace(/\n$/, '');
   return `${fence}${lang}\n${body}\n${fence}`;
 }

@@ -7,6 +7,7 @@ import { joinLines } from './join-lines.js';
 import type { ReportView } from './view-model.js';
 
 const MAX_PROBLEMS = 15;
+const MAX_INPUT_ROWS = 10;
 const CODES = { red: 31, yellow: 33, blue: 34, green: 32, magenta: 35, dim: 2, bold: 1 } as const;
 
 export function renderText(view: ReportView, options: { color: boolean }): string {
@@ -66,6 +67,17 @@ export function renderText(view: ReportView, options: { color: boolean }): strin
       '',
       `${paint('magenta', `${view.unknowns.length} check(s) undecided`)}; collect: ${view.collect.slice(0, 4).join('; ') || 'see the full report'}`,
     );
+  }
+  if (view.inputs) {
+    out.push('', paint('bold', `Read as (${view.inputs.summary}):`));
+    const rows = view.inputs.rows.map((r) => ({ where: r.lines === '' ? r.input : `${r.input}:${r.lines}`, r }));
+    const width = Math.min(40, Math.max(...rows.map((x) => x.where.length)));
+    for (const { where, r } of rows.slice(0, MAX_INPUT_ROWS)) {
+      const what = r.recognised ? r.readAs : paint('yellow', 'not recognised');
+      const note = r.note ? paint('dim', ` — ${oneLine(r.note)}`) : '';
+      out.push(`  ${where.padEnd(width)}  ${what}${r.recognised && r.evidence === null ? paint('dim', ' (not read by any check)') : ''}${r.recognised ? '' : note}`);
+    }
+    if (rows.length > MAX_INPUT_ROWS) out.push(`  … and ${rows.length - MAX_INPUT_ROWS} more (see the full report)`);
   }
   if (view.bundle.lost) out.push(paint('yellow', `Bundle incomplete: ${view.bundle.lost}`));
   if (view.bundle.manifestProblem) out.push(paint('yellow', `${view.bundle.manifestProblem}; collection statuses are unknown`));

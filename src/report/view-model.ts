@@ -13,6 +13,7 @@ import { cloudpodsSection, type CloudpodsSectionView } from './cloudpods-section
 import { buildFixPlan, type FixPlan } from './fix-plan.js';
 import { describeStep } from './fix-step-text.js';
 import { hostRows } from './host-rows.js';
+import { inputsView, type InputsView } from './inputs-view.js';
 import { buildTopology, type TopologyView } from './topology.js';
 import { visibleLine, visibleText } from './visible-text.js';
 
@@ -82,6 +83,8 @@ export interface ReportView {
   readonly plan: FixPlan;
   /** The host service's checks on a Cloudpods host; null on other hosts. */
   readonly cloudpods: CloudpodsSectionView | null;
+  /** Loose evidence: what each input was read as; null for a bundle. */
+  readonly inputs: InputsView | null;
   /** The IOMMU-group picture; null when the PCI inventory is unknown or no picture was asked for. */
   readonly topology: TopologyView | null;
   readonly devices: readonly {
@@ -124,15 +127,18 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
   };
   const board = analysis.devices.map((d) => boardRow(d, byAddress.get(d.address) ?? null, analysis.findings, anchorFor));
   const m = analysis.bundle.manifest;
+  const inputs = analysis.bundle.inputs ? inputsView(analysis.bundle.inputs) : null;
   return {
     title: `Passthrough report: ${visibleLine(m?.hostname ?? analysis.bundle.root ?? analysis.bundle.source)}`,
     generatedAt: options.generatedAt,
     toolVersion: options.toolVersion,
     bundle: {
       source: visibleLine(analysis.bundle.source),
-      collector: m
-        ? `${m.collector.kind} collector ${visibleLine(m.collector.version)}${m.uid === 0 ? ', as root' : `, as uid ${m.uid} (not root)`}`
-        : 'unknown (no valid manifest)',
+      collector: inputs
+        ? inputs.summary
+        : m
+          ? `${m.collector.kind} collector ${visibleLine(m.collector.version)}${m.uid === 0 ? ', as root' : `, as uid ${m.uid} (not root)`}`
+          : 'unknown (no valid manifest)',
       collectedAt: m ? visibleLine(m.startedAt) : 'unknown',
       redacted: m?.redacted ?? false,
       lost: analysis.bundle.lost,
@@ -152,6 +158,7 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
     skips,
     collect: [...new Set(unknowns.flatMap((u) => u.collect))],
     cloudpods: cloudpodsSection(analysis, [...problems, ...unknowns, ...passes]),
+    inputs,
     plan: buildFixPlan(fails, analysis.facts.host.state === 'known' ? analysis.facts.host.value : null),
     topology: options.picture ? buildTopology(pci, analysis.devices, analysis.findings, anchorFor) : null,
     devices: (pci?.devices ?? []).map((d) => ({
