@@ -28,7 +28,7 @@ export default defineRule({
         'short',
         { wanted: q.count, size: sizeLabel(q.sizeKb), raw: q.raw, got },
         evidence,
-        fewerHugepages(host.value, q.sizeKb, q.count, got, pool !== undefined),
+        fewerHugepages(host.value, q.sizeKb, q.count, got, pool !== undefined, q.raw),
       );
     });
     return out;

@@ -10,20 +10,24 @@ export default defineRule({
   severity: 'warning',
   tags: ['iommu', 'cmdline', 'vfio'],
   source: 'FAQ "How to enable IOMMU in the kernel (intel_iommu=on)?"',
-  needs: ['cmdline', 'host'],
-  optional: ['bootConfig', 'moduleConfig', 'kernelLog'],
+  needs: ['host'],
+  optional: ['cmdline', 'bootConfig', 'moduleConfig', 'kernelLog'],
   messages: {
     valid: 'The IOMMU and VFIO parameters on the command line and in the boot configuration are valid.',
     invalid: '{{count}} IOMMU/VFIO parameter(s) the kernel does not accept: {{list}}.',
+    noCmdline:
+      'The boot configuration and module options that were collected hold no invalid IOMMU/VFIO parameter, but the running command line is not known.',
   },
   check({ cmdline, host, bootConfig, moduleConfig, kernelLog }, r) {
-    const issues: ParamIssue[] = paramIssues(cmdline.value.params, cmdline.value.ref);
+    // Each source is checked when it was collected: a pasted /etc/default/grub is checked without /proc/cmdline.
+    const issues: ParamIssue[] = cmdline.state === 'known' ? paramIssues(cmdline.value.params, cmdline.value.ref) : [];
     if (bootConfig.state === 'known') for (const s of bootConfig.value.sources) issues.push(...paramIssues(s.params, s.ref));
     const modprobe = moduleConfig.state === 'known' ? modprobeParams(moduleConfig.value.modprobe) : [];
     const modIssues = modprobe.flatMap((m) => paramIssues([m.param], m.ref));
     const seen = new Set<string>();
     const all = [...issues, ...modIssues].filter((i) => !seen.has(`${i.raw}@${i.ref.source}`) && seen.add(`${i.raw}@${i.ref.source}`));
-    if (all.length === 0) return r.pass('valid', {}, [cmdline.value.ref]);
+    if (all.length === 0 && cmdline.state === 'known') return r.pass('valid', {}, [cmdline.value.ref]);
+    if (all.length === 0) return r.unknown('noCmdline', {}, ['cat /proc/cmdline']);
     // The kernel's own complaint, when it logged one (samples/lab-amd-iommu-on-invalid: "AMD-Vi: Unknown option - 'on'").
     const logged =
       kernelLog.state === 'known'

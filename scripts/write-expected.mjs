@@ -17,7 +17,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT, sampleDevices } from './sample-overrides.mjs';
 
-const SUBJECT = /^(?:host|[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7])$/;
+const SUBJECT = /^(?:host|[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7])$/;
 const STATUSES = new Set(['fail', 'unknown']);
 
 /** `rule@subject`, the identity of an expectation and of a finding. */
@@ -34,19 +34,23 @@ export function expectationFormatProblems(expected) {
   if (!Array.isArray(expected)) return ['expected.json is not a JSON array'];
   const problems = [];
   const seen = new Set();
-  expected.forEach((e, i) => {
+  for (const [i, e] of expected.entries()) {
     const at = `entry ${i + 1}`;
-    if (e === null || typeof e !== 'object') return problems.push(`${at} is not an object`);
+    if (e === null || typeof e !== 'object') {
+      problems.push(`${at} is not an object`);
+      continue;
+    }
     const extra = Object.keys(e).filter((k) => !['rule', 'subject', 'status', 'why'].includes(k));
     if (extra.length > 0) problems.push(`${at} has unknown key(s) ${extra.join(', ')}`);
     if (typeof e.rule !== 'string' || e.rule === '') problems.push(`${at} has no rule`);
-    if (typeof e.subject !== 'string' || !SUBJECT.test(e.subject)) problems.push(`${at} subject must be "host" or a PCI address with domain`);
+    if (typeof e.subject !== 'string' || !SUBJECT.test(e.subject))
+      problems.push(`${at} subject must be "host" or a PCI address with domain`);
     if (!STATUSES.has(e.status)) problems.push(`${at} status must be "fail" or "unknown"`);
     if (typeof e.why !== 'string' || e.why.trim() === '') problems.push(`${at} has no why`);
     const key = expectationKey(e.rule, e.subject);
     if (seen.has(key)) problems.push(`${at} lists ${key} a second time`);
     seen.add(key);
-  });
+  }
   return problems;
 }
 
@@ -100,7 +104,14 @@ function compareSample(dir) {
   const expected = JSON.parse(readFileSync(file, 'utf8'));
   const format = expectationFormatProblems(expected);
   if (format.length > 0) return { name, error: format.join('; ') };
-  return { name, differences: expectationDifferences(expected, analyzeWithShippedCli(dir)) };
+  let findings;
+  try {
+    findings = analyzeWithShippedCli(dir);
+  } catch (e) {
+    const stderr = typeof e?.stderr === 'string' ? e.stderr.trim().split('\n')[0] : '';
+    return { name, error: `the analyzer failed: ${stderr || (e instanceof Error ? e.message.split('\n')[0] : String(e))}` };
+  }
+  return { name, differences: expectationDifferences(expected, findings) };
 }
 
 function main(argv) {

@@ -266,14 +266,23 @@ real_path() {
 SECRET='<redacted by ptdoctor>'
 
 # is_secret_key KEY: whether a key names a secret. Words are matched, not listed, so new options
-# and misspellings (admin_pasword) stay covered; `pass` inside bypass/passthrough/passive is not one.
+# and misspellings (admin_pasword) stay covered; `pass` inside bypass/passthrough/passive is not
+# one, and `key` must be a word of its own (api_key, apiKey; not keyboard, keymap or sort-key).
 is_secret_key() {
 	case $1 in
 	*[Pp][Aa][Ss][Ss][Ww]*|*[Pp][Aa][Ss][Ww]*|*[Pp][Ss][Ss][Ww]*|*[Pp][Ss][Ww][Dd]*|*[Pp][Ww][Dd]*|*[Pp][Ww][Oo][Rr][Dd]*|\
 	*[Ss][Ee][Cc][Rr][Ee][Tt]*|*[Tt][Oo][Kk][Ee][Nn]*|*[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]*|*[Bb][Ee][Aa][Rr][Ee][Rr]*|\
-	*[Aa][Uu][Tt][Hh][Oo][Rr][Ii][SsZz][Aa][Tt][Ii][Oo][Nn]*|*[Pp][Rr][Ii][Vv][Aa][Tt][Ee]*|*[Kk][Ee][Yy]*|\
+	*[Aa][Uu][Tt][Hh][Oo][Rr][Ii][SsZz][Aa][Tt][Ii][Oo][Nn]*|*[Pp][Rr][Ii][Vv][Aa][Tt][Ee]*|*[Aa][Pp][Ii][Kk][Ee][Yy]*|*[Pp][Rr][Ii][Vv][Kk][Ee][Yy]*|\
 	[Pp][Ww]|*[_.-][Pp][Ww]|[Pp][Ww][_.-]*|*[_.-][Pp][Ww][_.-]*|*[a-z0-9]P[Ww]|*[a-z0-9]P[Ww][A-Z_.-]*|\
 	[Pp][Ee][Mm]|*[_.-][Pp][Ee][Mm]|[Pp][Ee][Mm][_.-]*|*[_.-][Pp][Ee][Mm][_.-]*|*[a-z0-9]P[Ee][Mm]|*[a-z0-9]P[Ee][Mm][A-Z_.-]*) return 0 ;;
+	esac
+	case $1 in
+	*[Ss][Oo][Rr][Tt][_.-][Kk][Ee][Yy]*|*[Ss][Oo][Rr][Tt][Kk][Ee][Yy]*) ;;
+	[Kk][Ee][Yy]|[Kk][Ee][Yy][Ss]|*[_.-][Kk][Ee][Yy]|*[_.-][Kk][Ee][Yy][Ss]|[Kk][Ee][Yy][_.-]*|[Kk][Ee][Yy][Ss][_.-]*|\
+	*[_.-][Kk][Ee][Yy][_.-]*|*[_.-][Kk][Ee][Yy][Ss][_.-]*|*[a-z0-9]K[Ee][Yy]|*[a-z0-9]K[Ee][Yy][Ss]|\
+	*[a-z0-9]K[Ee][Yy][A-Z_.-]*|*[a-z0-9]K[Ee][Yy][Ss][A-Z_.-]*) return 0 ;;
+	esac
+	case $1 in
 	*[Bb][Yy][Pp][Aa][Ss][Ss]*|*[Pp][Aa][Ss][Ss][Tt][Hh][Rr][Oo][Uu]*|*[Pp][Aa][Ss][Ss][Ii][Vv]*) return 1 ;;
 	*[Pp][Aa][Ss][Ss]*) return 0 ;;
 	esac
@@ -527,7 +536,7 @@ gen_batch() {
 		G) batch_gen "$_jid" "$_ja" "$_jb" "$_jc" </dev/null ;;
 		*) BID=$_jid BKIND=file BSRC=$_ja BPATH='' BOUT='' BST=$_jb BEC='' ;;
 		esac
-		elapsed_since "$_jt"
+		elapsed_since "$_jt"; [ "$_jk" = A ] && DUR=''
 		printf 'r|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$BID" "$BKIND" "$BSRC" "$BPATH" "$BOUT" "$BST" "$BEC" "$DUR" "$TOTAL"
 	done 3<"$TMP/queue"
 	# modification times of the configuration files, for "edited after the last boot": one stat

@@ -24,11 +24,14 @@
 
 export const SECRET_MARK = '<redacted by ptdoctor>';
 
-const SECRET_WORD = /passw|pasw|pssw|pswd|pwd|pword|secret|token|credential|bearer|authori[sz]ation|private|key/;
+const SECRET_WORD = /passw|pasw|pssw|pswd|pwd|pword|secret|token|credential|bearer|authori[sz]ation|private|apikey|privkey/;
 const PW_WORD = /^pw$|[-._]pw$|^pw[-._]|[-._]pw[-._]/;
 const PW_CAMEL = /[a-z0-9]P[Ww](?:$|[-A-Z._])/;
 const PEM_WORD = /^pem$|[-._]pem$|^pem[-._]|[-._]pem[-._]/;
 const PEM_CAMEL = /[a-z0-9]P[Ee][Mm](?:$|[-A-Z._])/;
+const KEY_WORD = /^keys?$|[-._]keys?$|^keys?[-._]|[-._]keys?[-._]/;
+const KEY_CAMEL = /[a-z0-9]K[Ee][Yy][Ss]?(?:$|[-A-Z._])/;
+const NOT_A_KEY = /sort[-._]?key/;
 const NOT_A_PASS = /bypass|passthrou|passiv/;
 /** What a line must hold for any rule to change it. */
 const TRIGGER = /p[as]s|psw|pw|secret|token|credent|bearer|authori|private|key|pem|@/;
@@ -45,6 +48,7 @@ function lowerAscii(s: string): string {
 export function isSecretKey(key: string): boolean {
   const low = lowerAscii(key);
   if (SECRET_WORD.test(low) || PW_WORD.test(low) || PEM_WORD.test(low) || PW_CAMEL.test(key) || PEM_CAMEL.test(key)) return true;
+  if ((KEY_WORD.test(low) || KEY_CAMEL.test(key)) && !NOT_A_KEY.test(low)) return true;
   return !NOT_A_PASS.test(low) && low.includes('pass');
 }
 

@@ -38,7 +38,7 @@ export interface FactOptions {
 
 export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
   const kernelLog = buildKernelLog(ev);
-  const cmdline = buildCmdline(ev);
+  const cmdline = buildCmdline(ev, kernelLog);
   const cpu = buildCpu(ev);
   const kernel = buildKernel(ev, options.manifest);
   const distro = readDistro(ev, kernel);

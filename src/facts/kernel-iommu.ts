@@ -8,12 +8,12 @@ import type { Evidence } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
-import { collectHint, fileRef, refTo, whyMissing } from './evidence-ref.js';
+import { collectHint, fileRef, gapsIn, refTo, whyMissing } from './evidence-ref.js';
 import { logLines, logRef, logShowsAbsence } from './kernel-log.js';
 import type { KernelIommuFacts, KernelLogFacts } from './model.js';
 import { iommuGroupListing } from './shared-evidence.js';
 
-const readable = (e: Evidence): boolean => e.status === 'ok' || e.status === 'absent';
+const readable = (e: Evidence): boolean => e.status === 'ok' || e.status === 'absent' || e.status === 'truncated';
 
 export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<KernelIommuFacts> {
   const unitsEv = ev.one('sys-class-iommu');
@@ -30,7 +30,9 @@ export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>):
     if (firstGroup) refs.push(refTo(groupsEv, firstGroup));
     else if (readable(groupsEv))
       refs.push(fileRef(groupsEv, groupsEv.status === 'absent' ? '(no /sys/kernel/iommu_groups directory)' : '(empty: no IOMMU groups)'));
-    return known({ active: units.length > 0 || groupCount > 0, groupCount, units: units.map((u) => u.name) }, refs);
+    // A cut listing proves the groups it shows; that none exist needs both listings whole.
+    const active = units.length > 0 || groupCount > 0;
+    return known({ active, groupCount, units: units.map((u) => u.name) }, refs, active ? [] : gapsIn(unitsEv, groupsEv));
   }
   const adds = log.state === 'known' ? logLines(log.value, ': Adding to iommu group ') : [];
   // Groups in the log prove the IOMMU active; their absence proves it off only in a complete log.

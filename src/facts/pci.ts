@@ -68,6 +68,7 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
     ...gapsIn(inventoryEv),
     ...(sysfs.length > 0 ? unreadLines(sysfsEv, sysfsParsed?.unparsed ?? []) : unreadLines(nnkEv, nnkParsed?.unparsed ?? [])),
     ...(groupsFrom === 'kernel-log' && log.state === 'known' ? log.gaps : []),
+    ...(fromListing && fromListing.memberships.length > 0 ? gapsIn(iommuGroupListing(ev).evidence) : []),
   ];
   return known(
     { devices: withGroups, groups, groupsFrom },

@@ -27,10 +27,11 @@ function oncePerAnalysis<T>(read: (ev: EvidenceSource) => T): (ev: EvidenceSourc
   };
 }
 
-/** `iommu-groups`, parsed only when collected whole (status ok), as both its readers require. */
+/** `iommu-groups`, parsed when it holds text: a cut listing still proves the groups it shows (its
+ * readers carry the cut as a gap, since a member may be missing). */
 export const iommuGroupListing = oncePerAnalysis((ev): ParsedEvidence<IommuGroups> => {
   const evidence = ev.one('iommu-groups');
-  return { evidence, parsed: evidence.status === 'ok' ? parseIommuGroups(evidence.text) : null };
+  return { evidence, parsed: hasText(evidence) ? parseIommuGroups(evidence.text) : null };
 });
 
 export const blockDeviceInventory = oncePerAnalysis((ev): ParsedEvidence<BlockDevices> => {

@@ -9,9 +9,14 @@
 import type { PciDevice } from '../facts/model.js';
 import type { ResetFailure } from '../facts/device-log.js';
 import type { Fix, FixStep } from './fix.js';
+import { isIdentifier, rejectedNote } from './identifiers.js';
+import { editStep } from './initramfs.js';
+import { sh } from './shell.js';
 import { vendorResetFamily, vendorResetSteps } from './vendor-reset.js';
 
 export function resetFix(dev: PciDevice | null, address: string, failures: readonly ResetFailure[]): Fix {
+  if (!isIdentifier('pci-address', address))
+    return { summary: 'Recover the device and avoid the failing reset', steps: [rejectedNote('pci-address', address, 'Look at its reset_method by hand.')] };
   const family = dev ? vendorResetFamily(dev.vendor, dev.device) : null;
   if (family)
     return {
@@ -21,11 +26,11 @@ export function resetFix(dev: PciDevice | null, address: string, failures: reado
     };
   const steps: FixStep[] = [];
   if (failures.some((f) => f.problem === 'power-inaccessible'))
-    steps.push({ kind: 'edit-file', path: '/etc/modprobe.d/vfio.conf', change: 'add the line: options vfio-pci disable_idle_d3=1' });
+    steps.push(editStep('/etc/modprobe.d/vfio.conf', { op: 'modprobe-option', module: 'vfio-pci', option: 'disable_idle_d3', add: ['1'], remove: [], removeOption: false }));
   steps.push(
     {
       kind: 'run',
-      command: `cat /sys/bus/pci/devices/${address}/reset_method`,
+      command: sh`cat /sys/bus/pci/devices/${address}/reset_method`.shell,
       why: 'lists the reset methods the kernel offers for this device',
     },
     {
@@ -41,6 +46,8 @@ export function resetFix(dev: PciDevice | null, address: string, failures: reado
 }
 
 export function noResetFix(dev: PciDevice): Fix {
+  if (!isIdentifier('pci-address', dev.address))
+    return { summary: 'Plan for the device having no reset', steps: [rejectedNote('pci-address', dev.address, 'Look at its reset_method by hand.')] };
   return {
     summary: `Plan for ${dev.address} having no reset`,
     steps: [
@@ -48,7 +55,7 @@ export function noResetFix(dev: PciDevice): Fix {
         kind: 'note',
         text: 'Give the device to one VM per host boot, or move it to a slot where it is alone below its bridge so a secondary bus reset becomes possible.',
       },
-      { kind: 'verify', command: `cat /sys/bus/pci/devices/${dev.address}/reset_method`, expect: 'lists flr, pm or bus' },
+      { kind: 'verify', command: sh`cat /sys/bus/pci/devices/${dev.address}/reset_method`.shell, expect: 'lists flr, pm or bus' },
     ],
   };
 }

@@ -3,47 +3,71 @@
  * command line are taken from free memory early in boot; gigantic (1 GiB) pages need
  * physically contiguous, aligned memory and the CPU's pdpe1gb flag, so a request may be cut
  * short ("HugeTLB: allocating N of page size 1.00 GiB failed.  Only allocated M hugepages.").
+ * A `hugepages=` count belongs to the `hugepagesz=` before it, and mm/hugetlb.c ignores a second
+ * `hugepagesz=` of a size already given together with the `hugepages=` after it ("HugeTLB:
+ * hugepagesz=… specified twice, ignoring"): a changed count therefore replaces the existing
+ * `hugepages=` where it stands, never appends another pair. The number of pages to reserve is the
+ * person's choice: the plan asks for it (PTD_HUGEPAGES) instead of printing a placeholder.
  */
-import type { HostProfile } from '../facts/model.js';
+import type { HostProfile } from '../facts/host-profile.js';
+import { cmdlineTarget } from './boot-target.js';
 import type { Fix, FixStep } from './fix.js';
+import { checkChange } from './kernel-args.js';
 import { changeKernelParams } from './kernel-params.js';
+import { regenerateSteps } from './regenerate-boot-config.js';
+import { input } from './shell.js';
 
 const label = (kb: number): string => (kb >= 1048576 ? `${kb / 1048576}G` : `${kb / 1024}M`);
 
-export function fewerHugepages(host: HostProfile, sizeKb: number, wanted: number, got: number, sizeSupported: boolean): Fix {
-  const note: FixStep = sizeSupported
-    ? {
-        kind: 'note',
-        text: `Only ${got} of ${wanted} pages of ${label(sizeKb)} fit: ask for at most ${got} (leave memory for the host), add memory, or split the reservation per NUMA node with hugepages=<node>:<count>.`,
-      }
-    : {
-        kind: 'note',
-        text: `The kernel has no ${label(sizeKb)} huge page pool: the CPU lacks the pdpe1gb flag or the size is not supported; use hugepagesz=2M instead.`,
-      };
+/**
+ * A reservation cut short. `existing` is the request's `hugepages=` argument as parsed from the
+ * command line (src/facts/hugepage-request.ts), replaced in place by the count that fits.
+ */
+export function fewerHugepages(host: HostProfile, sizeKb: number, wanted: number, got: number, sizeSupported: boolean, existing?: string): Fix {
+  const verify: FixStep = { kind: 'verify', command: `cat /sys/kernel/mm/hugepages/hugepages-${sizeKb}kB/nr_hugepages`, expect: 'the number asked for' };
+  if (!sizeSupported) {
+    const target = cmdlineTarget(host);
+    return {
+      summary: `Reserve huge pages of a size this host supports instead of ${label(sizeKb)}`,
+      steps: [
+        {
+          kind: 'note',
+          text: `The kernel has no ${label(sizeKb)} huge page pool: the CPU lacks the pdpe1gb flag or the size is not supported; use hugepagesz=2M instead.`,
+        },
+        {
+          kind: 'edit-file',
+          path: target.kind === 'grub' || target.kind === 'grubby' ? target.addFile : '/etc/kernel/cmdline',
+          change: `replace hugepagesz=${label(sizeKb)} with hugepagesz=2M and scale the hugepages= count after it to 2 MiB pages`,
+        },
+        ...regenerateSteps(target, checkChange({ add: [], remove: [] })),
+        { kind: 'reboot' },
+        { kind: 'verify', command: 'cat /sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages', expect: 'the number asked for' },
+      ],
+    };
+  }
+  const note: FixStep = {
+    kind: 'note',
+    text: `Only ${got} of ${wanted} pages of ${label(sizeKb)} fit: the plan asks for at most ${got} (leave memory for the host); adding memory or splitting the reservation per NUMA node (hugepages=NODE:COUNT,…) are the other ways.`,
+  };
+  const single = existing !== undefined && !existing.includes(' ') ? existing : `hugepages=${wanted}`;
   const fix = changeKernelParams(
     host,
-    { add: [`hugepagesz=${label(sizeKb)} hugepages=${sizeSupported ? got : wanted}`], remove: [] },
+    { add: [], remove: [], replace: [{ from: single, to: `hugepages=${got}` }] },
     `Reserve a number of ${label(sizeKb)} huge pages that fits`,
   );
-  return {
-    ...fix,
-    steps: [
-      note,
-      ...fix.steps.filter((s) => s.kind !== 'verify'),
-      { kind: 'verify', command: `cat /sys/kernel/mm/hugepages/hugepages-${sizeKb}kB/nr_hugepages`, expect: 'the number asked for' },
-    ],
-  };
+  return { ...fix, steps: [note, ...fix.steps.filter((s) => s.kind !== 'verify'), verify] };
 }
 
 export function reserveHugepages(host: HostProfile, gigantic: boolean): Fix {
-  const params = gigantic ? ['default_hugepagesz=1G', 'hugepagesz=1G', 'hugepages=<N>'] : ['hugepagesz=2M', 'hugepages=<N>'];
+  const count = ['hugepages=', input('PTD_HUGEPAGES')] as const;
+  const params = gigantic ? ['default_hugepagesz=1G', 'hugepagesz=1G', count] : ['hugepagesz=2M', count];
   const fix = changeKernelParams(host, { add: params, remove: [] }, 'Reserve huge pages for guest memory');
   return {
     ...fix,
     steps: [
       {
         kind: 'note',
-        text: `N = the guests' memory in ${gigantic ? 'GiB' : '2 MiB units'}; the guest uses them with libvirt <memoryBacking><hugepages/></memoryBacking> or QEMU -mem-path /dev/hugepages.`,
+        text: `PTD_HUGEPAGES = the guests' memory in ${gigantic ? 'GiB' : '2 MiB units'}; the guest uses them with libvirt <memoryBacking><hugepages/></memoryBacking> or QEMU -mem-path /dev/hugepages.`,
       },
       ...fix.steps,
     ],

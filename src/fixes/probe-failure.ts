@@ -11,11 +11,14 @@
  * -ENODEV and -ENXIO are never logged as "failed": drivers/base/dd.c `call_driver_probe()` sends
  * them to pr_debug ("rejects match").
  */
-import type { CpuVendor, HostProfile, KernelParam } from '../facts/model.js';
+import type { HostProfile } from '../facts/host-profile.js';
+import type { CpuVendor, KernelParam } from '../facts/model.js';
 import type { Fix } from './fix.js';
 import { enableIommuInFirmware } from './firmware.js';
 import { iommuOffParams } from '../facts/iommu-params.js';
+import { isIdentifier, rejectedNote } from './identifiers.js';
 import { changeKernelParams } from './kernel-params.js';
+import { sh } from './shell.js';
 
 export type ProbeCause = 'no-iommu-group' | 'bridge' | 'denylisted' | 'sriov-enabled' | 'no-memory' | 'other';
 
@@ -32,7 +35,9 @@ export function probeFix(
   address: string,
   iommu: { firmwareTable: boolean | null; params: readonly KernelParam[] },
 ): Fix {
-  const verify = { kind: 'verify', command: `lspci -nnk -s ${address}`, expect: 'Kernel driver in use: vfio-pci' } as const;
+  if (!isIdentifier('pci-address', address))
+    return { summary: 'Look at the failing device by hand', steps: [rejectedNote('pci-address', address, 'Read its lines in the kernel log.')] };
+  const verify = { kind: 'verify', command: sh`lspci -nnk -s ${address}`.shell, expect: 'Kernel driver in use: vfio-pci' } as const;
   switch (cause) {
     case 'no-iommu-group': {
       if (iommu.firmwareTable === false)
@@ -70,7 +75,7 @@ export function probeFix(
         steps: [
           {
             kind: 'run',
-            command: `echo 0 > /sys/bus/pci/devices/${address}/sriov_numvfs`,
+            command: sh`echo 0 > /sys/bus/pci/devices/${address}/sriov_numvfs`.shell,
             why: 'vfio-pci does not bind a PF while it has VFs',
           },
           verify,
@@ -80,7 +85,7 @@ export function probeFix(
     case 'other':
       return {
         summary: 'Read the kernel log around the failure',
-        steps: [{ kind: 'run', command: `dmesg | grep -F ${address}`, why: 'the lines before the failure name the cause' }, verify],
+        steps: [{ kind: 'run', command: sh`dmesg | grep -F ${address}`.shell, why: 'the lines before the failure name the cause' }, verify],
       };
     default: {
       const never: never = cause;

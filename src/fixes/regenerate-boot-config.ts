@@ -8,7 +8,7 @@ import type { HostProfile } from '../facts/host-profile.js';
 import { cmdlineTarget, type CmdlineTarget, type RegenerateOutput } from './boot-target.js';
 import type { Fix, FixStep } from './fix.js';
 import { checkChange, type CheckedChange, type ParamChange } from './kernel-args.js';
-import { sh, word } from './shell.js';
+import { displayParts, sh, word } from './shell.js';
 
 export type { ParamChange } from './kernel-args.js';
 
@@ -68,9 +68,9 @@ export function regenerateSteps(target: CmdlineTarget, change: CheckedChange): F
 /** After the reboot: /proc/cmdline shows what was added and no longer what was removed. */
 export function verifyParamSteps(change: CheckedChange): FixStep[] {
   const steps: FixStep[] = [];
-  if (change.add.length > 0)
-    steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `contains ${change.add.map((a) => a.map((p) => (typeof p === 'string' ? p : `$${p.input}`)).join('')).join(' ')}` });
-  const gone = [...change.remove, ...change.removeNames.map((n) => `${n}=…`)];
+  const added = [...change.add, ...change.replace.map((r) => r.to)].map(displayParts);
+  if (added.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `contains ${added.join(' ')}` });
+  const gone = [...change.remove, ...change.removeNames.map((n) => `${n}=…`), ...change.replace.map((r) => r.from)];
   if (gone.length > 0) steps.push({ kind: 'verify', command: 'cat /proc/cmdline', expect: `no longer contains ${gone.join(' ')}` });
   return steps;
 }

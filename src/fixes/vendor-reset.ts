@@ -5,6 +5,7 @@
  * 1002 (PCI_VENDOR_ID_ATI).
  */
 import type { FixStep } from './fix.js';
+import { sh } from './shell.js';
 
 const FAMILIES: Readonly<Record<string, readonly string[]>> = {
   'Polaris 10': ['67c0', '67c1', '67c2', '67c4', '67c7', '67d0', '67df', '67c8', '67c9', '67ca', '67cc', '67cf', '6fdf'],
@@ -33,9 +34,9 @@ export function vendorResetSteps(address: string): FixStep[] {
     },
     {
       kind: 'run',
-      command: `echo device_specific > /sys/bus/pci/devices/${address}/reset_method`,
+      command: sh`echo device_specific > /sys/bus/pci/devices/${address}/reset_method`.shell,
       why: 'on kernels 5.15+ the vendor-specific reset must be selected per device (a udev rule makes it persistent)',
     },
-    { kind: 'verify', command: `cat /sys/bus/pci/devices/${address}/reset_method`, expect: 'device_specific' },
+    { kind: 'verify', command: sh`cat /sys/bus/pci/devices/${address}/reset_method`.shell, expect: 'device_specific' },
   ];
 }

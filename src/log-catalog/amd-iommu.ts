@@ -61,7 +61,7 @@ export const AMD_IOMMU: readonly LogCatalogEntry[] = [
     pattern: /^AMD-Vi: Unknown option - '(?<value>[^']*)'$/,
     fault: 'kernel-param-rejected',
     level: 'notice',
-    meaning: "An amd_iommu= value the kernel does not know (amd_iommu=on is one) was ignored; AMD-Vi is on by default.",
+    meaning: 'An amd_iommu= value the kernel does not know (amd_iommu=on is one) was ignored; AMD-Vi is on by default.',
     verifiedIn: BOTH,
   },
   {
@@ -123,7 +123,8 @@ export const AMD_IOMMU: readonly LogCatalogEntry[] = [
     format: '[Firmware Bug]: Found inconsistent EFR/EFR2 %#llx,%#llx (global %#llx,%#llx) on iommu%d (%04x:%02x:%02x.%01x).\n',
     prefix: 'AMD-Vi: ',
     needle: 'Found inconsistent EFR/EFR2 ',
-    pattern: /^AMD-Vi: \[Firmware Bug\]: Found inconsistent EFR\/EFR2 .* on iommu\d+ \((?<device>[\da-f]{4}:[\da-f]{2}:[\da-f]{2}\.[0-7])\)\.$/,
+    pattern:
+      /^AMD-Vi: \[Firmware Bug\]: Found inconsistent EFR\/EFR2 .* on iommu\d+ \((?<device>[\da-f]{4}:[\da-f]{2}:[\da-f]{2}\.[0-7])\)\.$/,
     fault: 'firmware-table-broken',
     level: 'error',
     meaning: 'The IVRS table and the IOMMUs disagree on the feature registers.',
@@ -188,7 +189,8 @@ export const AMD_IOMMU: readonly LogCatalogEntry[] = [
     format: 'Event logged [IO_PAGE_FAULT domain=0x%04x address=0x%llx flags=0x%04x]\n',
     prefix: '<driver> <device>: AMD-Vi: ',
     needle: 'Event logged [IO_PAGE_FAULT domain=',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): AMD-Vi: Event logged \[IO_PAGE_FAULT domain=0x[\da-f]+ address=0x[\da-f]+/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): AMD-Vi: Event logged \[IO_PAGE_FAULT domain=0x[\da-f]+ address=0x[\da-f]+/,
     fault: 'dma-fault',
     level: 'error',
     meaning: 'The AMD IOMMU blocked a DMA from this device to an address its domain does not map.',
@@ -202,7 +204,8 @@ export const AMD_IOMMU: readonly LogCatalogEntry[] = [
     format: 'Event logged [IO_PAGE_FAULT device=%04x:%02x:%02x.%x domain=0x%04x address=0x%llx flags=0x%04x]\n',
     prefix: 'AMD-Vi: ',
     needle: 'Event logged [IO_PAGE_FAULT device=',
-    pattern: /^AMD-Vi: Event logged \[IO_PAGE_FAULT device=(?<device>(?:[\da-f]{4}:)?[\da-f]{2}:[\da-f]{2}\.[0-7]) domain=0x[\da-f]+ address=0x[\da-f]+/,
+    pattern:
+      /^AMD-Vi: Event logged \[IO_PAGE_FAULT device=(?<device>(?:[\da-f]{4}:)?[\da-f]{2}:[\da-f]{2}\.[0-7]) domain=0x[\da-f]+ address=0x[\da-f]+/,
     fault: 'dma-fault',
     level: 'error',
     meaning: 'The AMD IOMMU blocked a DMA from a device the kernel has no driver data for.',
@@ -215,7 +218,8 @@ export const AMD_IOMMU: readonly LogCatalogEntry[] = [
     format: 'Event logged [ILLEGAL_DEV_TABLE_ENTRY device=%04x:%02x:%02x.%x pasid=0x%05x address=0x%llx flags=0x%04x]\n',
     prefix: 'iommu ivhd<n>: AMD-Vi: ',
     needle: 'Event logged [ILLEGAL_DEV_TABLE_ENTRY device=',
-    pattern: /^(?:iommu ivhd\d+: )?AMD-Vi: Event logged \[ILLEGAL_DEV_TABLE_ENTRY device=(?<device>(?:[\da-f]{4}:)?[\da-f]{2}:[\da-f]{2}\.[0-7])/,
+    pattern:
+      /^(?:iommu ivhd\d+: )?AMD-Vi: Event logged \[ILLEGAL_DEV_TABLE_ENTRY device=(?<device>(?:[\da-f]{4}:)?[\da-f]{2}:[\da-f]{2}\.[0-7])/,
     fault: 'dma-fault',
     level: 'error',
     meaning: "The AMD IOMMU found an invalid device table entry for this device's DMA.",
@@ -228,7 +232,8 @@ export const AMD_IOMMU: readonly LogCatalogEntry[] = [
     format: 'Event logged [INVALID_DEVICE_REQUEST device=%04x:%02x:%02x.%x pasid=0x%05x address=0x%llx flags=0x%04x]\n',
     prefix: 'iommu ivhd<n>: AMD-Vi: ',
     needle: 'Event logged [INVALID_DEVICE_REQUEST device=',
-    pattern: /^(?:iommu ivhd\d+: )?AMD-Vi: Event logged \[INVALID_DEVICE_REQUEST device=(?<device>(?:[\da-f]{4}:)?[\da-f]{2}:[\da-f]{2}\.[0-7])/,
+    pattern:
+      /^(?:iommu ivhd\d+: )?AMD-Vi: Event logged \[INVALID_DEVICE_REQUEST device=(?<device>(?:[\da-f]{4}:)?[\da-f]{2}:[\da-f]{2}\.[0-7])/,
     fault: 'dma-fault',
     level: 'error',
     meaning: 'The AMD IOMMU rejected a request this device is not allowed to make.',

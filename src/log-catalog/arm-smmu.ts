@@ -17,7 +17,8 @@ export const ARM_SMMU: readonly LogCatalogEntry[] = [
     format: 'Unhandled context fault: fsr=0x%x, iova=0x%08lx, fsynr=0x%x, cbfrsynra=0x%x, cb=%d\n',
     prefix: '<driver> <smmu device>: ',
     needle: 'Unhandled context fault: fsr=',
-    pattern: /^[\w.-]+ [\w.:-]+: Unhandled context fault: fsr=0x[\da-f]+, iova=0x[\da-f]+, fsynr=0x[\da-f]+, cbfrsynra=(?<value>0x[\da-f]+), cb=\d+$/,
+    pattern:
+      /^[\w.-]+ [\w.:-]+: Unhandled context fault: fsr=0x[\da-f]+, iova=0x[\da-f]+, fsynr=0x[\da-f]+, cbfrsynra=(?<value>0x[\da-f]+), cb=\d+$/,
     fault: 'dma-fault',
     level: 'error',
     meaning: 'The SMMU blocked a DMA from the stream ID in cbfrsynra: an address its context does not map.',
@@ -27,8 +28,7 @@ export const ARM_SMMU: readonly LogCatalogEntry[] = [
     id: 'arm-smmu-unknown-stream',
     origin: 'kernel',
     sourceFile: 'drivers/iommu/arm/arm-smmu/arm-smmu.c',
-    format:
-      'Blocked unknown Stream ID 0x%hx; boot with "arm-smmu.disable_bypass=0" to allow, but this may have security implications\n',
+    format: 'Blocked unknown Stream ID 0x%hx; boot with "arm-smmu.disable_bypass=0" to allow, but this may have security implications\n',
     prefix: '<driver> <smmu device>: ',
     needle: 'Blocked unknown Stream ID 0x',
     pattern: /^[\w.-]+ [\w.:-]+: Blocked unknown Stream ID (?<value>0x[\da-f]+);/,

@@ -34,7 +34,8 @@ export const CLOUDPODS_HOST: readonly LogCatalogEntry[] = [
     pattern: /hugepage (?<value>\d+) nr 0/,
     fault: 'hugepage-failed',
     level: 'fatal',
-    meaning: 'hugepages_option is native but no huge page of hugepage_size_mb (MB in value) is reserved, so the host service will not start.',
+    meaning:
+      'hugepages_option is native but no huge page of hugepage_size_mb (MB in value) is reserved, so the host service will not start.',
     embedded: true,
     verifiedIn: ALL,
   },
@@ -121,7 +122,8 @@ export const CLOUDPODS_HOST: readonly LogCatalogEntry[] = [
     pattern: /dev addr (?<device>[\da-f:.]+) registed/,
     fault: 'host-service-probe-failed',
     level: 'error',
-    meaning: 'The region already has a device at this address on the host (two identical USB devices, or a stale record), so the sync fails.',
+    meaning:
+      'The region already has a device at this address on the host (two identical USB devices, or a stale record), so the sync fails.',
     embedded: true,
     verifiedIn: ALL,
   },

@@ -158,7 +158,8 @@ export const CLOUDPODS_ISOLATED_DEVICE: readonly LogCatalogEntry[] = [
     pattern: /bindDriver: write \/sys\/bus\/pci\/drivers\/vfio-pci\/new_id: file exists/,
     fault: 'new-id-duplicate',
     level: 'error',
-    meaning: 'vfio-pci already has this vendor:device id (a second identical card or audio function), so the new_id write failed with EEXIST.',
+    meaning:
+      'vfio-pci already has this vendor:device id (a second identical card or audio function), so the new_id write failed with EEXIST.',
     embedded: true,
     verifiedIn: ALL,
   },
@@ -260,7 +261,8 @@ export const CLOUDPODS_ISOLATED_DEVICE: readonly LogCatalogEntry[] = [
     pattern: /Some GRUB_CMDLINE nouveau_blacklisted parameters are missing/,
     fault: 'host-service-check-failed',
     level: 'error',
-    meaning: 'The GPU check requires rdblacklist=nouveau (or rd.driver.blacklist=nouveau) and nouveau.modeset=0, even on hosts without NVIDIA cards.',
+    meaning:
+      'The GPU check requires rdblacklist=nouveau (or rd.driver.blacklist=nouveau) and nouveau.modeset=0, even on hosts without NVIDIA cards.',
     embedded: true,
     verifiedIn: ALL,
   },
@@ -273,7 +275,7 @@ export const CLOUDPODS_ISOLATED_DEVICE: readonly LogCatalogEntry[] = [
     pattern: /CustomProbe failed (?<value>[^\n}]+)/,
     fault: 'host-service-check-failed',
     level: 'error',
-    meaning: 'A device failed the host service\'s pre-assignment checks; the reason follows.',
+    meaning: "A device failed the host service's pre-assignment checks; the reason follows.",
     embedded: true,
     verifiedIn: ALL,
   },

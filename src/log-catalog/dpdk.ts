@@ -30,10 +30,11 @@ export const DPDK_MESSAGES: readonly LogCatalogEntry[] = [
     format: '%s cannot add VFIO group to container, error %i (%s)\n',
     prefix: 'EAL: ',
     needle: 'cannot add VFIO group to container, error ',
-    pattern: /EAL: {1,3}(?<device>[\da-f]{4}:[\da-f]{2}:[\da-f]{2}\.[0-7]) cannot add VFIO group to container, error (?<errno>\d+) \((?<value>[^)]*)\)/,
+    pattern:
+      /EAL: {1,3}(?<device>[\da-f]{4}:[\da-f]{2}:[\da-f]{2}\.[0-7]) cannot add VFIO group to container, error (?<errno>\d+) \((?<value>[^)]*)\)/,
     fault: 'vfio-container-failed',
     level: 'error',
-    meaning: 'The kernel refused to attach the device\'s group to DPDK\'s VFIO container.',
+    meaning: "The kernel refused to attach the device's group to DPDK's VFIO container.",
     embedded: true,
     verifiedIn: [DPDK],
   },

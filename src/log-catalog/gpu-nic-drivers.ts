@@ -71,7 +71,8 @@ export const NIC_DRIVERS: readonly LogCatalogEntry[] = [
     format: 'Unable to enable %d VFs. Limited to %d VFs due to device resource constraints.\n',
     prefix: 'i40e <device>: ',
     needle: ' VFs due to device resource constraints',
-    pattern: /^i40e (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): Unable to enable (?<vfs>\d+) VFs\. Limited to \d+ VFs due to device resource constraints\.$/,
+    pattern:
+      /^i40e (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): Unable to enable (?<vfs>\d+) VFs\. Limited to \d+ VFs due to device resource constraints\.$/,
     fault: 'sriov-enable-failed',
     level: 'warning',
     meaning: 'The requested VF count is above what the i40e port can provide.',
@@ -97,7 +98,8 @@ export const NIC_DRIVERS: readonly LogCatalogEntry[] = [
     format: 'Not enough resources for %d VFs, err %d. Try with fewer number of VFs\n',
     prefix: 'ice <device>: ',
     needle: 'Try with fewer number of VFs',
-    pattern: /^ice (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): Not enough resources for (?<vfs>\d+) VFs, err (?<errno>-?\d+)\. Try with fewer number of VFs$/,
+    pattern:
+      /^ice (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): Not enough resources for (?<vfs>\d+) VFs, err (?<errno>-?\d+)\. Try with fewer number of VFs$/,
     fault: 'sriov-enable-failed',
     level: 'error',
     meaning: 'The ice port lacks queues or interrupts for this many VFs.',
@@ -123,7 +125,8 @@ export const NIC_DRIVERS: readonly LogCatalogEntry[] = [
     format: 'pci_enable_sriov failed : %d\n',
     prefix: 'mlx5_core <device>: <function>:<line>:(pid <pid>): ',
     needle: 'pci_enable_sriov failed : ',
-    pattern: /^mlx5_core (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): \w+:\d+:\(pid \d+\): pci_enable_sriov failed : (?<errno>-?\d+)$/,
+    pattern:
+      /^mlx5_core (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): \w+:\d+:\(pid \d+\): pci_enable_sriov failed : (?<errno>-?\d+)$/,
     fault: 'sriov-enable-failed',
     level: 'warning',
     meaning: 'mlx5 could not enable its VFs (firmware SRIOV_EN/NUM_OF_VFS, or missing VF BAR space).',
@@ -137,7 +140,8 @@ export const NIC_DRIVERS: readonly LogCatalogEntry[] = [
     format: '%s(0x%x) timeout. Will cause a leak of a command resource\n',
     prefix: 'mlx5_core <device>: <function>:<line>:(pid <pid>): ',
     needle: 'timeout. Will cause a leak of a command resource',
-    pattern: /^mlx5_core (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): \w+:\d+:\(pid \d+\): (?<value>[A-Z\d_]+)\(0x[\da-f]+\) timeout\. Will cause a leak of a command resource$/,
+    pattern:
+      /^mlx5_core (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): \w+:\d+:\(pid \d+\): (?<value>[A-Z\d_]+)\(0x[\da-f]+\) timeout\. Will cause a leak of a command resource$/,
     fault: 'device-unresponsive',
     level: 'warning',
     meaning: 'The mlx5 firmware never answered the command in value; for ENABLE_HCA on a VF the VF does not come up.',
@@ -163,7 +167,8 @@ export const NIC_DRIVERS: readonly LogCatalogEntry[] = [
     format: 'Only able to reserve resources for %d VFs.\n',
     prefix: 'bnxt_en <device> <netdev>: ',
     needle: 'Only able to reserve resources for ',
-    pattern: /^bnxt_en (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7])(?: [^:]{1,64})?: Only able to reserve resources for (?<vfs>\d+) VFs\.$/,
+    pattern:
+      /^bnxt_en (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7])(?: [^:]{1,64})?: Only able to reserve resources for (?<vfs>\d+) VFs\.$/,
     fault: 'sriov-enable-failed',
     level: 'warning',
     meaning: 'The bnxt firmware had resources for fewer VFs than requested.',

@@ -151,7 +151,8 @@ export const INTEL_IOMMU: readonly LogCatalogEntry[] = [
     id: 'dmar-rhsa-broken',
     origin: 'kernel',
     sourceFile: DMAR,
-    format: '[Firmware Bug]: Your BIOS is broken; RHSA refers to non-existent DMAR unit at %llx\nBIOS vendor: %s; Ver: %s; Product Version: %s\n',
+    format:
+      '[Firmware Bug]: Your BIOS is broken; RHSA refers to non-existent DMAR unit at %llx\nBIOS vendor: %s; Ver: %s; Product Version: %s\n',
     prefix: 'DMAR: ',
     needle: 'RHSA refers to non-existent DMAR unit at ',
     pattern: /^DMAR: \[Firmware Bug\]: Your BIOS is broken; RHSA refers to non-existent DMAR unit at (?<value>[\da-f]+)/,

@@ -19,7 +19,8 @@ export const LIBVIRT_MESSAGES: readonly LogCatalogEntry[] = [
     pattern: /Unable to reset PCI device (?<device>[\da-f]{4}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>[^\n'"]+)/,
     fault: 'reset-failed',
     level: 'error',
-    meaning: 'libvirt found no way to reset the device before assignment (with "no FLR, PM reset or bus reset available" the device offers none).',
+    meaning:
+      'libvirt found no way to reset the device before assignment (with "no FLR, PM reset or bus reset available" the device offers none).',
     embedded: true,
     verifiedIn: [LIBVIRT, LIBVIRT_OLDER],
   },
@@ -29,7 +30,8 @@ export const LIBVIRT_MESSAGES: readonly LogCatalogEntry[] = [
     sourceFile: VIRPCI,
     format: 'Active %1$s devices on bus with %2$s, not doing bus reset',
     needle: ', not doing bus reset',
-    pattern: /Active (?<value>[\da-f]{4}:[\da-f]{2}:[\da-f]{2}\.[0-7]) devices on bus with (?<device>[\da-f]{4}:[\da-f]{2}:[\da-f]{2}\.[0-7]), not doing bus reset/,
+    pattern:
+      /Active (?<value>[\da-f]{4}:[\da-f]{2}:[\da-f]{2}\.[0-7]) devices on bus with (?<device>[\da-f]{4}:[\da-f]{2}:[\da-f]{2}\.[0-7]), not doing bus reset/,
     fault: 'reset-blocked',
     level: 'error',
     meaning: 'A secondary bus reset would also reset a device still in use (value), so libvirt refused it.',

@@ -16,7 +16,7 @@ export const MODULE_PARAMS: readonly LogCatalogEntry[] = [
     origin: 'kernel',
     sourceFile: 'kernel/module/main.c',
     format: "%s: unknown parameter '%s' ignored\n",
-    needle: ': unknown parameter \'',
+    needle: ": unknown parameter '",
     pattern: /^(?<module>[\w-]+): unknown parameter '(?<param>[^']*)' ignored$/,
     fault: 'module-param-rejected',
     level: 'warning',
@@ -68,7 +68,8 @@ export const MODULE_PARAMS: readonly LogCatalogEntry[] = [
     pattern: /^Unknown kernel command line parameters "(?<value>[^"]*)", will be passed to user space\.$/,
     fault: 'kernel-param-rejected',
     level: 'notice',
-    meaning: 'The kernel does not know these command-line words (misspelt, or for a module that is not built in); they have no kernel effect.',
+    meaning:
+      'The kernel does not know these command-line words (misspelt, or for a module that is not built in); they have no kernel effect.',
     verifiedIn: BOTH,
   },
   {

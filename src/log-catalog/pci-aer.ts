@@ -23,7 +23,8 @@ export const PCI_AER: readonly LogCatalogEntry[] = [
       /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): AER: (?:Multiple )?Uncorrect(?:ed|able) \(Fatal\) error message received from (?<value>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7])$/,
     fault: 'aer-fatal',
     level: 'info',
-    meaning: 'A fatal uncorrectable PCIe error reached this port from the device in value; the link is reset and the device is lost to its user.',
+    meaning:
+      'A fatal uncorrectable PCIe error reached this port from the device in value; the link is reset and the device is lost to its user.',
     verifiedIn: BOTH,
   },
   {
@@ -75,10 +76,12 @@ export const PCI_AER: readonly LogCatalogEntry[] = [
     format: 'AER: %s%s error received: id=%04x\n',
     prefix: '<driver> <port>: ',
     needle: ' error received: id=',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): AER: (?:Multiple )?Uncorrected \(Fatal\) error received: id=(?<value>[\da-f]{4})$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): AER: (?:Multiple )?Uncorrected \(Fatal\) error received: id=(?<value>[\da-f]{4})$/,
     fault: 'aer-fatal',
     level: 'info',
-    meaning: 'A fatal uncorrectable PCIe error reached this port; value is the requester id (bus << 8 | devfn) (format of kernels before 4.19).',
+    meaning:
+      'A fatal uncorrectable PCIe error reached this port; value is the requester id (bus << 8 | devfn) (format of kernels before 4.19).',
     verifiedIn: [LINUX_OLDER],
   },
   {
@@ -88,7 +91,8 @@ export const PCI_AER: readonly LogCatalogEntry[] = [
     format: 'AER: %s%s error received: id=%04x\n',
     prefix: '<driver> <port>: ',
     needle: ' error received: id=',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): AER: (?:Multiple )?Uncorrected \(Non-Fatal\) error received: id=(?<value>[\da-f]{4})$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): AER: (?:Multiple )?Uncorrected \(Non-Fatal\) error received: id=(?<value>[\da-f]{4})$/,
     fault: 'aer-nonfatal',
     level: 'info',
     meaning: 'A non-fatal uncorrectable PCIe error reached this port; value is the requester id (format of kernels before 4.19).',
@@ -170,7 +174,8 @@ export const PCI_AER: readonly LogCatalogEntry[] = [
     format: 'containment event, status:%#06x source:%#06x\n',
     prefix: '<driver> <port>: DPC: ',
     needle: 'containment event, status:',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): DPC: containment event, status:0x[\da-f]{4} source:(?<value>0x[\da-f]{4})$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): DPC: containment event, status:0x[\da-f]{4} source:(?<value>0x[\da-f]{4})$/,
     fault: 'aer-fatal',
     level: 'info',
     meaning: 'The port cut the link to contain an uncorrectable error; value is the requester id of the source.',

@@ -125,7 +125,8 @@ export const PCI_RESET_POWER: readonly LogCatalogEntry[] = [
     format: 'Refused to change power state from %s to %s\n',
     prefix: '<driver> <device>: ',
     needle: 'Refused to change power state from ',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): Refused to change power state from D\w+ to (?<value>D[1-3]\w*)$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): Refused to change power state from D\w+ to (?<value>D[1-3]\w*)$/,
     fault: 'power-state-failed',
     level: 'info',
     meaning: 'The device ignored a request to enter a low-power state.',

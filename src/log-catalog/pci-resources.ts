@@ -164,7 +164,8 @@ export const PCI_RESOURCES: readonly LogCatalogEntry[] = [
     format: "can't claim BAR %d %pR: no compatible bridge window\n",
     prefix: '<driver> <device>: ',
     needle: ': no compatible bridge window',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): can't claim BAR (?<bar>\d+) \[[^\]]*\]: no compatible bridge window$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): can't claim BAR (?<bar>\d+) \[[^\]]*\]: no compatible bridge window$/,
     fault: 'bar-reservation-failed',
     level: 'info',
     meaning: 'The firmware placed this BAR outside every window of the bridge above it.',

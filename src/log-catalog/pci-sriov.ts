@@ -29,7 +29,8 @@ export const PCI_SRIOV: readonly LogCatalogEntry[] = [
     format: "can't enable %d VFs (bus %02x out of range of %pR)\n",
     prefix: '<driver> <device>: ',
     needle: ' VFs (bus ',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): can't enable (?<vfs>\d+) VFs \(bus [\da-f]{2} out of range of /,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): can't enable (?<vfs>\d+) VFs \(bus [\da-f]{2} out of range of /,
     fault: 'sriov-enable-failed',
     level: 'error',
     meaning: 'The VFs would need bus numbers beyond what the bridge above the PF was given.',
@@ -94,7 +95,8 @@ export const PCI_SRIOV: readonly LogCatalogEntry[] = [
     format: '%d VFs already enabled. Disable before enabling %d VFs\n',
     prefix: '<driver> <device>: ',
     needle: ' VFs already enabled. Disable before enabling ',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): \d+ VFs already enabled\. Disable before enabling (?<vfs>\d+) VFs$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): \d+ VFs already enabled\. Disable before enabling (?<vfs>\d+) VFs$/,
     fault: 'sriov-enable-failed',
     level: 'warning',
     meaning: 'A new VF count was written while VFs exist; the write fails with EBUSY until sriov_numvfs is set to 0 first.',

@@ -42,7 +42,8 @@ export const VENDOR_RESET_MESSAGES: readonly LogCatalogEntry[] = [
     format: 'timed out waiting for PSP to reach valid state, but continuing anyway\n',
     prefix: '<driver> <device>: <ASIC>: ',
     needle: 'timed out waiting for PSP to reach valid state',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>AMD_\w+): timed out waiting for PSP to reach valid state/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>AMD_\w+): timed out waiting for PSP to reach valid state/,
     fault: 'reset-failed',
     level: 'warning',
     meaning: 'The GPU firmware (PSP) was not in a usable state before the reset.',
@@ -55,7 +56,8 @@ export const VENDOR_RESET_MESSAGES: readonly LogCatalogEntry[] = [
     format: 'timed out waiting for PSP bootloader to respond after reset\n',
     prefix: '<driver> <device>: <ASIC>: ',
     needle: 'timed out waiting for PSP bootloader to respond after reset',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>AMD_\w+): timed out waiting for PSP bootloader to respond after reset$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>AMD_\w+): timed out waiting for PSP bootloader to respond after reset$/,
     fault: 'reset-failed',
     level: 'warning',
     meaning: 'The GPU did not come back after the mode-1 reset.',
@@ -107,7 +109,8 @@ export const VENDOR_RESET_MESSAGES: readonly LogCatalogEntry[] = [
     format: 'Failed to enter BACO: %d\n',
     prefix: '<driver> <device>: <ASIC>: ',
     needle: ' BACO: ',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>AMD_\w+): Failed to (?:enter|exit) BACO: (?<errno>-?\d+)$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>AMD_\w+): Failed to (?:enter|exit) BACO: (?<errno>-?\d+)$/,
     fault: 'reset-failed',
     level: 'warning',
     meaning: 'The Polaris GPU could not enter or leave BACO during reset.',
@@ -120,7 +123,8 @@ export const VENDOR_RESET_MESSAGES: readonly LogCatalogEntry[] = [
     format: 'Reset via PCI config failed: %d\n',
     prefix: '<driver> <device>: <ASIC>: ',
     needle: 'Reset via PCI config failed: ',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>AMD_\w+): Reset via PCI config failed: (?<errno>-?\d+)$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>AMD_\w+): Reset via PCI config failed: (?<errno>-?\d+)$/,
     fault: 'reset-failed',
     level: 'warning',
     meaning: 'The Polaris GPU could not be reset through its PCI config register.',

@@ -18,7 +18,8 @@ export const VFIO: readonly LogCatalogEntry[] = [
     format:
       '%s: No interrupt remapping support.  Use the module param "allow_unsafe_interrupts" to enable VFIO IOMMU support on this platform\n',
     needle: 'No interrupt remapping support.',
-    pattern: /^\w+: No interrupt remapping support\. {1,2}Use the module param "allow_unsafe_interrupts" to enable VFIO IOMMU support on this platform$/,
+    pattern:
+      /^\w+: No interrupt remapping support\. {1,2}Use the module param "allow_unsafe_interrupts" to enable VFIO IOMMU support on this platform$/,
     fault: 'msi-not-isolated',
     level: 'warning',
     meaning: "The group's MSIs are not isolated (no interrupt remapping), so vfio refused to attach it (EPERM to the VMM).",
@@ -45,7 +46,7 @@ export const VFIO: readonly LogCatalogEntry[] = [
     pattern: /^\w+: Task .{1,64} \(\d+\) RLIMIT_MEMLOCK \((?<value>\d+)\) exceeded$/,
     fault: 'memlock-exceeded',
     level: 'warning',
-    meaning: "Pinning memory for the named task went past its locked-memory limit (bytes in value).",
+    meaning: 'Pinning memory for the named task went past its locked-memory limit (bytes in value).',
     verifiedIn: BOTH,
   },
   {
@@ -68,7 +69,8 @@ export const VFIO: readonly LogCatalogEntry[] = [
     format: 'failed to add dynamic id [%04x:%04x[%04x:%04x]] class %#08x/%08x (%d)\n',
     prefix: 'vfio_pci: ',
     needle: 'failed to add dynamic id [',
-    pattern: /^vfio_pci: failed to add dynamic id \[(?<value>[\da-f]{4}:[\da-f]{4})\[[\da-f]{4,8}:[\da-f]{4,8}\]\] class 0x[\da-f]+\/[\da-f]+ \((?<errno>-?\d+)\)$/,
+    pattern:
+      /^vfio_pci: failed to add dynamic id \[(?<value>[\da-f]{4}:[\da-f]{4})\[[\da-f]{4,8}:[\da-f]{4,8}\]\] class 0x[\da-f]+\/[\da-f]+ \((?<errno>-?\d+)\)$/,
     fault: 'module-param-rejected',
     level: 'warning',
     meaning: 'vfio-pci could not register an id from its ids= parameter (-17: it was already registered).',
@@ -81,7 +83,8 @@ export const VFIO: readonly LogCatalogEntry[] = [
     format: '%04x:%04x exists in vfio-pci device denylist, driver probing disallowed.\n',
     prefix: '<driver> <device>: ',
     needle: 'exists in vfio-pci device denylist',
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>[\da-f]{4}:[\da-f]{4}) exists in vfio-pci device denylist, driver probing disallowed\.$/,
+    pattern:
+      /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): (?<value>[\da-f]{4}:[\da-f]{4}) exists in vfio-pci device denylist, driver probing disallowed\.$/,
     fault: 'vfio-device-denied',
     level: 'warning',
     meaning: 'vfio-pci refuses this device model (known errata) unless disable_denylist=1 is set.',

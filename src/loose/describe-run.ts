@@ -63,7 +63,7 @@ function iommuForm(lines: readonly SourceLine[], hint: CommandHint): string {
   const t = lines[0]?.text.trim() ?? '';
   if (t.startsWith('/sys/kernel/iommu_groups/')) return 'find /sys/kernel/iommu_groups';
   if (hint.group !== null) return `ls of /sys/kernel/iommu_groups/${hint.group}/devices`;
-  if (/^IOM{1,3}U [Gg]roup:? \d{1,9}:? \S/.test(t)) return 'IOMMU group listing (one line per device)';
+  if (/^IOM{1,3}U {1,4}[Gg]roup:? {1,4}\d{1,9}:? {1,4}\S/.test(t)) return 'IOMMU group listing (one line per device)';
   return 'IOMMU group listing (a header per group)';
 }
 

@@ -23,6 +23,8 @@
  * listing has `--` separators or lines cut from a block's start — or the block that ends the input
  * without "Kernel modules" is *driver unknown* (`driverKnown: false`).
  *
+ * A function listed twice (two pastes joined) is one device: the first block, completed from the
+ * later one.
  * Quirks: the seed guide's paste lost the tab indentation of detail lines (fixture above), so
  * detail lines are recognised by their label, indented or not; a device with no bound driver has
  * no "Kernel driver in use" line (test/fixtures/lspci-nnk/firecracker-6.18.txt, 00:00.0);
@@ -170,11 +172,35 @@ export function parseLspciNnk(text: string): LspciNnk {
   }
   if (cur && blank) cur.end = 'blank';
   const listing = { kernelLines, cut, verbose };
-  const devices = blocks.map(({ dev, end }) => {
+  const byAddress = new Map<string, Block>();
+  for (const { dev, end } of blocks) {
     dev.driverKnown = driverKnownOf(dev, end, listing);
-    return dev as LspciDevice;
-  });
-  return { devices, unparsed };
+    const first = byAddress.get(dev.address);
+    if (first) mergeInto(first, dev);
+    else byAddress.set(dev.address, dev);
+  }
+  return { devices: [...byAddress.values()], unparsed };
+}
+
+/**
+ * A function listed twice (two cut listings joined: `lspci -nnk | grep AMD` and `lspci -nk -d
+ * 1002:67df`, test/real-cases/cases/github-kholia-osx-kvm-notes-rx580-vfio-healthy) is one device:
+ * the first block stays and takes from the later one what it lacks.
+ */
+function mergeInto(first: Mutable<LspciDevice> & { lines: SourceLine[] }, later: LspciDevice): void {
+  first.lines.push(...later.lines);
+  if (!first.driverKnown && later.driverKnown) {
+    if (later.driver) first.driver = later.driver;
+    first.driverKnown = true;
+  }
+  if (!first.modules && later.modules) first.modules = later.modules;
+  if (!first.subsystem && later.subsystem) first.subsystem = later.subsystem;
+  if (!first.iommuGroup && later.iommuGroup) first.iommuGroup = later.iommuGroup;
+  if (first.vendorId === undefined && later.vendorId !== undefined && later.deviceId !== undefined) {
+    first.vendorId = later.vendorId;
+    first.deviceId = later.deviceId;
+  }
+  if (first.classCode === undefined && later.classCode !== undefined) first.classCode = later.classCode;
 }
 
 function isDetailLabel(t: string): boolean {

@@ -1,6 +1,8 @@
 /**
- * One fix step as a sentence plus, where there is one, the command to copy.
+ * One fix step as a sentence plus, where there is one, the shell to copy: the command of a run or
+ * verify step, or the edit ptdoctor makes itself for an edit-file step (src/fixes/edit-script.ts).
  */
+import { editScript } from '../fixes/edit-script.js';
 import type { FixStep } from '../fixes/fix.js';
 
 export function describeStep(step: FixStep): { text: string; command: string | null } {
@@ -8,9 +10,9 @@ export function describeStep(step: FixStep): { text: string; command: string | n
     case 'firmware':
       return { text: `In the firmware setup: ${step.setting}`, command: null };
     case 'edit-file':
-      return { text: `Edit ${step.path}: ${step.change}`, command: null };
+      return { text: `Edit ${step.path}: ${step.change}`, command: step.edit ? editScript(step.path, step.edit) : null };
     case 'run':
-      return { text: `Run (${step.why})`, command: step.command };
+      return { text: `Run (${step.why})${step.afterReboot ? ', after the reboot when the plan has one' : ''}`, command: step.command };
     case 'reboot':
       return { text: 'Reboot the host', command: 'reboot' };
     case 'verify':

@@ -56,6 +56,20 @@ export const ReportJson = z.strictObject({
     collectedAt: z.string().nullable(),
     uid: z.number().int().nullable(),
     redacted: z.boolean().nullable(),
+    /** Loose evidence only: what each input, or each section of a paste, was read as. */
+    inputs: z
+      .array(
+        z.strictObject({
+          input: z.string(),
+          first: z.number().int().nonnegative(),
+          last: z.number().int().nonnegative(),
+          command: z.string().nullable(),
+          readAs: z.string().nullable(),
+          evidence: z.string().nullable(),
+          note: z.string().nullable(),
+        }),
+      )
+      .optional(),
   }),
   summary: z.strictObject({
     errors: z.number().int(),
@@ -125,6 +139,7 @@ export function toJsonReport(analysis: Analysis, meta: { generatedAt: string; to
       collectedAt: m?.startedAt ?? null,
       uid: m?.uid ?? null,
       redacted: m?.redacted ?? null,
+      ...(analysis.bundle.inputs ? { inputs: analysis.bundle.inputs.pieces.map((p) => ({ ...p })) } : {}),
     },
     summary: {
       errors: fails.filter((f) => f.severity === 'error').length,

@@ -82,7 +82,13 @@ describe.each(SHELLS)('edit scripts under %s', (_name, shell) => {
     });
     it('a value the person provides goes in through the environment, and the edit stops without it', () => {
       const original = fx('default-grub/debian-12-template.txt');
-      const edit: FileEdit = { ...grubCmdline(['hugepagesz=1G'], []), add: [['hugepagesz=1G'], ['hugepages=', input('PTD_HUGEPAGES')]] };
+      const edit: FileEdit = {
+        op: 'kernel-cmdline',
+        location: { kind: 'shell-variable', variables: ['GRUB_CMDLINE_LINUX_DEFAULT', 'GRUB_CMDLINE_LINUX'] },
+        add: [['hugepagesz=1G'], ['hugepages=', input('PTD_HUGEPAGES')]],
+        remove: [],
+        removeNames: [],
+      };
       const r = apply(original, edit, shell, path, { PTD_HUGEPAGES: '16' });
       expect(r.first.status, r.first.stderr).toBe(0);
       expect(r.once).toContain('GRUB_CMDLINE_LINUX_DEFAULT="quiet hugepagesz=1G hugepages=16"');

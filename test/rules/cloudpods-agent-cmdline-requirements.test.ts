@@ -31,9 +31,15 @@ ruleTester(rule, {
   ],
   unknown: [
     {
-      name: 'no /proc/cmdline',
+      name: 'no /proc/cmdline and no kernel log to read it from',
       sample: 'lab-cloudpods-broken',
-      evidence: { cmdline: null },
+      evidence: {
+        cmdline: { status: 'denied' },
+        dmesg: { status: 'denied' },
+        'journal-kernel': { status: 'denied' },
+        'var-log-dmesg': null,
+        'kern-log': null,
+      },
       expect: { subject: 'host', collect: ['/proc/cmdline'] },
     },
   ],

@@ -19,6 +19,17 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // Public thread foxlet/macOS-Simple-KVM#497: the poster pasted only the GRUB line.
+      name: 'a misspelt id list in /etc/default/grub is found without /proc/cmdline',
+      sample: 'lab-intel-healthy',
+      evidence: {
+        cmdline: { status: 'not-collected' },
+        dmesg: { status: 'not-collected' },
+        'default-grub': fx('../real-cases/cases/github-foxlet-macos-simple-kvm-497-vfio-pci-ids-misspelled/etc-default-grub-line.txt'),
+      },
+      expect: { subject: 'host', messageId: 'invalid', evidence: ['/etc/default/grub:1'] },
+    },
+    {
       name: 'amd_iommu=on on the command line and in /etc/default/grub; the kernel logged "Unknown option"',
       sample: 'lab-amd-iommu-on-invalid',
       expect: {
@@ -32,10 +43,16 @@ ruleTester(rule, {
   ],
   unknown: [
     {
-      name: 'no /proc/cmdline',
+      name: 'no /proc/cmdline and no kernel log to read it from',
       sample: 'lab-intel-healthy',
-      evidence: { cmdline: { status: 'denied' } },
-      expect: { subject: 'host', collect: ['cmdline'] },
+      evidence: {
+        cmdline: { status: 'denied' },
+        dmesg: { status: 'denied' },
+        'journal-kernel': { status: 'denied' },
+        'var-log-dmesg': null,
+        'kern-log': null,
+      },
+      expect: { subject: 'host', messageId: 'noCmdline', collect: ['cmdline'] },
     },
   ],
 });
