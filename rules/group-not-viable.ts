@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { blocksGroup, deviceByAddress } from '../src/facts/pci.js';
+import type { PciDevice } from '../src/facts/model.js';
 import { makeGroupViable } from '../src/fixes/group-viability.js';
 
 export default defineRule({
@@ -15,6 +16,8 @@ export default defineRule({
     blocked:
       'IOMMU group {{group}} of {{address}} also holds {{members}}: VFIO refuses a group while any endpoint in it is bound to a host driver.',
     noGroups: 'The IOMMU groups are not known, so whether {{address}} can be passed through alone cannot be decided.',
+    slotShared:
+      'The IOMMU groups are not known, but {{address}} shares its slot with {{members}}: unless the device isolates its functions (ACS), they are one IOMMU group, and VFIO refuses it while a function is bound to a host driver.',
     membersUnlisted:
       'IOMMU group {{group}} of {{address}} also holds {{unlisted}}, which the PCI inventory does not show, so whether a host driver holds them cannot be decided.',
   },
@@ -24,7 +27,23 @@ export default defineRule({
     return targets.value.devices.flatMap((t) => {
       const dev = byAddress.get(t.address);
       if (!dev) return [];
-      if (dev.group === null) return [r.unknown('noGroups', { address: dev.address }, collect, { device: dev.address })];
+      if (dev.group === null) {
+        // No group data: a device's other functions share its group unless it isolates them (ACS),
+        // so a function on a host driver is a blocker even without the listing.
+        const slot = dev.address.slice(0, dev.address.lastIndexOf('.'));
+        const siblings = pci.value.devices.filter((d) => d.address !== dev.address && d.address.startsWith(`${slot}.`));
+        const onHost = siblings.filter(blocksGroup);
+        if (onHost.length === 0) return [r.unknown('noGroups', { address: dev.address }, collect, { device: dev.address })];
+        return [
+          r.fail(
+            'slotShared',
+            { address: dev.address, members: describe(onHost) },
+            [dev.refs[0]!, ...onHost.map((m) => m.refs[0]!)],
+            makeGroupViable(host.value, dev, onHost, '', pci.value.devices, targets.value.vfioIds),
+            { device: dev.address, related: onHost.map((b) => b.address) },
+          ),
+        ];
+      }
       const others = (pci.value.groups[dev.group] ?? []).filter((a) => a !== dev.address);
       const members = others.flatMap((a) => byAddress.get(a) ?? []);
       const unlisted = others.filter((a) => !byAddress.has(a));
@@ -38,7 +57,7 @@ export default defineRule({
           }),
         ];
       if (blockers.length === 0) return [r.pass('viable', { group: dev.group, address: dev.address }, evidence, { device: dev.address })];
-      const list = blockers.map((b) => `${b.address} (${b.name ?? `${b.vendor}:${b.device}`}, driver ${b.driver})`).join(', ');
+      const list = describe(blockers);
       return [
         r.fail(
           'blocked',
@@ -51,3 +70,7 @@ export default defineRule({
     });
   },
 });
+
+function describe(devices: readonly PciDevice[]): string {
+  return devices.map((b) => `${b.address} (${b.name ?? `${b.vendor}:${b.device}`}, driver ${b.driver})`).join(', ');
+}

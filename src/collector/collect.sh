@@ -861,6 +861,16 @@ gen_redact_literals() {
 	for _k in product_serial board_serial chassis_serial product_uuid; do
 		read_attr "$R/sys/class/dmi/id/$_k" && lit serial "$V"
 	done
+	# serial numbers the evidence prints (the VPD of lspci, USB devices in the kernel log), so that
+	# they go wherever else they appear too (a VPD vendor field repeating the serial); short ones
+	# are only replaced where they are printed as serials
+	grep -rhoiE '\[SN\] Serial number: *[^ ]+|SerialNumber: *[^ ]+' "$W" 2>/dev/null | while IFS='' read -r _l; do
+		_v=${_l#*:}; _v=${_v#"${_v%%[! ]*}"}
+		case $_v in ????????*) ;; *) continue ;; esac
+		case $_v in [0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]:*) continue ;; esac
+		lit serial "$_v"
+	done
+	return 0
 }
 
 # One awk pass over every bundle file, the items list and the host name: the mapping from value
@@ -874,7 +884,7 @@ function lits(s,   i, j, low, L, out, p, n, a, b) {
 		L = litv[i]; n = length(L); out = ""
 		while ((p = index(tolower(s), L)) > 0) {
 			a = (p > 1) ? substr(s, p - 1, 1) : ""; b = substr(s, p + n, 1)
-			if (alnum(a) || alnum(b)) { out = out substr(s, 1, p + n - 1) }
+			if ((alnum(a) || alnum(b)) && !(litk[i] == "serial" && n >= 8)) { out = out substr(s, 1, p + n - 1) }
 			else { out = out substr(s, 1, p - 1) lower_tok(litk[i], L) }
 			s = substr(s, p + n)
 		}
@@ -903,7 +913,7 @@ function classify(kind, c, a, b,   n, g, i, parts) {
 # The serial of a USB root hub is the PCI address of its controller, which stays.
 function serials(s,   low, pre, v, t) {
 	low = tolower(s)
-	if (match(low, /serial ?number[ \t]*[:=][ \t]*|serial[_-]number[ \t]*[:=][ \t]*|serial ?no\.?[ \t]*[:=][ \t]*/)) {
+	if (match(low, /serial ?number[ \t]*:[ \t]*|serial[_-]number[ \t]*[:=][ \t]*|serial ?no\.?[ \t]*:[ \t]*/)) {
 		pre = substr(s, 1, RSTART + RLENGTH - 1); v = substr(s, RSTART + RLENGTH); t = v
 		sub(/[ \t\r]+$/, "", v); t = substr(t, length(v) + 1)
 		if (v != "" && v !~ /^redacted-/ && v !~ /^[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]:[0-9A-Fa-f][0-9A-Fa-f]:[0-9A-Fa-f][0-9A-Fa-f]\.[0-7]$/)

@@ -29,7 +29,21 @@ import { moduleOfDriver } from './module-of.js';
 import { sh } from './shell.js';
 
 export const OVERRIDE_SCRIPT = '/usr/local/bin/vfio-pci-override.sh';
+/** The addresses to hand to vfio-pci, one per line: every fix adds its own, so fixes for several devices add up. */
+export const OVERRIDE_LIST = '/etc/vfio-pci-override.conf';
 const HOOK = '/etc/initramfs-tools/hooks/vfio-pci-override';
+
+/** The script is the same for every host; the list holds the addresses. */
+const SCRIPT_LINES = [
+  '#!/bin/sh',
+  `# Written by ptdoctor: hand the devices listed in ${OVERRIDE_LIST} (one PCI address per line)`,
+  '# to vfio-pci before their host drivers probe them, then load vfio-pci.',
+  'while read -r DEV _; do',
+  "\tcase $DEV in ''|'#'*) continue ;; esac",
+  '\t[ -e "/sys/bus/pci/devices/$DEV/driver_override" ] && echo vfio-pci > "/sys/bus/pci/devices/$DEV/driver_override"',
+  `done < ${OVERRIDE_LIST}`,
+  'modprobe -i vfio-pci',
+];
 
 /** The initramfs-tools(7) hook template with one-argument copy_exec. */
 const HOOK_LINES = [
@@ -48,6 +62,7 @@ const HOOK_LINES = [
   'esac',
   '. /usr/share/initramfs-tools/hook-functions',
   `copy_exec ${OVERRIDE_SCRIPT}`,
+  `copy_file config ${OVERRIDE_LIST}`,
 ];
 
 function initramfsScriptSteps(host: HostProfile): FixStep[] {
@@ -55,9 +70,11 @@ function initramfsScriptSteps(host: HostProfile): FixStep[] {
     case 'initramfs-tools':
       return [editStep(HOOK, { op: 'write-file', lines: HOOK_LINES, executable: true })];
     case 'mkinitcpio':
-      return [editStep('/etc/mkinitcpio.conf', { op: 'shell-array', variable: 'FILES', add: [OVERRIDE_SCRIPT] })];
+      return [editStep('/etc/mkinitcpio.conf', { op: 'shell-array', variable: 'FILES', add: [OVERRIDE_SCRIPT, OVERRIDE_LIST] })];
     case 'dracut':
-      return [editStep('/etc/dracut.conf.d/vfio-pci-override.conf', { op: 'lines', add: [`install_items+=" ${OVERRIDE_SCRIPT} "`], remove: [] })];
+      return [
+        editStep('/etc/dracut.conf.d/vfio-pci-override.conf', { op: 'lines', add: [`install_items+=" ${OVERRIDE_SCRIPT} ${OVERRIDE_LIST} "`], remove: [] }),
+      ];
     case null:
       return [{ kind: 'note', text: `Make the initramfs carry ${OVERRIDE_SCRIPT} (the distribution's initramfs tool decides how).` }];
     default: {
@@ -101,17 +118,10 @@ function hostModules(devices: readonly PciDevice[]): { modules: string[]; notes:
 export function bindAddressesAtBootSteps(host: HostProfile, devices: readonly PciDevice[]): FixStep[] {
   const addrs = devices.map((d) => d.address);
   const { modules, notes } = hostModules(devices);
-  const script = [
-    '#!/bin/sh',
-    '# Written by ptdoctor: hand these devices to vfio-pci before their host drivers probe them.',
-    `for DEV in ${addrs.join(' ')}; do`,
-    '\techo vfio-pci > "/sys/bus/pci/devices/$DEV/driver_override"',
-    'done',
-    'modprobe -i vfio-pci',
-  ];
   return [
     ...notes,
-    editStep(OVERRIDE_SCRIPT, { op: 'write-file', lines: script, executable: true }),
+    editStep(OVERRIDE_LIST, { op: 'lines', add: addrs, remove: [] }),
+    editStep(OVERRIDE_SCRIPT, { op: 'write-file', lines: SCRIPT_LINES, executable: true }),
     editStep('/etc/modprobe.d/vfio.conf', {
       op: 'lines',
       add: [`install vfio-pci ${OVERRIDE_SCRIPT}`, ...modules.map((m) => `softdep ${m} pre: vfio-pci`)],

@@ -68,6 +68,8 @@ export function editScript(path: string, edit: FileEdit, backupRoot: string = BA
     '  s=$f; [ -e "$f" ] || s=/dev/null',
     '  t=$(mktemp)',
     `  ${producer(edit).shell} > "$t" || { rm -f "$t"; exit 1; }`,
+    // Nothing to write and nothing there: leave the file absent rather than create it empty.
+    '  if [ ! -e "$f" ] && [ ! -s "$t" ]; then rm -f "$t"; exit 0; fi',
     '  mkdir -p "${f%/*}"',
     '  cmp -s "$t" "$f" || cat "$t" > "$f"',
     '  rm -f "$t"',

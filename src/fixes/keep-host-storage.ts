@@ -8,10 +8,10 @@
  */
 import type { HostProfile } from '../facts/host-profile.js';
 import type { PciDevice, TargetDevice, VfioId } from '../facts/model.js';
-import { dropIdSteps } from './bind-by-address.js';
+import { dropIdSteps, OVERRIDE_LIST } from './bind-by-address.js';
 import type { Fix, FixStep } from './fix.js';
 import { isIdentifier, rejectedNote } from './identifiers.js';
-import { rebuildInitramfs } from './initramfs.js';
+import { editStep, rebuildInitramfs } from './initramfs.js';
 import { sh } from './shell.js';
 
 export function keepHostStorage(host: HostProfile, dev: PciDevice, target: TargetDevice, vfioIds: readonly VfioId[]): Fix {
@@ -22,7 +22,8 @@ export function keepHostStorage(host: HostProfile, dev: PciDevice, target: Targe
       steps: [rejectedNote('pci-address', dev.address, 'Take it out of the vfio-pci configuration by hand.')],
     };
   const drop = dropIdSteps(host, id, vfioIds);
-  const steps: FixStep[] = [...drop.modprobe];
+  // Out of the by-address list too, where a binding by address may have put it (a no-op when it is not there).
+  const steps: FixStep[] = [...drop.modprobe, editStep(OVERRIDE_LIST, { op: 'lines', add: [], remove: [dev.address] })];
   if (drop.modprobe.some((s) => s.kind === 'edit-file')) steps.push(...rebuildInitramfs(host));
   steps.push(...drop.cmdline);
   if (dev.driverOverride === 'vfio-pci')

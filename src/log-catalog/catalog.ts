@@ -6,12 +6,15 @@ import { AMD_IOMMU } from './amd-iommu.js';
 import { ARM_SMMU } from './arm-smmu.js';
 import { CLOUDPODS_HOST } from './cloudpods-host.js';
 import { CLOUDPODS_ISOLATED_DEVICE } from './cloudpods-isolated-device.js';
+import { CLOUDPODS_VFIO_BIND } from './cloudpods-vfio-bind.js';
 import { DPDK_MESSAGES } from './dpdk.js';
 import { DRIVER_CORE } from './driver-core.js';
 import type { LogCatalogEntry } from './entry.js';
 import { NIC_DRIVERS } from './gpu-nic-drivers.js';
 import { HUGETLB_MESSAGES } from './hugetlb.js';
+import { INTEL_DMAR } from './intel-dmar.js';
 import { INTEL_IOMMU } from './intel-iommu.js';
+import { INTEL_IRQ_REMAPPING } from './intel-irq-remapping.js';
 import { IOMMU_CORE } from './iommu-core.js';
 import { LIBVIRT_MESSAGES } from './libvirt.js';
 import { MODULE_PARAMS } from './module-params.js';
@@ -27,6 +30,8 @@ import { X86_APIC } from './x86-apic.js';
 
 export const LOG_CATALOG: readonly LogCatalogEntry[] = [
   ...INTEL_IOMMU,
+  ...INTEL_DMAR,
+  ...INTEL_IRQ_REMAPPING,
   ...AMD_IOMMU,
   ...ARM_SMMU,
   ...IOMMU_CORE,
@@ -47,4 +52,5 @@ export const LOG_CATALOG: readonly LogCatalogEntry[] = [
   ...DPDK_MESSAGES,
   ...CLOUDPODS_HOST,
   ...CLOUDPODS_ISOLATED_DEVICE,
+  ...CLOUDPODS_VFIO_BIND,
 ];

@@ -12,8 +12,18 @@ import type { PieceKind } from './piece-kind.js';
 /** lspci listings with capability lines are `-v` listings (lspci-vvv); /etc/kernel/cmdline is told by its path. */
 export function refineKind(kind: PieceKind, lines: readonly SourceLine[], hint: CommandHint): PieceKind {
   if (kind === 'lspci' && lines.some((l) => /^\s*(?:Capabilities|Control|Flags): /.test(l.text))) return 'lspci-verbose';
-  if (kind === 'cmdline' && hint.path === '/etc/kernel/cmdline') return 'kernel-cmdline-file';
+  if (kind === 'cmdline' && (hint.path === '/etc/kernel/cmdline' || (hint.path === null && isProxmoxKernelCmdline(lines)))) return 'kernel-cmdline-file';
   return kind;
+}
+
+/**
+ * Proxmox's /etc/kernel/cmdline for a ZFS root (`root=ZFS=rpool/ROOT/pve-1 boot=zfs`, pve-docs
+ * system-booting.adoc): a running kernel's /proc/cmdline also carries the `initrd=` or
+ * `BOOT_IMAGE=` its loader adds.
+ */
+function isProxmoxKernelCmdline(lines: readonly SourceLine[]): boolean {
+  const t = lines[0]?.text ?? '';
+  return /(?:^|\s)root=ZFS=/.test(t) && !/(?:^|\s)(?:BOOT_IMAGE|initrd)=/.test(t);
 }
 
 function lspciForm(lines: readonly SourceLine[], verbose: boolean): string {

@@ -27,7 +27,8 @@ export const procModulesRule: KindRule = { kind: 'proc-modules', strong: procMod
 
 export const unameRule: KindRule = {
   kind: 'uname',
-  strong: (text) => /^Linux (?:[\w.-]{1,64} )?\d{1,3}\.\d{1,3}\S{0,200} #\d/.test(text),
+  // `uname -a`/`-srvm`, or a release alone with a distribution suffix (`6.8.12-4-pve`, `5.15.0-91-generic`)
+  strong: (text) => /^Linux (?:[\w.-]{1,64} )?\d{1,3}\.\d{1,3}\S{0,200} #\d/.test(text) || /^\d{1,3}\.\d{1,3}\.\d{1,4}[-+~][\w.+~-]{1,100}$/.test(text.trim()),
   weak: (text) => /^\d{1,3}\.\d{1,3}[\w.+~-]{0,200}$/.test(text.trim()),
   single: true,
 };

@@ -109,23 +109,29 @@ function sectionOf(node: OrderedNode, afterReboot: boolean): PlanSectionKind {
 
 function chainsOf(findings: readonly Finding[]) {
   const steps = new Map<string, FixStep>();
-  const chains = findings.map((f) => ({
+  const fixesOf = new Map<string, number[]>();
+  const chains = findings.map((f, i) => ({
     rule: f.ruleId,
     keys: (f.fix?.steps ?? []).map((s) => {
       const k = keyOf(s);
       if (!steps.has(k)) steps.set(k, s);
+      fixesOf.set(k, [...(fixesOf.get(k) ?? []), i]);
       return k;
     }),
   }));
-  return { steps, chains };
+  return { steps, chains, fixesOf };
 }
 
 export function buildFixPlan(fails: readonly Finding[], host: HostProfile | null): FixPlan {
   const mandatory = fails.filter((f) => f.severity !== 'info' && f.fix);
   const optional = fails.filter((f) => f.severity === 'info' && f.fix);
-  const { steps, chains } = chainsOf(mandatory);
+  const { steps, chains, fixesOf } = chainsOf(mandatory);
   const ordered = orderSteps(chains, steps);
-  const edits: EditNode[] = ordered.nodes.flatMap((n) => (n.step.kind === 'edit-file' && n.step.edit ? [{ key: n.key, path: n.step.path, edit: n.step.edit, from: n.from }] : []));
+  const edits: EditNode[] = ordered.nodes.flatMap((n) =>
+    n.step.kind === 'edit-file' && n.step.edit
+      ? [{ key: n.key, path: n.step.path, edit: n.step.edit, from: n.from, fixes: fixesOf.get(n.key) ?? [] }]
+      : [],
+  );
   const conflicts = findConflicts(edits);
 
   const byKind = new Map<PlanSectionKind, PlanItem[]>();
@@ -165,7 +171,11 @@ export function buildFixPlan(fails: readonly Finding[], host: HostProfile | null
     .map((k, n) => ({ kind: k, title: `${n + 1}. ${TITLES[k]}`, items: byKind.get(k)! }));
   const forHost = describeHost(host);
   const inputsOf = (kinds: readonly PlanSectionKind[]): PlanInputName[] => [
-    ...new Set(sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.items.flatMap((i) => (i.command === null || i.manual || i.conflict !== null ? [] : inputsIn(i.command))))),
+    ...new Set(
+      sections
+        .filter((s) => kinds.includes(s.kind))
+        .flatMap((s) => s.items.flatMap((i) => (i.command === null || i.manual || i.conflict !== null ? [] : inputsIn(i.command)))),
+    ),
   ];
   return {
     sections,

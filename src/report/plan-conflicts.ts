@@ -12,6 +12,8 @@ export interface EditNode {
   readonly path: string;
   readonly edit: FileEdit;
   readonly from: readonly string[];
+  /** The findings (by index) whose fixes hold this edit: edits of one fix never conflict. */
+  readonly fixes: readonly number[];
 }
 
 /** What an edit puts in place and what it takes away, as comparable claims about one file. */
@@ -82,7 +84,7 @@ export function findConflicts(nodes: readonly EditNode[]): Map<string, string> {
       const b = claims[j]!;
       // The same file, or any two kernel command lines (they all end up on the one the kernel boots with).
       const sameTarget = a.n.path === b.n.path || (a.n.edit.op === 'kernel-cmdline' && b.n.edit.op === 'kernel-cmdline');
-      if (!sameTarget || a.n.from.every((r) => b.n.from.includes(r))) continue;
+      if (!sameTarget || a.n.fixes.some((f) => b.n.fixes.includes(f))) continue;
       const undone = a.c.adds.find((claim) => b.c.removes.some((r) => r(claim)) && !b.c.adds.includes(claim));
       if (undone !== undefined) note(a.n, b.n, `${a.n.path}: one fix adds ${undone.slice(undone.indexOf(':') + 1)}, another takes it away`);
       for (const s of a.c.sets) {

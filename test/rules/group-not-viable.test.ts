@@ -18,6 +18,15 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // A published lspci -nnk (GTX 1650 on nvidia, its audio function on snd_hda_intel) with no group
+      // listing: the audio function shares the GPU's slot, so it is a companion that blocks.
+      name: 'no group data: the other functions of the slot are its companions',
+      sample: 'derived-gpu-host-driver-loaded',
+      devices: ['0000:01:00.0'],
+      evidence: { 'iommu-groups': { status: 'not-collected' }, dmesg: { status: 'not-collected' } },
+      expect: { messageId: 'slotShared', subject: '0000:01:00.0', evidence: ['lspci -nnk:'] },
+    },
+    {
       name: 'two e1000 behind one conventional PCI bridge: 03:02.0 stays on e1000',
       sample: 'lab-group-shared',
       expect: {
