@@ -42,7 +42,7 @@ export default defineRule({
         summary: 'Use the spelling the host service reads, then restart it',
         steps: [
           ...misspelt.map((x) =>
-            editHostConf(`rename ${x.s.key}: to ${x.want}: (keep its value${x.s.items.length > 0 ? ' and its - items' : ''})`),
+            editHostConf({ rename: x.s.key, to: x.want ?? '' }),
           ),
           ...restartHostService(),
           checkHostServiceLog(

@@ -1,6 +1,6 @@
 import { deviceByAddress } from '../src/facts/pci.js';
 import { defineRule } from '../src/engine/define-rule.js';
-import { logRef, resetFailures } from '../src/facts/device-log.js';
+import { resetFailures } from '../src/facts/device-log.js';
 import { resetFix, noResetFix } from '../src/fixes/device-reset.js';
 
 export default defineRule({
@@ -9,23 +9,22 @@ export default defineRule({
   severity: 'warning',
   tags: ['device', 'reset', 'kernel-log'],
   source: 'Kernel log (drivers/pci/pci.c pci_dev_wait, pcie_flr, pci_power_up); gnif/vendor-reset device list',
-  needs: ['kernelLog', 'targets', 'pci'],
+  needs: ['logEvents', 'targets', 'pci'],
   messages: {
     resettable: '{{address}} offers reset methods ({{methods}}) and the kernel log shows no failed reset.',
     resetFailed: '{{address}} failed to reset: {{problems}}. The device may not work again in a VM until the host is power-cycled.',
     noResetMethod: '{{address}} has no reset method: the kernel cannot return it to a clean state between VM runs.',
   },
-  check({ kernelLog, targets, pci }, r) {
-    const log = kernelLog.value;
+  check({ logEvents, targets, pci }, r) {
     const byAddr = new Map<string, ReturnType<typeof resetFailures>>();
-    for (const f of resetFailures(log)) byAddr.set(f.address, [...(byAddr.get(f.address) ?? []), f]);
+    for (const f of resetFailures(logEvents.value)) byAddr.set(f.address, [...(byAddr.get(f.address) ?? []), f]);
     const failed = [...byAddr].map(([address, fs]) => {
       const dev = deviceByAddress(pci.value).get(address);
       const problems = [...new Set(fs.map((f) => f.problem))].join(', ');
       return r.fail(
         'resetFailed',
         { address, problems },
-        [...fs.map((f) => logRef(log, f.line)), ...(dev ? [dev.refs[0]!] : [])],
+        [...fs.map((f) => f.ref), ...(dev ? [dev.refs[0]!] : [])],
         resetFix(dev ?? null, address, fs),
         { device: address },
       );
@@ -40,7 +39,7 @@ export default defineRule({
         if (!dev || !hasAttr) return [];
         if (dev.resetMethod)
           return [
-            r.pass('resettable', { address: dev.address, methods: dev.resetMethod }, [dev.refs[0]!, ...kernelLog.evidence], {
+            r.pass('resettable', { address: dev.address, methods: dev.resetMethod }, [dev.refs[0]!, ...logEvents.evidence], {
               device: dev.address,
             }),
           ];

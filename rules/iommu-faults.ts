@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { FULL_LOG_COLLECT, logShowsAbsence } from '../src/facts/kernel-log.js';
-import { dmaFaults } from '../src/facts/iommu-log-events.js';
+import { collectFor, describeGaps } from '../src/facts/fact.js';
+import { byDevice, eventsOf } from '../src/facts/log-events.js';
 
 // Fault formats (Intel dmar_fault_do_one, AMD amd_iommu_report_page_fault) and how the device is
 // read from them: src/facts/iommu-log-events.ts.
@@ -10,25 +10,27 @@ export default defineRule({
   severity: 'warning',
   tags: ['iommu', 'dma', 'kernel-log'],
   source: 'Kernel: DMAR "[DMA Read] … fault addr" / AMD-Vi "IO_PAGE_FAULT"',
-  needs: ['kernelLog'],
-  optional: ['pci'],
+  needs: ['logEvents'],
   messages: {
-    logIncomplete: 'The kernel log ({{source}}) does not start at boot or was cut, so finding no such line proves nothing.',
+    logIncomplete: 'No such line in the logs, but {{missing}}, so its absence proves nothing.',
     none: 'The kernel log holds no DMA remapping faults.',
     faults: '{{device}} caused {{count}} logged DMA remapping fault(s): it read or wrote memory the IOMMU had not mapped for it.',
   },
-  check({ kernelLog, pci }, r) {
-    const faults = dmaFaults(kernelLog.value, pci.state === 'known' ? pci.value.devices : []);
-    if (faults.length === 0 && !logShowsAbsence(kernelLog.value))
-      return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
-    if (faults.length === 0) return r.pass('none', {}, kernelLog.evidence);
+  check({ logEvents }, r) {
+    // Fault lines that name no device (the fault status register) come with the ones that do.
+    const faults = byDevice(eventsOf(logEvents.value, ['dma-fault'])).flatMap((f) =>
+      f.device === null ? [] : [{ ...f, device: f.device }],
+    );
+    if (faults.length === 0 && logEvents.gaps.length > 0)
+      return r.unknown('logIncomplete', { missing: describeGaps(logEvents.gaps) }, collectFor(logEvents.gaps));
+    if (faults.length === 0) return r.pass('none', {}, logEvents.evidence);
     return faults.map((f) =>
       r.fail(
         'faults',
-        { device: f.address, count: f.count },
+        { device: f.device, count: f.count },
         f.refs,
         {
-          summary: `Find out why ${f.address} performs DMA outside its mappings`,
+          summary: `Find out why ${f.device} performs DMA outside its mappings`,
           steps: [
             {
               kind: 'note',
@@ -42,10 +44,10 @@ export default defineRule({
               kind: 'note',
               text: 'While a host driver owns it: a driver or device bug; try a newer kernel or firmware before turning the IOMMU off for the device.',
             },
-            { kind: 'verify', command: 'sudo dmesg | grep -e "DMAR: \\[DMA" -e IO_PAGE_FAULT', expect: `no new lines for ${f.address}` },
+            { kind: 'verify', command: 'sudo dmesg | grep -e "DMAR: \\[DMA" -e IO_PAGE_FAULT', expect: `no new lines for ${f.device}` },
           ],
         },
-        { device: f.address },
+        { device: f.device },
       ),
     );
   },

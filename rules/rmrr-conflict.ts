@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { FULL_LOG_COLLECT, logShowsAbsence } from '../src/facts/kernel-log.js';
-import { rmrrRefusals } from '../src/facts/iommu-log-events.js';
+import { collectFor, describeGaps } from '../src/facts/fact.js';
+import { byDevice, eventsOf, subjectOf } from '../src/facts/log-events.js';
 
 // drivers/iommu/intel/iommu.c intel_iommu_attach_device: "Device is ineligible for IOMMU domain attach
 // due to platform RMRR requirement.  Contact your platform vendor." and -EPERM.
@@ -10,25 +10,25 @@ export default defineRule({
   severity: 'error',
   tags: ['iommu', 'firmware', 'intel'],
   source: 'Kernel: "Device is ineligible for IOMMU domain attach due to platform RMRR requirement"',
-  needs: ['kernelLog'],
+  needs: ['logEvents'],
   messages: {
-    logIncomplete: 'The kernel log ({{source}}) does not start at boot or was cut, so finding no such line proves nothing.',
+    logIncomplete: 'No such line in the logs, but {{missing}}, so its absence proves nothing.',
     none: 'No device was refused for an RMRR.',
     refused:
       '{{device}} was refused an IOMMU domain ({{count}} time(s)): the firmware keeps a reserved memory region (RMRR) for it, so VFIO cannot assign it.',
   },
-  check({ kernelLog }, r) {
-    const refusals = rmrrRefusals(kernelLog.value);
-    if (refusals.length === 0 && !logShowsAbsence(kernelLog.value))
-      return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
-    if (refusals.length === 0) return r.pass('none', {}, kernelLog.evidence);
+  check({ logEvents }, r) {
+    const refusals = byDevice(eventsOf(logEvents.value, ['rmrr-refused']));
+    if (refusals.length === 0 && logEvents.gaps.length > 0)
+      return r.unknown('logIncomplete', { missing: describeGaps(logEvents.gaps) }, collectFor(logEvents.gaps));
+    if (refusals.length === 0) return r.pass('none', {}, logEvents.evidence);
     return refusals.map((d) =>
       r.fail(
         'refused',
-        { device: d.address, count: d.count },
+        { device: d.device ?? 'A device (the line names none)', count: d.count },
         d.refs,
         {
-          summary: `Release ${d.address} from the firmware's RMRR, or do not pass it through`,
+          summary: `Release ${d.device ?? 'the device'} from the firmware's RMRR, or do not pass it through`,
           steps: [
             {
               kind: 'firmware',
@@ -41,10 +41,10 @@ export default defineRule({
               text: "Last resort: a kernel carrying the out-of-tree relaxable-RMRR patch (intel_iommu=relax_rmrr). It ignores the firmware's reservation; if the firmware still uses the device (shared management NIC, RAID controller, health agent) memory can be corrupted.",
             },
             { kind: 'reboot' },
-            { kind: 'verify', command: 'sudo dmesg | grep "platform RMRR requirement"', expect: `no line for ${d.address}` },
+            { kind: 'verify', command: 'sudo dmesg | grep "platform RMRR requirement"', expect: `no line for ${d.device ?? 'any device'}` },
           ],
         },
-        { device: d.address },
+        subjectOf(d),
       ),
     );
   },

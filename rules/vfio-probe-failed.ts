@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { FULL_LOG_COLLECT, logLines, logShowsAbsence } from '../src/facts/kernel-log.js';
-import { logRef, probeFailures } from '../src/facts/device-log.js';
+import { probeFailures } from '../src/facts/device-log.js';
+import { collectFor, describeGaps } from '../src/facts/fact.js';
 import { isBridge, deviceByAddress } from '../src/facts/pci.js';
 import { errnoName, probeFix, type ProbeCause } from '../src/fixes/probe-failure.js';
 
@@ -10,26 +10,24 @@ export default defineRule({
   severity: 'error',
   tags: ['device', 'vfio', 'kernel-log'],
   source: 'Kernel log "vfio-pci: probe of … failed with error N" (drivers/base/dd.c call_driver_probe)',
-  needs: ['kernelLog', 'host'],
+  needs: ['logEvents', 'host'],
   optional: ['pci', 'targets', 'firmwareIommu', 'cmdline'],
   messages: {
-    logIncomplete: 'The kernel log ({{source}}) does not start at boot or was cut, so finding no such line proves nothing.',
+    logIncomplete: 'No such line in the logs, but {{missing}}, so its absence proves nothing.',
     noFailure: 'The kernel log shows no failed vfio-pci probe.',
     failed: 'vfio-pci could not bind {{address}}: error {{errno}} ({{name}}), {{cause}}.',
   },
-  check({ kernelLog, host, pci, firmwareIommu, cmdline }, r) {
-    const log = kernelLog.value;
-    const failures = probeFailures(log, 'vfio-pci');
-    if (failures.length === 0 && !logShowsAbsence(kernelLog.value))
-      return r.unknown('logIncomplete', { source: kernelLog.value.source }, FULL_LOG_COLLECT);
-    if (failures.length === 0) return r.pass('noFailure', {}, kernelLog.evidence);
+  check({ logEvents, host, pci, firmwareIommu, cmdline }, r) {
+    const failures = probeFailures(logEvents.value, 'vfio-pci');
+    if (failures.length === 0 && logEvents.gaps.length > 0)
+      return r.unknown('logIncomplete', { missing: describeGaps(logEvents.gaps) }, collectFor(logEvents.gaps));
+    if (failures.length === 0) return r.pass('noFailure', {}, logEvents.evidence);
     const seen = new Set<string>();
     return failures
       .filter((f) => !seen.has(f.address) && seen.add(f.address))
       .map((f) => {
         const dev = pci.state === 'known' ? deviceByAddress(pci.value).get(f.address) : undefined;
-        const near = logLines(log, f.address).filter((l) => l.line !== f.line.line && Math.abs(l.line - f.line.line) <= 3);
-        const said = (s: string): boolean => near.some((l) => l.message.includes(s));
+        const said = (fault: string): boolean => f.context.some((c) => c.fault === fault);
         const cause: ProbeCause =
           f.errno === -16
             ? 'sriov-enabled'
@@ -37,7 +35,7 @@ export default defineRule({
               ? 'no-memory'
               : f.errno !== -22
                 ? 'other'
-                : said('vfio-pci device denylist')
+                : said('vfio-device-denied')
                   ? 'denylisted'
                   : dev && isBridge(dev)
                     ? 'bridge'
@@ -50,7 +48,7 @@ export default defineRule({
           'no-memory': 'the kernel ran out of memory',
           other: 'see the kernel log lines before it',
         };
-        const evidence = [logRef(log, f.line), ...near.map((l) => logRef(log, l)), ...(dev ? [dev.refs[0]!] : [])];
+        const evidence = [f.ref, ...f.context.flatMap((c) => c.refs.slice(0, 1)), ...(dev ? [dev.refs[0]!] : [])];
         const fix = probeFix(cause, host.value, f.address, {
           firmwareTable: firmwareIommu.state === 'known' ? firmwareIommu.value.table !== null : null,
           params: cmdline.state === 'known' ? cmdline.value.params : [],

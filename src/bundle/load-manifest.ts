@@ -3,18 +3,25 @@
  * with one line; a missing or invalid manifest is not fatal: the evidence is still read by path
  * and the report says that collection statuses are unknown.
  *
- * Work is bounded before it starts: nesting is checked on the bytes (json-depth.ts), the item
- * count before any item is validated, and items are validated one at a time up to the first bad
- * one, so neither a deep nor a long manifest costs more than reading it.
+ * Work is bounded before it starts: what JSON.parse would build is measured on the bytes first
+ * (json-shape.ts) against what a valid manifest of MAX_MANIFEST_ITEMS items can hold, and items
+ * are validated one at a time up to the first bad one, so neither a deep nor a long manifest costs
+ * more than reading it.
  */
 import { BundleError } from './bundle-error.js';
 import type { Bundle } from './bundle.js';
-import { nestsDeeperThan } from './json-depth.js';
+import { jsonShape } from './json-shape.js';
 import { MANIFEST_PATH } from './layout.js';
 import { Manifest, MANIFEST_SCHEMA_VERSION, ManifestHead, ManifestItem, MAX_MANIFEST_ITEMS } from './manifest.js';
 
-/** A valid manifest nests three levels (manifest, items, item); more is refused unread. */
+/**
+ * A valid manifest nests three levels (manifest, items, one item), opens one object per item
+ * plus two, and separates at most nine fields per item plus the items and ten top-level fields.
+ * The bounds leave room for that and refuse, unparsed, what no valid manifest can be.
+ */
 export const MAX_MANIFEST_DEPTH = 8;
+const MAX_CONTAINERS = MAX_MANIFEST_ITEMS + 8;
+const MAX_COMMAS = 10 * MAX_MANIFEST_ITEMS + 64;
 
 export type ManifestResult =
   { readonly manifest: Manifest; readonly problem: null } | { readonly manifest: null; readonly problem: string };
@@ -25,7 +32,10 @@ export function loadManifest(bundle: Bundle): ManifestResult {
   const file = bundle.files.get(MANIFEST_PATH);
   if (!file) return invalid('manifest.json is missing');
   if (file.truncated) return invalid('manifest.json is too large and was truncated');
-  if (nestsDeeperThan(file.bytes, MAX_MANIFEST_DEPTH)) return invalid(`manifest.json nests deeper than ${MAX_MANIFEST_DEPTH} levels`);
+  const shape = jsonShape(file.bytes);
+  if (shape.depth > MAX_MANIFEST_DEPTH) return invalid(`manifest.json nests deeper than ${MAX_MANIFEST_DEPTH} levels`);
+  if (shape.containers > MAX_CONTAINERS || shape.commas > MAX_COMMAS)
+    return invalid(`manifest.json holds more values than a manifest of ${MAX_MANIFEST_ITEMS} items can`);
   let raw: unknown;
   try {
     raw = JSON.parse(file.bytes.toString('utf8'));

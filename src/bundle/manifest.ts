@@ -34,7 +34,7 @@ export type ManifestItem = z.infer<typeof ManifestItem>;
  * collector lists about 60 items, a few hundred with many pod or VM logs; past this the manifest is
  * refused as invalid (evidence is still read by path) rather than validated item by item.
  */
-export const MAX_MANIFEST_ITEMS = 50_000;
+export const MAX_MANIFEST_ITEMS = 10_000;
 
 const head = {
   schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),

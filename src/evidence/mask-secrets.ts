@@ -81,8 +81,7 @@ function maskLine(line: string, st: MaskState): string {
   }
   if (st.block !== null) {
     if (body === '') return line;
-    const inBlock =
-      indent.length > st.block || body.startsWith('#') || (isListMark(body) && st.blockList && indent.length === st.block);
+    const inBlock = indent.length > st.block || body.startsWith('#') || (isListMark(body) && st.blockList && indent.length === st.block);
     if (inBlock) {
       if (body.startsWith('#')) return `${indent}# ${SECRET_MARK}`;
       return isListMark(body) ? `${indent}- ${SECRET_MARK}` : indent + SECRET_MARK;

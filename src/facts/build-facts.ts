@@ -21,6 +21,7 @@ import { buildKernelConfig } from './kernel-config.js';
 import { buildKernelIommu } from './kernel-iommu.js';
 import { buildKernelLog } from './kernel-log.js';
 import { buildKvm } from './kvm.js';
+import { buildLogEvents } from './log-events.js';
 import { buildMeminfo } from './meminfo.js';
 import { buildModuleConfig } from './module-config.js';
 import { buildModules } from './modules.js';
@@ -48,6 +49,7 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
   const pci = buildPci(ev, kernelLog);
   const boot = bootConfig.state === 'known' ? bootConfig.value : null;
   const cloudpods = buildCloudpods(ev);
+  const targets = buildTargets(pci, cmdline, moduleConfig, options.devices);
   return {
     host: buildHostProfile(
       distro,
@@ -68,7 +70,8 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
     moduleConfig,
     bootConfig,
     pci,
-    targets: buildTargets(pci, cmdline, moduleConfig, options.devices),
+    targets,
+    logEvents: buildLogEvents(kernelLog, cloudpods, pci, targets),
     hugepages: buildHugepages(ev),
     meminfo: buildMeminfo(ev),
     virtualization: buildVirtualization(ev, cpu),

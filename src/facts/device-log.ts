@@ -1,94 +1,81 @@
 /**
- * Per-device kernel log events the device rules read: driver probe failures, reset failures and
- * BAR reservation failures. Pure helpers over the kernelLog fact; every pattern is the kernel's own
- * format string, cited where it is printed.
+ * Per-device problems the device rules read, from the log events (log-events.ts): driver probe
+ * failures, reset and power-state failures, and BAR reservation failures. The catalogue entries
+ * each one stands on are named here; their format strings and sources are in src/log-catalog.
  */
-import type { KernelLogFacts, KernelLogLine } from './model.js';
+import type { EvidenceRef } from './fact.js';
+import type { LogEvent, LogEventFacts } from './log-events.js';
 
-const ADDR = '([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7])';
-
-export interface DeviceLogEvent {
+export interface ProbeFailure {
   readonly address: string;
-  /** The driver name the kernel printed before the address (`vfio-pci`, `pci`, `nvme`). */
+  /** The driver whose probe failed (`vfio-pci`, `nvme`). */
   readonly driver: string;
-  readonly line: KernelLogLine;
-}
-
-export interface ProbeFailure extends DeviceLogEvent {
   readonly errno: number;
+  readonly ref: EvidenceRef;
+  /** Other events about the same device (a denylist line, a failed group add) that say why. */
+  readonly context: readonly LogEvent[];
 }
 
-/**
- * drivers/base/dd.c `call_driver_probe()`: `pr_warn("%s: probe of %s failed with error %d\n",
- * drv->name, dev_name(dev), ret)` — printed for every error except -ENODEV and -ENXIO, which only
- * reach pr_debug ("probe of %s rejects match"). A later form, `dev_err(dev, "probe with driver %s
- * failed with error %d\n")`, was posted to the driver core list; both are read.
- */
-const PROBE_OLD = new RegExp(`^(\\S+): probe of ${ADDR} failed with error (-?\\d+)`);
-const PROBE_NEW = new RegExp(`^\\S+ ${ADDR}: probe with driver (\\S+) failed with error (-?\\d+)`);
-
-export function probeFailures(log: KernelLogFacts, driver?: string): ProbeFailure[] {
+/** driver-probe-failed and driver-probe-with-driver-failed (drivers/base/dd.c). */
+export function probeFailures(log: LogEventFacts, driver?: string): ProbeFailure[] {
   const out: ProbeFailure[] = [];
-  for (const line of log.lines) {
-    const o = PROBE_OLD.exec(line.message);
-    const n = o ? null : PROBE_NEW.exec(line.message);
-    const hit = o
-      ? { driver: o[1]!, address: o[2]!, errno: Number(o[3]) }
-      : n
-        ? { driver: n[2]!, address: n[1]!, errno: Number(n[3]) }
-        : null;
-    if (hit && (driver === undefined || hit.driver === driver)) out.push({ ...hit, line });
+  for (const e of log.events) {
+    if (e.fault !== 'probe-failed' || e.device === null || e.module === null || e.errno === null) continue;
+    if (driver !== undefined && e.module !== driver) continue;
+    const context = log.events.filter((c) => c !== e && c.device === e.device && c.fault !== 'group-added');
+    for (const ref of e.refs.slice(0, 1)) out.push({ address: e.device, driver: e.module, errno: Number(e.errno), ref, context });
   }
   return out;
 }
 
-export type ResetProblem = 'flr-not-ready' | 'pending-transaction' | 'power-inaccessible';
-export interface ResetFailure extends DeviceLogEvent {
+export type ResetProblem =
+  'flr-not-ready' | 'pending-transaction' | 'power-inaccessible' | 'power-refused' | 'vendor-reset' | 'no-reset-mechanism';
+
+export interface ResetFailure {
+  readonly address: string;
   readonly problem: ResetProblem;
+  readonly ref: EvidenceRef;
 }
 
-/**
- * drivers/pci/pci.c: `pci_dev_wait()` "not ready %dms after %s; giving up" (%s = FLR, bus reset,
- * PM D3hot->D0, resume…), `pcie_flr()` "timed out waiting for pending transaction; performing
- * function level reset anyway", `pci_power_up()` "Unable to change power state from %s to D0,
- * device inaccessible". The "; waiting" lines before a "giving up" are progress, not failures.
- */
-const RESET: readonly [RegExp, ResetProblem][] = [
-  [new RegExp(`^(\\S+) ${ADDR}: not ready \\d+ms after .+; giving up`), 'flr-not-ready'],
-  [new RegExp(`^(\\S+) ${ADDR}: timed out waiting for pending transaction; performing function level reset anyway`), 'pending-transaction'],
-  [new RegExp(`^(\\S+) ${ADDR}: Unable to change power state from \\S+ to D0, device inaccessible`), 'power-inaccessible'],
-];
+/** Catalogue entries that prove a failed reset or power transition, and what each means for the fix. */
+const RESET_PROBLEMS: Readonly<Record<string, ResetProblem>> = {
+  'pci-not-ready-giving-up': 'flr-not-ready',
+  'pci-flr-pending-transaction': 'pending-transaction',
+  'pci-af-flr-pending-transaction': 'pending-transaction',
+  'pci-power-up-inaccessible': 'power-inaccessible',
+  'pci-power-down-inaccessible': 'power-inaccessible',
+  'pci-power-up-refused': 'power-refused',
+  'pci-power-down-refused': 'power-refused',
+  'pci-power-refused-legacy': 'power-refused',
+  'qemu-vfio-stuck-in-low-power': 'power-inaccessible',
+  'vfio-runtime-resume-failed': 'power-inaccessible',
+  'qemu-vfio-reset-unavailable': 'no-reset-mechanism',
+  'libvirt-pci-reset-failed': 'flr-not-ready',
+};
 
-export function resetFailures(log: KernelLogFacts): ResetFailure[] {
+export function resetFailures(log: LogEventFacts): ResetFailure[] {
   const out: ResetFailure[] = [];
-  for (const line of log.lines)
-    for (const [re, problem] of RESET) {
-      const m = re.exec(line.message);
-      if (m) out.push({ driver: m[1]!, address: m[2]!, problem, line });
-    }
-  return out;
-}
-
-export interface BarConflict extends DeviceLogEvent {
-  readonly bar: number;
-}
-
-/**
- * drivers/pci/pci.c `__pci_request_region()`: "BAR %d: can't reserve %pR" (before 6.8) and
- * "%s %pR: can't reserve" with the resource name "BAR N" (6.8+, resource names in log messages).
- * vfio-pci requests the BARs when QEMU opens the device; a boot framebuffer that still holds the
- * range makes this fail.
- */
-const BAR = new RegExp(`^(\\S+) ${ADDR}: BAR (\\d+)(?:: can't reserve | \\[[^\\]]*\\]: can't reserve)`);
-
-export function barConflicts(log: KernelLogFacts, driver = 'vfio-pci'): BarConflict[] {
-  const out: BarConflict[] = [];
-  for (const line of log.lines) {
-    const m = BAR.exec(line.message);
-    if (m && m[1] === driver) out.push({ driver: m[1], address: m[2]!, bar: Number(m[3]), line });
+  for (const e of log.events) {
+    if (e.device === null || (e.fault !== 'reset-failed' && e.fault !== 'power-state-failed')) continue;
+    const problem = Object.hasOwn(RESET_PROBLEMS, e.id) ? RESET_PROBLEMS[e.id] : e.origin === 'vendor-reset' ? 'vendor-reset' : undefined;
+    if (problem === undefined) continue;
+    for (const ref of e.refs) out.push({ address: e.device, problem, ref });
   }
   return out;
 }
 
-/** An EvidenceRef to a kernel log line: the one builder lives in kernel-log.ts. */
-export { logRef } from './kernel-log.js';
+export interface BarConflict {
+  readonly address: string;
+  readonly bar: number;
+  readonly ref: EvidenceRef;
+}
+
+/** pci-bar-cant-reserve (drivers/pci/pci.c __pci_request_region): the range is held by someone else, a boot framebuffer when the device is the boot GPU. */
+export function barConflicts(log: LogEventFacts): BarConflict[] {
+  const out: BarConflict[] = [];
+  for (const e of log.events) {
+    if (e.id !== 'pci-bar-cant-reserve' || e.device === null || e.bar === null) continue;
+    for (const ref of e.refs) out.push({ address: e.device, bar: Number(e.bar), ref });
+  }
+  return out;
+}

@@ -66,3 +66,13 @@ export function ref(evidence: string, source: string, text: string, line?: numbe
   const capped = text.length > MAX_REF_TEXT ? `${text.slice(0, MAX_REF_TEXT)}…` : text;
   return line === undefined ? { evidence, source, text: capped } : { evidence, source, line, text: capped };
 }
+
+/** Gaps in words, for a message: "/proc/modules is cut (…); ls /sys/module was not collected". */
+export function describeGaps(gaps: readonly EvidenceGap[]): string {
+  return gaps.map((g) => `${g.source} ${g.why}`).join('; ');
+}
+
+/** What to collect to close the gaps, once each. */
+export function collectFor(gaps: readonly EvidenceGap[]): string[] {
+  return [...new Set(gaps.flatMap((g) => g.collect))];
+}

@@ -3,6 +3,7 @@
  */
 import type { Fact } from './fact.js';
 import type { KernelConfigFacts } from './kernel-config.js';
+import type { LogEventFacts } from './log-events.js';
 import type * as M from './model.js';
 
 export interface Facts {
@@ -12,6 +13,8 @@ export interface Facts {
   readonly kernelConfig: Fact<KernelConfigFacts>;
   readonly cmdline: Fact<M.CmdlineFacts>;
   readonly kernelLog: Fact<M.KernelLogFacts>;
+  /** The kernel, QEMU and host-service logs classified once against the message catalogue. */
+  readonly logEvents: Fact<LogEventFacts>;
   readonly firmwareIommu: Fact<M.FirmwareIommuFacts>;
   readonly kernelIommu: Fact<M.KernelIommuFacts>;
   readonly interruptRemapping: Fact<M.InterruptRemappingFacts>;

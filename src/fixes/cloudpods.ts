@@ -18,9 +18,18 @@ import { input, sh } from './shell.js';
 
 export const HOST_CONF = '/etc/yunion/host.conf';
 
-/** A host.conf change: a key and its value (typed, made by the plan), or words for a change only a person can make. */
-export function editHostConf(change: string | { readonly key: string; readonly value: string }): FixStep {
+/**
+ * A host.conf change: a key and its value, or a key renamed to the spelling the host service reads
+ * (both made by the plan), or words for a change only a person can make.
+ */
+export function editHostConf(
+  change: string | { readonly key: string; readonly value: string } | { readonly rename: string; readonly to: string },
+): FixStep {
   if (typeof change === 'string') return { kind: 'edit-file', path: HOST_CONF, change };
+  if ('rename' in change)
+    return isIdentifier('hostconf-key', change.to) && /^[\w.-]{1,64}$/.test(change.rename)
+      ? editStep(HOST_CONF, { op: 'yaml-rename', from: change.rename, to: change.to })
+      : rejectedNote('hostconf-key', change.rename, `Rename it to ${change.to} in ${HOST_CONF} by hand.`);
   if (!isIdentifier('hostconf-key', change.key) || !/^[\w.:/-]{1,128}$/.test(change.value))
     return rejectedNote('hostconf-key', `${change.key}: ${change.value}`, `Edit ${HOST_CONF} by hand.`);
   return editStep(HOST_CONF, { op: 'yaml-key', key: change.key, value: change.value });

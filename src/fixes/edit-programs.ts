@@ -188,3 +188,16 @@ BEGIN { k = ENVIRON["PTD_KEY"]; v = ENVIRON["PTD_VALUE"] }
 { print }
 END { if (!done) print k ": " v }
 `;
+
+/**
+ * Rename the top-level key PTD_FROM to PTD_TO in place. Done already (no PTD_FROM line) changes
+ * nothing; both keys present is refused with status 3, since the host service would read only one.
+ */
+export const YAML_RENAME_AWK = `
+BEGIN { f = ENVIRON["PTD_FROM"]; t = ENVIRON["PTD_TO"] }
+FNR == NR { if (index($0, t ":") == 1) hasTo = 1; if (index($0, f ":") == 1) hasFrom = 1; next }
+hasFrom && hasTo && !warned { print "ptdoctor: " FILENAME ": both " f ": and " t ": are set; keep one by hand" > "/dev/stderr"; warned = 1 }
+!warned && !done && index($0, f ":") == 1 { print t substr($0, length(f) + 1); done = 1; next }
+{ print }
+END { if (warned) exit 3 }
+`;

@@ -15,6 +15,7 @@ import {
   MODULE_LIST_AWK,
   SHELL_ARRAY_AWK,
   YAML_KEY_AWK,
+  YAML_RENAME_AWK,
 } from './edit-programs.js';
 import { sh, shellQuote, word, type Shell } from './shell.js';
 
@@ -50,6 +51,8 @@ function producer(edit: FileEdit): Shell {
       return sh`printf '%s\\n' ${[...edit.lines]}`;
     case 'yaml-key':
       return sh`PTD_KEY=${edit.key} PTD_VALUE=${edit.value} ${awk(YAML_KEY_AWK)} "$s"`;
+    case 'yaml-rename':
+      return sh`PTD_FROM=${edit.from} PTD_TO=${edit.to} ${awk(YAML_RENAME_AWK)} "$s" "$s"`;
     default: {
       const never: never = edit;
       return never;

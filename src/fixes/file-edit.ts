@@ -14,7 +14,7 @@
  *   into the one list rather than a second line.
  * - shell-array: a bash array of mkinitcpio.conf(5) (`MODULES=(…)`, `FILES=(…)`).
  * - write-file: a file ptdoctor writes whole (a boot script, an initramfs hook, a unit).
- * - yaml-key: a top-level `key: value` of the Cloudpods host.conf.
+ * - yaml-key, yaml-rename: a top-level `key: value` of the Cloudpods host.conf, set or renamed in place.
  */
 import { displayParts, type PlanInput } from './shell.js';
 
@@ -52,7 +52,9 @@ export type FileEdit =
     }
   | { readonly op: 'shell-array'; readonly variable: string; readonly add: readonly string[] }
   | { readonly op: 'write-file'; readonly lines: readonly string[]; readonly executable: boolean }
-  | { readonly op: 'yaml-key'; readonly key: string; readonly value: string };
+  | { readonly op: 'yaml-key'; readonly key: string; readonly value: string }
+  /** Rename a top-level key in place, keeping its value and the `- ` items under it. */
+  | { readonly op: 'yaml-rename'; readonly from: string; readonly to: string };
 
 const list = (xs: readonly string[]): string => xs.join(' ');
 
@@ -109,6 +111,8 @@ export function describeEdit(e: FileEdit): string {
       return `${e.executable ? 'an executable file' : 'a file'} with these lines:\n${e.lines.join('\n')}`;
     case 'yaml-key':
       return `set ${e.key}: ${e.value}`;
+    case 'yaml-rename':
+      return `rename ${e.from}: to ${e.to}: (keeping its value and its - items)`;
     default: {
       const never: never = e;
       return never;

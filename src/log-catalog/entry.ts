@@ -13,61 +13,63 @@
 export type LogOrigin = 'kernel' | 'qemu' | 'libvirt' | 'cloudpods-host' | 'vendor-reset' | 'dpdk';
 
 /** What a matching line proves. States (`iommu-enabled`, `group-added`) are listed with faults because rules need both. */
-export type LogFault =
+export const LOG_FAULTS = [
   // IOMMU state
-  | 'iommu-enabled'
-  | 'iommu-disabled'
-  | 'iommu-absent'
-  | 'default-domain'
-  | 'group-added'
-  | 'acs-override'
-  | 'acs-quirk'
+  'iommu-enabled',
+  'iommu-disabled',
+  'iommu-absent',
+  'default-domain',
+  'group-added',
+  'acs-override',
+  'acs-quirk',
   // firmware
-  | 'firmware-table-broken'
-  | 'rmrr-refused'
+  'firmware-table-broken',
+  'rmrr-refused',
   // interrupts
-  | 'interrupt-remapping-disabled'
-  | 'interrupt-remapping-enabled'
-  | 'msi-not-isolated'
+  'interrupt-remapping-disabled',
+  'interrupt-remapping-enabled',
+  'msi-not-isolated',
   // DMA and device health
-  | 'dma-fault'
-  | 'interrupt-remap-fault'
-  | 'device-unresponsive'
-  | 'aer-fatal'
-  | 'aer-nonfatal'
-  | 'aer-recovery-failed'
+  'dma-fault',
+  'interrupt-remap-fault',
+  'device-unresponsive',
+  'aer-fatal',
+  'aer-nonfatal',
+  'aer-recovery-failed',
   // reset and power
-  | 'reset-failed'
-  | 'reset-blocked'
-  | 'power-state-failed'
+  'reset-failed',
+  'reset-blocked',
+  'power-state-failed',
   // PCI resources
-  | 'bar-reservation-failed'
+  'bar-reservation-failed',
   // SR-IOV
-  | 'sriov-enable-failed'
+  'sriov-enable-failed',
   // parameters
-  | 'module-param-rejected'
-  | 'kernel-param-rejected'
+  'module-param-rejected',
+  'kernel-param-rejected',
   // vfio and the VMM
-  | 'vfio-open-failed'
-  | 'vfio-group-not-viable'
-  | 'vfio-container-failed'
-  | 'vfio-no-iommu-group'
-  | 'vfio-device-denied'
-  | 'probe-failed'
-  | 'new-id-duplicate'
-  | 'memlock-exceeded'
-  | 'dma-map-failed'
-  | 'hugepage-failed'
-  | 'device-in-use'
-  | 'msix-layout-broken'
+  'vfio-open-failed',
+  'vfio-group-not-viable',
+  'vfio-container-failed',
+  'vfio-no-iommu-group',
+  'vfio-device-denied',
+  'probe-failed',
+  'new-id-duplicate',
+  'memlock-exceeded',
+  'dma-map-failed',
+  'hugepage-failed',
+  'device-in-use',
+  'msix-layout-broken',
   // the Cloudpods host service
-  | 'host-service-probe-failed'
-  | 'host-service-bind-failed'
-  | 'host-service-parse-failed'
-  | 'host-service-check-failed'
-  | 'host-service-device-skipped'
-  | 'host-service-sys-error'
-  | 'host-driver-holds-device';
+  'host-service-probe-failed',
+  'host-service-bind-failed',
+  'host-service-parse-failed',
+  'host-service-check-failed',
+  'host-service-device-skipped',
+  'host-service-sys-error',
+  'host-driver-holds-device',
+] as const;
+export type LogFault = (typeof LOG_FAULTS)[number];
 
 /** The printk level, or the level of the logger that prints the line. */
 export type LogLevel = 'crit' | 'error' | 'warning' | 'notice' | 'info' | 'fatal';

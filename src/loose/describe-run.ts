@@ -34,8 +34,9 @@ function lspciForm(lines: readonly SourceLine[], verbose: boolean): string {
   for (const l of lines) {
     const d = deviceLine(l.text);
     if (d) {
-      if (d.classCode !== undefined && d.className.length > 4) nn = true;
-      else if (d.classCode !== undefined) n = true;
+      // `Unassigned class [ffff]` shows a class code without -nn: the ids tell -nn
+      if (d.vendorId !== undefined && d.className.length > 4) nn = true;
+      else if (d.vendorId !== undefined) n = true;
       continue;
     }
     const t = l.text.trim();

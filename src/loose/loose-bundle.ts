@@ -42,6 +42,7 @@ export function buildLooseBundle(texts: readonly LooseText[], source: string): L
   const pieces = texts.flatMap(readPieces);
   const lineCount = new Map(texts.map((t) => [t.name, t.text.split('\n').filter((l) => l.trim() !== '').length]));
   const groups: Group[] = [];
+  const oneGroups = new Map<string, Group>();
   const notes = new Map<Piece, string>();
   for (const p of pieces) {
     if (p.kind === null) continue;
@@ -51,9 +52,12 @@ export function buildLooseBundle(texts: readonly LooseText[], source: string): L
       notes.set(p, 'nothing in the analysis reads this kind of evidence yet');
       continue;
     }
-    const group = spec.many ? undefined : groups.find((g) => g.id === id);
-    if (!group) groups.push({ id, spec, pieces: [p] });
-    else if (ONE_VALUE.has(id)) {
+    const group = spec.many ? undefined : oneGroups.get(id);
+    if (!group) {
+      const g: Group = { id, spec, pieces: [p] };
+      groups.push(g);
+      if (!spec.many) oneGroups.set(id, g);
+    } else if (ONE_VALUE.has(id)) {
       for (const old of group.pieces) notes.set(old, `not used: ${where(p, lineCount)} is used instead (one value is read)`);
       group.pieces.splice(0, group.pieces.length, p);
     } else group.pieces.push(p);
@@ -61,7 +65,7 @@ export function buildLooseBundle(texts: readonly LooseText[], source: string): L
 
   // With no lspci listing given, the lspci lines of the group listings are the PCI inventory.
   const listings = pieces.filter((p) => p.kind === 'iommu-groups');
-  if (!groups.some((g) => g.id === 'lspci-nnk' || g.id === 'lspci-vvv') && listings.length > 0) {
+  if (!oneGroups.has('lspci-nnk') && !oneGroups.has('lspci-vvv') && listings.length > 0) {
     const derived = lspciOfGroupListing(listings);
     const spec = EVIDENCE_BY_ID.get('lspci-nnk');
     if (derived.length > 0 && spec) groups.push({ id: 'lspci-nnk', spec, pieces: listings, lines: derived, readAs: 'lspci lines of the IOMMU group listing' });

@@ -92,13 +92,6 @@ export function programOf(command: string): string {
   return words[i] ?? '';
 }
 
-function isKnownCommand(command: string): boolean {
-  const program = programOf(command);
-  if (COMMANDS.has(program)) return true;
-  // a script run by path: `./scripts/list_iommu_groups.sh`, `/usr/local/bin/iommu.sh`
-  return /^\.{0,2}\/[\w./-]{1,200}$/.test(program) || /^[\w.-]{1,64}\.(?:sh|py)$/.test(program);
-}
-
 /**
  * The command of a prompt line (`$ cmd`, `[root@h ~]# cmd` …; `''` for a bare `$`), or null when
  * the line is not one.
@@ -110,14 +103,15 @@ export function promptCommand(text: string): string | null {
   if (userHost) return text.slice(userHost[0].length).trim();
   if (text.startsWith('$ ')) return text.slice(2).trim();
   if (text === '$') return '';
+  // `# ` and `host:~ # ` also open comments and prose: the command must read as one on its own
   if (text.startsWith('# ')) {
     const cmd = text.slice(2).trim();
-    return isKnownCommand(cmd) ? cmd : null;
+    return bareCommand(cmd) !== null || /^\.\/[\w./-]{1,200}(?:\s|$)/.test(cmd) ? cmd : null;
   }
   const host = HOST_PROMPT.exec(text);
   if (host) {
     const cmd = text.slice(host[0].length).trim();
-    return isKnownCommand(cmd) ? cmd : null;
+    return bareCommand(cmd) !== null ? cmd : null;
   }
   return null;
 }
@@ -130,9 +124,11 @@ export function bareCommand(text: string): string | null {
   const program = programOf(inner);
   if (!COMMANDS.has(program)) return null;
   const args = inner.slice(inner.indexOf(program) + program.length).trim();
-  if (NEEDS_ARGS.has(program)) {
-    // an argument a command line has and prose does not: a path, an option, a pipe, a loop's `do`
-    if (!/(?:^|\s)(?:\/|-[\w-]|\|)|;\s*do\b/.test(args)) return null;
+  if (program === 'for' || program === 'while') {
+    if (!/^\w{1,30} in \S|;\s*do\b/.test(args)) return null;
+  } else if (NEEDS_ARGS.has(program)) {
+    // an argument a command line has and prose does not: a path, an option, a pipe
+    if (!/(?:^|\s)(?:\/|-[\w-]|\|)/.test(args)) return null;
   } else if (args !== '' && !/^(?:-|\||\/|>|`)/.test(args) && !(SUBCOMMANDS.has(program) && /^[\w-]{1,64}(?:\s|$)/.test(args))) return null;
   return inner;
 }

@@ -16,8 +16,8 @@ export interface Run {
   readonly lines: SourceLine[];
 }
 
-// `#` comments, but not a shebang or the `### Group 7 ###` header of a group-listing script
-const ELISION = /^\s*(?:\.{3}|…|<snip>|\[(?:\.{3}|…|snip)\]|--\s*$|#(?!!|#{0,4} ?(?:IOM{1,3}U )?[Gg]roup ))/;
+// `#` comments, but not a shebang, the `### Group 7 ###` header of a group-listing script or grub.cfg's `### BEGIN /etc/grub.d/…`
+const ELISION = /^\s*(?:\.{3}|…|<snip>|\[(?:\.{3}|…|snip)\]|--\s*$|#(?!!|#{0,4} ?(?:IOM{1,3}U )?[Gg]roup |## (?:BEGIN|END) ))/;
 
 /** Blank lines, elisions and comments: never a kind on their own. */
 export function isNeutral(text: string): boolean {

@@ -51,6 +51,8 @@ function cmdlineLine(text: string): boolean {
   if (/^(?:BOOT_IMAGE|initrd)=\S/.test(t)) return true;
   const words = t.split(/\s+/);
   if (words.length < 2 || !words.every((w) => PARAM.test(w))) return false;
+  // `options root=…` (BLS), `linux /vmlinuz … root=…` (grub.cfg) are not a command line themselves
+  if (!(words[0] ?? '').includes('=') && !BOOT_KEYS.has(words[0] ?? '')) return false;
   return words.some((w) => BOOT_KEYS.has(w.split('=')[0] ?? '')) && words.some((w) => w.includes('='));
 }
 
@@ -63,18 +65,20 @@ export const defaultGrubRule: KindRule = {
   kind: 'default-grub',
   strong: (text) => /^\s*(?:export\s+)?GRUB_[A-Z0-9_]{1,64}=/.test(text),
   weak: (text) => SHELL_LINE.test(text),
+  backfill: true,
 };
 
 export const grubCfgRule: KindRule = {
   kind: 'grub-cfg',
-  strong: (text) => /^(?:### (?:BEGIN|END) \/etc\/grub\.d\/|menuentry ['"]|submenu ['"])/.test(text),
+  strong: (text) =>
+    /^(?:### (?:BEGIN|END) \/etc\/grub\.d\/|menuentry ['"]|submenu ['"]|\s*search --no-floppy |\s*configfile |\s*insmod \w|\s*load_env\b|set (?:default|timeout|root|prefix)=)/.test(text),
   weak: () => true,
 };
 
 export const blsEntryRule: KindRule = {
   kind: 'bls-entry',
-  strong: (text) => /^(?:title|version|machine-id|sort-key|linux|efi|architecture) {1,8}\S/.test(text),
-  weak: (text) => /^(?:options|initrd|devicetree|devicetree-overlay|grub_users|grub_arg|grub_class) {1,8}\S/.test(text),
+  strong: (text) => /^(?:title|version|machine-id|sort-key|linux|efi|architecture) {1,12}\S/.test(text),
+  weak: (text) => /^(?:options|initrd|devicetree|devicetree-overlay|extra|id|grub_users|grub_arg|grub_class) {1,12}\S/.test(text),
   backfill: true,
 };
 
@@ -123,6 +127,7 @@ export const dracutRule: KindRule = {
       text,
     ),
   weak: (text) => SHELL_LINE.test(text),
+  backfill: true,
 };
 
 export const mkinitcpioRule: KindRule = {

@@ -32,7 +32,11 @@ export const hostServiceLogRule: KindRule = {
   weak: (text) => CRI_PREFIX.test(text) || indented(text) || /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d /.test(text) || /^goroutine \d/.test(text),
 };
 
+/** Common host.conf keys, and the spellings the Cloudpods guides print (`hugepages_options`, `AMDVgpuPFs`). */
 const HOST_CONF_KEYS = new Set([
+  'hugepages_options',
+  'AMDVgpuPFs',
+  'NVIDIAVgpuPFs',
   'region',
   'zone',
   'hostname',

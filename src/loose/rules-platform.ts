@@ -43,6 +43,7 @@ export const dmidecodeRule: KindRule = {
       text.trim(),
     ),
   weak: (text) => indented(text) || /^[A-Z][\w ()-]{1,60}:(?: |$)/.test(text) || /^(?:Getting SMBIOS|Table at |\d{1,4} structures)/.test(text),
+  backfill: true,
 };
 
 export const dmiSysfsRule: KindRule = { kind: 'dmi-sysfs', strong: never, weak: (text) => text.trim() !== '', single: true, hintOnly: true };

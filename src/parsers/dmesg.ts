@@ -81,6 +81,8 @@ const LEVEL_NAMES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 
 /** What a capture tool may print before the kernel's stamp: dates, times, zones, brackets. */
 const CAPTURE_STAMP = /^[\d\s:.,/+TZ[\]-]{4,48}$/;
 const MONTH_OR_DAY = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|UTC|CST|CET|CEST|PST|PDT|EST|EDT)/g;
+/** socklog/svlogd's `kern.info:` after its own stamp. */
+const FACILITY_TAG = / kern\.[a-z]{3,7}:$/;
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^ ]{0,20}$/;
 
 /** The kernel prints at most `[%5lu.%06lu]`; 40 chars covers ctime stamps with room to spare. */
@@ -164,7 +166,7 @@ function monotonicOfDelta(inner: string): number | undefined {
 function captureStampEnd(s: string): number {
   const open = s.indexOf(' [', 3);
   if (open === -1 || open > 48) return -1;
-  const prefix = s.slice(0, open).replace(MONTH_OR_DAY, '0');
+  const prefix = s.slice(0, open).replace(FACILITY_TAG, '').replace(MONTH_OR_DAY, '0');
   return CAPTURE_STAMP.test(prefix) && /\d\d/.test(prefix) ? open + 1 : -1;
 }
 

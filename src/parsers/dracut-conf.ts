@@ -56,7 +56,7 @@ export function parseDracutConf(text: string): DracutConf {
   const lists: Record<string, string[]> = {};
   for (const st of splitShellStatements(text)) {
     const parsed = st.words.map(splitDracutAssignment);
-    if (st.unterminated || parsed.some((p) => p === undefined)) {
+    if (st.unterminated || st.cut || parsed.some((p) => p === undefined)) {
       unparsed.push({ line: st.line, text: st.text });
       continue;
     }

@@ -155,7 +155,8 @@ export function toJsonReport(analysis: Analysis, meta: { generatedAt: string; to
       undecided: [...d.undecided],
       warnings: [...d.warnings],
     })),
-    findings: JSON.parse(JSON.stringify(analysis.findings)) as ReportJson['findings'],
+    // the findings are plain data already (serialisable by construction): no copy of what can be large
+    findings: analysis.findings as unknown as ReportJson['findings'],
     evidence: c.state === 'known' ? c.value.inventory.map((i) => ({ ...i })) : [],
   };
 }

@@ -61,6 +61,8 @@ function claimsOf(edit: FileEdit): Claims {
       return { adds: [], removes: [], sets: [{ subject: 'content', value: edit.lines.join('\n') }] };
     case 'yaml-key':
       return { adds: [], removes: [], sets: [{ subject: `key:${edit.key}`, value: edit.value }] };
+    case 'yaml-rename':
+      return { adds: [`key:${edit.to}`], removes: [(c) => c === `key:${edit.from}`], sets: [] };
     default: {
       const never: never = edit;
       return never;

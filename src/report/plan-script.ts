@@ -83,10 +83,18 @@ export function verifyScript(sections: readonly PlanSection[], inputs: readonly 
   }
   if (verify) {
     lines.push('', `# --- ${verify.title} ---`);
+    // One run of each command, with every expectation the fixes gave for it.
+    const byCommand = new Map<string, PlanItem[]>();
     for (const item of verify.items) {
-      lines.push('', ...comment(`${item.text}  [${item.from}]`));
-      if (item.command === null || item.manual || item.conflict !== null) lines.push(...(item.command === null ? [] : comment(item.command)));
-      else lines.push(`printf '%s\\n' ${shellQuote(`== ${item.text}`)}`, item.command);
+      if (item.command === null || item.manual || item.conflict !== null) {
+        lines.push('', ...comment(`${item.text}  [${item.from}]`), ...(item.command === null ? [] : comment(item.command)));
+        continue;
+      }
+      byCommand.set(item.command, [...(byCommand.get(item.command) ?? []), item]);
+    }
+    for (const [command, items] of byCommand) {
+      lines.push('', ...items.flatMap((i) => comment(`${i.text}  [${i.from}]`)));
+      lines.push(`printf '%s\\n' ${items.map((i) => shellQuote(`== ${i.text}`)).join(' ')}`, command);
     }
   }
   if (manual.length > 0) lines.push('', `printf '%s\\n' ${['Still to do by hand:', ...manual.map((m) => `  - ${m.replaceAll('\n', ' ')}`)].map(shellQuote).join(' ')}`);

@@ -67,10 +67,18 @@ export function write(root: string, rel: string, text: string, mode?: number): s
   return p;
 }
 
-function link(root: string, rel: string, target: string): void {
+export function link(root: string, rel: string, target: string): void {
   const p = join(root, rel);
   mkdirSync(dirname(p), { recursive: true, mode: 0o755 });
   symlinkSync(target, p);
+}
+
+/** A named pipe: a read of it blocks until a writer comes (one never does). */
+export function fifo(root: string, rel: string): void {
+  const p = join(root, rel);
+  mkdirSync(dirname(p), { recursive: true, mode: 0o755 });
+  const r = spawnSync('mkfifo', ['-m', '0644', p]);
+  if (r.status !== 0) throw new Error(`mkfifo failed: ${r.stderr.toString()}`);
 }
 
 const lab = (name: string): string => readFileSync(join(LAB, name), 'utf8');

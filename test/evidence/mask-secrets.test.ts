@@ -23,9 +23,30 @@ describe('maskSecrets', () => {
   });
 
   it('names secrets by words, misspellings included, and leaves look-alikes', () => {
-    for (const k of ['admin_password', 'admin_passwd', 'ADMIN_PASSWORD', 'admin_pasword', 'pwd', 'db_pw', 'dbPw', 'pass', 'dbPass', 'passphrase'])
+    for (const k of [
+      'admin_password',
+      'admin_passwd',
+      'ADMIN_PASSWORD',
+      'admin_pasword',
+      'pwd',
+      'db_pw',
+      'dbPw',
+      'pass',
+      'dbPass',
+      'passphrase',
+    ])
       expect(isSecretKey(k), k).toBe(true);
-    for (const k of ['s3_secret_key', 'etcd_key', 'api_key', 'apiKey', 'ssh_keys', 'private', 'bearer', 'Authorization', 'auth_token_cache_size'])
+    for (const k of [
+      's3_secret_key',
+      'etcd_key',
+      'api_key',
+      'apiKey',
+      'ssh_keys',
+      'private',
+      'bearer',
+      'Authorization',
+      'auth_token_cache_size',
+    ])
       expect(isSecretKey(k), k).toBe(true);
     for (const k of ['cert_pem', 'certPem', 'telegraf_kafka_output_sasl_password', 'credentials']) expect(isSecretKey(k), k).toBe(true);
     for (const k of [
@@ -45,7 +66,17 @@ describe('maskSecrets', () => {
   });
 
   it('changes no line of the real configuration files in the fixtures (no secret in them)', () => {
-    const dirs = ['default-grub', 'grub-cfg', 'modprobe-d', 'cmdline', 'bls-entry', 'dracut-conf', 'os-release', 'kernel-cmdline-file', 'grubenv'];
+    const dirs = [
+      'default-grub',
+      'grub-cfg',
+      'modprobe-d',
+      'cmdline',
+      'bls-entry',
+      'dracut-conf',
+      'os-release',
+      'kernel-cmdline-file',
+      'grubenv',
+    ];
     let files = 0;
     for (const d of dirs) {
       for (const f of readdirSync(join('test/fixtures', d))) {

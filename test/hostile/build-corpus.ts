@@ -6,65 +6,26 @@
  * (exit 2, one stderr line naming the problem), or the analysis runs on what could be trusted and
  * the report says what was refused, lost or unknown (exit 0/1 and a warning in the report).
  * Benign evidence comes from a real lab sample (samples/lab-group-shared/evidence, verbatim
- * collector output), so "the report still works" is checked on real data.
+ * collector output), so "the report still works" is checked on real data. The archive-level
+ * cases are here; manifests, evidence shapes at scale and xz streams have their own files.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readTree, ROOT } from '../helpers/bundle-from.js';
+import { type CorpusCase, entry, GROUP_SHARED, manifestWith, put, sampleEntries, tgz, validManifest } from './corpus-case.js';
+import { MANIFEST_CASES } from './corpus-manifest.js';
+import { EVIDENCE_SCALE_CASES } from './corpus-evidence-scale.js';
+import { XZ_CASES } from './corpus-xz.js';
 import { END_OF_ARCHIVE, makeZip, paxHeader, tarFile, tarHeader, writeGzipBomb, writeTgzStream } from './raw-archive.js';
 
-export type Expected =
-  | { readonly kind: 'error'; readonly stderr: RegExp }
-  | {
-      readonly kind: 'report';
-      /** Entry name → reason the reader must have recorded in `bundle.skipped`. */
-      readonly skipped?: ReadonlyArray<readonly [string, RegExp]>;
-      readonly lost?: RegExp;
-      readonly manifestProblem?: RegExp;
-      /** Evidence id → status the report must show for it. */
-      readonly evidence?: Readonly<Record<string, string>>;
-      /** Rule id → status of its (first) finding: the analysis really ran on the trusted evidence. */
-      readonly findings?: Readonly<Record<string, string>>;
-      /** Strings that must not appear anywhere in what ptdoctor printed or wrote. */
-      readonly absent?: readonly string[];
-    };
-
-export interface CorpusCase {
-  readonly id: string;
-  /** What the input is, for docs/security.md. */
-  readonly what: string;
-  readonly file: string;
-  readonly build: (path: string) => Promise<void>;
-  readonly expect: Expected;
-}
-
-const TOP = 'ptdoctor-lab-group-shared';
-const SAMPLE = readTree(join(ROOT, 'samples', 'lab-group-shared', 'evidence'));
-
-/** One entry; names longer than the 100-byte ustar field go through a PAX `path` record. */
-function entry(name: string, body: Buffer | string = ''): Buffer {
-  if (Buffer.byteLength(name) <= 100) return tarFile(name, body);
-  return Buffer.concat([paxHeader([['path', name]]), tarFile('PaxHeaders/long', body)]);
-}
-
-/** The real sample's files under the collector's top directory, with `replace` swapped in. */
-function sampleEntries(replace: Readonly<Record<string, Buffer | string>> = {}): Buffer[] {
-  return [...SAMPLE.values()].map((f) => entry(`${TOP}/${f.path}`, replace[f.path] ?? f.bytes));
-}
-
-const tgz = (...parts: Buffer[]): Buffer => gzipSync(Buffer.concat([...parts, END_OF_ARCHIVE]));
-const put = (bytes: Buffer) => (path: string) => writeFile(path, bytes);
+const TOP = GROUP_SHARED.top;
+const SAMPLE = GROUP_SHARED.files;
 const sampleWith = (...hostile: Buffer[]) => put(tgz(...hostile, ...sampleEntries()));
 const sampleTar = (): Buffer => Buffer.concat([...sampleEntries(), END_OF_ARCHIVE]);
-const manifestWith = (json: string) => put(tgz(...sampleEntries({ 'manifest.json': json })));
-const validManifest = (): Record<string, unknown> =>
-  JSON.parse(SAMPLE.get('manifest.json')!.bytes.toString('utf8')) as Record<string, unknown>;
 
 const ESCAPES = '\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u001b]8;;http://evil.example/\u001b\\\u009b31m\u202e';
 
-export const CORPUS: readonly CorpusCase[] = [
+const ARCHIVE_CASES: readonly CorpusCase[] = [
   {
     id: 'path-traversal',
     what: '`../` segments, absolute names (`/`, `////`), drive letters and backslashes beside a real bundle',
@@ -444,3 +405,5 @@ export const CORPUS: readonly CorpusCase[] = [
     expect: { kind: 'report', manifestProblem: /does not match the schema/, findings: { 'iommu-firmware-disabled': 'pass' } },
   },
 ];
+
+export const CORPUS: readonly CorpusCase[] = [...ARCHIVE_CASES, ...MANIFEST_CASES, ...EVIDENCE_SCALE_CASES, ...XZ_CASES];

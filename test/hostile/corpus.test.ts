@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportJson } from '../../src/report/json-report.js';
 import { ROOT } from '../helpers/bundle-from.js';
-import { CORPUS, type CorpusCase } from './build-corpus.js';
+import { CORPUS } from './build-corpus.js';
+import type { CorpusCase } from './corpus-case.js';
 import { ensureBuilt, runCli, type Measured } from './measure.js';
 
 const MAX_RSS_MIB = 256;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { LOG_CATALOG, LOG_GROUP_NAMES, classifyLogLine, type LogCatalogEntry } from '../../src/log-catalog/index.js';
+import { LOG_CATALOG, LOG_FAULTS, LOG_GROUP_NAMES, classifyLogLine, type LogCatalogEntry } from '../../src/log-catalog/index.js';
 import { EXPANDED_EXAMPLES } from './expanded-examples.js';
 import { messageOf } from './message-of.js';
 import { PUBLISHED_LINES } from './published-lines.js';
@@ -24,6 +24,11 @@ describe('catalogue entries', () => {
   test('ids are unique and kebab-case', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z\d]+(?:-[a-z\d]+)*$/);
+  });
+
+  test('every fault class is proved by some entry', () => {
+    const used = new Set(LOG_CATALOG.map((e) => e.fault));
+    expect(LOG_FAULTS.filter((f) => !used.has(f))).toEqual([]);
   });
 
   test.each(LOG_CATALOG.map((e) => [e.id, e] as [string, LogCatalogEntry]))('%s: needle, format, pattern agree', (_id, entry) => {

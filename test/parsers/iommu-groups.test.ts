@@ -4,6 +4,7 @@ import { parseDmesg } from '../../src/parsers/dmesg.js';
 import { parseIommuGroups, parseIommuGroupsFromDmesg } from '../../src/parsers/iommu-groups.js';
 
 const fx = (p: string): string => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8');
+const realCase = (p: string): string => readFileSync(new URL(`../real-cases/cases/${p}`, import.meta.url), 'utf8');
 
 describe('parseIommuGroups', () => {
   it('parses the header sample (Arch wiki loop output)', () => {
@@ -28,7 +29,49 @@ describe('parseIommuGroups', () => {
   });
 });
 
+describe('parseIommuGroups, other listings support is given', () => {
+  it('reads the shell loop that prints a header per group and indented lspci lines', () => {
+    const g = parseIommuGroups(realCase('github-kholia-osx-kvm-notes-rx580-vfio-healthy/iommu-groups.txt'));
+    expect(g.groups).toEqual({ '0': ['0000:00:00.0'], '1': ['0000:00:01.0', '0000:01:00.0', '0000:01:00.1'] });
+    expect(g.memberships[2]).toMatchObject({ line: 6, group: 1, address: '0000:01:00.0' });
+    expect(g.unparsed.map((u) => u.line)).toEqual([1]);
+  });
+
+  it('reads ls-iommu -grk: the group and member on one line with a colon, driver lines under each member', () => {
+    const g = parseIommuGroups(realCase('github-hikariknight-quickpassthrough-22-rtx3060-chipset-group/ls-iommu-grk.txt'));
+    expect(g.groups['12']).toEqual(['0000:01:00.0', '0000:01:00.1', '0000:01:00.2', '0000:02:00.0', '0000:02:01.0']);
+    expect(g.unparsed).toHaveLength(10);
+  });
+
+  it('reads the `### Group N ###` variant', () => {
+    const text = realCase('github-ashtonian-kvm-aio-rx550-vfio-groups-healthy/terminal-session.txt').split('\n').slice(226, 305).join('\n');
+    const g = parseIommuGroups(text);
+    expect(g.groups['17']).toEqual(['0000:00:1d.0']);
+    expect(g.groups['7']).toEqual(['0000:00:14.2', '0000:00:14.0']);
+  });
+
+  it('keeps non-PCI members of find output as unparsed (a Raspberry Pi 5 has only platform devices in groups)', () => {
+    const g = parseIommuGroups(realCase('github-raspberrypi-linux-6834-rpi5-pcie-no-iommu/description-iommu-groups.txt'));
+    expect(g.memberships).toEqual([]);
+    expect(g.unparsed.map((u) => u.line)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('reads `ls -l` rows under a devices header: the link name', () => {
+    // this machine's real `ls -l` rows of PCI device links, under the header `ls` prints for a group's devices directory
+    const g = parseIommuGroups(`/sys/kernel/iommu_groups/5/devices:\n${fx('loose/this-machine/ls-l-sys-bus-pci-devices.txt')}`);
+    expect(g.groups['5']).toEqual(['0000:00:00.0', '0000:00:01.0', '0000:00:02.0', '0000:00:03.0', '0000:00:04.0', '0000:00:05.0']);
+    expect(g.unparsed.map((u) => u.text)).toEqual(['total 0']);
+  });
+});
+
 describe('parseIommuGroupsFromDmesg', () => {
+  it('reads the "iommu: Adding device <dev> to group <n>" lines of kernels before 4.17', () => {
+    const g = parseIommuGroupsFromDmesg(parseDmesg(realCase('github-pcengines-apu2-documentation-236-group-not-viable/dmesg-iommu.txt')));
+    expect(g.groups['1']).toEqual(['0000:00:02.0', '0000:00:02.2', '0000:00:02.3', '0000:00:02.4', '0000:00:02.5']);
+    expect(g.groups['6']).toEqual(['0000:00:14.0', '0000:00:14.3', '0000:00:14.7']);
+    expect(g.memberships[0]).toMatchObject({ line: 3, group: 0, address: '0000:00:00.0' });
+  });
+
   it('reads "Adding to iommu group" lines of a real boot log', () => {
     const g = parseIommuGroupsFromDmesg(parseDmesg(fx('dmesg/lkml-amd-vi-iommu-groups.txt')));
     expect(g.deviceGroup['0000:00:00.0']).toBe(0);

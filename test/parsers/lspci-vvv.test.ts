@@ -64,4 +64,26 @@ describe('parseLspciVvv', () => {
     const r = parseLspciVvv(`00:00.0 a: b\n\tCapabilities: [40] Express ${'a'.repeat(5_000_000)}\n`);
     expect(r.devices.length).toBe(1);
   });
+
+  it('reads a listing whose tabs a paste turned into spaces', () => {
+    // pastes through forums and chats turn each tab into spaces; the same dump, 8 and 2 spaces per level
+    for (const unit of ['        ', '  ']) {
+      const r = parseLspciVvv(fx('lspci-vvv/pciutils-cap-pcie-2-nnvvv.txt').replace(/\t/g, unit));
+      expect(r.devices[0]?.flr).toMatchObject({ line: 23, capable: true });
+      expect(r.devices[0]?.sriov).toMatchObject({ initialVfs: 8, totalVfs: 8, numVfs: 1 });
+      expect(r.devices[0]?.express).toMatchObject({ type: 'Endpoint' });
+    }
+  });
+
+  it('knows the driver of blocks a blank line ends in lspci -v (this machine)', () => {
+    const r = parseLspciVvv(fx('loose/this-machine/lspci-v.txt'));
+    expect(r.devices.map((d) => [d.address, d.driver?.name ?? null, d.driverKnown])).toEqual([
+      ['0000:00:00.0', null, true],
+      ['0000:00:01.0', 'virtio-pci', true],
+      ['0000:00:02.0', 'virtio-pci', true],
+      ['0000:00:03.0', 'virtio-pci', true],
+      ['0000:00:04.0', 'virtio-pci', true],
+      ['0000:00:05.0', 'virtio-pci', true],
+    ]);
+  });
 });

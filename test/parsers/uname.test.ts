@@ -23,4 +23,22 @@ describe('parseUname', () => {
     expect(parseUname('')).toEqual({ unparsed: [] });
     expect(parseUname('Linux\n').unparsed.length).toBe(1);
   });
+
+  it('reads uname -a: host name after the kernel name, processor and OS names at the end', () => {
+    expect(parseUname(fx('loose/this-machine/uname-a.txt'))).toMatchObject({
+      kernelName: 'Linux',
+      nodename: 'vm',
+      release: '6.18.44-fc-v1272',
+      version: '#1 SMP PREEMPT_DYNAMIC @0',
+      machine: 'x86_64',
+      major: 6,
+      minor: 18,
+    });
+  });
+
+  it('reads uname -r: the release alone', () => {
+    const u = parseUname(fx('loose/this-machine/uname-r.txt'));
+    expect(u).toMatchObject({ release: '6.18.44-fc-v1272', major: 6, minor: 18, line: 1 });
+    expect(u.machine).toBeUndefined();
+  });
 });

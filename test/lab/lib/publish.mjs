@@ -54,16 +54,29 @@ export function publishFixtures(result, outDir) {
   return dest;
 }
 
-/** SOURCES.md of an architecture's fixture folder: each capture's folder and the first line of its README. */
-function writeSourcesIndex(dir) {
+/**
+ * SOURCES.md of an architecture's fixture folder: per capture folder, its scenario, kernel package,
+ * boot path and capture date, read back from the folder's README.md (which has the QEMU command line).
+ */
+export function writeSourcesIndex(dir) {
+  const field = (text, re) => re.exec(text)?.[1] ?? '?';
   const entries = readdirSync(dir)
     .filter((d) => existsSync(join(dir, d, 'README.md')))
     .sort()
-    .map((d) => `- \`${d}/\`: ${readFileSync(join(dir, d, 'README.md'), 'utf8').split('\n')[0]}`);
+    .map((d) => {
+      const readme = readFileSync(join(dir, d, 'README.md'), 'utf8');
+      const boot = readme.includes('- Firmware: none;') ? 'device-tree boot' : 'UEFI boot with ACPI';
+      return (
+        `- \`${d}/\`: scenario \`${field(readme, /scenario `([^`]+)`/)}\`, Debian \`${field(readme, /- Kernel: Debian `([^`]+)`/)}\`, ` +
+        `${boot}, captured ${field(readme, /- Captured: (\S+)/)}`
+      );
+    });
   writeFileSync(
     join(dir, 'SOURCES.md'),
-    `# Sources of ${dir.split('/').pop()}\n\nEvery file here is verbatim output of Debian's own kernels booted by the real-kernel lab ` +
-      `(test/lab/README.md); each folder's README.md gives the kernel package, the capture date, the QEMU version and command line.\n\n` +
+    `# Sources of test/fixtures/${dir.split('/').pop()}\n\nEvery file here is verbatim output captured by test/lab/init.sh inside a QEMU guest ` +
+      `running one of Debian's own kernels (the real-kernel lab, test/lab/README.md). Each folder's README.md names the scenario, ` +
+      `the kernel package, busybox, QEMU and firmware versions and the exact QEMU command line; the scenario file ` +
+      `test/lab/scenarios/<scenario>.json says what the guest was given.\n\n` +
       entries.join('\n') +
       '\n',
   );

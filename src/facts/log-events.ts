@@ -1,0 +1,202 @@
+/**
+ * The logs as events, read once: every line of the kernel log, the VMs' QEMU logs and the
+ * Cloudpods host service's log is classified against the message catalogue (src/log-catalog),
+ * and each match becomes an event with the device, group, parameter or module the line names.
+ * Rules read events, never raw log text.
+ *
+ * A flood (hundreds of thousands of DMA faults from one device) stays one event per message,
+ * device and subject, with a count and its first few lines. A line that matches nothing known but
+ * names a target device, vfio or the IOMMU is kept as unexplained, never dropped.
+ */
+import { classifyLogLine, type LogFault, type LogMatch, type LogOrigin } from '../log-catalog/index.js';
+import { normalizePciAddress } from '../parsers/pci-address.js';
+import { known, unknown, type EvidenceGap, type EvidenceRef, type Fact } from './fact.js';
+import { logRef } from './kernel-log.js';
+import type { CloudpodsFacts, KernelLogFacts, PciFacts, TargetFacts } from './model.js';
+
+export interface LogEvent {
+  /** The catalogue entry's id. */
+  readonly id: string;
+  readonly fault: LogFault;
+  readonly origin: LogOrigin;
+  /** What the line proves (the catalogue's words). */
+  readonly meaning: string;
+  /** The PCI address the line names, normalised (`0000:bb:dd.f`); null when it names none. */
+  readonly device: string | null;
+  /** The other groups the pattern captured, as printed. */
+  readonly group: string | null;
+  readonly param: string | null;
+  readonly module: string | null;
+  readonly value: string | null;
+  readonly bar: string | null;
+  readonly errno: string | null;
+  readonly vfs: string | null;
+  /** How many lines the event stands for (a flood is one event). */
+  readonly count: number;
+  /** The first lines (at most MAX_REFS). */
+  readonly refs: readonly EvidenceRef[];
+}
+
+export interface LogEventFacts {
+  readonly events: readonly LogEvent[];
+  /** Lines that name a target device, vfio or the IOMMU and match nothing known (the first MAX_UNEXPLAINED). */
+  readonly unexplained: readonly EvidenceRef[];
+  readonly unexplainedCount: number;
+  /** The logs that were read, as the user recognises them. */
+  readonly sources: readonly string[];
+}
+
+const MAX_REFS = 3;
+const MAX_UNEXPLAINED = 50;
+/** Faults that come in floods whose lines differ only in addresses: one event per device. */
+const FLOODS: ReadonlySet<LogFault> = new Set<LogFault>(['dma-fault', 'interrupt-remap-fault', 'aer-nonfatal']);
+const MENTIONS = /vfio|iommu|dmar|amd-vi|smmu/i;
+
+interface LogLine {
+  readonly message: string;
+  readonly ref: EvidenceRef;
+}
+
+export function buildLogEvents(
+  kernelLog: Fact<KernelLogFacts>,
+  cloudpods: Fact<CloudpodsFacts>,
+  pci: Fact<PciFacts>,
+  targets: Fact<TargetFacts>,
+): Fact<LogEventFacts> {
+  const streams: { source: string; lines: Iterable<LogLine> }[] = [];
+  const gaps: EvidenceGap[] = [];
+  if (kernelLog.state === 'known') {
+    const log = kernelLog.value;
+    streams.push({ source: log.source, lines: kernelLines(log) });
+    gaps.push(...kernelLog.gaps);
+  }
+  if (cloudpods.state === 'known') {
+    const cp = cloudpods.value;
+    if (cp.qemuLog) {
+      streams.push({ source: 'QEMU logs', lines: cp.qemuLog.lines.map((l) => ({ message: l.message, ref: l.ref })) });
+      gaps.push(...cp.qemuLog.gaps);
+    }
+    if (cp.log) streams.push({ source: 'host service log', lines: cp.log.map((l) => ({ message: l.message, ref: l.ref })) });
+  }
+  if (streams.length === 0)
+    return unknown(kernelLog.state === 'unknown' ? kernelLog.reason : 'no log was collected', ['sudo dmesg', 'journalctl -k -b']);
+
+  const shortOf = new Map<string, string>();
+  const addresses = pci.state === 'known' ? pci.value.devices.map((d) => d.address) : [];
+  for (const a of addresses) shortOf.set(a.slice(5), a);
+  const targetShorts = targets.state === 'known' ? targets.value.devices.map((t) => t.address.slice(5)) : [];
+  const events = new Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>();
+  const unexplained: EvidenceRef[] = [];
+  let unexplainedCount = 0;
+  for (const stream of streams) {
+    for (const line of stream.lines) {
+      const matches = classifyLogLine(plainQuotes(line.message));
+      if (matches.length === 0) {
+        if (MENTIONS.test(line.message) || targetShorts.some((t) => line.message.includes(t))) {
+          unexplainedCount += 1;
+          if (unexplained.length < MAX_UNEXPLAINED) unexplained.push(line.ref);
+        }
+        continue;
+      }
+      for (const m of matches) add(events, m, line.ref, resolveDevice(m.groups.device, shortOf));
+    }
+  }
+  return known(
+    {
+      events: [...events.values()].map((e) => ({ ...e.event, count: e.count, refs: e.refs })),
+      unexplained,
+      unexplainedCount,
+      sources: streams.map((s) => s.source),
+    },
+    streams.length > 0 && kernelLog.state === 'known' ? kernelLog.evidence : [],
+    gaps,
+  );
+}
+
+/** The kernel log's lines, made into references one at a time (a log can hold hundreds of thousands). */
+function* kernelLines(log: KernelLogFacts): Iterable<LogLine> {
+  for (const l of log.lines) yield { message: l.message, ref: logRef(log, l) };
+}
+
+function add(
+  events: Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>,
+  m: LogMatch,
+  ref: EvidenceRef,
+  device: string | null,
+): void {
+  const g = m.groups;
+  const flood = FLOODS.has(m.entry.fault);
+  const key = [m.entry.id, device, g.group, g.param, g.module, g.bar, g.vfs, flood ? '' : g.value, flood ? '' : g.errno].join('\u0000');
+  const hit = events.get(key);
+  if (hit) {
+    hit.count += 1;
+    if (hit.refs.length < MAX_REFS) hit.refs.push(ref);
+    return;
+  }
+  const event: LogEvent = {
+    id: m.entry.id,
+    fault: m.entry.fault,
+    origin: m.entry.origin,
+    meaning: m.entry.meaning,
+    device,
+    group: g.group ?? null,
+    param: g.param ?? null,
+    module: g.module ?? null,
+    value: g.value ?? null,
+    bar: g.bar ?? null,
+    errno: g.errno ?? null,
+    vfs: g.vfs ?? null,
+    count: 1,
+    refs: [],
+  };
+  events.set(key, { event, refs: [ref], count: 1 });
+}
+
+/**
+ * A printed device as an inventory address: `0000:01:00.0` as is; `01:00.0` (QEMU's host=, Intel's
+ * fault lines) in the one domain the inventory has it in, else domain 0000; anything else (a
+ * platform device name) is not a PCI address.
+ */
+function resolveDevice(printed: string | undefined, shortOf: ReadonlyMap<string, string>): string | null {
+  if (printed === undefined) return null;
+  const bare = printed.replace(/^\[|\]$/g, '').replace(/0x/gi, '');
+  const address = normalizePciAddress(bare);
+  if (!address) return null;
+  return bare.length <= 7 ? (shortOf.get(address.slice(5)) ?? address) : address;
+}
+
+/** Events of some faults, optionally about one device. */
+export function eventsOf(facts: LogEventFacts, faults: readonly LogFault[], device?: string): LogEvent[] {
+  return facts.events.filter((e) => faults.includes(e.fault) && (device === undefined || e.device === device));
+}
+
+/** Events about one device (or, `device` null, lines that name none), merged: how many lines in all and the first few. */
+export interface DeviceEvents {
+  readonly device: string | null;
+  readonly count: number;
+  readonly refs: readonly EvidenceRef[];
+  readonly events: readonly LogEvent[];
+}
+
+/** Events grouped by the device they name; lines that name no device form one group with `device` null. */
+export function byDevice(events: readonly LogEvent[]): DeviceEvents[] {
+  const out = new Map<string | null, { count: number; refs: EvidenceRef[]; events: LogEvent[] }>();
+  for (const e of events) {
+    const d = out.get(e.device) ?? { count: 0, refs: [], events: [] };
+    d.count += e.count;
+    for (const r of e.refs) if (d.refs.length < MAX_REFS) d.refs.push(r);
+    d.events.push(e);
+    out.set(e.device, d);
+  }
+  return [...out].map(([device, d]) => ({ device, ...d }));
+}
+
+/** The outcome subject of a device's events: the device, or the host when the lines name none. */
+export function subjectOf(d: Pick<DeviceEvents, 'device'>): { device: string } | Record<string, never> {
+  return d.device === null ? {} : { device: d.device };
+}
+
+/** Text pasted through a web page or chat often has typographic quotes (`can’t`); the kernel prints ASCII ones. */
+function plainQuotes(message: string): string {
+  return /[\u2018\u2019\u201c\u201d]/.test(message) ? message.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"') : message;
+}
