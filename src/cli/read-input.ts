@@ -90,7 +90,8 @@ async function readCappedFile(path: string, limits: Limits): Promise<Buffer> {
   });
   try {
     const size = (await fh.stat()).size;
-    if (size > limits.maxEntryBytes) throw new BundleError(`${path} is larger than ${limits.maxEntryBytes} bytes, the limit for one piece of evidence`);
+    if (size > limits.maxEntryBytes)
+      throw new BundleError(`${path} is larger than ${limits.maxEntryBytes} bytes, the limit for one piece of evidence`);
     const buf = Buffer.alloc(size);
     let got = 0;
     while (got < size) {
@@ -110,7 +111,8 @@ export async function readStdin(stream: NodeJS.ReadableStream, limits: Limits = 
   for await (const chunk of stream) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += b.length;
-    if (size > limits.maxEntryBytes) throw new BundleError(`stdin holds more than ${limits.maxEntryBytes} bytes, the limit for one piece of evidence`);
+    if (size > limits.maxEntryBytes)
+      throw new BundleError(`stdin holds more than ${limits.maxEntryBytes} bytes, the limit for one piece of evidence`);
     chunks.push(b);
   }
   return Buffer.concat(chunks, size);
@@ -133,25 +135,31 @@ export async function readLooseTexts(
       return;
     }
     const n = countLines(text);
-    if (n > limits.maxEntryLines) throw new BundleError(`${name} has more than ${limits.maxEntryLines} lines, the limit for one piece of evidence`);
+    if (n > limits.maxEntryLines)
+      throw new BundleError(`${name} has more than ${limits.maxEntryLines} lines, the limit for one piece of evidence`);
     bytes += data.length;
     lines += n;
-    if (bytes > limits.maxKeptBytes) throw new BundleError(`the inputs hold more than ${limits.maxKeptBytes} bytes in all, the limit for one host's evidence`);
-    if (lines > limits.maxKeptLines) throw new BundleError(`the inputs hold more than ${limits.maxKeptLines} lines in all, the limit for one host's evidence`);
+    if (bytes > limits.maxKeptBytes)
+      throw new BundleError(`the inputs hold more than ${limits.maxKeptBytes} bytes in all, the limit for one host's evidence`);
+    if (lines > limits.maxKeptLines)
+      throw new BundleError(`the inputs hold more than ${limits.maxKeptLines} lines in all, the limit for one host's evidence`);
     texts.push({ name, text });
   };
   for (const input of inputs) {
     if (input.kind === 'stdin') {
       const data = await stdin();
-      if (sniffFormat(data.subarray(0, 512)).kind !== 'other') throw new BundleError('stdin holds a bundle archive: give the archive file name instead of -');
+      if (sniffFormat(data.subarray(0, 512)).kind !== 'other')
+        throw new BundleError('stdin holds a bundle archive: give the archive file name instead of -');
       add('stdin', data, false);
     } else if (input.kind === 'text') add(input.path, await readCappedFile(input.path, limits), false);
     else if (input.kind === 'text-directory') {
       const entries = (await readdir(input.path, { withFileTypes: true })).filter((d) => d.isFile() && !d.name.startsWith('.'));
-      for (const name of entries.map((d) => d.name).sort()) add(join(input.path, name), await readCappedFile(join(input.path, name), limits), true);
+      for (const name of entries.map((d) => d.name).sort())
+        add(join(input.path, name), await readCappedFile(join(input.path, name), limits), true);
     }
   }
-  if (texts.every((t) => t.text.trim() === '')) throw new BundleError(`nothing to analyze: ${inputs.length === 1 && texts[0] ? texts[0].name : 'the inputs'} hold no text`);
+  if (texts.every((t) => t.text.trim() === ''))
+    throw new BundleError(`nothing to analyze: ${inputs.length === 1 && texts[0] ? texts[0].name : 'the inputs'} hold no text`);
   return texts;
 }
 

@@ -815,7 +815,7 @@ gen_klog_aer() {
 	[ -n "$_f" ] || { [ -s "$W/var/log/kern.log" ] && _f=$R/var/log/kern.log; }
 	[ -n "$_f" ] || { [ "$KLOG_DENIED" = 1 ] && return 4; return 5; }
 	have grep || return 5
-	grep -E 'AER|PCIe Bus Error|error status/mask|TLP Header|DPC: |Hardware Error|:    \[ ?[0-9]+\] [A-Za-z]' "$_f"
+	grep -E 'AER|PCIe Bus Error|error status/mask|TLP Header|DPC: |Hardware Error|error_detected|link has been reset|:    \[ ?[0-9]+\] [A-Za-z]' "$_f"
 	[ $? -le 1 ]
 }
 
@@ -918,9 +918,15 @@ function serials(s,   low, pre, v, t) {
 		sub(/[ \t\r]+$/, "", v); t = substr(t, length(v) + 1)
 		if (v != "" && v !~ /^redacted-/ && v !~ /^[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]:[0-9A-Fa-f][0-9A-Fa-f]:[0-9A-Fa-f][0-9A-Fa-f]\.[0-7]$/)
 			s = pre lower_tok("serial", v) t
-	} else if (match(low, /serial[:=][^ \t,;)"]+/)) {
-		v = substr(s, RSTART + 7, RLENGTH - 7)
-		if (v !~ /^redacted-/) s = substr(s, 1, RSTART + 6) lower_tok("serial", v) substr(s, RSTART + RLENGTH)
+	} else {
+		pre = ""
+		while (match(low, /serial[:=][^ \t,;)"]+/)) {
+			v = substr(s, RSTART + 7, RLENGTH - 7)
+			if (v !~ /^redacted-/) v = lower_tok("serial", v)
+			pre = pre substr(s, 1, RSTART + 6) v
+			s = substr(s, RSTART + RLENGTH); low = substr(low, RSTART + RLENGTH)
+		}
+		s = pre s
 	}
 	low = tolower(s)
 	if (match(low, /nqn\.[0-9][0-9][0-9][0-9][.-][0-9][0-9]\.[^ \t]+/))

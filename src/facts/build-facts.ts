@@ -21,7 +21,7 @@ import { buildKernelConfig } from './kernel-config.js';
 import { buildKernelIommu } from './kernel-iommu.js';
 import { buildKernelLog } from './kernel-log.js';
 import { buildKvm } from './kvm.js';
-import { buildLogEvents } from './log-events.js';
+import { classifyLogs, resolveLogEvents } from './log-events.js';
 import { buildMeminfo } from './meminfo.js';
 import { buildModuleConfig } from './module-config.js';
 import { buildModules } from './modules.js';
@@ -46,9 +46,10 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
   const bootConfig = buildBootConfig(ev, distro.family, cmdline);
   const modules = buildModules(ev);
   const moduleConfig = buildModuleConfig(ev);
-  const pci = buildPci(ev, kernelLog);
-  const boot = bootConfig.state === 'known' ? bootConfig.value : null;
   const cloudpods = buildCloudpods(ev);
+  const classifiedLogs = classifyLogs(kernelLog, cloudpods);
+  const pci = buildPci(ev, kernelLog, classifiedLogs);
+  const boot = bootConfig.state === 'known' ? bootConfig.value : null;
   const targets = buildTargets(pci, cmdline, moduleConfig, options.devices);
   return {
     host: buildHostProfile(
@@ -64,14 +65,14 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
     cmdline,
     kernelLog,
     firmwareIommu: buildFirmwareIommu(ev, kernelLog),
-    kernelIommu: buildKernelIommu(ev, kernelLog),
-    interruptRemapping: buildInterruptRemapping(kernelLog),
+    kernelIommu: buildKernelIommu(ev, kernelLog, classifiedLogs),
+    interruptRemapping: buildInterruptRemapping(kernelLog, classifiedLogs),
     modules,
     moduleConfig,
     bootConfig,
     pci,
     targets,
-    logEvents: buildLogEvents(kernelLog, cloudpods, pci, targets),
+    logEvents: resolveLogEvents(classifiedLogs, pci, targets),
     hugepages: buildHugepages(ev),
     meminfo: buildMeminfo(ev),
     virtualization: buildVirtualization(ev, cpu),

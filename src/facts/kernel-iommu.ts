@@ -9,13 +9,14 @@ import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, unknown, type EvidenceRef, type Fact } from './fact.js';
 import { collectHint, fileRef, gapsIn, refTo, whyMissing } from './evidence-ref.js';
-import { logLines, logRef, logShowsAbsence } from './kernel-log.js';
+import { logRef, logShowsAbsence } from './kernel-log.js';
+import type { ClassifiedLogs } from './log-events.js';
 import type { KernelIommuFacts, KernelLogFacts } from './model.js';
 import { iommuGroupListing } from './shared-evidence.js';
 
 const readable = (e: Evidence): boolean => e.status === 'ok' || e.status === 'absent' || e.status === 'truncated';
 
-export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<KernelIommuFacts> {
+export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>, logs: Fact<ClassifiedLogs>): Fact<KernelIommuFacts> {
   const unitsEv = ev.one('sys-class-iommu');
   const { evidence: groupsEv, parsed: groups } = iommuGroupListing(ev);
   if (readable(unitsEv) || readable(groupsEv)) {
@@ -34,12 +35,13 @@ export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>):
     const active = units.length > 0 || groupCount > 0;
     return known({ active, groupCount, units: units.map((u) => u.name) }, refs, active ? [] : gapsIn(unitsEv, groupsEv));
   }
-  const adds = log.state === 'known' ? logLines(log.value, ': Adding to iommu group ') : [];
-  // Groups in the log prove the IOMMU active; their absence proves it off only in a complete log.
+  // Groups in the log ("Adding to iommu group N", older kernels "Adding device X to group N") prove
+  // the IOMMU active; their absence proves it off only in a complete log.
+  const adds = logs.state === 'known' ? logs.value.events.filter((e) => e.fault === 'group-added') : [];
   if (log.state === 'known' && (adds.length > 0 || logShowsAbsence(log.value))) {
-    const groups = new Set(adds.map((l) => l.message.slice(l.message.lastIndexOf(' ') + 1)));
-    const first = adds[0] ?? log.value.lines[0];
-    const refs = first ? [logRef(log.value, first)] : [];
+    const groups = new Set(adds.map((e) => e.group));
+    const first = log.value.lines[0];
+    const refs = adds[0] ? adds[0].refs.slice(0, 1) : first ? [logRef(log.value, first)] : [];
     return known({ active: adds.length > 0, groupCount: groups.size, units: [] }, refs);
   }
   return unknown(`${whyMissing(groupsEv)}; ${whyMissing(unitsEv)}`, [collectHint(groupsEv), collectHint(unitsEv)]);

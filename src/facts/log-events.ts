@@ -37,10 +37,19 @@ export interface LogEvent {
   readonly refs: readonly EvidenceRef[];
 }
 
+export interface ClassifiedLogs {
+  readonly events: readonly LogEvent[];
+  /** Unmatched lines that name the IOMMU, vfio or a PCI address (the first MAX_CANDIDATES). */
+  readonly candidates: readonly { readonly message: string; readonly ref: EvidenceRef }[];
+  readonly unmatched: number;
+  readonly sources: readonly string[];
+}
+
 export interface LogEventFacts {
   readonly events: readonly LogEvent[];
   /** Lines that name a target device, vfio or the IOMMU and match nothing known (the first MAX_UNEXPLAINED). */
   readonly unexplained: readonly EvidenceRef[];
+  /** How many such lines there are (among the first MAX_CANDIDATES unmatched lines that name an address or the IOMMU). */
   readonly unexplainedCount: number;
   /** The logs that were read, as the user recognises them. */
   readonly sources: readonly string[];
@@ -51,18 +60,21 @@ const MAX_UNEXPLAINED = 50;
 /** Faults that come in floods whose lines differ only in addresses: one event per device. */
 const FLOODS: ReadonlySet<LogFault> = new Set<LogFault>(['dma-fault', 'interrupt-remap-fault', 'aer-nonfatal']);
 const MENTIONS = /vfio|iommu|dmar|amd-vi|smmu/i;
+const ANY_ADDRESS = /[\da-f]{2}:[\da-f]{2}\.[0-7]/i;
+const MAX_CANDIDATES = 2000;
 
 interface LogLine {
   readonly message: string;
   readonly ref: EvidenceRef;
 }
 
-export function buildLogEvents(
-  kernelLog: Fact<KernelLogFacts>,
-  cloudpods: Fact<CloudpodsFacts>,
-  pci: Fact<PciFacts>,
-  targets: Fact<TargetFacts>,
-): Fact<LogEventFacts> {
+/**
+ * First stage, before the PCI inventory exists: every line classified once. Devices are as printed
+ * (`01:00.0` becomes `0000:01:00.0` here and is placed in its real domain by resolveLogEvents).
+ * Unmatched lines that name the IOMMU, vfio or any PCI address are kept (up to MAX_CANDIDATES)
+ * until the targets are known.
+ */
+export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<CloudpodsFacts>): Fact<ClassifiedLogs> {
   const streams: { source: string; lines: Iterable<LogLine> }[] = [];
   const gaps: EvidenceGap[] = [];
   if (kernelLog.state === 'known') {
@@ -80,36 +92,54 @@ export function buildLogEvents(
   }
   if (streams.length === 0)
     return unknown(kernelLog.state === 'unknown' ? kernelLog.reason : 'no log was collected', ['sudo dmesg', 'journalctl -k -b']);
-
-  const shortOf = new Map<string, string>();
-  const addresses = pci.state === 'known' ? pci.value.devices.map((d) => d.address) : [];
-  for (const a of addresses) shortOf.set(a.slice(5), a);
-  const targetShorts = targets.state === 'known' ? targets.value.devices.map((t) => t.address.slice(5)) : [];
   const events = new Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>();
-  const unexplained: EvidenceRef[] = [];
-  let unexplainedCount = 0;
+  const candidates: LogLine[] = [];
+  let unmatched = 0;
   for (const stream of streams) {
     for (const line of stream.lines) {
       const matches = classifyLogLine(plainQuotes(line.message));
-      if (matches.length === 0) {
-        if (MENTIONS.test(line.message) || targetShorts.some((t) => line.message.includes(t))) {
-          unexplainedCount += 1;
-          if (unexplained.length < MAX_UNEXPLAINED) unexplained.push(line.ref);
-        }
-        continue;
-      }
-      for (const m of matches) add(events, m, line.ref, resolveDevice(m.groups.device, shortOf));
+      for (const m of matches) add(events, m, line.ref);
+      if (matches.length > 0 || !(MENTIONS.test(line.message) || ANY_ADDRESS.test(line.message))) continue;
+      unmatched += 1;
+      if (candidates.length < MAX_CANDIDATES) candidates.push(line);
     }
   }
   return known(
     {
       events: [...events.values()].map((e) => ({ ...e.event, count: e.count, refs: e.refs })),
-      unexplained,
-      unexplainedCount,
+      candidates,
+      unmatched,
       sources: streams.map((s) => s.source),
     },
-    streams.length > 0 && kernelLog.state === 'known' ? kernelLog.evidence : [],
+    kernelLog.state === 'known' ? kernelLog.evidence : [],
     gaps,
+  );
+}
+
+/**
+ * Second stage: devices printed without their domain (QEMU's host=, Intel's fault lines) placed in
+ * the one domain the inventory has them in; unexplained lines are those that name the IOMMU, vfio
+ * or a target device.
+ */
+export function resolveLogEvents(classified: Fact<ClassifiedLogs>, pci: Fact<PciFacts>, targets: Fact<TargetFacts>): Fact<LogEventFacts> {
+  if (classified.state === 'unknown') return classified;
+  const c = classified.value;
+  const byShort = new Map<string, string>();
+  if (pci.state === 'known')
+    for (const d of pci.value.devices) if (!byShort.has(d.address.slice(-7))) byShort.set(d.address.slice(-7), d.address);
+  const place = (device: string | null): string | null =>
+    device !== null && device.startsWith('0000:') ? (byShort.get(device.slice(5)) ?? device) : device;
+  const targetShorts = targets.state === 'known' ? targets.value.devices.map((t) => t.address.slice(-7)) : [];
+  const named = c.candidates.filter((l) => MENTIONS.test(l.message) || targetShorts.some((t) => l.message.includes(t)));
+  return known(
+    {
+      events: c.events.map((e) => (e.device === null ? e : { ...e, device: place(e.device) })),
+      unexplained: named.slice(0, MAX_UNEXPLAINED).map((l) => l.ref),
+      unexplainedCount: named.length,
+      sources: c.sources,
+    },
+    classified.evidence,
+    classified.gaps,
   );
 }
 
@@ -122,9 +152,9 @@ function add(
   events: Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>,
   m: LogMatch,
   ref: EvidenceRef,
-  device: string | null,
 ): void {
   const g = m.groups;
+  const device = printedAddress(g.device);
   const flood = FLOODS.has(m.entry.fault);
   const key = [m.entry.id, device, g.group, g.param, g.module, g.bar, g.vfs, flood ? '' : g.value, flood ? '' : g.errno].join('\u0000');
   const hit = events.get(key);
@@ -152,17 +182,10 @@ function add(
   events.set(key, { event, refs: [ref], count: 1 });
 }
 
-/**
- * A printed device as an inventory address: `0000:01:00.0` as is; `01:00.0` (QEMU's host=, Intel's
- * fault lines) in the one domain the inventory has it in, else domain 0000; anything else (a
- * platform device name) is not a PCI address.
- */
-function resolveDevice(printed: string | undefined, shortOf: ReadonlyMap<string, string>): string | null {
+/** A printed device as a PCI address (`01:00.0`, `[0x01:0x00.0]` → `0000:01:00.0`); a platform device name is none. */
+function printedAddress(printed: string | undefined): string | null {
   if (printed === undefined) return null;
-  const bare = printed.replace(/^\[|\]$/g, '').replace(/0x/gi, '');
-  const address = normalizePciAddress(bare);
-  if (!address) return null;
-  return bare.length <= 7 ? (shortOf.get(address.slice(5)) ?? address) : address;
+  return normalizePciAddress(printed.replace(/^\[|\]$/g, '').replace(/0x/gi, '')) ?? null;
 }
 
 /** Events of some faults, optionally about one device. */

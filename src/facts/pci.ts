@@ -7,17 +7,17 @@
  */
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
-import { parseIommuGroupsFromDmesg } from '../parsers/iommu-groups.js';
 import { parseLspciNnk, type LspciDevice } from '../parsers/lspci-nnk.js';
 import { parseLspciVvv } from '../parsers/lspci-vvv.js';
 import { pciAddressesInPath } from '../parsers/block-devices.js';
 import { parsePciSysfs, type SysfsPciDevice } from '../parsers/pci-sysfs.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
 import { gapsIn, refTo, unknownFrom, unreadLines } from './evidence-ref.js';
+import type { ClassifiedLogs } from './log-events.js';
 import type { KernelLogFacts, PciDevice, PciFacts } from './model.js';
 import { iommuGroupListing } from './shared-evidence.js';
 
-export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<PciFacts> {
+export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>, logs: Fact<ClassifiedLogs>): Fact<PciFacts> {
   const sysfsEv = ev.one('pci-sysfs');
   const nnkEv = ev.one('lspci-nnk');
   const vvvEv = ev.one('lspci-vvv');
@@ -47,10 +47,10 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
   } else if (devices.some((d) => d.group !== null)) {
     for (const d of devices) if (d.group !== null) (groups[d.group] ??= []).push(d.address);
     groupsFrom = sysfs.length > 0 ? 'sysfs' : 'lspci';
-  } else if (log.state === 'known') {
-    const fromLog = parseIommuGroupsFromDmesg({ records: log.value.lines });
-    if (fromLog.memberships.length > 0) {
-      groups = cloneGroups(fromLog.groups);
+  } else if (logs.state === 'known') {
+    const fromLog = groupsFromLog(logs.value.events);
+    if (Object.keys(fromLog).length > 0) {
+      groups = fromLog;
       groupsFrom = 'kernel-log';
     }
   }
@@ -75,6 +75,15 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fact<Pc
     [refTo(inventoryEv, { line: 1, text: `${withGroups.length} PCI functions` })],
     gaps,
   );
+}
+
+/** "Adding to iommu group N" (and the older "Adding device X to group N"), in log order: the last group a device was added to is its group. */
+function groupsFromLog(events: ClassifiedLogs['events']): Record<string, string[]> {
+  const groupOf = new Map<string, string>();
+  for (const e of events) if (e.fault === 'group-added' && e.device !== null && e.group !== null) groupOf.set(e.device, e.group);
+  const groups: Record<string, string[]> = {};
+  for (const [device, group] of groupOf) (groups[group] ??= []).push(device);
+  return groups;
 }
 
 function cloneGroups(g: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {

@@ -84,8 +84,11 @@ export function rebootWarning(host: HostProfile, change: CheckedChange): FixStep
 
 export function changeKernelParams(host: HostProfile, change: ParamChange, summary: string): Fix {
   const checked = checkChange(change);
+  const nothing = checked.add.length === 0 && checked.remove.length === 0 && checked.removeNames.length === 0 && checked.replace.length === 0;
+  // Every parameter was refused: only the notes saying why remain, for a person to act on.
+  if (nothing && checked.refused.length > 0) return { summary, steps: checked.refused };
   // Nothing to add or remove: the command line is not the cause, so there is nothing to edit or regenerate.
-  if (checked.add.length === 0 && checked.remove.length === 0 && checked.removeNames.length === 0 && checked.replace.length === 0)
+  if (nothing)
     return {
       summary: 'No kernel parameter explains this: look at the boot log and the firmware setting',
       steps: [

@@ -70,7 +70,7 @@ function pipelineHint(
     case 'dmesg':
       return { ...none, kind: 'kernel-log' };
     case 'journalctl':
-      return { ...none, kind: args.some((a) => /^(?:-\w*k\w*|--dmesg|_TRANSPORT=kernel)$/.test(a)) ? 'kernel-log' : null };
+      return { ...none, kind: args.some((a) => /^(?:-[a-jl-z]{0,8}k[a-z]{0,8}|--dmesg|_TRANSPORT=kernel)$/.test(a)) ? 'kernel-log' : null };
     case 'lspci':
       return { ...none, kind: 'lspci' };
     case 'lsmod':
@@ -94,7 +94,8 @@ function pipelineHint(
   if (program === 'ls-iommu' || /iommu/i.test(program)) return { ...none, kind: 'iommu-groups' };
   if ((program === 'find' || program === 'ls' || program === 'tree') && byPath === 'iommu-groups')
     return { kind: 'iommu-groups', path, group: group === undefined ? null : Number(group), filtered: false };
-  if (READERS.has(program) && path) return { kind: byPath, path, group: null, filtered: FILTERS.has(program) && program !== 'less' && program !== 'more' };
+  if (READERS.has(program) && path)
+    return { kind: byPath, path, group: null, filtered: FILTERS.has(program) && program !== 'less' && program !== 'more' };
   return { kind: null, path: null, group: null, filtered: false };
 }
 

@@ -12,7 +12,8 @@ import type { PieceKind } from './piece-kind.js';
 /** lspci listings with capability lines are `-v` listings (lspci-vvv); /etc/kernel/cmdline is told by its path. */
 export function refineKind(kind: PieceKind, lines: readonly SourceLine[], hint: CommandHint): PieceKind {
   if (kind === 'lspci' && lines.some((l) => /^\s*(?:Capabilities|Control|Flags): /.test(l.text))) return 'lspci-verbose';
-  if (kind === 'cmdline' && (hint.path === '/etc/kernel/cmdline' || (hint.path === null && isProxmoxKernelCmdline(lines)))) return 'kernel-cmdline-file';
+  if (kind === 'cmdline' && (hint.path === '/etc/kernel/cmdline' || (hint.path === null && isProxmoxKernelCmdline(lines))))
+    return 'kernel-cmdline-file';
   return kind;
 }
 
@@ -117,7 +118,9 @@ export function readAsOf(kind: PieceKind, lines: readonly SourceLine[], hint: Co
       return /^Linux \S+ \d/.test(t) && !/^Linux \d/.test(t) ? 'uname -a' : /^\d/.test(t) ? 'uname -r' : 'uname -srvm';
     }
     case 'default-grub':
-      return lines.length === 1 && hint.path === null ? `${lines[0]?.text.trim().split('=')[0] ?? 'GRUB'} line of /etc/default/grub` : (hint.path ?? '/etc/default/grub');
+      return lines.length === 1 && hint.path === null
+        ? `${lines[0]?.text.trim().split('=')[0] ?? 'GRUB'} line of /etc/default/grub`
+        : (hint.path ?? '/etc/default/grub');
     case 'modprobe-d':
     case 'modules-list':
     case 'dracut-conf':

@@ -68,7 +68,8 @@ export function buildLooseBundle(texts: readonly LooseText[], source: string): L
   if (!oneGroups.has('lspci-nnk') && !oneGroups.has('lspci-vvv') && listings.length > 0) {
     const derived = lspciOfGroupListing(listings);
     const spec = EVIDENCE_BY_ID.get('lspci-nnk');
-    if (derived.length > 0 && spec) groups.push({ id: 'lspci-nnk', spec, pieces: listings, lines: derived, readAs: 'lspci lines of the IOMMU group listing' });
+    if (derived.length > 0 && spec)
+      groups.push({ id: 'lspci-nnk', spec, pieces: listings, lines: derived, readAs: 'lspci lines of the IOMMU group listing' });
   }
 
   const files = new Map<string, BundleFile>();
@@ -133,6 +134,9 @@ function report(p: Piece, note: string | null): LoosePiece {
     command: p.command?.text ?? null,
     readAs: p.readAs,
     evidence: note?.startsWith('nothing') ? null : evidence,
-    note: note ?? filtered ?? (p.kind === null && p.lines.length > 0 ? `first line: ${first.length > 120 ? `${first.slice(0, 117)}…` : first}` : null),
+    note:
+      note ??
+      filtered ??
+      (p.kind === null && p.lines.length > 0 ? `first line: ${first.length > 120 ? `${first.slice(0, 117)}…` : first}` : null),
   };
 }

@@ -68,7 +68,11 @@ function wantedId(kind: PieceKind, path: string | null): string | null {
     case 'modprobe-d':
       return 'modprobe-d';
     case 'modules-list':
-      return path === '/etc/modules' ? 'etc-modules' : path === '/etc/initramfs-tools/modules' ? 'initramfs-tools-modules' : 'modules-load-d';
+      return path === '/etc/modules'
+        ? 'etc-modules'
+        : path === '/etc/initramfs-tools/modules'
+          ? 'initramfs-tools-modules'
+          : 'modules-load-d';
     case 'dracut-conf':
       return 'dracut-conf-d';
     case 'mkinitcpio':

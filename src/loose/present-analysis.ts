@@ -20,7 +20,12 @@ interface RefLike {
 
 function isRef(v: object): v is RefLike {
   const r = v as Partial<Record<string, unknown>>;
-  return typeof r.evidence === 'string' && typeof r.source === 'string' && typeof r.text === 'string' && (r.line === undefined || typeof r.line === 'number');
+  return (
+    typeof r.evidence === 'string' &&
+    typeof r.source === 'string' &&
+    typeof r.text === 'string' &&
+    (r.line === undefined || typeof r.line === 'number')
+  );
 }
 
 function cap(text: string): string {

@@ -129,6 +129,6 @@ export function bareCommand(text: string): string | null {
   } else if (NEEDS_ARGS.has(program)) {
     // an argument a command line has and prose does not: a path, an option, a pipe
     if (!/(?:^|\s)(?:\/|-[\w-]|\|)/.test(args)) return null;
-  } else if (args !== '' && !/^(?:-|\||\/|>|`)/.test(args) && !(SUBCOMMANDS.has(program) && /^[\w-]{1,64}(?:\s|$)/.test(args))) return null;
+  } else if (args !== '' && !/^[-|/>`]/.test(args) && !(SUBCOMMANDS.has(program) && /^[\w-]{1,64}(?:\s|$)/.test(args))) return null;
   return inner;
 }

@@ -35,14 +35,25 @@ export interface Piece {
 
 export function readPieces(input: LooseText): Piece[] {
   if (input.skipped !== undefined)
-    return [{ input: input.name, kind: null, readAs: null, command: null, hint: NO_HINT, lines: [], first: 0, last: 0, note: input.skipped }];
+    return [
+      { input: input.name, kind: null, readAs: null, command: null, hint: NO_HINT, lines: [], first: 0, last: 0, note: input.skipped },
+    ];
   const pieces: Piece[] = [];
   for (const section of splitPaste(splitLines(input.text))) {
     const hint = commandHint(section.command?.text ?? null);
     const runs = recogniseSection(section.lines, hint);
     if (runs.length === 0 && section.command) {
       const c = section.command;
-      pieces.push({ input: input.name, kind: null, readAs: 'a command without output', command: c, hint, lines: [], first: c.first, last: c.last });
+      pieces.push({
+        input: input.name,
+        kind: null,
+        readAs: 'a command without output',
+        command: c,
+        hint,
+        lines: [],
+        first: c.first,
+        last: c.last,
+      });
       continue;
     }
     for (const run of runs) {

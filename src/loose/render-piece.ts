@@ -30,7 +30,7 @@ export function plainText(s: string): string {
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/[\u200B\u200C\u200D\uFEFF]/g, '');
+    .replace(/\u200B|\u200C|\u200D|\uFEFF/g, '');
 }
 
 const DMI_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -57,15 +57,22 @@ function fromDmidecode(piece: Piece, origin: (l: SourceLine) => LineOrigin): Ren
 
 export function renderPiece(piece: Piece): RenderedLine[] {
   const origin = (l: SourceLine): LineOrigin => ({ input: piece.input, line: l.line, text: l.text });
-  const commandOrigin: LineOrigin | null = piece.command ? { input: piece.input, line: piece.command.first, text: piece.command.line } : null;
+  const commandOrigin: LineOrigin | null = piece.command
+    ? { input: piece.input, line: piece.command.first, text: piece.command.line }
+    : null;
   if (piece.kind === 'dmidecode') return fromDmidecode(piece, origin);
   const lines = piece.lines.map((l) => ({ text: plainText(l.text), origin: origin(l) }));
   if (piece.kind === 'dmi-sysfs') {
     const name = piece.hint.path?.slice(piece.hint.path.lastIndexOf('/') + 1) ?? '';
     return lines.slice(0, 1).map((l) => ({ text: `${name}=${l.text.trim()}`, origin: l.origin }));
   }
-  if (piece.kind === 'iommu-groups' && piece.hint.group !== null && !lines.some((l) => l.text.trim().startsWith('/sys/kernel/iommu_groups/')))
+  if (
+    piece.kind === 'iommu-groups' &&
+    piece.hint.group !== null &&
+    !lines.some((l) => l.text.trim().startsWith('/sys/kernel/iommu_groups/'))
+  )
     return [{ text: `/sys/kernel/iommu_groups/${piece.hint.group}/devices:`, origin: commandOrigin }, ...lines];
-  if ((piece.kind === 'lspci' || piece.kind === 'lspci-verbose') && piece.hint.filtered) return [{ text: '--', origin: commandOrigin }, ...lines];
+  if ((piece.kind === 'lspci' || piece.kind === 'lspci-verbose') && piece.hint.filtered)
+    return [{ text: '--', origin: commandOrigin }, ...lines];
   return lines;
 }

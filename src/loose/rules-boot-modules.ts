@@ -57,7 +57,13 @@ function cmdlineLine(text: string): boolean {
 }
 
 export const cmdlineRule: KindRule = { kind: 'cmdline', strong: cmdlineLine, weak: never, single: true };
-export const kernelCmdlineFileRule: KindRule = { kind: 'kernel-cmdline-file', strong: never, weak: cmdlineLine, single: true, hintOnly: true };
+export const kernelCmdlineFileRule: KindRule = {
+  kind: 'kernel-cmdline-file',
+  strong: never,
+  weak: cmdlineLine,
+  single: true,
+  hintOnly: true,
+};
 
 const SHELL_LINE = /^\s*(?:if |then|else|elif |fi\b|export |for |done\b|[A-Za-z_]\w{0,64}\+?=)/;
 
@@ -71,7 +77,9 @@ export const defaultGrubRule: KindRule = {
 export const grubCfgRule: KindRule = {
   kind: 'grub-cfg',
   strong: (text) =>
-    /^(?:### (?:BEGIN|END) \/etc\/grub\.d\/|menuentry ['"]|submenu ['"]|\s*search --no-floppy |\s*configfile |\s*insmod \w|\s*load_env\b|set (?:default|timeout|root|prefix)=)/.test(text),
+    /^(?:### (?:BEGIN|END) \/etc\/grub\.d\/|menuentry ['"]|submenu ['"]|\s*search --no-floppy |\s*configfile |\s*insmod \w|\s*load_env\b|set (?:default|timeout|root|prefix)=)/.test(
+      text,
+    ),
   weak: () => true,
 };
 

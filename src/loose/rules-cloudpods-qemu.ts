@@ -19,7 +19,13 @@ import { always, indented, type KindRule } from './kind-rule.js';
 
 const HOST_LOG_LINE = /^\[(?:debug|info|warning|warn|error|fatal|panic) (?:\d{6}|\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d /;
 const CRI_PREFIX = /^\d{4}-\d\d-\d\dT[\d:.]{8,20}(?:Z|[+-]\d\d:?\d\d) (?:stdout|stderr) [FP] /;
-const HOST_SERVICE_WORDS = ['probeSyncIsolatedDevices', 'Host instance init error', 'getPassthroughGPUS', 'hostinfo.(*SHostInfo)', 'isolated_device.'];
+const HOST_SERVICE_WORDS = [
+  'probeSyncIsolatedDevices',
+  'Host instance init error',
+  'getPassthroughGPUS',
+  'hostinfo.(*SHostInfo)',
+  'isolated_device.',
+];
 
 function hostLogLine(text: string): boolean {
   const t = CRI_PREFIX.test(text) ? text.slice(text.indexOf(' ', text.indexOf(' ') + 1) + 3) : text;
@@ -69,10 +75,10 @@ const HOST_CONF_KEYS = new Set([
 export const hostConfRule: KindRule = {
   kind: 'host-conf',
   strong: (text) => {
-    const m = /^([A-Za-z][\w]{0,80}):(?: |$)/.exec(text);
+    const m = /^([a-z]\w{0,80}):(?: |$)/i.exec(text);
     return m !== null && HOST_CONF_KEYS.has(m[1] ?? '');
   },
-  weak: (text) => /^[A-Za-z][\w]{0,80}:(?: |$)/.test(text) || /^\s*- \S/.test(text),
+  weak: (text) => /^[a-z]\w{0,80}:(?: |$)/i.test(text) || /^\s*- \S/.test(text),
 };
 
 function qemuLine(text: string): boolean {

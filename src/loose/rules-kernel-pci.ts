@@ -61,5 +61,10 @@ export const iommuGroupsRule: KindRule = {
     return t.startsWith('/sys/kernel/iommu_groups/') || GROUP_HEADER.test(t) || GROUP_LINE.test(t);
   },
   // members under a header, `ls -l` rows, and ls-iommu -k's lspci detail lines under each member
-  weak: (text) => ADDRESS_FIRST.test(text) || indented(text) || text.includes(' -> ') || /^total \d{1,9}$/.test(text.trim()) || /^-{3,}$/.test(text.trim()),
+  weak: (text) =>
+    ADDRESS_FIRST.test(text) ||
+    indented(text) ||
+    text.includes(' -> ') ||
+    /^total \d{1,9}$/.test(text.trim()) ||
+    /^-{3,}$/.test(text.trim()),
 };

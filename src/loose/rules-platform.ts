@@ -20,7 +20,13 @@ export const lsmodRule: KindRule = {
 
 function procModulesRow(text: string): boolean {
   const f = text.trim().split(/\s+/);
-  return f.length >= 6 && f.length <= 7 && /^\d{1,12}$/.test(f[1] ?? '') && /^(?:Live|Loading|Unloading)$/.test(f[4] ?? '') && /^0x/.test(f[5] ?? '');
+  return (
+    f.length >= 6 &&
+    f.length <= 7 &&
+    /^\d{1,12}$/.test(f[1] ?? '') &&
+    /^(?:Live|Loading|Unloading)$/.test(f[4] ?? '') &&
+    /^0x/.test(f[5] ?? '')
+  );
 }
 
 export const procModulesRule: KindRule = { kind: 'proc-modules', strong: procModulesRow, weak: procModulesRow };
@@ -28,7 +34,9 @@ export const procModulesRule: KindRule = { kind: 'proc-modules', strong: procMod
 export const unameRule: KindRule = {
   kind: 'uname',
   // `uname -a`/`-srvm`, or a release alone with a distribution suffix (`6.8.12-4-pve`, `5.15.0-91-generic`)
-  strong: (text) => /^Linux (?:[\w.-]{1,64} )?\d{1,3}\.\d{1,3}\S{0,200} #\d/.test(text) || /^\d{1,3}\.\d{1,3}\.\d{1,4}[-+~][\w.+~-]{1,100}$/.test(text.trim()),
+  strong: (text) =>
+    /^Linux (?:[\w.-]{1,64} )?\d{1,3}\.\d{1,3}\S{0,200} #\d/.test(text) ||
+    /^\d{1,3}\.\d{1,3}\.\d{1,4}[-+~][\w.+~-]{1,100}$/.test(text.trim()),
   weak: (text) => /^\d{1,3}\.\d{1,3}[\w.+~-]{0,200}$/.test(text.trim()),
   single: true,
 };
@@ -42,13 +50,21 @@ export const dmidecodeRule: KindRule = {
     /^(?:Handle 0x[0-9A-Fa-f]{4}, DMI type \d{1,3}, \d{1,5} bytes|# dmidecode \d|SMBIOS \d{1,2}\.\d{1,2}(?:\.\d{1,2})? present\.|(?:System|Base Board|BIOS|Chassis) Information)$/.test(
       text.trim(),
     ),
-  weak: (text) => indented(text) || /^[A-Z][\w ()-]{1,60}:(?: |$)/.test(text) || /^(?:Getting SMBIOS|Table at |\d{1,4} structures)/.test(text),
+  weak: (text) =>
+    indented(text) || /^[A-Z][\w ()-]{1,60}:(?: |$)/.test(text) || /^(?:Getting SMBIOS|Table at |\d{1,4} structures)/.test(text),
   backfill: true,
 };
 
-export const dmiSysfsRule: KindRule = { kind: 'dmi-sysfs', strong: never, weak: (text) => text.trim() !== '', single: true, hintOnly: true };
+export const dmiSysfsRule: KindRule = {
+  kind: 'dmi-sysfs',
+  strong: never,
+  weak: (text) => text.trim() !== '',
+  single: true,
+  hintOnly: true,
+};
 
-const VIRT = /^(?:none|qemu|vmware|microsoft|oracle|xen|bochs|uml|parallels|bhyve|qnx|acrn|powervm|apple|sre|google|amazon|docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch)$/;
+const VIRT =
+  /^(?:none|qemu|vmware|microsoft|oracle|xen|bochs|uml|parallels|bhyve|qnx|acrn|powervm|apple|sre|google|amazon|docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch)$/;
 export const detectVirtRule: KindRule = {
   kind: 'systemd-detect-virt',
   strong: (text) => VIRT.test(text.trim()),
@@ -59,7 +75,9 @@ export const detectVirtRule: KindRule = {
 export const sriovRule: KindRule = {
   kind: 'sriov-sysfs',
   strong: never,
-  weak: (text) => /^\s*\d{1,4}\s*$/.test(text) || /write error|Permission denied|No such file|Invalid argument|Cannot allocate memory|Device or resource busy/.test(text),
+  weak: (text) =>
+    /^\s*\d{1,4}\s*$/.test(text) ||
+    /write error|Permission denied|No such file|Invalid argument|Cannot allocate memory|Device or resource busy/.test(text),
   hintOnly: true,
 };
 
@@ -73,7 +91,10 @@ export const meminfoRule: KindRule = {
 
 export const cpuinfoRule: KindRule = {
   kind: 'cpuinfo',
-  strong: (text) => /^(?:processor|vendor_id|model name|cpu family|flags|cpu MHz|physical id|core id|cpu cores|microcode|bugs)\s{0,8}\t\s{0,8}: ?/.test(text),
+  strong: (text) =>
+    /^(?:processor|vendor_id|model name|cpu family|flags|cpu MHz|physical id|core id|cpu cores|microcode|bugs)\s{0,8}\t\s{0,8}: ?/.test(
+      text,
+    ),
   weak: (text) => /^[\w ]{1,30}\t{1,4}: ?/.test(text) || /^[\w ]{1,30}:$/.test(text),
 };
 

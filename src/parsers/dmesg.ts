@@ -76,11 +76,12 @@ const RELATIVE = /^(?:\s*\+\d{1,10}\.\d{1,9}|[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d(?:
 const CTIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
 const SYSLOG_DATE = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d$/;
 /** `dmesg -x`: facility and level names padded to a column, `kern  :info  : `. */
-const FACILITY_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
+const FACILITY_LEVEL =
+  /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
 const LEVEL_NAMES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
 /** What a capture tool may print before the kernel's stamp: dates, times, zones, brackets. */
 const CAPTURE_STAMP = /^[\d\s:.,/+TZ[\]-]{4,48}$/;
-const MONTH_OR_DAY = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|UTC|CST|CET|CEST|PST|PDT|EST|EDT)/g;
+const MONTH_OR_DAY = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|UTC|CST|CET|CEST|PST|PDT|EST|EDT/g;
 /** socklog/svlogd's `kern.info:` after its own stamp. */
 const FACILITY_TAG = / kern\.[a-z]{3,7}:$/;
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^ ]{0,20}$/;

@@ -76,7 +76,9 @@ export function deviceLine(text: string): PciDeviceLine | undefined {
   const head = parsePciDeviceLine(text);
   if (!head || head.classCode !== undefined || !BARE_CLASS.test(head.className)) return head;
   const ids = BARE_IDS.exec(head.description);
-  return ids ? { ...head, classCode: head.className.toLowerCase(), vendorId: ids[1]!.toLowerCase(), deviceId: ids[2]!.toLowerCase() } : head;
+  return ids
+    ? { ...head, classCode: head.className.toLowerCase(), vendorId: ids[1]!.toLowerCase(), deviceId: ids[2]!.toLowerCase() }
+    : head;
 }
 
 /** Whether a missing driver line means "no driver" (see the header comment). */
@@ -97,7 +99,9 @@ export function applyDetail(dev: Mutable<LspciDevice>, l: SourceLine): boolean {
   const t = l.text.trim();
   if (t.startsWith('Subsystem: ')) {
     const bare = BARE_IDS.exec(t.slice(11).trim());
-    const { name, ids } = bare ? { name: t.slice(11).trim(), ids: { vendorId: bare[1]!.toLowerCase(), deviceId: bare[2]!.toLowerCase() } } : splitTrailingIds(t.slice(11));
+    const { name, ids } = bare
+      ? { name: t.slice(11).trim(), ids: { vendorId: bare[1]!.toLowerCase(), deviceId: bare[2]!.toLowerCase() } }
+      : splitTrailingIds(t.slice(11));
     dev.subsystem = { line: l.line, text: l.text, name, ...((ids ?? {}) as Partial<PciIds>) };
     return true;
   }

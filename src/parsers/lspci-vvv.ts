@@ -156,7 +156,16 @@ export function parseLspciVvv(text: string): LspciVvv {
     const head = deviceLine(l.text);
     if (head) {
       if (cur) cur.end = blank ? 'blank' : 'device';
-      const dev: Dev = { ...head, line: l.line, text: l.text, driverKnown: false, lines: [l], capabilities: [], regions: [], accessDenied: false };
+      const dev: Dev = {
+        ...head,
+        line: l.line,
+        text: l.text,
+        driverKnown: false,
+        lines: [l],
+        capabilities: [],
+        regions: [],
+        accessDenied: false,
+      };
       cur = { dev, end: 'input-end' };
       blocks.push(cur);
       capName = '';

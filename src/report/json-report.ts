@@ -4,7 +4,8 @@
  */
 import { z } from 'zod/v3';
 import type { Analysis } from '../analyze.js';
-import { SEVERITIES, STATUSES } from '../engine/finding.js';
+import { type Finding, SEVERITIES, STATUSES } from '../engine/finding.js';
+import type { FixStep } from '../fixes/fix.js';
 
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -18,7 +19,7 @@ const EvidenceRefJson = z.strictObject({
 const FixStepJson = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('firmware'), setting: z.string() }),
   z.strictObject({ kind: z.literal('edit-file'), path: z.string(), change: z.string() }),
-  z.strictObject({ kind: z.literal('run'), command: z.string(), why: z.string() }),
+  z.strictObject({ kind: z.literal('run'), command: z.string(), why: z.string(), afterReboot: z.literal(true).optional() }),
   z.strictObject({ kind: z.literal('reboot') }),
   z.strictObject({ kind: z.literal('verify'), command: z.string(), expect: z.string() }),
   z.strictObject({ kind: z.literal('note'), text: z.string() }),
@@ -31,6 +32,7 @@ const FindingJson = z.strictObject({
   severity: z.enum(SEVERITIES),
   severityReason: z.string().optional(),
   subject: z.union([z.strictObject({ kind: z.literal('host') }), z.strictObject({ kind: z.literal('device'), address: z.string() })]),
+  related: z.array(z.string()).optional(),
   messageId: z.string(),
   data: z.record(z.string(), z.union([z.string(), z.number()])),
   message: z.string(),
@@ -155,8 +157,64 @@ export function toJsonReport(analysis: Analysis, meta: { generatedAt: string; to
       undecided: [...d.undecided],
       warnings: [...d.warnings],
     })),
-    // the findings are plain data already (serialisable by construction): no copy of what can be large
-    findings: analysis.findings as unknown as ReportJson['findings'],
+    findings: analysis.findings.map(findingJson),
     evidence: c.state === 'known' ? c.value.inventory.map((i) => ({ ...i })) : [],
   };
+}
+
+type FindingJson = ReportJson['findings'][number];
+type FixStepJson = NonNullable<FindingJson['fix']>['steps'][number];
+
+/** A finding as the schema has it: the fields named one by one, so nothing internal leaks in (an edit-file step's `edit` is the plan script's own description of the edit). */
+function findingJson(f: Finding): FindingJson {
+  return {
+    ruleId: f.ruleId,
+    title: f.title,
+    status: f.status,
+    severity: f.severity,
+    ...(f.severityReason === undefined ? {} : { severityReason: f.severityReason }),
+    subject: f.subject.kind === 'host' ? { kind: 'host' } : { kind: 'device', address: f.subject.address },
+    ...(f.related === undefined ? {} : { related: [...f.related] }),
+    messageId: f.messageId,
+    data: { ...f.data },
+    message: f.message,
+    evidence: f.evidence.map((e) => ({
+      evidence: e.evidence,
+      source: e.source,
+      ...(e.line === undefined ? {} : { line: e.line }),
+      text: e.text,
+    })),
+    ...(f.fix === undefined
+      ? {}
+      : {
+          fix: {
+            summary: f.fix.summary,
+            steps: f.fix.steps.map(stepJson),
+            ...(f.fix.caveats === undefined ? {} : { caveats: [...f.fix.caveats] }),
+          },
+        }),
+    ...(f.collect === undefined ? {} : { collect: [...f.collect] }),
+    ...(f.internal === undefined ? {} : { internal: f.internal }),
+  };
+}
+
+function stepJson(s: FixStep): FixStepJson {
+  switch (s.kind) {
+    case 'firmware':
+      return { kind: s.kind, setting: s.setting };
+    case 'edit-file':
+      return { kind: s.kind, path: s.path, change: s.change };
+    case 'run':
+      return { kind: s.kind, command: s.command, why: s.why, ...(s.afterReboot ? { afterReboot: true as const } : {}) };
+    case 'reboot':
+      return { kind: s.kind };
+    case 'verify':
+      return { kind: s.kind, command: s.command, expect: s.expect };
+    case 'note':
+      return { kind: s.kind, text: s.text };
+    default: {
+      const never: never = s;
+      return never;
+    }
+  }
 }

@@ -75,7 +75,9 @@ export function renderText(view: ReportView, options: { color: boolean }): strin
     for (const { where, r } of rows.slice(0, MAX_INPUT_ROWS)) {
       const what = r.recognised ? r.readAs : paint('yellow', 'not recognised');
       const note = r.note ? paint('dim', ` — ${oneLine(r.note)}`) : '';
-      out.push(`  ${where.padEnd(width)}  ${what}${r.recognised && r.evidence === null ? paint('dim', ' (not read by any check)') : ''}${r.recognised ? '' : note}`);
+      out.push(
+        `  ${where.padEnd(width)}  ${what}${r.recognised && r.evidence === null ? paint('dim', ' (not read by any check)') : ''}${r.recognised ? '' : note}`,
+      );
     }
     if (rows.length > MAX_INPUT_ROWS) out.push(`  … and ${rows.length - MAX_INPUT_ROWS} more (see the full report)`);
   }

@@ -14,3 +14,12 @@ it('prints', () => {
     writeFileSync(`/tmp/ptd-scratch/${s}.json`, JSON.stringify({ host: a.facts.host, sections: plan.sections }, null, 1));
   }
 });
+import { hostOf } from './helpers/host-of.js';
+import { VARIANTS } from './helpers/variants.js';
+import { changeKernelParams } from '../../src/fixes/kernel-params.js';
+it('host', () => {
+  for (const v of ['debian-12-bios', 'rhel-9.4-uefi-bls']) {
+    const h = hostOf(VARIANTS[v]!);
+    console.log(v, JSON.stringify(h.paramsLostOnReboot), JSON.stringify(changeKernelParams(h, { add: ['intel_iommu=on'], remove: ['iommu=pt'] }, 's').steps[0]));
+  }
+});

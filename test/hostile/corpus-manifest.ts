@@ -36,7 +36,7 @@ export const MANIFEST_CASES: readonly CorpusCase[] = [
       writeTgzStream(path, function* () {
         yield* sampleEntries({}, GROUP_SHARED, '');
         const decoy = lowRatioJson(16 * MIB);
-        for (let i = 0; i < 40; i += 1) yield Buffer.concat([entry(`d${i}/manifest.json`, decoy)]);
+        for (let i = 0; i < 40; i += 1) yield entry(`d${i}/manifest.json`, decoy);
         yield END_OF_ARCHIVE;
       }),
     // the root manifest is the one read; the decoys are evidence-sized data cut at the kept total

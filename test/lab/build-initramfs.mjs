@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds the initramfs of one lab scenario: static busybox of the guest's architecture, the scenario's kernel modules (with their
-// dependencies, decompressed for busybox insmod), /init (test/lab/init.sh), the product's shell
-// collector, optional real lspci with its libraries, and the scenario's /etc and /boot trees.
+// Builds the initramfs of one lab scenario: static busybox of the guest's architecture, the
+// scenario's kernel modules (with their dependencies, decompressed for busybox insmod), /init
+// (test/lab/init.sh), the product's shell collector, optional real lspci with its libraries, and
+// the scenario's /etc and /boot trees.
 //
 //   node test/lab/build-initramfs.mjs <scenario>   → test/lab/.cache/build/<scenario>/initramfs.cpio.gz
 import { execFileSync } from 'node:child_process';

@@ -32,7 +32,15 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 
 describe('ptdoctor analyze with loose evidence', () => {
   it('reads text files as one host and reports what each was read as (JSON)', async () => {
-    const r = await run('analyze', join(kholia, 'lspci-nnk-grep-amd.txt'), join(kholia, 'iommu-groups.txt'), '-f', 'json', '--fail-on', 'never');
+    const r = await run(
+      'analyze',
+      join(kholia, 'lspci-nnk-grep-amd.txt'),
+      join(kholia, 'iommu-groups.txt'),
+      '-f',
+      'json',
+      '--fail-on',
+      'never',
+    );
     expect(r.code).toBe(0);
     const json = ReportJson.parse(JSON.parse(r.out));
     expect(json.bundle.collector).toBeNull();
@@ -61,7 +69,8 @@ describe('ptdoctor analyze with loose evidence', () => {
 
   it('reads a directory of text files as one host', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptd-loose-dir-'));
-    for (const f of ['dmesg-grep-iommu.txt', 'etc-modprobe-vfio-conf.txt', 'lspci-nkk-d-1002-67df.txt']) copyFileSync(join(kholia, f), join(dir, f));
+    for (const f of ['dmesg-grep-iommu.txt', 'etc-modprobe-vfio-conf.txt', 'lspci-nkk-d-1002-67df.txt'])
+      copyFileSync(join(kholia, f), join(dir, f));
     const r = await run('analyze', dir, '-f', 'json', '--fail-on', 'never');
     expect(r.code).toBe(0);
     const json = ReportJson.parse(JSON.parse(r.out));
@@ -72,7 +81,9 @@ describe('ptdoctor analyze with loose evidence', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptd-loose-bad-'));
     const mix = await run('analyze', join(ROOT, 'samples', 'lab-group-shared.tgz'), join(kholia, 'iommu-groups.txt'));
     expect(mix.code).toBe(2);
-    expect(mix.err).toMatch(/^ptdoctor: give bundles or one host's loose text files, not both: .*lab-group-shared\.tgz is a bundle, .*iommu-groups\.txt is text\n$/);
+    expect(mix.err).toMatch(
+      /^ptdoctor: give bundles or one host's loose text files, not both: .*lab-group-shared\.tgz is a bundle, .*iommu-groups\.txt is text\n$/,
+    );
     writeFileSync(join(dir, 'capture.txt'), Buffer.from([0x5b, 0x20, 0x00, 0x01, 0xff, 0xfe, 0x0a]));
     const binary = await run('analyze', join(dir, 'capture.txt'));
     expect(binary.code).toBe(2);
@@ -110,15 +121,30 @@ describe('loose evidence through the built CLI', () => {
     const json = ReportJson.parse(JSON.parse(r.stdout));
     expect(json.bundle.source).toBe('stdin');
     expect(json.bundle.inputs).toEqual([
-      { input: 'stdin', first: 2, last: 15, command: 'dmesg | grep -i iommu', readAs: 'dmesg', evidence: 'dmesg', note: expect.stringContaining('filter') as unknown },
+      {
+        input: 'stdin',
+        first: 2,
+        last: 15,
+        command: 'dmesg | grep -i iommu',
+        readAs: 'dmesg',
+        evidence: 'dmesg',
+        note: expect.stringContaining('filter') as unknown,
+      },
     ]);
   });
 
   it('reads files and a directory, and refuses a mix, with the exit codes of bundles', () => {
-    const files = spawnSync(process.execPath, [CLI, 'analyze', join(kholia, 'iommu-groups.txt'), join(kholia, 'lspci-nkk-d-1002-67df.txt')], { encoding: 'utf8' });
+    const files = spawnSync(
+      process.execPath,
+      [CLI, 'analyze', join(kholia, 'iommu-groups.txt'), join(kholia, 'lspci-nkk-d-1002-67df.txt')],
+      { encoding: 'utf8' },
+    );
     expect([0, 1]).toContain(files.status);
     expect(files.stdout).toMatch(/Read as \(loose evidence: 2 inputs, 2 pieces recognised\):/);
-    const mix = spawnSync(process.execPath, [CLI, 'analyze', join(ROOT, 'samples', 'lab-group-shared.tgz'), '-'], { input: 'x', encoding: 'utf8' });
+    const mix = spawnSync(process.execPath, [CLI, 'analyze', join(ROOT, 'samples', 'lab-group-shared.tgz'), '-'], {
+      input: 'x',
+      encoding: 'utf8',
+    });
     expect(mix.status).toBe(2);
     expect(mix.stderr).toMatch(/^ptdoctor: give bundles or one host's loose text files, not both: .* is a bundle, - \(stdin\) is text\n$/);
   });

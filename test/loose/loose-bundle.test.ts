@@ -17,7 +17,15 @@ const texts = (...paths: string[]): LooseText[] => paths.map((p) => ({ name: p.s
 
 describe('buildLooseBundle', () => {
   const kholia = `${C}github-kholia-osx-kvm-notes-rx580-vfio-healthy/`;
-  const files = ['dmesg-grep-iommu.txt', 'dmesg-grep-vfio.txt', 'etc-modprobe-blacklist.txt', 'etc-modprobe-vfio-conf.txt', 'iommu-groups.txt', 'lspci-nkk-d-1002-67df.txt', 'lspci-nnk-grep-amd.txt'];
+  const files = [
+    'dmesg-grep-iommu.txt',
+    'dmesg-grep-vfio.txt',
+    'etc-modprobe-blacklist.txt',
+    'etc-modprobe-vfio-conf.txt',
+    'iommu-groups.txt',
+    'lspci-nkk-d-1002-67df.txt',
+    'lspci-nnk-grep-amd.txt',
+  ];
   const b = buildLooseBundle(texts(...files.map((f) => kholia + f)), 'kholia');
   const { manifest } = loadManifest(b.bundle);
   const ev = evidenceSource(b.bundle, manifest);
@@ -33,14 +41,17 @@ describe('buildLooseBundle', () => {
   });
 
   it('leaves everything not given "not collected", never absent', () => {
-    for (const id of ['cmdline', 'proc-modules', 'lsmod', 'pci-sysfs', 'acpi-tables', 'default-grub']) expect(ev.one(id).status, id).toBe('not-collected');
+    for (const id of ['cmdline', 'proc-modules', 'lsmod', 'pci-sysfs', 'acpi-tables', 'default-grub'])
+      expect(ev.one(id).status, id).toBe('not-collected');
     expect(ev.many('bls-entries').map((e) => e.status)).toEqual(['not-collected']);
   });
 
   it('joins pieces of one id in input order, and separates cut lspci listings with --', () => {
     const dmesg = ev.one('dmesg').text.split('\n');
     expect(dmesg[0]).toBe('[    0.076879] DMAR: IOMMU enabled');
-    expect(dmesg[7]).toBe('[    0.526198] vfio-pci 0000:01:00.0: vgaarb: changed VGA decodes: olddecodes=io+mem,decodes=io+mem:owns=io+mem');
+    expect(dmesg[7]).toBe(
+      '[    0.526198] vfio-pci 0000:01:00.0: vgaarb: changed VGA decodes: olddecodes=io+mem,decodes=io+mem:owns=io+mem',
+    );
     expect(ev.one('lspci-nnk').text.split('\n').slice(0, 6)).toEqual([
       '01:00.0 0300: 1002:67df (rev ef)',
       '        Subsystem: 1da2:e366',
@@ -100,7 +111,9 @@ describe('buildLooseBundle', () => {
       ],
       'two',
     );
-    expect(evidenceSource(two.bundle, loadManifest(two.bundle).manifest).one('cmdline').text).toBe(read('fixtures/cmdline/asokolsky-duo-truenas.txt'));
+    expect(evidenceSource(two.bundle, loadManifest(two.bundle).manifest).one('cmdline').text).toBe(
+      read('fixtures/cmdline/asokolsky-duo-truenas.txt'),
+    );
     expect(two.inputs.pieces[0]?.note).toBe('not used: second.txt is used instead (one value is read)');
   });
 
@@ -110,7 +123,13 @@ describe('buildLooseBundle', () => {
     const g = buildLooseBundle([{ name: 'group.txt', text: `# ls -l /sys/kernel/iommu_groups/5/devices\n${rows}` }], 'g');
     const groups = evidenceSource(g.bundle, loadManifest(g.bundle).manifest).one('iommu-groups');
     expect(groups.text.split('\n')[0]).toBe('/sys/kernel/iommu_groups/5/devices:');
-    expect(g.inputs.pieces).toMatchObject([{ readAs: 'ls of /sys/kernel/iommu_groups/5/devices', evidence: 'iommu-groups', first: 2, last: 8 }]);
-    expect([...g.lines.values()][0]?.[0]?.origin).toEqual({ input: 'group.txt', line: 1, text: '# ls -l /sys/kernel/iommu_groups/5/devices' });
+    expect(g.inputs.pieces).toMatchObject([
+      { readAs: 'ls of /sys/kernel/iommu_groups/5/devices', evidence: 'iommu-groups', first: 2, last: 8 },
+    ]);
+    expect([...g.lines.values()][0]?.[0]?.origin).toEqual({
+      input: 'group.txt',
+      line: 1,
+      text: '# ls -l /sys/kernel/iommu_groups/5/devices',
+    });
   });
 });

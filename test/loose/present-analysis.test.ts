@@ -18,7 +18,9 @@ function analyze(texts: LooseText[], devices: string[] = []): Analysis {
 
 describe('presentLooseAnalysis', () => {
   const vincent = 'github-vincentsaelzler-hyper-homelab-rtx2060-bar1-sysfb';
-  const a = analyze(named(vincent, 'dmesg-grep-vfio-after-vm-start.txt', 'dmesg-grep-vfio-boot.txt', 'lspci-nnk-grep-vfio.txt'), ['0000:07:00.0']);
+  const a = analyze(named(vincent, 'dmesg-grep-vfio-after-vm-start.txt', 'dmesg-grep-vfio-boot.txt', 'lspci-nnk-grep-vfio.txt'), [
+    '0000:07:00.0',
+  ]);
 
   it('points kernel-log references at the input and line of the joined greps', () => {
     expect(a.facts.kernelLog.state).toBe('known');
@@ -26,7 +28,7 @@ describe('presentLooseAnalysis', () => {
       evidence: 'dmesg',
       source: 'dmesg-grep-vfio-after-vm-start.txt',
       line: 3,
-      text: '[  511.005586] vfio-pci 0000:07:00.0: BAR 1: can\'t reserve [mem 0xd0000000-0xdfffffff 64bit pref]',
+      text: "[  511.005586] vfio-pci 0000:07:00.0: BAR 1: can't reserve [mem 0xd0000000-0xdfffffff 64bit pref]",
     });
   });
 
@@ -53,7 +55,10 @@ describe('presentLooseAnalysis', () => {
     // a finding that cites that line as parsed, the way rules cite kernel-log lines
     const analysis = analyzeBundle(loose.bundle, { devices: [], rules: builtinRules });
     const cited = { evidence: 'dmesg', source, line: 2, text: lines[1]?.text ?? '' };
-    const shown = presentLooseAnalysis({ ...analysis, findings: [{ ...(analysis.findings[0] as Analysis['findings'][number]), evidence: [cited] }] }, loose);
+    const shown = presentLooseAnalysis(
+      { ...analysis, findings: [{ ...(analysis.findings[0] as Analysis['findings'][number]), evidence: [cited] }] },
+      loose,
+    );
     expect(shown.findings[0]?.evidence[0]).toEqual({
       evidence: 'dmesg',
       source: 'dmesg-T-bar1.txt',

@@ -27,8 +27,14 @@ const CASES: readonly [string, [number, number, string | null, string | null][]]
   ['fixtures/dmesg/firecracker-6.18-r.txt', [[1, 342, 'dmesg -r', 'dmesg']]],
   [`${C}github-storpool-ixgbevf-udevhelper-sriov-mmio-realloc/journal-sriov-mmio.txt`, [[1, 6, 'journalctl -k', 'dmesg']]],
   [`${C}github-harvester-harvester-7340-rmrr-hp-nic/journal-kernel.txt`, [[1, 1, 'journalctl -k', 'dmesg']]],
-  [`${C}github-mrchromebox-firmware-458-dmar-ir-ioapic-firmware-bug/dmesg-dmar.txt`, [[1, 11, 'journalctl -k -o short-monotonic', 'dmesg']]],
-  [`${C}github-siderolabs-talos-14356-simpledrm-boot-gpu/dmesg-initcall-blacklist.txt`, [[1, 2, 'kernel messages without time stamps', 'dmesg']]],
+  [
+    `${C}github-mrchromebox-firmware-458-dmar-ir-ioapic-firmware-bug/dmesg-dmar.txt`,
+    [[1, 11, 'journalctl -k -o short-monotonic', 'dmesg']],
+  ],
+  [
+    `${C}github-siderolabs-talos-14356-simpledrm-boot-gpu/dmesg-initcall-blacklist.txt`,
+    [[1, 2, 'kernel messages without time stamps', 'dmesg']],
+  ],
   [`${C}github-altramayor-gatekeeper-718-hpe-1to1-mapping/dmesg-vfio.txt`, [[2, 2, 'kernel messages without time stamps', 'dmesg']]],
   [`${C}github-vincentsaelzler-hyper-homelab-rtx2060-bar1-sysfb/dmesg-grep-vfio-after-vm-start.txt`, [[3, 4, 'dmesg', 'dmesg']]],
   [
@@ -56,10 +62,19 @@ const CASES: readonly [string, [number, number, string | null, string | null][]]
   [`${C}github-kholia-osx-kvm-notes-rx580-vfio-healthy/lspci-nkk-d-1002-67df.txt`, [[2, 5, 'lspci -nk', 'lspci-nnk']]],
   [`${C}github-raspberrypi-linux-6834-rpi5-pcie-no-iommu/description-lspci.txt`, [[2, 8, 'lspci', 'lspci-nnk']]],
   // IOMMU group listings
-  [`${C}github-kholia-osx-kvm-notes-rx580-vfio-healthy/iommu-groups.txt`, [[2, 7, 'IOMMU group listing (a header per group)', 'iommu-groups']]],
+  [
+    `${C}github-kholia-osx-kvm-notes-rx580-vfio-healthy/iommu-groups.txt`,
+    [[2, 7, 'IOMMU group listing (a header per group)', 'iommu-groups']],
+  ],
   ['fixtures/iommu-groups/asokolsky-duo-lspci-loop.txt', [[1, 15, 'IOMMU group listing (one line per device)', 'iommu-groups']]],
-  [`${C}github-hikariknight-quickpassthrough-22-rtx3060-chipset-group/ls-iommu-grk.txt`, [[1, 15, 'IOMMU group listing (one line per device)', 'iommu-groups']]],
-  [`${C}github-raspberrypi-linux-6834-rpi5-pcie-no-iommu/description-iommu-groups.txt`, [[2, 5, 'find /sys/kernel/iommu_groups', 'iommu-groups']]],
+  [
+    `${C}github-hikariknight-quickpassthrough-22-rtx3060-chipset-group/ls-iommu-grk.txt`,
+    [[1, 15, 'IOMMU group listing (one line per device)', 'iommu-groups']],
+  ],
+  [
+    `${C}github-raspberrypi-linux-6834-rpi5-pcie-no-iommu/description-iommu-groups.txt`,
+    [[2, 5, 'find /sys/kernel/iommu_groups', 'iommu-groups']],
+  ],
   // modules, boot and module configuration
   ['fixtures/lsmod/oracle-linux-ch06s02.txt', [[1, 9, 'lsmod', 'lsmod']]],
   ['fixtures/proc-modules/rhel6-deployment-guide.txt', [[1, 14, '/proc/modules', 'proc-modules']]],
@@ -74,7 +89,10 @@ const CASES: readonly [string, [number, number, string | null, string | null][]]
   ['fixtures/grub-cfg/fedora-efi-stub.cfg', [[1, 6, 'grub.cfg', 'grub-cfg']]],
   ['fixtures/bls-entry/proxmox-systemd-boot.conf', [[1, 5, 'BLS boot entry', 'bls-entries']]],
   ['fixtures/bls-entry/rocky-8.5-kernelopts.conf', [[1, 9, 'BLS boot entry', 'bls-entries']]],
-  [`${C}github-kholia-osx-kvm-notes-rx580-vfio-healthy/etc-modprobe-blacklist.txt`, [[4, 5, '/etc/modprobe.d/blacklist.conf', 'modprobe-d']]],
+  [
+    `${C}github-kholia-osx-kvm-notes-rx580-vfio-healthy/etc-modprobe-blacklist.txt`,
+    [[4, 5, '/etc/modprobe.d/blacklist.conf', 'modprobe-d']],
+  ],
   ['fixtures/modprobe-d/pve-vfio-ids.conf', [[1, 1, 'modprobe.d', 'modprobe-d']]],
   [
     `${C}github-nvidia-kubevirt-gpu-device-plugin-45-vtd-off-no-dmar-table/modprobe-and-modules-load.txt`,
@@ -106,7 +124,10 @@ const CASES: readonly [string, [number, number, string | null, string | null][]]
       [4, 4, '/sys/bus/pci/devices/0000:01:00.1/sriov_totalvfs', null],
     ],
   ],
-  [`${C}serverfault-931228-x550-sriov-not-enabled-per-nic/sriov-numvfs-write.txt`, [[2, 2, '/sys/class/net/eno1/device/sriov_numvfs', null]]],
+  [
+    `${C}serverfault-931228-x550-sriov-not-enabled-per-nic/sriov-numvfs-write.txt`,
+    [[2, 2, '/sys/class/net/eno1/device/sriov_numvfs', null]],
+  ],
   [
     `${C}github-clearcontainers-runtime-sriov-x540-healthy/create-vfs.txt`,
     [
@@ -117,7 +138,10 @@ const CASES: readonly [string, [number, number, string | null, string | null][]]
   // Cloudpods and QEMU
   ['fixtures/cloudpods/host-conf-guide-keys.conf', [[1, 4, 'Cloudpods /etc/yunion/host.conf', 'yunion-host-conf']]],
   ['fixtures/cloudpods/host-log-unknown-keys.txt', [[1, 9, 'Cloudpods host-service log', 'host-service-log']]],
-  [`${C}github-cloudpods-19281-hugepage-native-no-pool-controller/description-host-log-line.txt`, [[1, 1, 'Cloudpods host-service log', 'host-service-log']]],
+  [
+    `${C}github-cloudpods-19281-hugepage-native-no-pool-controller/description-host-log-line.txt`,
+    [[1, 1, 'Cloudpods host-service log', 'host-service-log']],
+  ],
   [`${C}github-cloudpods-18752-vm-vfio-group-missing/comment-qemu-log-tail.txt`, [[1, 2, 'QEMU / libvirt log', 'qemu-logs']]],
   [
     `${C}github-harvester-harvester-7340-rmrr-hp-nic/vm-event.txt`,
@@ -154,7 +178,11 @@ describe('what real pasted files are read as', () => {
       ],
       'two',
     );
-    expect(b.inputs.pieces[0]).toMatchObject({ command: 'lspci -nnk | grep AMD', readAs: 'lspci -nn', note: expect.stringContaining('filter') as unknown });
+    expect(b.inputs.pieces[0]).toMatchObject({
+      command: 'lspci -nnk | grep AMD',
+      readAs: 'lspci -nn',
+      note: expect.stringContaining('filter') as unknown,
+    });
     expect(b.inputs.pieces[1]?.note?.startsWith('first line: {"level":"error","ts":1654654667.4602127')).toBe(true);
   });
 });

@@ -18,7 +18,9 @@ describe('prompt and command lines', () => {
     expect(promptCommand('root@apu:~# dmesg | grep -i iommu')).toBe('dmesg | grep -i iommu');
     expect(promptCommand(' root@debian:~# dmesg | grep -E "DMAR|IOMMU"')).toBe('dmesg | grep -E "DMAR|IOMMU"');
     expect(promptCommand('ashtonian@city-17-nix:/mnt/wd_1tb_nvme/VM/OSX-KVM$ scripts/lsgroup.sh')).toBe('scripts/lsgroup.sh');
-    expect(promptCommand('[mr_halfword@skylake-alma eclipse_project]$ ./bind_device_to_vfio.sh 10b5')).toBe('./bind_device_to_vfio.sh 10b5');
+    expect(promptCommand('[mr_halfword@skylake-alma eclipse_project]$ ./bind_device_to_vfio.sh 10b5')).toBe(
+      './bind_device_to_vfio.sh 10b5',
+    );
   });
 
   it('does not take configuration comments for `# cmd` prompts (Debian grub template, lines 1-4)', () => {
@@ -45,12 +47,16 @@ describe('splitPaste', () => {
   });
 
   it('keeps text before the first prompt as a section without a command, and commands without output', () => {
-    expect(sections(realCase('github-k8snetworkplumbingwg-sriov-network-device-plugin-connectx4-vfs-healthy/mlx5-enable-vfs.txt')).slice(0, 3)).toEqual([
+    expect(
+      sections(realCase('github-k8snetworkplumbingwg-sriov-network-device-plugin-connectx4-vfs-healthy/mlx5-enable-vfs.txt')).slice(0, 3),
+    ).toEqual([
       ['ibdev2netdev', 2, 4],
       ['echo 4 > /sys/class/net/enp2s0f0/device/sriov_numvfs', 0, 0],
       ['ibdev2netdev -v', 7, 13],
     ]);
-    expect(sections(realCase('github-cloudpods-17578-hugepage-1g-unsupported/comment2-meminfo.txt'))).toEqual([['cat /proc/meminfo | grep -i huge', 2, 10]]);
+    expect(sections(realCase('github-cloudpods-17578-hugepage-1g-unsupported/comment2-meminfo.txt'))).toEqual([
+      ['cat /proc/meminfo | grep -i huge', 2, 10],
+    ]);
   });
 
   it('splits a long terminal session at each prompt (ashtonian/KVM-AIO)', () => {

@@ -98,7 +98,17 @@ function main() {
   for (const c of loadCases()) {
     const run = spawnSync(process.execPath, [cli, ...caseArgs(c)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (run.status !== 0) {
-      results.push({ id: c.id, kind: c.meta.kind, result: { reached: false, missing: [`exit ${run.status}: ${run.stderr.trim()}`], falseAlarms: [], healthyFlagged: false, ok: false } });
+      results.push({
+        id: c.id,
+        kind: c.meta.kind,
+        result: {
+          reached: false,
+          missing: [`exit ${run.status}: ${run.stderr.trim()}`],
+          falseAlarms: [],
+          healthyFlagged: false,
+          ok: false,
+        },
+      });
       continue;
     }
     results.push({ id: c.id, kind: c.meta.kind, result: evaluateCase(c.meta, JSON.parse(run.stdout)) });

@@ -46,7 +46,10 @@ export interface Variant {
 export function hostOf(v: Variant): HostProfile {
   const overrides: Record<string, Override> = {};
   for (const id of BOOT_IDS) overrides[id] = v.evidence[id] ?? null;
+  // The lab's own command line belongs to the Debian lab: a variant gives its own, or none (and
+  // then no kernel log either, which would hold the lab's "Command line:").
   if (v.evidence.cmdline !== undefined) overrides['cmdline'] = v.evidence.cmdline;
+  else for (const id of ['cmdline', 'dmesg', 'journal-kernel', 'var-log-dmesg', 'kern-log']) overrides[id] = { status: 'not-collected' };
   if (v.evidence.efi !== undefined) overrides['efi'] = v.evidence.efi;
   const bundle = sampleBundle('lab-intel-uefi-healthy', overrides);
   const manifest = Manifest.parse(JSON.parse(bundle.files.get('manifest.json')!.bytes.toString('utf8')));

@@ -43,7 +43,6 @@ export const VARIANTS: Readonly<Record<string, Variant>> = {
       'bls-entries': bls('uapi-spec-example.conf', '6a9857a393724b7a981ebb5b8495b9ea-3.8.0-2.fc19.x86_64.conf'),
       'efi-grub-cfg': espStub('redhat'),
       'grub2-cfg': { status: 'denied' },
-      cmdline: { status: 'not-collected' },
     },
   },
   'rocky-9.4-uefi-non-root': {
