@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { gpuProbeDisabledBy } from '../src/facts/cloudpods-devices.js';
-import { logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { hostServiceLines } from '../src/facts/cloudpods-lookup.js';
 import { checkHostServiceLog, restartHostService } from '../src/fixes/cloudpods.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
@@ -14,13 +14,14 @@ export default defineRule({
   tags: ['cloudpods', 'cmdline', 'gpu'],
   source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go sGPUBaseDevice.CustomProbe',
   needs: ['cloudpods', 'cmdline', 'host'],
+  optional: ['logEvents'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service does not probe GPUs, so it does not check the command line.',
     complete: 'The command line has every word the host service checks before it probes GPUs.',
     missing: 'The command line lacks {{params}}: the host service refuses its GPUs with "{{message}}".',
   },
-  check({ cloudpods, cmdline, host }, r) {
+  check({ cloudpods, cmdline, host, logEvents }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     const off = gpuProbeDisabledBy(cp);
@@ -46,13 +47,17 @@ export default defineRule({
       message ||= 'Some GRUB_CMDLINE nouveau_blacklisted parameters are missing';
     }
     if (add.length === 0) return r.pass('complete', {}, [cmdline.value.ref]);
-    const logged = logLinesWith(cp, 'GRUB_CMDLINE iommu parameters', 'GRUB_CMDLINE nouveau_blacklisted');
+    const logged = hostServiceLines(logEvents, [
+      'cloudpods-cmdline-unsafe-interrupts-missing',
+      'cloudpods-cmdline-intel-iommu-missing',
+      'cloudpods-cmdline-nouveau-missing',
+    ]);
     const fix = changeKernelParams(
       host.value,
       { add, remove: [] },
       'Add the parameters the host service checks, reboot, and let it probe again',
     );
-    return r.fail('missing', { params: add.join(' '), message }, [cmdline.value.ref, ...logged.map((l) => l.ref)], {
+    return r.fail('missing', { params: add.join(' '), message }, [cmdline.value.ref, ...logged], {
       ...fix,
       steps: [
         ...fix.steps,

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { gpuProbeDisabledBy, isTrue, shortAddr } from '../src/facts/cloudpods-devices.js';
-import { hostConfSetting, logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { hostConfSetting, hostServiceLines } from '../src/facts/cloudpods-lookup.js';
 import { editHostConf, restartHostService } from '../src/fixes/cloudpods.js';
 
 // gpu.go getPassthroughGPUs/forceBindVFIOPCIDriver skip the device whose sysfs boot_vga is 1 (`skip boot vga
@@ -12,6 +12,7 @@ export default defineRule({
   tags: ['cloudpods', 'gpu', 'console'],
   source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go getPassthroughGPUs, IsBootVGA, forceBindVFIOPCIDriver',
   needs: ['cloudpods', 'pci'],
+  optional: ['logEvents'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service takes no GPU.',
@@ -22,7 +23,7 @@ export default defineRule({
     noBootVga:
       'No VGA device ({{devices}}) reports boot_vga=1, so which one drives the console, if any, is not known; the host service treats every one of them as a GPU to take. Name the console GPU (for example the BMC VGA) with boot_vga_pci_addr.',
   },
-  check({ cloudpods, pci }, r) {
+  check({ cloudpods, pci, logEvents }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     const off = gpuProbeDisabledBy(cp);
@@ -31,10 +32,12 @@ export default defineRule({
     if (vgas.length === 0) return r.pass('noVga', {}, pci.evidence);
     const boot = vgas.find((d) => d.bootVga === true);
     const use = hostConfSetting(cp, 'use_boot_vga');
-    const logged = logLinesWith(cp, 'is boot_vga', 'skip boot vga device', 'use kernel driver mgag200', 'use kernel driver ast');
+    const logged = hostServiceLines(logEvents, ['cloudpods-boot-vga-found', 'cloudpods-boot-vga-skipped', 'cloudpods-boot-vga-device-skipped']).concat(
+      hostServiceLines(logEvents, ['cloudpods-gpu-host-driver'], (e) => e.value === 'mgag200' || e.value === 'ast'),
+    );
     const restore = editHostConf({ key: 'use_boot_vga', value: 'false' });
     if (use && isTrue(cp, 'use_boot_vga'))
-      return r.fail('useBootVga', { address: boot?.address ?? 'device' }, [use.ref, ...(boot?.refs ?? []), ...logged.map((l) => l.ref)], {
+      return r.fail('useBootVga', { address: boot?.address ?? 'device' }, [use.ref, ...(boot?.refs ?? []), ...logged], {
         summary: 'Let the host keep its console GPU',
         steps: [
           restore,
@@ -45,7 +48,7 @@ export default defineRule({
         caveats: ['Only set use_boot_vga: true on a host that is managed without a local or BMC console.'],
       });
     const named = hostConfSetting(cp, 'boot_vga_pci_addr');
-    if (boot) return r.pass('protected', { how: `${boot.address} reports boot_vga=1` }, [...boot.refs, ...logged.map((l) => l.ref)]);
+    if (boot) return r.pass('protected', { how: `${boot.address} reports boot_vga=1` }, [...boot.refs, ...logged]);
     if (named?.value && vgas.some((d) => shortAddr(d.address) === named.value))
       return r.pass('protected', { how: `boot_vga_pci_addr: ${named.value}` }, [named.ref]);
     if (vgas.some((d) => d.bootVga === null))

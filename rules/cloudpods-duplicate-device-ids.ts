@@ -1,7 +1,7 @@
 import { deviceByAddress } from '../src/facts/pci.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { gpuProbeDisabledBy, passthroughGpus } from '../src/facts/cloudpods-devices.js';
-import { logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { hostServiceLines } from '../src/facts/cloudpods-lookup.js';
 import { checkHostServiceLog, restartHostService, vfioOverrideAtBoot } from '../src/fixes/cloudpods.js';
 
 // gpu.go bindDriver writes "<vendor> <device>" to /sys/bus/pci/drivers/vfio-pci/new_id for each GPU and
@@ -14,6 +14,7 @@ export default defineRule({
   tags: ['cloudpods', 'gpu', 'vfio'],
   source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go forceBindVFIOPCIDriver, bindDriver',
   needs: ['cloudpods', 'pci'],
+  optional: ['logEvents'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service binds no GPU.',
@@ -21,7 +22,7 @@ export default defineRule({
     duplicate:
       '{{count}} devices share {{id}} ({{addresses}}) and {{unbound}} not on vfio-pci: the host service binds each through new_id, and the second write of {{id}} fails with "write /sys/bus/pci/drivers/vfio-pci/new_id: file exists" on host services older than 2024-04-28.',
   },
-  check({ cloudpods, pci }, r) {
+  check({ cloudpods, pci, logEvents }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     if (gpuProbeDisabledBy(cp)) return r.pass('gpuProbeOff', {}, cloudpods.evidence);
@@ -36,7 +37,7 @@ export default defineRule({
     for (const d of taken.values()) byId.set(`${d.vendor}:${d.device}`, [...(byId.get(`${d.vendor}:${d.device}`) ?? []), d]);
     const dups = [...byId.entries()].filter(([, ds]) => ds.length > 1 && ds.some((d) => d.driver !== 'vfio-pci'));
     if (dups.length === 0) return r.pass('unique', {}, gpus.length > 0 ? gpus.flatMap((g) => g.refs) : pci.evidence);
-    const logged = logLinesWith(cp, 'vfio-pci/new_id: file exists', 'try bind addr');
+    const logged = hostServiceLines(logEvents, ['cloudpods-new-id-exists', 'cloudpods-new-id-fallback']);
     return dups.map(([id, ds]) => {
       const unbound = ds.filter((d) => d.driver !== 'vfio-pci');
       return r.fail(
@@ -47,7 +48,7 @@ export default defineRule({
           addresses: ds.map((d) => `${d.address} on ${d.driver ?? 'no driver'}`).join(', '),
           unbound: `${unbound.length} ${unbound.length === 1 ? 'is' : 'are'}`,
         },
-        [...ds.flatMap((d) => d.refs), ...logged.map((l) => l.ref)],
+        [...ds.flatMap((d) => d.refs), ...logged],
         {
           summary: 'Bind the identical devices by address at boot, or run a host service with the bind-by-address fallback',
           steps: [

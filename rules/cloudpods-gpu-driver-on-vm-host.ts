@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { gpuProbeDisabledBy, passthroughGpus, shortAddr } from '../src/facts/cloudpods-devices.js';
-import { logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { hostServiceLines } from '../src/facts/cloudpods-lookup.js';
 import { checkIsolatedDevices, restartHostService } from '../src/fixes/cloudpods.js';
 import { keepGpuDriverOff } from '../src/fixes/gpu-driver.js';
 
@@ -14,6 +14,7 @@ export default defineRule({
   tags: ['cloudpods', 'gpu', 'driver'],
   source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go getPassthroughGPUs, sGPUBaseDevice.CustomProbe',
   needs: ['cloudpods', 'pci', 'host'],
+  optional: ['logEvents'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     containerHost: 'host_type: {{type}}: GPUs serve containers through their host driver, so a GPU driver is expected here.',
@@ -22,7 +23,7 @@ export default defineRule({
     free: 'GPU {{address}} is on {{driver}}: the host service can take it.',
     held: 'GPU {{address}} is held by {{driver}} on this VM host: the host service skips it ("GPU {{short}} use kernel driver {{driver}}, skip it") or fails its probe ("GPU is occupied by another driver: {{driver}}").',
   },
-  check({ cloudpods, pci, host }, r) {
+  check({ cloudpods, pci, host, logEvents }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     if (cp.hostType === 'container') return r.skip('containerHost', { type: cp.hostType });
@@ -35,17 +36,16 @@ export default defineRule({
       if (g.driver === null || g.driver === 'vfio-pci')
         return r.pass('free', { address: g.address, driver }, g.refs, { device: g.address });
       const short = shortAddr(g.address);
-      const logged = logLinesWith(
-        cp,
-        `GPU ${short} use kernel driver`,
-        `use kernel driver "${g.driver}"`,
-        `GPU is occupied by another driver: ${g.driver}`,
+      const logged = hostServiceLines(
+        logEvents,
+        ['cloudpods-gpu-host-driver', 'cloudpods-gpu-occupied'],
+        (e) => e.value === g.driver || e.device === g.address || e.device === `0000:${short}`,
       );
       const fix = keepGpuDriverOff(host.value, [g.driver], g.address);
       return r.fail(
         'held',
         { address: g.address, short, driver: g.driver },
-        [...g.refs, ...logged.map((l) => l.ref)],
+        [...g.refs, ...logged],
         {
           ...fix,
           steps: [...fix.steps, ...restartHostService(), checkIsolatedDevices()],

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { deviceAt, listItems, nvmeEntries, PF_ADDR } from '../src/facts/cloudpods-devices.js';
-import { hostConfSetting, logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { hostConfSetting, hostServiceLines } from '../src/facts/cloudpods-lookup.js';
 import { checkHostServiceLog, editHostConf, restartHostService } from '../src/fixes/cloudpods.js';
 
 // hostinfo.go prepareEnv: hugepages_option other than disable|native|transparent → `Invalid hugepages option`
@@ -14,14 +14,14 @@ export default defineRule({
   source:
     'yunionio/cloudpods pkg/hostman/hostinfo/hostinfo.go prepareEnv; isolated_device/isolated_device.go probeAMDVgpus; storageman/core.go NewStorageManager',
   needs: ['cloudpods'],
-  optional: ['pci'],
+  optional: ['pci', 'logEvents'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
     valid: 'hugepages_option, the vGPU PF lists and the NVMe entries in host.conf hold values the host service accepts.',
     invalid: 'host.conf has values the host service rejects: {{list}}.',
   },
-  check({ cloudpods, pci }, r) {
+  check({ cloudpods, pci, logEvents }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
@@ -69,8 +69,12 @@ export default defineRule({
       ...nvmeEntries(cp).map((n) => n.ref),
     ].filter((x) => x !== undefined);
     if (bad.length === 0) return r.pass('valid', {}, checked.length > 0 ? checked : cloudpods.evidence);
-    const logged = logLinesWith(cp, 'Invalid hugepages option', 'invaild input pci address', 'bad nvme config', 'failed parse pci device');
-    return r.fail('invalid', { list: bad.map((b) => b.what).join('; ') }, [...bad.map((b) => b.ref), ...logged.map((l) => l.ref)], {
+    const logged = hostServiceLines(logEvents, [
+      'cloudpods-invalid-hugepages-option',
+      'cloudpods-vgpu-pf-address-invalid',
+      'cloudpods-nvme-config-invalid',
+    ]);
+    return r.fail('invalid', { list: bad.map((b) => b.what).join('; ') }, [...bad.map((b) => b.ref), ...logged], {
       summary: 'Correct the values in host.conf, then restart the host service',
       steps: [
         ...bad.map((b) => editHostConf(b.change)),

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { HOST_CONF_KEYS, normaliseHostConfKey, suggestHostConfKey } from '../src/facts/cloudpods-host-options.js';
-import { logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { hostServiceLines } from '../src/facts/cloudpods-lookup.js';
 import { checkHostServiceLog, editHostConf, restartHostService } from '../src/fixes/cloudpods.js';
 
 // structarg ignores a key it cannot match and only logs `Cannot find argument <token>`
@@ -12,6 +12,7 @@ export default defineRule({
   tags: ['cloudpods', 'host-conf'],
   source: 'yunionio/cloudpods pkg/hostman/options/options.go; guides: hugepage (hugepages_options), vGPU (AMDVgpuPFs)',
   needs: ['cloudpods'],
+  optional: ['logEvents'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
@@ -20,7 +21,7 @@ export default defineRule({
       '{{count}} key(s) in host.conf are not host service options ({{keys}}); they are ignored, and none looks like a misspelt option.',
     misspelt: 'host.conf sets {{list}}: the host service ignores these keys (it logs "Cannot find argument …") and keeps the defaults.',
   },
-  check({ cloudpods }, r) {
+  check({ cloudpods, logEvents }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
@@ -33,17 +34,17 @@ export default defineRule({
         { count: unknown.length, keys: unknown.map((s) => s.key).join(', ') },
         unknown.map((s) => s.ref),
       );
-    const logged = logLinesWith(cp, ...misspelt.map((x) => `Cannot find argument ${x.s.key.replace(/_/g, '-')}`));
+    const logged = hostServiceLines(logEvents, ['cloudpods-unknown-config-key'], (e) =>
+      misspelt.some((x) => e.param !== null && normaliseHostConfKey(e.param) === normaliseHostConfKey(x.s.key)),
+    );
     return r.fail(
       'misspelt',
       { list: misspelt.map((x) => `${x.s.key} (the host service reads ${x.want})`).join(', ') },
-      [...misspelt.map((x) => x.s.ref), ...logged.map((l) => l.ref)],
+      [...misspelt.map((x) => x.s.ref), ...logged],
       {
         summary: 'Use the spelling the host service reads, then restart it',
         steps: [
-          ...misspelt.map((x) =>
-            editHostConf({ rename: x.s.key, to: x.want ?? '' }),
-          ),
+          ...misspelt.map((x) => editHostConf({ rename: x.s.key, to: x.want ?? '' })),
           ...restartHostService(),
           checkHostServiceLog(
             `no "Cannot find argument ${misspelt[0]?.want?.replace(/_/g, '-') ?? ''}" line; no "Cannot find argument" for the renamed keys`,

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { hostConfSetting, logLinesWith } from '../src/facts/cloudpods-lookup.js';
+import { hostConfSetting, hostServiceLines } from '../src/facts/cloudpods-lookup.js';
 import { checkHostServiceLog, editHostConf, restartHostService } from '../src/fixes/cloudpods.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
@@ -13,7 +13,7 @@ export default defineRule({
   tags: ['cloudpods', 'hugepages'],
   source: 'yunionio/cloudpods pkg/hostman/hostinfo/hostinfo.go prepareEnv, GetNodeHugepages',
   needs: ['cloudpods', 'hugepages', 'host'],
-  optional: ['cpu', 'cmdline'],
+  optional: ['cpu', 'cmdline', 'logEvents'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
@@ -22,7 +22,7 @@ export default defineRule({
     unreserved:
       'hugepages_option: native needs huge pages of {{sizeMb}} MiB, but {{why}}: the host service stops at start with "hugepage {{sizeMb}} nr 0"{{cpu}}.',
   },
-  check({ cloudpods, hugepages, host, cpu, cmdline }, r) {
+  check({ cloudpods, hugepages, host, cpu, cmdline, logEvents }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
@@ -43,7 +43,9 @@ export default defineRule({
         : `NUMA node ${emptyNode?.node} has none`;
     const noPdpe = sizeMb === 1024 && cpu.state === 'known' && !cpu.value.hasPdpe1gb;
     const svc = cp.hugetlbService;
-    const died = logLinesWith(cp, `hugepage ${sizeMb} nr 0`, 'has no hugepages ?');
+    const died = hostServiceLines(logEvents, ['cloudpods-hugepage-nr-zero'], (e) => e.value === String(sizeMb)).concat(
+      hostServiceLines(logEvents, ['cloudpods-node-no-hugepages']),
+    );
     const label = sizeMb % 1024 === 0 ? `${sizeMb / 1024}G` : `${sizeMb}M`;
     const hasParams =
       cmdline.state === 'known' && cmdline.value.params.some((p) => p.key === 'hugepagesz' && (p.value ?? '').toUpperCase() === label);
@@ -61,7 +63,7 @@ export default defineRule({
         ...pools.map((p) => p.ref),
         ...(svc?.refs ?? []),
         ...(noPdpe && cpu.state === 'known' ? [cpu.value.flagsRef] : []),
-        ...died.map((l) => l.ref),
+        ...died,
       ],
       noPdpe || (svc !== null && svc.reserveScript === false)
         ? {

@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { logLines, logRef } from '../src/facts/kernel-log.js';
 import { modprobeParams, paramIssues, type ParamIssue } from '../src/facts/iommu-params.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
@@ -11,14 +10,14 @@ export default defineRule({
   tags: ['iommu', 'cmdline', 'vfio'],
   source: 'FAQ "How to enable IOMMU in the kernel (intel_iommu=on)?"',
   needs: ['host'],
-  optional: ['cmdline', 'bootConfig', 'moduleConfig', 'kernelLog'],
+  optional: ['cmdline', 'bootConfig', 'moduleConfig', 'logEvents'],
   messages: {
     valid: 'The IOMMU and VFIO parameters on the command line and in the boot configuration are valid.',
     invalid: '{{count}} IOMMU/VFIO parameter(s) the kernel does not accept: {{list}}.',
     noCmdline:
       'The boot configuration and module options that were collected hold no invalid IOMMU/VFIO parameter, but the running command line is not known.',
   },
-  check({ cmdline, host, bootConfig, moduleConfig, kernelLog }, r) {
+  check({ cmdline, host, bootConfig, moduleConfig, logEvents }, r) {
     // Each source is checked when it was collected: a pasted /etc/default/grub is checked without /proc/cmdline.
     const issues: ParamIssue[] = cmdline.state === 'known' ? paramIssues(cmdline.value.params, cmdline.value.ref) : [];
     if (bootConfig.state === 'known') for (const s of bootConfig.value.sources) issues.push(...paramIssues(s.params, s.ref));
@@ -30,10 +29,13 @@ export default defineRule({
     if (all.length === 0) return r.unknown('noCmdline', {}, ['cat /proc/cmdline']);
     // The kernel's own complaint, when it logged one (samples/lab-amd-iommu-on-invalid: "AMD-Vi: Unknown option - 'on'").
     const logged =
-      kernelLog.state === 'known'
-        ? logLines(kernelLog.value, 'Unknown option - ', 'invalid id string', "invalid for parameter `allow_unsafe_interrupts'")
+      logEvents.state === 'known'
+        ? logEvents.value.events
+            .filter((e) =>
+              ['intel-iommu-unknown-option', 'amd-iommu-unknown-option', 'vfio-pci-invalid-id', 'param-invalid-value'].includes(e.id),
+            )
+            .flatMap((e) => e.refs.slice(0, 1))
             .slice(0, 3)
-            .map((l) => logRef(kernelLog.value, l))
         : [];
     const boot = all.filter((i) => !modIssues.includes(i));
     const raws = [...new Set(boot.map((i) => i.raw))];

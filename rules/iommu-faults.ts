@@ -3,7 +3,7 @@ import { collectFor, describeGaps } from '../src/facts/fact.js';
 import { byDevice, eventsOf } from '../src/facts/log-events.js';
 
 // Fault formats (Intel dmar_fault_do_one, AMD amd_iommu_report_page_fault) and how the device is
-// read from them: src/facts/iommu-log-events.ts.
+// read from the log events (src/log-catalog).
 export default defineRule({
   id: 'iommu-faults',
   title: 'DMA remapping faults in the kernel log',

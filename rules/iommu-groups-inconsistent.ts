@@ -1,11 +1,10 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { logGroups } from '../src/facts/iommu-log-events.js';
-import { logLines, logRef } from '../src/facts/kernel-log.js';
+import type { EvidenceRef } from '../src/facts/fact.js';
 
-// "Adding to iommu group N" / "Removing from iommu group N": drivers/iommu/iommu.c. The driver
-// banners: "DMAR: Intel(R) Virtualization Technology for Directed I/O" (drivers/iommu/intel/iommu.c
-// intel_iommu_init) and "AMD-Vi: Found IOMMU cap" (drivers/iommu/amd/init.c), both in samples/lab-*-healthy.
-const BANNERS = ['DMAR: Intel(R) Virtualization Technology for Directed I/O', 'AMD-Vi: Found IOMMU cap'];
+// Log events (src/log-catalog): "Adding to iommu group N" (drivers/iommu/iommu.c) and the IOMMU
+// drivers' banners, "DMAR: Intel(R) Virtualization Technology for Directed I/O" and
+// "AMD-Vi: Found IOMMU cap" (samples/lab-*-healthy).
+const BANNERS = ['intel-iommu-vtd-initialized', 'amd-iommu-found'];
 const SYSFS = ['iommu-groups', 'sys-class-iommu'];
 
 export default defineRule({
@@ -14,7 +13,7 @@ export default defineRule({
   severity: 'warning',
   tags: ['iommu', 'groups'],
   source: 'FAQ "How to list IOMMU groups?"',
-  needs: ['kernelIommu', 'kernelLog'],
+  needs: ['kernelIommu', 'kernelLog', 'logEvents'],
   optional: ['pci'],
   messages: {
     consistent: 'The IOMMU groups in sysfs match the boot log.',
@@ -23,13 +22,16 @@ export default defineRule({
     mismatch: '{{count}} device(s) sit in other IOMMU groups than the boot log put them in: {{list}}.',
     logRotated: 'The kernel log no longer holds the boot messages, so the groups cannot be checked against it.',
   },
-  check({ kernelIommu, kernelLog, pci }, r) {
-    const log = kernelLog.value;
+  check({ kernelIommu, kernelLog, logEvents, pci }, r) {
     if (!kernelIommu.evidence.some((e) => SYSFS.includes(e.evidence))) return r.skip('notComparable', {});
-    if (!log.hasBootMessages) return r.unknown('logRotated', {}, ['journalctl -k -b', 'sudo dmesg']);
-    const fromLog = logGroups(log);
-    const banner = logLines(log, ...BANNERS)[0];
-    const first = [...fromLog.values()][0]?.ref ?? (banner ? logRef(log, banner) : undefined);
+    if (!kernelLog.value.hasBootMessages) return r.unknown('logRotated', {}, ['journalctl -k -b', 'sudo dmesg']);
+    // The last group each device was added to, in log order.
+    const fromLog = new Map<string, { group: string; ref: EvidenceRef }>();
+    for (const e of logEvents.value.events)
+      if (e.fault === 'group-added' && e.device !== null && e.group !== null && e.refs[0])
+        fromLog.set(e.device, { group: e.group, ref: e.refs[0] });
+    const banner = logEvents.value.events.find((e) => BANNERS.includes(e.id))?.refs[0];
+    const first = [...fromLog.values()][0]?.ref ?? banner;
     if (!kernelIommu.value.active && first)
       return r.fail('noGroups', { line: first.text }, [first, ...kernelIommu.evidence], {
         summary: 'Collect the IOMMU state again in the same boot',

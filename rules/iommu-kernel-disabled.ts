@@ -1,7 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { paramValue } from '../src/facts/cmdline.js';
 import { intelDefaultOn, iommuOffParams } from '../src/facts/iommu-params.js';
-import { logLines } from '../src/facts/kernel-log.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
 // Which parameters switch the IOMMU off: intel_iommu=off (drivers/iommu/intel/iommu.c intel_iommu_setup),
@@ -14,7 +13,7 @@ export default defineRule({
   tags: ['iommu', 'kernel', 'cmdline'],
   source: 'FAQ "How to enable IOMMU in the kernel (intel_iommu=on)?"',
   needs: ['firmwareIommu', 'kernelIommu', 'host', 'cmdline'],
-  optional: ['kernelConfig', 'kernelLog'],
+  optional: ['kernelConfig', 'logEvents'],
   messages: {
     enabled: 'The kernel runs the IOMMU ({{groups}} IOMMU group(s)).',
     noTable: 'No DMAR/IVRS table: the firmware side is reported by iommu-firmware-disabled.',
@@ -26,7 +25,7 @@ export default defineRule({
     contradicted:
       'sysfs shows no IOMMU groups but the boot log shows the kernel adding devices to IOMMU groups: the bundle contradicts itself (see iommu-groups-inconsistent).',
   },
-  check({ firmwareIommu, kernelIommu, host, cmdline, kernelConfig, kernelLog }, r) {
+  check({ firmwareIommu, kernelIommu, host, cmdline, kernelConfig, logEvents }, r) {
     const table = firmwareIommu.value.table;
     if (table === null) return r.skip('noTable', {});
     if (kernelIommu.value.active) return r.pass('enabled', { groups: kernelIommu.value.groupCount }, kernelIommu.evidence);
@@ -47,7 +46,7 @@ export default defineRule({
       return r.fail('notDefaultOn', {}, [...evidence, dflt.ref], fix);
     // Groups created in the boot log but absent from sysfs: the listings and the log disagree, so
     // neither proves the kernel left the IOMMU off.
-    if (kernelLog.state === 'known' && logLines(kernelLog.value, ': Adding to iommu group ').length > 0)
+    if (logEvents.state === 'known' && logEvents.value.events.some((e) => e.fault === 'group-added'))
       return r.unknown('contradicted', {}, ['ls /sys/class/iommu /sys/kernel/iommu_groups', 'sudo dmesg']);
     return r.fail('unexplained', { table }, evidence, {
       ...fix,

@@ -1,7 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { paramValue } from '../src/facts/cmdline.js';
 import { kernelBoolTrue } from '../src/facts/iommu-params.js';
-import { logLines, logRef } from '../src/facts/kernel-log.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
 // drivers/iommu/iommu.c iommu_subsys_init prints "iommu: Default domain type: Passthrough|Translated"
@@ -14,18 +13,20 @@ export default defineRule({
   tags: ['iommu', 'cmdline', 'performance'],
   source: 'FAQ "How to enable IOMMU in the kernel (intel_iommu=on)?" (the guide adds iommu=pt)',
   needs: ['cmdline', 'host'],
-  optional: ['kernelLog', 'kernelIommu'],
+  optional: ['logEvents', 'kernelIommu'],
   messages: {
     passthrough: 'Host devices use identity (passthrough) DMA mappings.',
     translated:
       "iommu=pt is not set: the host's own devices have their DMA translated by the IOMMU (safer, slightly slower); assigned devices are unaffected.",
     noIommu: 'No IOMMU is active, so the host DMA mode does not apply.',
   },
-  check({ cmdline, host, kernelLog, kernelIommu }, r) {
+  check({ cmdline, host, logEvents, kernelIommu }, r) {
     if (kernelIommu.state === 'known' && !kernelIommu.value.active) return r.skip('noIommu', {});
-    const domain = kernelLog.state === 'known' ? logLines(kernelLog.value, 'iommu: Default domain type: ')[0] : undefined;
-    const ref = domain && kernelLog.state === 'known' ? [logRef(kernelLog.value, domain)] : [];
-    if (domain?.message.includes('Passthrough')) return r.pass('passthrough', {}, ref);
+    // "iommu: Default domain type: Passthrough (set via kernel command line)" (drivers/iommu/iommu.c)
+    const domain = logEvents.state === 'known' ? logEvents.value.events.find((e) => e.fault === 'default-domain') : undefined;
+    const ref = domain ? domain.refs.slice(0, 1) : [];
+    if (domain?.value === 'Passthrough')
+      return r.pass('passthrough', {}, ref, { despiteGaps: 'the kernel printed the default domain type' });
     const pt = paramValue(cmdline.value.params, 'iommu');
     const generic = paramValue(cmdline.value.params, 'iommu.passthrough');
     if (!domain && ((pt?.value ?? '').split(',').includes('pt') || (generic && kernelBoolTrue(generic.value))))

@@ -5,8 +5,11 @@
  * sos_commands/<plugin>/<mangled command>. Some ptdoctor evidence is derived from what sos copied
  * (the ACPI table names from sys/firmware/acpi/tables/*, module names from sys/module/*); what sos
  * never collects (the sysfs PCI inventory, /sys/kernel/iommu_groups, /sys/class/iommu, the EFI
- * directory) is reported as not collected, so those checks become unknown or fall back to the
- * kernel log and lspci.
+ * directory, the listings the collector synthesizes from sysfs such as the AER counters, the IOMMU
+ * units' devices and domain types, the device tree's IOMMU wiring and the network devices) is
+ * reported as not collected, so those checks become unknown or fall back to the kernel log and
+ * lspci. A file sos copies under its host path is found by the layout's own path: proc/iomem, which
+ * the pci plugin copies, is the `proc-iomem` evidence.
  */
 import type { Bundle } from '../bundle/bundle.js';
 

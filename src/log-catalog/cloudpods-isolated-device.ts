@@ -136,6 +136,18 @@ export const CLOUDPODS_ISOLATED_DEVICE: readonly LogCatalogEntry[] = [
     verifiedIn: ALL,
   },
   {
+    id: 'cloudpods-boot-vga-found',
+    origin: 'cloudpods-host',
+    sourceFile: GPU,
+    format: 'PCI address %s is boot_vga: %s',
+    needle: ' is boot_vga: ',
+    pattern: /^PCI address (?<device>[\da-f]{2}:[\da-f]{2}\.[\da-f]) is boot_vga: /,
+    fault: 'host-service-device-skipped',
+    level: 'info',
+    meaning: 'The host service found this GPU to be the host console (its sysfs boot_vga is 1), which it keeps unless use_boot_vga is set.',
+    verifiedIn: [CLOUDPODS_MASTER],
+  },
+  {
     id: 'cloudpods-boot-vga-skipped',
     origin: 'cloudpods-host',
     sourceFile: GPU,

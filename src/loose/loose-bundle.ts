@@ -132,6 +132,7 @@ function report(p: Piece, note: string | null): LoosePiece {
     first: p.first,
     last: p.last,
     command: p.command?.text ?? null,
+    kind: p.kind,
     readAs: p.readAs,
     evidence: note?.startsWith('nothing') ? null : evidence,
     note:

@@ -13,7 +13,9 @@ export interface LoosePiece {
   readonly last: number;
   /** The command typed above the piece (`lspci -nnk | grep -A 3 NVIDIA`), if the paste shows it. */
   readonly command: string | null;
-  /** Recognised as: `dmesg`, `lspci -nnk`, `/etc/modprobe.d/vfio.conf` …; null when not recognised. */
+  /** The kind of text (`kernel-log`, `lspci`, `iommu-groups` …, src/loose/piece-kind.ts); null when not recognised. */
+  readonly kind: string | null;
+  /** Recognised as, in the report's words: `dmesg -T`, `lspci -nnk`, `/etc/modprobe.d/vfio.conf` …; null when not recognised. */
   readonly readAs: string | null;
   /** The bundle evidence id it stands in for; null when nothing in the analysis reads this kind. */
   readonly evidence: string | null;

@@ -30,7 +30,8 @@ export function plainText(s: string): string {
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/\u200B|\u200C|\u200D|\uFEFF/g, '');
+    .replace(/[\u200B\u200C\uFEFF]/g, '')
+    .replaceAll('\u200D', '');
 }
 
 const DMI_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {

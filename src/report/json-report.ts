@@ -66,6 +66,7 @@ export const ReportJson = z.strictObject({
           first: z.number().int().nonnegative(),
           last: z.number().int().nonnegative(),
           command: z.string().nullable(),
+          kind: z.string().nullable(),
           readAs: z.string().nullable(),
           evidence: z.string().nullable(),
           note: z.string().nullable(),

@@ -179,6 +179,6 @@ export const PUBLISHED_LINES: readonly PublishedLine[] = [
   },
   { file: 'cloudpods-host', line: 7, expect: [one('cloudpods-dev-addr-registered', { device: '001:002' })] },
   { file: 'cloudpods-host', line: 8, expect: [one('cloudpods-boot-vga-skipped', { device: '00:02.0' })] },
-  { file: 'cloudpods-host', line: 9, expect: [] },
+  { file: 'cloudpods-host', line: 9, expect: [one('cloudpods-boot-vga-found', { device: '02:00.0' })] },
   { file: 'cloudpods-host', line: 10, expect: [] },
 ];

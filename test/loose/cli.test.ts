@@ -126,6 +126,7 @@ describe('loose evidence through the built CLI', () => {
         first: 2,
         last: 15,
         command: 'dmesg | grep -i iommu',
+        kind: 'kernel-log',
         readAs: 'dmesg',
         evidence: 'dmesg',
         note: expect.stringContaining('filter') as unknown,
