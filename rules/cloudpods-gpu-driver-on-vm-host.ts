@@ -41,7 +41,7 @@ export default defineRule({
         ['cloudpods-gpu-host-driver', 'cloudpods-gpu-occupied'],
         (e) => e.value === g.driver || e.device === g.address || e.device === `0000:${short}`,
       );
-      const fix = keepGpuDriverOff(host.value, [g.driver], g.address);
+      const fix = keepGpuDriverOff(host.value, [g], g.address);
       return r.fail(
         'held',
         { address: g.address, short, driver: g.driver },

@@ -42,6 +42,7 @@ import kvmUnavailable from './kvm-unavailable.js';
 import passthroughOfHostStorage from './passthrough-of-host-storage.js';
 import rebootPending from './reboot-pending.js';
 import rmrrConflict from './rmrr-conflict.js';
+import sriovEnableFailed from './sriov-enable-failed.js';
 import sriovVfsNotCreated from './sriov-vfs-not-created.js';
 import unsafeInterruptsEnabled from './unsafe-interrupts-enabled.js';
 import vfioIdsCaptureTwin from './vfio-ids-capture-twin.js';
@@ -80,6 +81,7 @@ export const builtinRules: readonly Rule[] = [
   vfioProbeFailed,
   passthroughOfHostStorage,
   vfioIdsCaptureTwin,
+  sriovEnableFailed,
   sriovVfsNotCreated,
   hugepagesNotConfigured,
   hugepagesShort,

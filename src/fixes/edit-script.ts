@@ -17,7 +17,7 @@ import {
   YAML_KEY_AWK,
   YAML_RENAME_AWK,
 } from './edit-programs.js';
-import { sh, shellQuote, word, type Shell } from './shell.js';
+import { joinWords, sh, shellQuote, type Shell } from './shell.js';
 
 export const BACKUP_DIR = '/var/backups/ptdoctor';
 
@@ -34,10 +34,8 @@ function producer(edit: FileEdit): Shell {
       const loc = edit.location;
       const mode = loc.kind === 'shell-variable' ? 'var' : loc.kind === 'one-line' ? 'line' : 'options';
       const vars = loc.kind === 'shell-variable' ? loc.variables.join(' ') : '';
-      const add: Shell = { shell: edit.add.map((a) => word(...a).shell).join("' '") };
-      const addWord = edit.add.length === 0 ? "''" : add.shell;
-      const repl = (edit.replace ?? []).map((r) => word(r.from, ' ', ...r.to).shell).join("'|'");
-      return sh`PTD_MODE=${mode} PTD_VARS=${vars} PTD_ADD=${{ shell: addWord }} PTD_DEL=${edit.remove.join('|')} PTD_DELKEY=${edit.removeNames.join(' ')} PTD_REPL=${{ shell: repl === '' ? "''" : repl }} ${awk(KERNEL_CMDLINE_AWK)} "$s" "$s"`;
+      const repl = joinWords((edit.replace ?? []).map((r) => [r.from, ' ', ...r.to]), '|');
+      return sh`PTD_MODE=${mode} PTD_VARS=${vars} PTD_ADD=${joinWords(edit.add, ' ')} PTD_DEL=${edit.remove.join('|')} PTD_DELKEY=${edit.removeNames.join(' ')} PTD_REPL=${repl} ${awk(KERNEL_CMDLINE_AWK)} "$s" "$s"`;
     }
     case 'module-list':
       return sh`PTD_ADD=${edit.add.join(' ')} PTD_DEL=${edit.remove.join(' ')} ${awk(MODULE_LIST_AWK)} "$s"`;

@@ -11,14 +11,33 @@
  * deprecated options) and means nothing to initramfs-tools.
  */
 import type { HostProfile } from '../facts/host-profile.js';
+import type { PciDevice } from '../facts/model.js';
 import { moduleKey } from '../parsers/module-name.js';
 import type { Fix, FixStep } from './fix.js';
 import { isIdentifier, partition, rejectedNote } from './identifiers.js';
 import { editStep, rebuildInitramfs } from './initramfs.js';
+import { moduleOfDriver } from './module-of.js';
 import { sh } from './shell.js';
 
-export function keepGpuDriverOff(host: HostProfile, modules: readonly string[], gpu: string): Fix {
+/**
+ * `holders`: module names (from /proc/modules), or the devices whose bound driver is to go, whose
+ * module is found from lspci's "Kernel modules" (src/fixes/module-of.ts: the driver bochs-drm is the
+ * module bochs).
+ */
+export function keepGpuDriverOff(host: HostProfile, holders: readonly (string | Pick<PciDevice, 'address' | 'driver' | 'modules'>)[], gpu: string): Fix {
+  const unknownModule: FixStep[] = [];
+  const modules = holders.flatMap((h) => {
+    if (typeof h === 'string') return [h];
+    const m = h.driver !== null ? moduleOfDriver(h.driver, h.modules) : null;
+    if (m === null && h.driver !== null)
+      unknownModule.push({
+        kind: 'note',
+        text: `The module of the driver of ${isIdentifier('pci-address', h.address) ? h.address : 'the GPU'} is not in the bundle; readlink /sys/bus/pci/devices/ADDRESS/driver/module names it, to blacklist.`,
+      });
+    return m === null ? [] : [m];
+  });
   const checked = partition('module', modules, 'Blacklist it by hand if it is a module.');
+  checked.notes.push(...unknownModule);
   const names = [...new Set(checked.ok.map(moduleKey))];
   const lines = names.flatMap((m) => [`blacklist ${m}`, ...(m === 'nouveau' ? ['options nouveau modeset=0'] : []), `softdep ${m} pre: vfio-pci`]);
   const steps: FixStep[] = [...checked.notes];

@@ -8,7 +8,7 @@ import type { HostProfile } from '../facts/host-profile.js';
 import { cmdlineTarget, type CmdlineTarget, type RegenerateOutput } from './boot-target.js';
 import type { Fix, FixStep } from './fix.js';
 import { checkChange, type CheckedChange, type ParamChange } from './kernel-args.js';
-import { displayParts, sh, word } from './shell.js';
+import { displayParts, joinWords, sh } from './shell.js';
 
 export type { ParamChange } from './kernel-args.js';
 
@@ -29,7 +29,7 @@ function grubbyStep(change: CheckedChange): FixStep | null {
   // A replacement is an add: grubby-bls update_args puts `name=value` in place of the first argument of that name.
   const add = [...change.add, ...change.replace.map((r) => r.to)];
   if (add.length === 0 && remove.length === 0) return null;
-  const args = add.length > 0 ? sh` --args=${{ shell: add.map((a) => word(...a).shell).join("' '") }}`.shell : '';
+  const args = add.length > 0 ? sh` --args=${joinWords(add, ' ')}`.shell : '';
   const removeArgs = remove.length > 0 ? sh` --remove-args=${remove.join(' ')}`.shell : '';
   return { kind: 'run', command: `grubby --update-kernel=ALL${removeArgs}${args}`, why: 'BLS entries carry their own options; grubby updates every entry' };
 }

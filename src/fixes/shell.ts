@@ -80,6 +80,23 @@ export function word(...parts: readonly (string | PlanInput)[]): Shell {
   return { shell: parts.map((p) => (typeof p === 'string' ? (p === '' ? '' : shellQuote(p)) : inputWord(p))).join('') || "''" };
 }
 
+/** Several values as one shell word, separated by `sep` (`'intel_iommu=on iommu=pt'`), plan inputs kept as inputs. */
+export function joinWords(values: readonly (readonly (string | PlanInput)[])[], sep: string): Shell {
+  const parts: (string | PlanInput)[] = [];
+  values.forEach((v, i) => {
+    if (i > 0) parts.push(sep);
+    parts.push(...v);
+  });
+  // Adjacent literal text is quoted once.
+  const merged = parts.reduce<(string | PlanInput)[]>((acc, p) => {
+    const last = acc.at(-1);
+    if (typeof p === 'string' && typeof last === 'string') acc[acc.length - 1] = last + p;
+    else acc.push(p);
+    return acc;
+  }, []);
+  return merged.length === 0 ? { shell: "''" } : word(...merged);
+}
+
 /** Plan inputs named in a command this module built (the `${NAME:?` form above, names from PLAN_INPUTS only). */
 export function inputsIn(command: string): PlanInputName[] {
   return (Object.keys(PLAN_INPUTS) as PlanInputName[]).filter((name) => command.includes(`\${${name}:?`));

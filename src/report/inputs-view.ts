@@ -10,6 +10,8 @@ export interface InputRowView {
   readonly input: string;
   /** `12–40`, or `` for an input that was not read. */
   readonly lines: string;
+  /** `line 12`, `lines 12–40`, or ``. */
+  readonly linesLabel: string;
   readonly command: string | null;
   readonly readAs: string;
   readonly evidence: string | null;
@@ -28,6 +30,7 @@ export function inputsView(inputs: LooseInputs): InputsView {
   const rows = inputs.pieces.map((p) => ({
     input: visibleLine(p.input),
     lines: p.first === 0 ? '' : p.first === p.last ? String(p.first) : `${p.first}–${p.last}`,
+    linesLabel: p.first === 0 ? '' : p.first === p.last ? `line ${p.first}` : `lines ${p.first}–${p.last}`,
     command: p.command === null ? null : visibleLine(p.command),
     readAs: p.readAs === null ? 'not recognised' : visibleLine(p.readAs),
     evidence: p.evidence,

@@ -113,9 +113,9 @@ export const EVIDENCE_SCALE_CASES: readonly CorpusCase[] = [
   },
   {
     id: 'dmesg-tab-lines',
-    what: 'the kernel log as 14 lines of 1 MiB of tabs',
+    what: 'the kernel log of a Cloudpods host as 16 lines of 1 MiB of tabs',
     file: 'dmesg-tabs.tgz',
-    build: (path) => put(tgz(...sampleEntries({ 'commands/dmesg.out': longLine('\t').repeat(14) })))(path),
+    build: (path) => put(tgz(...sampleEntries({ 'commands/dmesg.out': longLine('\t').repeat(16) }, CLOUDPODS)))(path),
     expect: { kind: 'report', evidence: { dmesg: 'ok' } },
   },
   {

@@ -1,0 +1,157 @@
+/**
+ * Fixes for faults a log line proves: SR-IOV VFs the kernel would not create, module parameters it
+ * rejected, VFIO's locked-memory limit, and the VMM's VFIO errors. Every value from the bundle goes
+ * through `sh` (src/fixes/shell.ts) or is checked by src/fixes/identifiers.ts first.
+ */
+import type { HostProfile } from '../facts/model.js';
+import type { Fix, FixStep } from './fix.js';
+import { isIdentifier, rejectedNote } from './identifiers.js';
+import { changeKernelParams } from './kernel-params.js';
+import { sh } from './shell.js';
+
+/** Why the kernel or the PF driver refused to create VFs, from the catalogue entry that said so. */
+export type SriovCause = 'resources' | 'bus-numbers' | 'no-driver' | 'driver-unsupported' | 'firmware-off' | 'limit' | 'busy';
+
+export function sriovCause(entryId: string, errno: string | null): SriovCause {
+  switch (entryId) {
+    case 'sriov-no-mmio-resources':
+    case 'sriov-iov-bars-unallocated':
+    case 'sriov-pcibios-failed':
+    case 'bnxt-sriov-no-resources':
+    case 'bnxt-sriov-partial-resources':
+    case 'ice-vfs-no-resources':
+      return 'resources';
+    case 'sriov-bus-out-of-range':
+      return 'bus-numbers';
+    case 'sriov-no-driver':
+      return 'no-driver';
+    case 'sriov-driver-unsupported':
+      return 'driver-unsupported';
+    case 'i40e-vfs-limited':
+    case 'ice-vfs-above-max':
+    case 'sriov-partially-enabled':
+      return 'limit';
+    case 'sriov-already-enabled':
+    case 'sriov-vfs-assigned':
+      return 'busy';
+    default:
+      // pci_enable_sriov's own errors through the driver: -12 (ENOMEM) is resources; -38 (ENOSYS)
+      // and -22 (EINVAL) come from a device whose SR-IOV capability the firmware left off.
+      return errno === '-12' ? 'resources' : 'firmware-off';
+  }
+}
+
+export function sriovEnableFix(host: HostProfile, pf: string | null, cause: SriovCause): Fix {
+  const addressOk = pf !== null && isIdentifier('pci-address', pf);
+  const verify: FixStep = addressOk
+    ? { kind: 'verify', command: sh`cat /sys/bus/pci/devices/${pf}/sriov_numvfs`.shell, expect: 'the number of VFs asked for (not 0)' }
+    : { kind: 'verify', command: 'lspci -nn | grep -i "virtual function"', expect: 'the virtual functions listed' };
+  const refused = pf !== null && !addressOk ? [rejectedNote('pci-address', pf, 'Find the physical function by hand.')] : [];
+  switch (cause) {
+    case 'resources': {
+      const params = changeKernelParams(host, { add: ['pci=realloc'], remove: [] }, 'Let the kernel reassign PCI memory windows');
+      return {
+        summary: 'Give the physical function room for its VF BARs',
+        steps: [
+          ...refused,
+          {
+            kind: 'firmware',
+            setting:
+              'enable "SR-IOV Support" and "Above 4G Decoding" (also called "MMIO above 4G" / "64-bit MMIO"); on servers, raise the MMIO high size if offered',
+          },
+          ...params.steps.filter((s) => s.kind !== 'verify'),
+          verify,
+        ],
+        caveats: [
+          'The firmware sizes the bridge windows at boot; the kernel can only move them with pci=realloc (Documentation/admin-guide/kernel-parameters.txt, pci=realloc).',
+          ...(params.caveats ?? []),
+        ],
+      };
+    }
+    case 'bus-numbers': {
+      const params = changeKernelParams(host, { add: ['pci=assign-busses'], remove: [] }, 'Let the kernel number the PCI buses');
+      return {
+        summary: 'Make bus numbers available for the virtual functions',
+        steps: [
+          ...refused,
+          {
+            kind: 'firmware',
+            setting:
+              'enable "SR-IOV Support" and "ARI" (Alternative Routing-ID Interpretation), which lets VFs use function numbers instead of new buses',
+          },
+          ...params.steps.filter((s) => s.kind !== 'verify'),
+          verify,
+        ],
+        caveats: [
+          'pci=assign-busses renumbers every bus: device addresses in configurations (vfio-pci ids by address, udev rules) can change.',
+        ],
+      };
+    }
+    case 'no-driver':
+      return {
+        summary: 'Bind the physical function to its own driver before creating VFs',
+        steps: [
+          ...refused,
+          {
+            kind: 'note',
+            text: 'sriov_numvfs is implemented by the PF driver (its sriov_configure callback): bind the PF to its vendor driver (not vfio-pci, not pci-stub), then write sriov_numvfs.',
+          },
+          verify,
+        ],
+      };
+    case 'driver-unsupported':
+      return {
+        summary: 'Create the VFs the way this driver offers',
+        steps: [
+          ...refused,
+          {
+            kind: 'note',
+            text: "This driver does not implement sriov_numvfs: it creates VFs through a module parameter (often max_vfs, e.g. igb and older ixgbe) or its vendor's tool. See the driver's documentation (modinfo <driver> | grep -i vf).",
+          },
+          verify,
+        ],
+      };
+    case 'firmware-off':
+      return {
+        summary: "Turn SR-IOV on in the system firmware and in the adapter's own settings",
+        steps: [
+          ...refused,
+          {
+            kind: 'firmware',
+            setting:
+              'enable "SR-IOV Support" in the system setup, and SR-IOV in the network adapter\u2019s own configuration for each port (device settings / HII menu, or the vendor tool: mlxconfig SRIOV_EN=1 NUM_OF_VFS=N, Intel EPCT / BIOS device menu)',
+          },
+          { kind: 'reboot' },
+          verify,
+        ],
+      };
+    case 'limit':
+      return {
+        summary: 'Ask for no more VFs than the device can give',
+        steps: [
+          ...refused,
+          {
+            kind: 'note',
+            text: 'Write a smaller number to sriov_numvfs (sriov_totalvfs is the most the device offers; the driver may allow fewer).',
+          },
+          verify,
+        ],
+      };
+    case 'busy':
+      return {
+        summary: 'Change the VF count only while no VF is in use',
+        steps: [
+          ...refused,
+          {
+            kind: 'note',
+            text: 'Shut down the guests that use the VFs, write 0 to sriov_numvfs, then the new count (the kernel refuses to change a non-zero count directly).',
+          },
+          verify,
+        ],
+      };
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
+}
