@@ -36,6 +36,7 @@ import iommuFaults from './iommu-faults.js';
 import iommuFirmwareDisabled from './iommu-firmware-disabled.js';
 import iommuGroupsInconsistent from './iommu-groups-inconsistent.js';
 import iommuKernelDisabled from './iommu-kernel-disabled.js';
+import moduleParameterRejected from './module-parameter-rejected.js';
 import iommuPassthroughMode from './iommu-passthrough-mode.js';
 import kernelLacksVfio from './kernel-lacks-vfio.js';
 import kvmUnavailable from './kvm-unavailable.js';
@@ -46,6 +47,7 @@ import sriovEnableFailed from './sriov-enable-failed.js';
 import sriovVfsNotCreated from './sriov-vfs-not-created.js';
 import unsafeInterruptsEnabled from './unsafe-interrupts-enabled.js';
 import vfioIdsCaptureTwin from './vfio-ids-capture-twin.js';
+import vfioMemlockLimit from './vfio-memlock-limit.js';
 import vfioModulesMissing from './vfio-modules-missing.js';
 import vfioModulesNotPersistent from './vfio-modules-not-persistent.js';
 import vfioProbeFailed from './vfio-probe-failed.js';
@@ -72,6 +74,7 @@ export const builtinRules: readonly Rule[] = [
   vfioModulesMissing,
   vfioModulesNotPersistent,
   vfioVirqfdObsolete,
+  moduleParameterRejected,
   deviceHostDriver,
   deviceNotBound,
   groupNotViable,
@@ -79,6 +82,7 @@ export const builtinRules: readonly Rule[] = [
   bootGpuFramebuffer,
   deviceResetFailure,
   vfioProbeFailed,
+  vfioMemlockLimit,
   passthroughOfHostStorage,
   vfioIdsCaptureTwin,
   sriovEnableFailed,

@@ -93,7 +93,7 @@ export function formatDifference(d) {
 function analyzeWithShippedCli(dir) {
   const args = [join(ROOT, 'dist', 'bundle', 'main.js'), 'analyze', join(dir, 'evidence'), '-f', 'json', '--fail-on', 'never'];
   for (const d of sampleDevices(dir)) args.push('--device', d);
-  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   return JSON.parse(out).findings;
 }
 
@@ -108,7 +108,9 @@ function compareSample(dir) {
   try {
     findings = analyzeWithShippedCli(dir);
   } catch (e) {
-    const stderr = typeof e?.stderr === 'string' ? e.stderr.trim().split('\n')[0] : '';
+    // The CLI prints one line when it refuses a bundle; a crash prints a stack, whose Error line says most.
+    const lines = typeof e?.stderr === 'string' ? e.stderr.split('\n').filter((l) => l.trim() !== '') : [];
+    const stderr = (lines.find((l) => /\berror\b/i.test(l)) ?? lines[0] ?? '').trim();
     return { name, error: `the analyzer failed: ${stderr || (e instanceof Error ? e.message.split('\n')[0] : String(e))}` };
   }
   return { name, differences: expectationDifferences(expected, findings) };

@@ -1123,21 +1123,25 @@ if [ "$OUT" = - ]; then
 	gzip -c "$TMP/bundle.tar" || die "gzip failed"
 	exit 0
 fi
-# The bundle goes to a new file of mktemp's in the target directory, then is renamed into place:
-# nothing is ever written through a name that exists (a symbolic link planted at the output path
-# is replaced by the rename, never followed).
+# The bundle goes to a new file of mktemp's in the target directory, then takes its name: without
+# --force by a hard link, which fails when the name exists (even one created since the check
+# above); with --force by a rename, which replaces a symbolic link there instead of following it.
+# -T: the name is never taken for a directory to put the file into.
 if [ -n "$OUTDIR" ]; then OUT=$OUTDIR/$TOP.tgz; elif [ -z "$OUT" ]; then OUT=$TOP.tgz; fi
 if { [ -e "$OUT" ] || [ -L "$OUT" ]; } && [ "$FORCE" = 0 ]; then die "$OUT exists; not replaced (--force replaces it)"; fi
 _dir=.; case $OUT in */*) _dir=${OUT%/*}; _dir=${_dir:-/} ;; esac
 PARTIAL=$(mktemp "$_dir/.ptdoctor-XXXXXX" 2>/dev/null) ||
-	{ PARTIAL=$_dir/.ptdoctor-$$; (set -C; : >"$PARTIAL") 2>/dev/null; } || { PARTIAL=; die "cannot write in $_dir"; }
+	{ PARTIAL=$_dir/.ptdoctor-$$; (set -C; : >"$PARTIAL") 2>/dev/null; } || { PARTIAL=''; die "cannot write in $_dir"; }
 gzip -c "$TMP/bundle.tar" >"$PARTIAL" || die "cannot write $OUT"
-# -T: OUT is never taken for a directory to move into (a link to one is replaced as a file);
-# where mv has no -T, a link at OUT is removed first
-if ! mv -f -T "$PARTIAL" "$OUT" 2>/dev/null; then
+if [ "$FORCE" = 0 ] && have ln; then
+	ln -T "$PARTIAL" "$OUT" 2>/dev/null || { [ ! -e "$OUT" ] && [ ! -L "$OUT" ] && ln "$PARTIAL" "$OUT" 2>/dev/null; } ||
+		die "$OUT exists; not replaced (--force replaces it)"
+	rm -f "$PARTIAL"
+elif ! mv -f -T "$PARTIAL" "$OUT" 2>/dev/null; then
+	# a mv without -T: a link at OUT is removed first
 	[ -L "$OUT" ] && rm -f "$OUT"
 	[ -d "$OUT" ] && die "$OUT is a directory"
 	mv -f "$PARTIAL" "$OUT" || die "cannot write $OUT"
 fi
-PARTIAL=
+PARTIAL=''
 printf '%s\n' "$OUT"

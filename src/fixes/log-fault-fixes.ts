@@ -155,3 +155,55 @@ export function sriovEnableFix(host: HostProfile, pf: string | null, cause: Srio
     }
   }
 }
+
+/** A module rejected a parameter: find where it is set and correct or remove it. */
+export function rejectedParamFix(module: string | null, param: string | null, setIn: readonly string[]): Fix {
+  const moduleOk = module !== null && isIdentifier('module', module);
+  const steps: FixStep[] = [
+    ...(module !== null && !moduleOk ? [rejectedNote('module', module, 'Look up its parameters by hand.')] : []),
+    {
+      kind: 'note',
+      text:
+        setIn.length > 0
+          ? `The parameter is set in ${setIn.join(', ')}: correct its name or value, or remove it.`
+          : `Find where ${param ?? 'the parameter'} is set (the kernel command line as module.param, or an "options" line in /etc/modprobe.d) and correct or remove it.`,
+    },
+    ...(moduleOk
+      ? [
+          {
+            kind: 'run' as const,
+            command: sh`modinfo -p ${module}; modinfo -n ${module}`.shell,
+            why: 'the parameters this module accepts, and which file of it is loaded (an out-of-tree build such as a DKMS module has parameters the in-tree one lacks)',
+          },
+        ]
+      : []),
+    { kind: 'reboot' },
+    moduleOk
+      ? {
+          kind: 'verify',
+          command: sh`dmesg | grep -e ${`${module}: unknown parameter`} -e ${`${module}: Unknown parameter`}`.shell,
+          expect: 'no line',
+        }
+      : { kind: 'verify', command: 'dmesg | grep -i "unknown parameter"', expect: 'no line' },
+  ];
+  return { summary: `Correct the ${param ?? 'module'} parameter the kernel rejected`, steps };
+}
+
+/** VFIO could not pin guest memory: the VMM's locked-memory limit is below the guest's RAM. */
+export function memlockFix(): Fix {
+  return {
+    summary: 'Let the VMM lock the guest memory VFIO must pin',
+    steps: [
+      {
+        kind: 'note',
+        text: 'VFIO pins all guest RAM (plus the ROM and MMIO it maps) in the QEMU process, so its RLIMIT_MEMLOCK must be at least the guest memory. libvirt raises it for hostdev guests by itself; QEMU started by hand, a container runtime or an operator needs it raised: `ulimit -l unlimited` in the shell that starts QEMU, `LimitMEMLOCK=infinity` in its systemd unit, or `memlock` in /etc/security/limits.conf for its user.',
+      },
+      {
+        kind: 'run',
+        command: 'grep -i "locked memory" /proc/$(pgrep -f qemu-system | head -n 1)/limits',
+        why: 'the limit the running VMM has',
+      },
+      { kind: 'verify', command: 'dmesg | grep RLIMIT_MEMLOCK', expect: 'no new line when the guest starts' },
+    ],
+  };
+}

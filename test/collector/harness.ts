@@ -30,6 +30,7 @@ const TOOLS = [
   'mkdir',
   'rm',
   'mv',
+  'ln',
   'tar',
   'gzip',
   'date',

@@ -1,7 +1,8 @@
 /**
  * The reader's keep budget, in process with small limits: manifest.json is never starved by the
- * evidence listed before it, and lines are a budget as well as bytes (a file of bare newlines
- * costs a parser record per byte).
+ * evidence listed before it, only the manifest that will be read is kept outside the budget
+ * (other files named manifest.json are charged like evidence: 60 of them once held 1 GB), and
+ * lines are a budget as well as bytes (a file of bare newlines costs a parser record per byte).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,57 @@ describe('reader keep budget', () => {
     expect(b.files.get('commands/dmesg.out')?.bytes.toString()).toBe('line\n'.repeat(10));
     expect(b.files.get('commands/dmesg.out')?.truncated).toBe(true);
     expect(b.files.get('manifest.json')?.bytes.toString()).toBe(MANIFEST);
+  });
+
+  it('charges decoy manifests to the kept total: archive', async () => {
+    const limits = { ...LIMITS, maxKeptBytes: 1000, maxEntryBytes: 800 };
+    const b = await readBundleBuffer(
+      await makeTgz([
+        { name: 'manifest.json', body: MANIFEST },
+        { name: 'd0/manifest.json', body: 'a'.repeat(800) },
+        { name: 'd1/manifest.json', body: 'b'.repeat(800) },
+        { name: 'proc/cmdline', body: 'ro quiet\n' },
+      ]),
+      'x.tgz',
+      limits,
+    );
+    expect(b.files.get('manifest.json')).toMatchObject({ truncated: false });
+    expect(b.files.get('d0/manifest.json')).toMatchObject({ truncated: false });
+    expect(b.files.get('d1/manifest.json')?.bytes.toString()).toBe('b'.repeat(200));
+    expect(b.files.get('d1/manifest.json')?.truncated).toBe(true);
+    expect(b.files.get('proc/cmdline')).toMatchObject({ truncated: true });
+    expect(b.files.get('proc/cmdline')?.bytes.length).toBe(0);
+  });
+
+  it('charges decoy manifests to the kept total: directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptd-budget-'));
+    for (const d of ['d0', 'd1', 'proc']) mkdirSync(join(dir, d));
+    writeFileSync(join(dir, 'd0', 'manifest.json'), 'a'.repeat(800));
+    writeFileSync(join(dir, 'd1', 'manifest.json'), 'b'.repeat(800));
+    writeFileSync(join(dir, 'manifest.json'), MANIFEST);
+    writeFileSync(join(dir, 'proc', 'cmdline'), 'ro quiet\n');
+    const b = await readBundleDirectory(dir, { ...LIMITS, maxKeptBytes: 1000, maxEntryBytes: 800 });
+    // d0 is the candidate until d1 shows two top directories; then both are charged
+    expect(b.files.get('d0/manifest.json')).toMatchObject({ truncated: false });
+    expect(b.files.get('d1/manifest.json')?.bytes.toString()).toBe('b'.repeat(200));
+    expect(b.files.get('manifest.json')?.bytes.toString()).toBe(MANIFEST);
+    expect(b.files.get('proc/cmdline')).toMatchObject({ truncated: true });
+  });
+
+  it('a candidate manifest that stops being usable is charged, and cut to what is left', async () => {
+    const b = await readBundleBuffer(
+      await makeTgz([
+        { name: 'top/a', body: 'x'.repeat(900) },
+        { name: 'top/manifest.json', body: 'm'.repeat(600) },
+        { name: 'other/b', body: 'y'.repeat(10) },
+      ]),
+      'x.tgz',
+      { ...LIMITS, maxKeptBytes: 1000 },
+    );
+    expect(b.files.get('top/a')).toMatchObject({ truncated: false });
+    expect(b.files.get('top/manifest.json')?.bytes.toString()).toBe('m'.repeat(100));
+    expect(b.files.get('top/manifest.json')?.truncated).toBe(true);
+    expect(b.files.get('other/b')?.bytes.length).toBe(0);
   });
 
   it('keepPrefix: byte cap, line cap, and no newline at all', () => {
