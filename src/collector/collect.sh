@@ -263,7 +263,7 @@ real_path() {
 # SECRET, always (with or without --redact). The rules are in docs/bundle-format.md ("Secrets");
 # src/evidence/mask-secrets.ts applies the same rules in the analyzer, and a test holds both to
 # the same output.
-SECRET='<redacted by ptdoctor>'
+SECRET='redacted-by-ptdoctor'
 
 # is_secret_key KEY: whether a key names a secret. Words are matched, not listed, so new options
 # and misspellings (admin_pasword) stay covered; `pass` inside bypass/passthrough/passive is not
@@ -580,7 +580,7 @@ run_batch() {
 		while IFS='|' read -r _k _id _a _b _c; do
 			_jn=$((_jn + 1)); [ "$_jn" -eq "$_cur" ] || continue
 			case $_k in
-			F) _p=${_a#/}; [ -s "$W/$_p" ] || _p=; record_item "$_id" file "$_a" "$_p" "$_st" ;;
+			F) _p=${_a#/}; [ -s "$W/$_p" ] || { DROP="$DROP $_p"; _p=''; }; record_item "$_id" file "$_a" "$_p" "$_st" ;;
 			G) _p=commands/$_id.out; [ -s "$W/$_p" ] || { DROP="$DROP $_p"; _p=; }; record_item "$_id" command "$_a" "$_p" "$_st" ;;
 			*) record_item "$_id" file "$_a" "" "$_b" ;;
 			esac

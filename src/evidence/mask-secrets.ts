@@ -22,7 +22,7 @@
  * Pure, linear in the text, never throws.
  */
 
-export const SECRET_MARK = '<redacted by ptdoctor>';
+export const SECRET_MARK = 'redacted-by-ptdoctor';
 
 const SECRET_WORD = /passw|pasw|pssw|pswd|pwd|pword|secret|token|credential|bearer|authori[sz]ation|private|apikey|privkey/;
 const PW_WORD = /^pw$|[-._]pw$|^pw[-._]|[-._]pw[-._]/;

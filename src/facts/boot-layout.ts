@@ -38,7 +38,9 @@ export function readBootFiles(ev: EvidenceSource): BootFiles {
     merged: readableGrub.length > 0 ? mergeDefaultGrub(readableGrub.map((e) => ({ path: e.source, text: e.text }))) : null,
     kernelCmdlineFile,
     kcf: hasText(kernelCmdlineFile) ? parseKernelCmdlineFile(kernelCmdlineFile.text) : null,
-    cfgs: [ev.one('grub2-cfg'), ev.one('grub-cfg'), ...ev.many('efi-grub-cfg')].filter(hasText).map((e) => ({ e, cfg: parseGrubCfg(e.text) })),
+    cfgs: [ev.one('grub2-cfg'), ev.one('grub-cfg'), ...ev.many('efi-grub-cfg')]
+      .filter(hasText)
+      .map((e) => ({ e, cfg: parseGrubCfg(e.text) })),
     bls: [...ev.many('bls-entries'), ...ev.many('esp-loader-entries')].filter(hasText).map((e) => ({ e, entry: parseBlsEntry(e.text) })),
     espEntries: ev.many('esp-loader-entries').filter(hasText),
   };

@@ -73,7 +73,11 @@ function initramfsScriptSteps(host: HostProfile): FixStep[] {
       return [editStep('/etc/mkinitcpio.conf', { op: 'shell-array', variable: 'FILES', add: [OVERRIDE_SCRIPT, OVERRIDE_LIST] })];
     case 'dracut':
       return [
-        editStep('/etc/dracut.conf.d/vfio-pci-override.conf', { op: 'lines', add: [`install_items+=" ${OVERRIDE_SCRIPT} ${OVERRIDE_LIST} "`], remove: [] }),
+        editStep('/etc/dracut.conf.d/vfio-pci-override.conf', {
+          op: 'lines',
+          add: [`install_items+=" ${OVERRIDE_SCRIPT} ${OVERRIDE_LIST} "`],
+          remove: [],
+        }),
       ];
     case null:
       return [{ kind: 'note', text: `Make the initramfs carry ${OVERRIDE_SCRIPT} (the distribution's initramfs tool decides how).` }];
@@ -87,10 +91,19 @@ function initramfsScriptSteps(host: HostProfile): FixStep[] {
 function initramfsCheck(host: HostProfile): FixStep[] {
   const grep = sh`grep -F ${OVERRIDE_SCRIPT.slice(1)}`.shell;
   if (host.initramfs === 'initramfs-tools')
-    return [{ kind: 'verify', command: `lsinitramfs "/boot/initrd.img-$(uname -r)" | ${grep}`, expect: 'the override script is in the initramfs' }];
-  if (host.initramfs === 'dracut') return [{ kind: 'verify', command: `lsinitrd | ${grep}`, expect: 'the override script is in the initramfs' }];
+    return [
+      {
+        kind: 'verify',
+        command: `lsinitramfs "/boot/initrd.img-$(uname -r)" | ${grep}`,
+        expect: 'the override script is in the initramfs',
+      },
+    ];
+  if (host.initramfs === 'dracut')
+    return [{ kind: 'verify', command: `lsinitrd | ${grep}`, expect: 'the override script is in the initramfs' }];
   if (host.initramfs === 'mkinitcpio')
-    return [{ kind: 'verify', command: `lsinitcpio /boot/initramfs-linux.img | ${grep}`, expect: 'the override script is in the initramfs' }];
+    return [
+      { kind: 'verify', command: `lsinitcpio /boot/initramfs-linux.img | ${grep}`, expect: 'the override script is in the initramfs' },
+    ];
   return [];
 }
 
@@ -100,7 +113,8 @@ function hostModules(devices: readonly PciDevice[]): { modules: string[]; notes:
   const notes: FixStep[] = [];
   for (const d of devices) {
     const driver = d.driver !== null && d.driver !== 'vfio-pci' ? d.driver : null;
-    const m = driver !== null ? moduleOfDriver(driver, d.modules) : d.modules.length === 1 ? moduleOfDriver(d.modules[0]!, d.modules) : null;
+    const m =
+      driver !== null ? moduleOfDriver(driver, d.modules) : d.modules.length === 1 ? moduleOfDriver(d.modules[0]!, d.modules) : null;
     if (m !== null) modules.add(m);
     else if (driver !== null)
       notes.push({
@@ -135,14 +149,16 @@ export function bindAddressesAtBootSteps(host: HostProfile, devices: readonly Pc
 export function bindByAddressVerify(host: HostProfile, passThrough: readonly PciDevice[], keep: readonly PciDevice[]): FixStep[] {
   return [
     ...initramfsCheck(host),
-    ...passThrough.map((d): FixStep => ({ kind: 'verify', command: sh`lspci -nnk -s ${d.address}`.shell, expect: 'Kernel driver in use: vfio-pci' })),
-    ...keep.map(
-      (d): FixStep => ({
-        kind: 'verify',
-        command: sh`lspci -nnk -s ${d.address}`.shell,
-        expect: `Kernel driver in use: ${d.driver !== null && isIdentifier('driver', d.driver) ? d.driver : 'its host driver'}, not vfio-pci`,
-      }),
-    ),
+    ...passThrough.map((d): FixStep => ({
+      kind: 'verify',
+      command: sh`lspci -nnk -s ${d.address}`.shell,
+      expect: 'Kernel driver in use: vfio-pci',
+    })),
+    ...keep.map((d): FixStep => ({
+      kind: 'verify',
+      command: sh`lspci -nnk -s ${d.address}`.shell,
+      expect: `Kernel driver in use: ${d.driver !== null && isIdentifier('driver', d.driver) ? d.driver : 'its host driver'}, not vfio-pci`,
+    })),
   ];
 }
 
@@ -164,7 +180,10 @@ export function dropIdSteps(host: HostProfile, id: string, vfioIds: readonly Vfi
       continue;
     }
     const ids = partition('pci-id', [...new Set(mine.map((v) => v.raw.toLowerCase()))], `Remove it from ${file} by hand.`);
-    modprobe.push(...ids.notes, editStep(file, { op: 'modprobe-option', module: 'vfio-pci', option: 'ids', add: [], remove: ids.ok, removeOption: false }));
+    modprobe.push(
+      ...ids.notes,
+      editStep(file, { op: 'modprobe-option', module: 'vfio-pci', option: 'ids', add: [], remove: ids.ok, removeOption: false }),
+    );
   }
   if (mine.some((v) => v.ref.evidence === 'cmdline')) {
     const rest = partition(
@@ -172,7 +191,11 @@ export function dropIdSteps(host: HostProfile, id: string, vfioIds: readonly Vfi
       [...new Set(vfioIds.filter((v) => v.ref.evidence === 'cmdline' && idOf(v.raw) !== id).map((v) => v.raw.toLowerCase()))],
       'Keep this id on the command line by hand.',
     );
-    const kp = changeKernelParams(host, { add: rest.ok.length > 0 ? [`vfio-pci.ids=${rest.ok.join(',')}`] : [], remove: [], removeNames: ['vfio_pci.ids'] }, '');
+    const kp = changeKernelParams(
+      host,
+      { add: rest.ok.length > 0 ? [`vfio-pci.ids=${rest.ok.join(',')}`] : [], remove: [], removeNames: ['vfio_pci.ids'] },
+      '',
+    );
     cmdline.push(...rest.notes, ...kp.steps.filter((s) => s.kind !== 'reboot' && s.kind !== 'verify'));
   }
   return { modprobe, cmdline };
@@ -186,10 +209,15 @@ export function bindByAddress(
   vfioIds: readonly VfioId[],
 ): Fix {
   const ok = passThrough.filter((d) => isIdentifier('pci-address', d.address));
-  const bad = passThrough.filter((d) => !isIdentifier('pci-address', d.address)).map((d) => rejectedNote('pci-address', d.address, 'Bind it by hand.'));
+  const bad = passThrough
+    .filter((d) => !isIdentifier('pci-address', d.address))
+    .map((d) => rejectedNote('pci-address', d.address, 'Bind it by hand.'));
   const id = isIdentifier('pci-id', capture.id) ? capture.id : null;
   const steps: FixStep[] = [...bad];
-  const drop = id === null ? { modprobe: [rejectedNote('pci-id', capture.id, 'Remove it from the vfio-pci ids by hand.')], cmdline: [] } : dropIdSteps(host, id, vfioIds);
+  const drop =
+    id === null
+      ? { modprobe: [rejectedNote('pci-id', capture.id, 'Remove it from the vfio-pci ids by hand.')], cmdline: [] }
+      : dropIdSteps(host, id, vfioIds);
   steps.push(...drop.modprobe);
   if (ok.length > 0) steps.push(...bindAddressesAtBootSteps(host, ok));
   else {
@@ -199,7 +227,15 @@ export function bindByAddress(
     });
     steps.push(...rebuildInitramfs(host));
   }
-  steps.push(...drop.cmdline, { kind: 'reboot' }, ...bindByAddressVerify(host, ok, keep.filter((d) => isIdentifier('pci-address', d.address))));
+  steps.push(
+    ...drop.cmdline,
+    { kind: 'reboot' },
+    ...bindByAddressVerify(
+      host,
+      ok,
+      keep.filter((d) => isIdentifier('pci-address', d.address)),
+    ),
+  );
   return {
     summary: `Bind ${ok.length > 0 ? ok.map((d) => d.address).join(', ') : 'the intended device'} to vfio-pci by address, not by id ${id ?? 'from the bundle'}`,
     steps,

@@ -87,7 +87,9 @@ function unifiedGrubConfig(host: HostProfile): boolean | null {
 }
 
 function grubFiles(host: HostProfile, variable: string): { addFile: string; removeFiles: string[] } {
-  const assigns = (host.boot?.grubCmdlineAssignments ?? []).filter((a) => isIdentifier('path', a.file) && a.file.startsWith('/etc/default/'));
+  const assigns = (host.boot?.grubCmdlineAssignments ?? []).filter(
+    (a) => isIdentifier('path', a.file) && a.file.startsWith('/etc/default/'),
+  );
   const last = assigns.filter((a) => a.variable === variable).at(-1)?.file ?? DEFAULT_GRUB;
   return { addFile: last, removeFiles: [...new Set([DEFAULT_GRUB, ...assigns.map((a) => a.file)])] };
 }
@@ -111,7 +113,9 @@ export function cmdlineTarget(host: HostProfile): CmdlineTarget {
   if (host.bootloader === 'systemd-boot') {
     if (host.distro === 'proxmox' && boot?.kernelCmdlineFile !== false) return { kind: 'proxmox-boot-tool' };
     if (boot?.kernelCmdlineFile === true) return { kind: 'kernel-install' };
-    const files = (boot?.entries ?? []).filter((f) => isIdentifier('path', f) && /^\/boot\/(?:efi\/)?loader\/entries\/[^/]+\.conf$/.test(f));
+    const files = (boot?.entries ?? []).filter(
+      (f) => isIdentifier('path', f) && /^\/boot\/(?:efi\/)?loader\/entries\/[^/]+\.conf$/.test(f),
+    );
     if (files.length > 0) return { kind: 'entries', files };
     return { kind: 'unknown', why: 'systemd-boot without /etc/kernel/cmdline, and its entries are not in the bundle' };
   }
@@ -122,7 +126,13 @@ export function cmdlineTarget(host: HostProfile): CmdlineTarget {
   switch (host.distro) {
     case 'debian-like':
     case 'proxmox':
-      return { kind: 'grub', tool: 'update-grub', variable: 'GRUB_CMDLINE_LINUX_DEFAULT', ...grubFiles(host, 'GRUB_CMDLINE_LINUX_DEFAULT'), outputs: [] };
+      return {
+        kind: 'grub',
+        tool: 'update-grub',
+        variable: 'GRUB_CMDLINE_LINUX_DEFAULT',
+        ...grubFiles(host, 'GRUB_CMDLINE_LINUX_DEFAULT'),
+        outputs: [],
+      };
     case 'arch':
       return {
         kind: 'grub',
@@ -142,7 +152,10 @@ export function cmdlineTarget(host: HostProfile): CmdlineTarget {
     case 'rhel-like': {
       const outputs = rhelOutputs(host);
       if (outputs === null)
-        return { kind: 'unknown', why: 'the EFI directory of this distribution is not known and the bundle holds no /boot/efi/EFI/*/grub.cfg' };
+        return {
+          kind: 'unknown',
+          why: 'the EFI directory of this distribution is not known and the bundle holds no /boot/efi/EFI/*/grub.cfg',
+        };
       return { kind: 'grub', tool: 'grub2-mkconfig', variable: 'GRUB_CMDLINE_LINUX', ...grubFiles(host, 'GRUB_CMDLINE_LINUX'), outputs };
     }
     case 'other':

@@ -16,7 +16,10 @@ import { vendorResetFamily, vendorResetSteps } from './vendor-reset.js';
 
 export function resetFix(dev: PciDevice | null, address: string, failures: readonly ResetFailure[]): Fix {
   if (!isIdentifier('pci-address', address))
-    return { summary: 'Recover the device and avoid the failing reset', steps: [rejectedNote('pci-address', address, 'Look at its reset_method by hand.')] };
+    return {
+      summary: 'Recover the device and avoid the failing reset',
+      steps: [rejectedNote('pci-address', address, 'Look at its reset_method by hand.')],
+    };
   const family = dev ? vendorResetFamily(dev.vendor, dev.device) : null;
   if (family)
     return {
@@ -26,7 +29,16 @@ export function resetFix(dev: PciDevice | null, address: string, failures: reado
     };
   const steps: FixStep[] = [];
   if (failures.some((f) => f.problem === 'power-inaccessible'))
-    steps.push(editStep('/etc/modprobe.d/vfio.conf', { op: 'modprobe-option', module: 'vfio-pci', option: 'disable_idle_d3', add: ['1'], remove: [], removeOption: false }));
+    steps.push(
+      editStep('/etc/modprobe.d/vfio.conf', {
+        op: 'modprobe-option',
+        module: 'vfio-pci',
+        option: 'disable_idle_d3',
+        add: ['1'],
+        remove: [],
+        removeOption: false,
+      }),
+    );
   steps.push(
     {
       kind: 'run',
@@ -47,7 +59,10 @@ export function resetFix(dev: PciDevice | null, address: string, failures: reado
 
 export function noResetFix(dev: PciDevice): Fix {
   if (!isIdentifier('pci-address', dev.address))
-    return { summary: 'Plan for the device having no reset', steps: [rejectedNote('pci-address', dev.address, 'Look at its reset_method by hand.')] };
+    return {
+      summary: 'Plan for the device having no reset',
+      steps: [rejectedNote('pci-address', dev.address, 'Look at its reset_method by hand.')],
+    };
   return {
     summary: `Plan for ${dev.address} having no reset`,
     steps: [

@@ -34,7 +34,10 @@ function producer(edit: FileEdit): Shell {
       const loc = edit.location;
       const mode = loc.kind === 'shell-variable' ? 'var' : loc.kind === 'one-line' ? 'line' : 'options';
       const vars = loc.kind === 'shell-variable' ? loc.variables.join(' ') : '';
-      const repl = joinWords((edit.replace ?? []).map((r) => [r.from, ' ', ...r.to]), '|');
+      const repl = joinWords(
+        (edit.replace ?? []).map((r) => [r.from, ' ', ...r.to]),
+        '|',
+      );
       return sh`PTD_MODE=${mode} PTD_VARS=${vars} PTD_ADD=${joinWords(edit.add, ' ')} PTD_DEL=${edit.remove.join('|')} PTD_DELKEY=${edit.removeNames.join(' ')} PTD_REPL=${repl} ${awk(KERNEL_CMDLINE_AWK)} "$s" "$s"`;
     }
     case 'module-list':

@@ -88,11 +88,17 @@ export function describeEdit(e: FileEdit): string {
     case 'kernel-cmdline':
       return describeCmdline(e);
     case 'module-list':
-      return [e.add.length > 0 ? `one module per line: ${e.add.join(', ')}` : '', e.remove.length > 0 ? `delete the line ${e.remove.join(', ')}` : '']
+      return [
+        e.add.length > 0 ? `one module per line: ${e.add.join(', ')}` : '',
+        e.remove.length > 0 ? `delete the line ${e.remove.join(', ')}` : '',
+      ]
         .filter(Boolean)
         .join('; ');
     case 'lines':
-      return [e.add.length > 0 ? `add the line(s): ${e.add.join(' ; ')}` : '', e.remove.length > 0 ? `delete the line(s): ${e.remove.join(' ; ')}` : '']
+      return [
+        e.add.length > 0 ? `add the line(s): ${e.add.join(' ; ')}` : '',
+        e.remove.length > 0 ? `delete the line(s): ${e.remove.join(' ; ')}` : '',
+      ]
         .filter(Boolean)
         .join('; ');
     case 'modprobe-option': {

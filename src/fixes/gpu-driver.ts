@@ -24,7 +24,11 @@ import { sh } from './shell.js';
  * module is found from lspci's "Kernel modules" (src/fixes/module-of.ts: the driver bochs-drm is the
  * module bochs).
  */
-export function keepGpuDriverOff(host: HostProfile, holders: readonly (string | Pick<PciDevice, 'address' | 'driver' | 'modules'>)[], gpu: string): Fix {
+export function keepGpuDriverOff(
+  host: HostProfile,
+  holders: readonly (string | Pick<PciDevice, 'address' | 'driver' | 'modules'>)[],
+  gpu: string,
+): Fix {
   const unknownModule: FixStep[] = [];
   const modules = holders.flatMap((h) => {
     if (typeof h === 'string') return [h];
@@ -39,7 +43,11 @@ export function keepGpuDriverOff(host: HostProfile, holders: readonly (string | 
   const checked = partition('module', modules, 'Blacklist it by hand if it is a module.');
   checked.notes.push(...unknownModule);
   const names = [...new Set(checked.ok.map(moduleKey))];
-  const lines = names.flatMap((m) => [`blacklist ${m}`, ...(m === 'nouveau' ? ['options nouveau modeset=0'] : []), `softdep ${m} pre: vfio-pci`]);
+  const lines = names.flatMap((m) => [
+    `blacklist ${m}`,
+    ...(m === 'nouveau' ? ['options nouveau modeset=0'] : []),
+    `softdep ${m} pre: vfio-pci`,
+  ]);
   const steps: FixStep[] = [...checked.notes];
   if (names.length > 0) steps.push(editStep('/etc/modprobe.d/blacklist-gpu.conf', { op: 'lines', add: lines, remove: [] }));
   steps.push(...rebuildInitramfs(host), { kind: 'reboot' });
@@ -52,7 +60,9 @@ export function keepGpuDriverOff(host: HostProfile, holders: readonly (string | 
     steps.push({
       kind: 'verify',
       command: [grep, lspci].filter((c) => c !== null).join('; '),
-      expect: [grep !== null ? 'no such module loaded' : '', lspci !== null ? 'Kernel driver in use: vfio-pci' : ''].filter(Boolean).join('; '),
+      expect: [grep !== null ? 'no such module loaded' : '', lspci !== null ? 'Kernel driver in use: vfio-pci' : '']
+        .filter(Boolean)
+        .join('; '),
     });
   const caveats = [
     'Blacklisting takes the driver away from every GPU of this vendor on the host; if the host keeps one for itself, rely on vfio-pci ids plus the softdep line and drop the blacklist line.',

@@ -42,9 +42,19 @@ export function makeGroupViable(
     const card = [target, ...siblings];
     const ids = [...new Set(card.map(idOf))];
     const shared = allDevices.filter((d) => !card.some((c) => c.address === d.address) && ids.includes(idOf(d)));
-    if (shared.length > 0 || allDevices.length === 0) steps.push(...bindAddressesAtBootSteps(host, card.filter((d) => isIdentifier('pci-address', d.address))));
+    if (shared.length > 0 || allDevices.length === 0)
+      steps.push(
+        ...bindAddressesAtBootSteps(
+          host,
+          card.filter((d) => isIdentifier('pci-address', d.address)),
+        ),
+      );
     else {
-      const modules = [...new Set(siblings.flatMap((d) => (d.driver !== null ? [moduleOfDriver(d.driver, d.modules)] : [])).filter((m): m is string => m !== null))];
+      const modules = [
+        ...new Set(
+          siblings.flatMap((d) => (d.driver !== null ? [moduleOfDriver(d.driver, d.modules)] : [])).filter((m): m is string => m !== null),
+        ),
+      ];
       steps.push(...vfioIdsAtBootSteps(host, ids, modules, vfioIds));
     }
   }
@@ -65,7 +75,11 @@ export function makeGroupViable(
   steps.push(
     { kind: 'reboot' },
     groupOk
-      ? { kind: 'verify', command: sh`ls /sys/kernel/iommu_groups/${group}/devices; lspci -nnk`.shell, expect: 'every endpoint in the group is bound to vfio-pci or has no driver' }
+      ? {
+          kind: 'verify',
+          command: sh`ls /sys/kernel/iommu_groups/${group}/devices; lspci -nnk`.shell,
+          expect: 'every endpoint in the group is bound to vfio-pci or has no driver',
+        }
       : { kind: 'verify', command: 'lspci -nnk', expect: 'every endpoint in the group is bound to vfio-pci or has no driver' },
   );
   const caveats = [

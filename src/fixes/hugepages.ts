@@ -23,8 +23,19 @@ const label = (kb: number): string => (kb >= 1048576 ? `${kb / 1048576}G` : `${k
  * A reservation cut short. `existing` is the request's `hugepages=` argument as parsed from the
  * command line (src/facts/hugepage-request.ts), replaced in place by the count that fits.
  */
-export function fewerHugepages(host: HostProfile, sizeKb: number, wanted: number, got: number, sizeSupported: boolean, existing?: string): Fix {
-  const verify: FixStep = { kind: 'verify', command: `cat /sys/kernel/mm/hugepages/hugepages-${sizeKb}kB/nr_hugepages`, expect: 'the number asked for' };
+export function fewerHugepages(
+  host: HostProfile,
+  sizeKb: number,
+  wanted: number,
+  got: number,
+  sizeSupported: boolean,
+  existing?: string,
+): Fix {
+  const verify: FixStep = {
+    kind: 'verify',
+    command: `cat /sys/kernel/mm/hugepages/hugepages-${sizeKb}kB/nr_hugepages`,
+    expect: 'the number asked for',
+  };
   if (!sizeSupported) {
     const target = cmdlineTarget(host);
     return {

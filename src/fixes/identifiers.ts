@@ -22,15 +22,7 @@
 import type { FixStep } from './fix.js';
 
 export type IdentifierKind =
-  | 'module'
-  | 'driver'
-  | 'kernel-parameter'
-  | 'pci-address'
-  | 'pci-id'
-  | 'efi-directory'
-  | 'path'
-  | 'hostconf-key'
-  | 'count';
+  'module' | 'driver' | 'kernel-parameter' | 'pci-address' | 'pci-id' | 'efi-directory' | 'path' | 'hostconf-key' | 'count';
 
 const PATTERNS: Readonly<Record<IdentifierKind, { readonly re: RegExp; readonly rule: string }>> = {
   module: { re: /^[A-Za-z0-9_-]{1,56}$/, rule: 'letters, digits, _ and -, at most 56' },

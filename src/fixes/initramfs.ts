@@ -11,7 +11,7 @@
  * - mkinitcpio (Arch): `MODULES=(vfio_pci vfio vfio_iommu_type1)` in /etc/mkinitcpio.conf (the
  *   ArchWiki "PCI passthrough via OVMF" binding section; mkinitcpio.conf(5) MODULES), with the
  *   `modconf` hook in HOOKS so modprobe.d reaches the image (it is in the default HOOKS line,
- *   test/fixtures/host-families/arch/mkinitcpio.conf line 58), then `mkinitcpio -P`.
+ *   test/fixtures/host-families/arch/mkinitcpio.conf line 55), then `mkinitcpio -P`.
  * Never dracut files on a mkinitcpio or initramfs-tools host.
  */
 import type { HostProfile } from '../facts/host-profile.js';
@@ -38,7 +38,8 @@ export function rebuildInitramfs(host: HostProfile): FixStep[] {
       return [
         {
           kind: 'run',
-          command: "grep -Eq '^HOOKS=\\(.*[( ]modconf[ )]' /etc/mkinitcpio.conf || echo 'warning: modconf is not in HOOKS of /etc/mkinitcpio.conf, so modprobe.d does not reach the initramfs'",
+          command:
+            "grep -Eq '^HOOKS=\\(.*[( ]modconf[ )]' /etc/mkinitcpio.conf || echo 'warning: modconf is not in HOOKS of /etc/mkinitcpio.conf, so modprobe.d does not reach the initramfs'",
           why: 'the modconf hook copies modprobe.d into the image',
         },
         { kind: 'run', command: 'mkinitcpio -P', why: 'rebuilds every initramfs preset' },
@@ -67,7 +68,10 @@ export function initramfsModuleStep(host: HostProfile, modules: readonly string[
     case 'mkinitcpio':
       return editStep('/etc/mkinitcpio.conf', { op: 'shell-array', variable: 'MODULES', add: modules });
     case null:
-      return { kind: 'note', text: `Add ${modules.join(', ')} to the modules the initramfs loads early (the distribution's initramfs tool decides where).` };
+      return {
+        kind: 'note',
+        text: `Add ${modules.join(', ')} to the modules the initramfs loads early (the distribution's initramfs tool decides where).`,
+      };
     default: {
       const never: never = host.initramfs;
       return never;

@@ -57,7 +57,14 @@ export function dropUnsafeInterrupts(host: HostProfile, settings: readonly { raw
   const files = [...new Set(settings.filter((s) => s.where === 'modprobe').map((s) => s.ref.source))];
   const fileSteps: FixStep[] = files.map((path) =>
     isIdentifier('path', path) && path.startsWith('/etc/modprobe.d/')
-      ? editStep(path, { op: 'modprobe-option', module: 'vfio_iommu_type1', option: 'allow_unsafe_interrupts', add: [], remove: [], removeOption: true })
+      ? editStep(path, {
+          op: 'modprobe-option',
+          module: 'vfio_iommu_type1',
+          option: 'allow_unsafe_interrupts',
+          add: [],
+          remove: [],
+          removeOption: true,
+        })
       : rejectedNote('path', path, 'Remove allow_unsafe_interrupts from that file by hand.'),
   );
   const params = [...new Set(settings.filter((s) => s.where !== 'modprobe').map((s) => s.raw))];

@@ -42,6 +42,8 @@ export function keepHostStorage(host: HostProfile, dev: PciDevice, target: Targe
   return {
     summary: `Keep the host storage controller ${dev.address} away from vfio-pci`,
     steps,
-    caveats: ['To give a VM a disk on this controller, pass the disk or a partition as a virtio/SCSI block device instead of the PCI controller.'],
+    caveats: [
+      'To give a VM a disk on this controller, pass the disk or a partition as a virtio/SCSI block device instead of the PCI controller.',
+    ],
   };
 }

@@ -56,7 +56,12 @@ export function cmdlineEditSteps(target: CmdlineTarget, change: CheckedChange): 
     case 'entries':
       return target.files.map((f) => edit(f, { kind: 'entry-options' }, change, true));
     case 'unknown':
-      return [{ kind: 'note', text: `Change the kernel command line by hand (${target.why}): ${describeEdit({ op: 'kernel-cmdline', location: { kind: 'one-line' }, add: change.add, remove: change.remove, removeNames: change.removeNames })}.` }];
+      return [
+        {
+          kind: 'note',
+          text: `Change the kernel command line by hand (${target.why}): ${describeEdit({ op: 'kernel-cmdline', location: { kind: 'one-line' }, add: change.add, remove: change.remove, removeNames: change.removeNames })}.`,
+        },
+      ];
     default: {
       const never: never = target;
       return never;
@@ -66,7 +71,10 @@ export function cmdlineEditSteps(target: CmdlineTarget, change: CheckedChange): 
 
 /** Parameters the reboot would drop, other than those this change removes or replaces. */
 function droppedByReboot(host: HostProfile, change: CheckedChange): string[] {
-  const removed = new Set([...change.remove.flatMap((r) => r.split(' ')), ...change.add.map((a) => (typeof a[0] === 'string' ? a[0] : ''))]);
+  const removed = new Set([
+    ...change.remove.flatMap((r) => r.split(' ')),
+    ...change.add.map((a) => (typeof a[0] === 'string' ? a[0] : '')),
+  ]);
   const names = new Set([...change.removeNames.map(paramName), ...change.add.map((a) => paramName(typeof a[0] === 'string' ? a[0] : ''))]);
   return (host.paramsLostOnReboot ?? []).filter((p) => !removed.has(p) && !names.has(paramName(p)));
 }
@@ -84,7 +92,8 @@ export function rebootWarning(host: HostProfile, change: CheckedChange): FixStep
 
 export function changeKernelParams(host: HostProfile, change: ParamChange, summary: string): Fix {
   const checked = checkChange(change);
-  const nothing = checked.add.length === 0 && checked.remove.length === 0 && checked.removeNames.length === 0 && checked.replace.length === 0;
+  const nothing =
+    checked.add.length === 0 && checked.remove.length === 0 && checked.removeNames.length === 0 && checked.replace.length === 0;
   // Every parameter was refused: only the notes saying why remain, for a person to act on.
   if (nothing && checked.refused.length > 0) return { summary, steps: checked.refused };
   // Nothing to add or remove: the command line is not the cause, so there is nothing to edit or regenerate.
@@ -114,11 +123,19 @@ export function changeKernelParams(host: HostProfile, change: ParamChange, summa
     { kind: 'reboot' },
     ...verifyParamSteps(checked),
     ...(target.kind === 'proxmox-boot-tool'
-      ? [{ kind: 'verify', command: 'proxmox-boot-tool status', expect: 'every ESP listed as configured, with the running kernel' } as const]
+      ? [
+          {
+            kind: 'verify',
+            command: 'proxmox-boot-tool status',
+            expect: 'every ESP listed as configured, with the running kernel',
+          } as const,
+        ]
       : []),
   ];
   const caveats: string[] = [];
   if (host.bootloader === null || host.bootloader === 'unknown')
-    caveats.push('The bootloader could not be identified from the bundle; the steps assume GRUB. Check which bootloader the host uses first.');
+    caveats.push(
+      'The bootloader could not be identified from the bundle; the steps assume GRUB. Check which bootloader the host uses first.',
+    );
   return caveats.length > 0 ? { summary, steps, caveats } : { summary, steps };
 }

@@ -14,7 +14,11 @@ export function loadKvmModule(host: HostProfile): Fix {
     summary: `Load ${name}`,
     steps: [
       mod !== null
-        ? { kind: 'run', command: `modprobe ${mod}`, why: 'loads KVM now; its error in dmesg names the cause if it refuses (e.g. "disabled by bios")' }
+        ? {
+            kind: 'run',
+            command: `modprobe ${mod}`,
+            why: 'loads KVM now; its error in dmesg names the cause if it refuses (e.g. "disabled by bios")',
+          }
         : { kind: 'run', command: 'modprobe kvm_intel || modprobe kvm_amd', why: 'loads the KVM module of this CPU now' },
       mod !== null
         ? editStep('/etc/modules-load.d/kvm.conf', { op: 'module-list', add: [mod], remove: [] })
@@ -67,7 +71,10 @@ export function installVfioKernel(host: HostProfile | null, options: readonly st
     steps: [
       pkg
         ? { kind: 'run', command: pkg, why: "installs the distribution's stock kernel, which builds VFIO and the IOMMU drivers" }
-        : { kind: 'note', text: `Rebuild the kernel with ${options.join(', ')} set to y or m, or install the distribution's stock kernel.` },
+        : {
+            kind: 'note',
+            text: `Rebuild the kernel with ${options.join(', ')} set to y or m, or install the distribution's stock kernel.`,
+          },
       { kind: 'reboot' },
       verify,
     ],

@@ -207,3 +207,36 @@ export function memlockFix(): Fix {
     ],
   };
 }
+
+/** The VMM says a device's group is not viable, and the bundle has no inventory to name the member that blocks it. */
+export function groupNotViableFromLog(device: string, group: string | null): Fix {
+  const groupOk = group !== null && isIdentifier('count', group);
+  const deviceOk = isIdentifier('pci-address', device);
+  return {
+    summary: 'Bind every device of the group to vfio-pci, or free the group of the host-driven one',
+    steps: [
+      ...(deviceOk ? [] : [rejectedNote('pci-address', device, 'Find its group by hand.')]),
+      groupOk
+        ? {
+            kind: 'run',
+            command: sh`for d in /sys/kernel/iommu_groups/${group}/devices/*; do lspci -nnk -s "\${d##*/}"; done`.shell,
+            why: 'lists every device of the group with its driver: each endpoint must be on vfio-pci or have no driver (bridges may stay)',
+          }
+        : deviceOk
+          ? {
+              kind: 'run',
+              command: sh`for d in /sys/bus/pci/devices/${device}/iommu_group/devices/*; do lspci -nnk -s "\${d##*/}"; done`.shell,
+              why: 'lists every device of the group with its driver: each endpoint must be on vfio-pci or have no driver (bridges may stay)',
+            }
+          : {
+              kind: 'note',
+              text: 'List the devices of the group (ls -l /sys/kernel/iommu_groups/*/devices) with their drivers (lspci -nnk).',
+            },
+      {
+        kind: 'note',
+        text: 'Bind the other endpoints of the group to vfio-pci too (and pass them to the same VM, or leave them unused), or move the card to a slot with its own group. Then collect a bundle so the report can name the exact steps for this host.',
+      },
+      { kind: 'verify', command: 'ls /dev/vfio', expect: 'the group number listed, and the VM starts' },
+    ],
+  };
+}

@@ -9,7 +9,11 @@ import { editStep } from './initramfs.js';
 
 export function removeModuleLine(files: readonly { path: string; line: number | undefined }[], module: string, why: string): Fix {
   if (!isIdentifier('module', module))
-    return { summary: 'Remove the module line by hand', steps: [rejectedNote('module', module, 'Remove that line by hand.')], caveats: [why] };
+    return {
+      summary: 'Remove the module line by hand',
+      steps: [rejectedNote('module', module, 'Remove that line by hand.')],
+      caveats: [why],
+    };
   const steps: FixStep[] = files.map((f) =>
     isIdentifier('path', f.path) && f.path.startsWith('/etc/')
       ? editStep(f.path, { op: 'module-list', add: [], remove: [module] })

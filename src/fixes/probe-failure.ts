@@ -36,7 +36,10 @@ export function probeFix(
   iommu: { firmwareTable: boolean | null; params: readonly KernelParam[] },
 ): Fix {
   if (!isIdentifier('pci-address', address))
-    return { summary: 'Look at the failing device by hand', steps: [rejectedNote('pci-address', address, 'Read its lines in the kernel log.')] };
+    return {
+      summary: 'Look at the failing device by hand',
+      steps: [rejectedNote('pci-address', address, 'Read its lines in the kernel log.')],
+    };
   const verify = { kind: 'verify', command: sh`lspci -nnk -s ${address}`.shell, expect: 'Kernel driver in use: vfio-pci' } as const;
   switch (cause) {
     case 'no-iommu-group': {

@@ -24,7 +24,11 @@ export function recollect(asRoot: boolean, missingCommands: readonly string[]): 
     command: asRoot ? 'sudo sh collect.sh' : 'sh collect.sh',
     why: asRoot ? 'root can read the kernel log, /boot and the PCI configuration space' : 'collects the bundle again',
   });
-  steps.push({ kind: 'verify', command: 'ls -t ptdoctor-*.tgz | head -n 1', expect: 'the new bundle; ptdoctor analyze on it shows no evidence-incomplete finding' });
+  steps.push({
+    kind: 'verify',
+    command: 'ls -t ptdoctor-*.tgz | head -n 1',
+    expect: 'the new bundle; ptdoctor analyze on it shows no evidence-incomplete finding',
+  });
   return { summary: asRoot ? 'Run the collector again as root' : 'Run the collector again', steps };
 }
 

@@ -17,7 +17,9 @@ function grubMkconfig(tool: 'grub2-mkconfig' | 'grub-mkconfig', out: RegenerateO
     return { kind: 'run', command: sh`${{ shell: tool }} -o ${out.path}`.shell, why: 'regenerates the grub.cfg this boot mode reads' };
   return {
     kind: 'run',
-    command: sh`f=${out.path}; if [ -f "$f" ] && grep -Eq '^[[:space:]]*(menuentry|blscfg)' "$f"; then ${{ shell: tool }} -o "$f"; else echo "not regenerated: $f is missing or a stub that loads /boot/grub2/grub.cfg"; fi`.shell,
+    command:
+      sh`f=${out.path}; if [ -f "$f" ] && grep -Eq '^[[:space:]]*(menuentry|blscfg)' "$f"; then ${{ shell: tool }} -o "$f"; else echo "not regenerated: $f is missing or a stub that loads /boot/grub2/grub.cfg"; fi`
+        .shell,
     why: 'regenerates the ESP grub.cfg only where it is the full configuration (never over the stub of Fedora 34+ and RHEL 9)',
   };
 }
@@ -31,14 +33,19 @@ function grubbyStep(change: CheckedChange): FixStep | null {
   if (add.length === 0 && remove.length === 0) return null;
   const args = add.length > 0 ? sh` --args=${joinWords(add, ' ')}`.shell : '';
   const removeArgs = remove.length > 0 ? sh` --remove-args=${remove.join(' ')}`.shell : '';
-  return { kind: 'run', command: `grubby --update-kernel=ALL${removeArgs}${args}`, why: 'BLS entries carry their own options; grubby updates every entry' };
+  return {
+    kind: 'run',
+    command: `grubby --update-kernel=ALL${removeArgs}${args}`,
+    why: 'BLS entries carry their own options; grubby updates every entry',
+  };
 }
 
 /** The commands that turn the edited configuration into what the bootloader reads. */
 export function regenerateSteps(target: CmdlineTarget, change: CheckedChange): FixStep[] {
   switch (target.kind) {
     case 'grub':
-      if (target.tool === 'update-grub') return [{ kind: 'run', command: 'update-grub', why: 'regenerates /boot/grub/grub.cfg from /etc/default/grub' }];
+      if (target.tool === 'update-grub')
+        return [{ kind: 'run', command: 'update-grub', why: 'regenerates /boot/grub/grub.cfg from /etc/default/grub' }];
       return target.outputs.map((o) => grubMkconfig(target.tool === 'grub-mkconfig' ? 'grub-mkconfig' : 'grub2-mkconfig', o));
     case 'grubby': {
       const step = grubbyStep(change);
@@ -79,7 +86,12 @@ export function regenerateBootConfig(host: HostProfile, params: readonly string[
   const change = checkChange({ add: params, remove: [] });
   const target = cmdlineTarget(host);
   // The source already holds the parameters: with grubby they still have to reach the entries.
-  const steps: FixStep[] = [...change.refused, ...regenerateSteps(target, target.kind === 'grubby' ? change : { ...change, add: [] }), { kind: 'reboot' }, ...verifyParamSteps(change)];
+  const steps: FixStep[] = [
+    ...change.refused,
+    ...regenerateSteps(target, target.kind === 'grubby' ? change : { ...change, add: [] }),
+    { kind: 'reboot' },
+    ...verifyParamSteps(change),
+  ];
   return host.bootloader === 'unknown' || host.bootloader === null
     ? { summary, steps, caveats: ['The bootloader could not be identified from the bundle; check which one the host uses first.'] }
     : { summary, steps };
@@ -105,4 +117,3 @@ export function inspectBootloaderByHand(): Fix {
     ],
   };
 }
-

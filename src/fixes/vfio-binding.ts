@@ -23,7 +23,9 @@ import { sh } from './shell.js';
 
 /** The modprobe.d file that already holds `options vfio-pci ids=`, else /etc/modprobe.d/vfio.conf. */
 function idsFile(existing: readonly VfioId[]): string {
-  const file = existing.find((v) => v.ref.evidence !== 'cmdline' && isIdentifier('path', v.ref.source) && v.ref.source.startsWith('/etc/modprobe.d/'));
+  const file = existing.find(
+    (v) => v.ref.evidence !== 'cmdline' && isIdentifier('path', v.ref.source) && v.ref.source.startsWith('/etc/modprobe.d/'),
+  );
   return file?.ref.source ?? '/etc/modprobe.d/vfio.conf';
 }
 
@@ -37,13 +39,28 @@ export function vfioIdsAtBootSteps(
   softdepModules: readonly string[],
   existing: readonly VfioId[] = [],
 ): FixStep[] {
-  const okIds = partition('pci-id', ids.map((i) => i.toLowerCase()), 'Bind that device by hand.');
+  const okIds = partition(
+    'pci-id',
+    ids.map((i) => i.toLowerCase()),
+    'Bind that device by hand.',
+  );
   const okModules = partition('module', softdepModules, 'Add its softdep line by hand.');
   const steps: FixStep[] = [...okIds.notes, ...okModules.notes];
   if (okIds.ok.length > 0)
-    steps.push(editStep(idsFile(existing), { op: 'modprobe-option', module: 'vfio-pci', option: 'ids', add: okIds.ok, remove: [], removeOption: false }));
+    steps.push(
+      editStep(idsFile(existing), {
+        op: 'modprobe-option',
+        module: 'vfio-pci',
+        option: 'ids',
+        add: okIds.ok,
+        remove: [],
+        removeOption: false,
+      }),
+    );
   if (okModules.ok.length > 0)
-    steps.push(editStep('/etc/modprobe.d/vfio.conf', { op: 'lines', add: okModules.ok.map((m) => `softdep ${m} pre: vfio-pci`), remove: [] }));
+    steps.push(
+      editStep('/etc/modprobe.d/vfio.conf', { op: 'lines', add: okModules.ok.map((m) => `softdep ${m} pre: vfio-pci`), remove: [] }),
+    );
   steps.push(initramfsModuleStep(host, vfioInitramfsModules(host)), ...rebuildInitramfs(host));
   return steps;
 }

@@ -12,7 +12,9 @@ import { sh } from './shell.js';
 const FILE = '/etc/modules-load.d/vfio.conf';
 
 function vfioModuleNames(host: HostProfile): string[] {
-  return host.kernelAtLeast6_2 === false ? ['vfio', 'vfio_iommu_type1', 'vfio_pci', 'vfio_virqfd'] : ['vfio', 'vfio_iommu_type1', 'vfio_pci'];
+  return host.kernelAtLeast6_2 === false
+    ? ['vfio', 'vfio_iommu_type1', 'vfio_pci', 'vfio_virqfd']
+    : ['vfio', 'vfio_iommu_type1', 'vfio_pci'];
 }
 
 export function loadVfioModules(host: HostProfile, missing: readonly string[]): Fix {
@@ -28,7 +30,9 @@ export function loadVfioModules(host: HostProfile, missing: readonly string[]): 
   return {
     summary: `Load ${now.ok.join(', ')} now and at every boot`,
     steps,
-    ...(host.kernelAtLeast6_2 === null ? { caveats: ['The kernel version is unknown: list vfio_virqfd only on kernels older than 6.2.'] } : {}),
+    ...(host.kernelAtLeast6_2 === null
+      ? { caveats: ['The kernel version is unknown: list vfio_virqfd only on kernels older than 6.2.'] }
+      : {}),
   };
 }
 

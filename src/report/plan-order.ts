@@ -44,7 +44,10 @@ export interface Ordered {
 }
 
 /** `chains`: per fix, its rule id and the node key of each step in order; `steps`: the step of each key. */
-export function orderSteps(chains: readonly { readonly rule: string; readonly keys: readonly string[] }[], steps: ReadonlyMap<string, FixStep>): Ordered {
+export function orderSteps(
+  chains: readonly { readonly rule: string; readonly keys: readonly string[] }[],
+  steps: ReadonlyMap<string, FixStep>,
+): Ordered {
   const from = new Map<string, string[]>();
   const firstSeen = new Map<string, number>();
   const next = new Map<string, Set<string>>();
@@ -67,8 +70,7 @@ export function orderSteps(chains: readonly { readonly rule: string; readonly ke
       if (i > 0) edge(c.keys[i - 1]!, k);
     });
   const reboot = [...steps].find(([, s]) => s.kind === 'reboot')?.[0];
-  if (reboot !== undefined)
-    for (const [k, s] of steps) if ((s.kind === 'run' && s.afterReboot) || s.kind === 'verify') edge(reboot, k);
+  if (reboot !== undefined) for (const [k, s] of steps) if ((s.kind === 'run' && s.afterReboot) || s.kind === 'verify') edge(reboot, k);
 
   const hasReboot = reboot !== undefined;
   const order: OrderedNode[] = [];

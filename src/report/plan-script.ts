@@ -60,7 +60,8 @@ export function mainScript(sections: readonly PlanSection[], forHost: string, in
   }
   if (optional) {
     lines.push('', `# --- ${optional.title} ---`, '# Suggestions of info-level findings: not run. Uncomment a step to apply it.');
-    for (const item of optional.items) lines.push('', ...comment(`${item.text}  [${item.from}]`), ...(item.command === null ? [] : comment(item.command)));
+    for (const item of optional.items)
+      lines.push('', ...comment(`${item.text}  [${item.from}]`), ...(item.command === null ? [] : comment(item.command)));
   }
   const end = [
     'ptdoctor plan: the commands above are done.',
@@ -75,7 +76,12 @@ export function verifyScript(sections: readonly PlanSection[], inputs: readonly 
   const after = sections.find((s) => s.kind === 'after-reboot');
   const verify = sections.find((s) => s.kind === 'verify');
   if (!after && !verify) return '';
-  const lines = ['#!/bin/sh', '# After the reboot: what runs then, and each check with what it should show.', 'set -u', ...inputLines(inputs)];
+  const lines = [
+    '#!/bin/sh',
+    '# After the reboot: what runs then, and each check with what it should show.',
+    'set -u',
+    ...inputLines(inputs),
+  ];
   const manual: string[] = [];
   if (after) {
     lines.push('', `# --- ${after.title} ---`);
@@ -97,6 +103,10 @@ export function verifyScript(sections: readonly PlanSection[], inputs: readonly 
       lines.push(`printf '%s\\n' ${items.map((i) => shellQuote(`== ${i.text}`)).join(' ')}`, command);
     }
   }
-  if (manual.length > 0) lines.push('', `printf '%s\\n' ${['Still to do by hand:', ...manual.map((m) => `  - ${m.replaceAll('\n', ' ')}`)].map(shellQuote).join(' ')}`);
+  if (manual.length > 0)
+    lines.push(
+      '',
+      `printf '%s\\n' ${['Still to do by hand:', ...manual.map((m) => `  - ${m.replaceAll('\n', ' ')}`)].map(shellQuote).join(' ')}`,
+    );
   return `${lines.join('\n')}\n`;
 }

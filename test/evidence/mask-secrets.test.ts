@@ -11,6 +11,10 @@ describe('maskSecrets', () => {
     expect(masked.split('\n')).toEqual(SECRET_FORMS_MASKED.split('\n'));
   });
 
+  it('leaves text it (or the collector) masked as it is: masking twice changes nothing', () => {
+    expect(maskSecrets(SECRET_FORMS_MASKED)).toBe(SECRET_FORMS_MASKED);
+  });
+
   it('keeps a last line without a newline without one; a CR ending a masked value goes with it', () => {
     expect(maskSecrets('a: 1\npassword: x')).toBe(`a: 1\npassword: ${SECRET_MARK}`);
     expect(maskSecrets('password: x\r\nregion: r0\r\n')).toBe(`password: ${SECRET_MARK}\nregion: r0\r\n`);

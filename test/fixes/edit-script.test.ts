@@ -7,11 +7,19 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KERNEL_CMDLINE_AWK, LINES_AWK, MODPROBE_OPTION_AWK, MODULE_LIST_AWK, SHELL_ARRAY_AWK, YAML_KEY_AWK } from '../../src/fixes/edit-programs.js';
+import {
+  KERNEL_CMDLINE_AWK,
+  LINES_AWK,
+  MODPROBE_OPTION_AWK,
+  MODULE_LIST_AWK,
+  SHELL_ARRAY_AWK,
+  YAML_KEY_AWK,
+} from '../../src/fixes/edit-programs.js';
 import { editScript } from '../../src/fixes/edit-script.js';
 import type { FileEdit } from '../../src/fixes/file-edit.js';
 import { input } from '../../src/fixes/shell.js';
 import { fx } from '../helpers/bundle-from.js';
+import { hf } from './helpers/host-of.js';
 import { awkPath, runShell, SHELLS } from './helpers/run-shell.js';
 
 const AWKS = [['mawk', awkPath('mawk')] as const, ['busybox awk', awkPath('busybox')] as const];
@@ -46,7 +54,9 @@ describe.each(SHELLS)('edit scripts under %s', (_name, shell) => {
       const original = fx('default-grub/debian-12-template.txt');
       const r = apply(original, grubCmdline(['intel_iommu=on', 'iommu=pt'], []), shell, path);
       expect(r.first.status, r.first.stderr).toBe(0);
-      expect(r.once).toBe(original.replace('GRUB_CMDLINE_LINUX_DEFAULT="quiet"', 'GRUB_CMDLINE_LINUX_DEFAULT="quiet intel_iommu=on iommu=pt"'));
+      expect(r.once).toBe(
+        original.replace('GRUB_CMDLINE_LINUX_DEFAULT="quiet"', 'GRUB_CMDLINE_LINUX_DEFAULT="quiet intel_iommu=on iommu=pt"'),
+      );
       expect(r.twice).toBe(r.once);
       expect(r.backup).toBe(original);
     });
@@ -72,12 +82,7 @@ describe.each(SHELLS)('edit scripts under %s', (_name, shell) => {
       };
       const r = apply(original, edit, shell, path);
       expect(r.first.status, r.first.stderr).toBe(0);
-      expect(r.once).toBe(
-        original.replace(
-          'rd.lvm.lv=cs/swap rhgb quiet"',
-          'rd.lvm.lv=cs/swap vfio-pci.ids=10de:1b80"',
-        ),
-      );
+      expect(r.once).toBe(original.replace('rd.lvm.lv=cs/swap rhgb quiet"', 'rd.lvm.lv=cs/swap vfio-pci.ids=10de:1b80"'));
       expect(r.twice).toBe(r.once);
     });
     it('a value the person provides goes in through the environment, and the edit stops without it', () => {
@@ -97,13 +102,23 @@ describe.each(SHELLS)('edit scripts under %s', (_name, shell) => {
       expect(without.once).toBe(original);
     });
     it('/etc/kernel/cmdline of Proxmox VE (one line)', () => {
-      const r = apply(fx('kernel-cmdline-file/proxmox-zfs.txt'), { op: 'kernel-cmdline', location: { kind: 'one-line' }, add: [['intel_iommu=on']], remove: [], removeNames: [] }, shell, path);
+      const r = apply(
+        fx('kernel-cmdline-file/proxmox-zfs.txt'),
+        { op: 'kernel-cmdline', location: { kind: 'one-line' }, add: [['intel_iommu=on']], remove: [], removeNames: [] },
+        shell,
+        path,
+      );
       expect(r.once).toBe('root=ZFS=rpool/ROOT/pve-1 boot=zfs intel_iommu=on\n');
       expect(r.twice).toBe(r.once);
     });
     it('the options line of a boot loader entry', () => {
       const original = fx('bls-entry/uapi-spec-example.conf');
-      const r = apply(original, { op: 'kernel-cmdline', location: { kind: 'entry-options' }, add: [['amd_iommu=on']], remove: ['quiet'], removeNames: [] }, shell, path);
+      const r = apply(
+        original,
+        { op: 'kernel-cmdline', location: { kind: 'entry-options' }, add: [['amd_iommu=on']], remove: ['quiet'], removeNames: [] },
+        shell,
+        path,
+      );
       expect(r.once).toBe(
         original.replace(
           'options      root=UUID=6d3376e4-fc93-4509-95ec-a21d68011da2 quiet',
@@ -130,22 +145,78 @@ describe.each(SHELLS)('edit scripts under %s', (_name, shell) => {
       expect(drop.once).toBe('vfio\n# vfio_virqfd\n');
     });
     it('modprobe.d: ids go into the one options line; an id is taken out, the line dropped when empty', () => {
-      const add = apply('options vfio-pci disable_vga=1\n', { op: 'modprobe-option', module: 'vfio_pci', option: 'ids', add: ['10de:1b80', '10de:10f0'], remove: [], removeOption: false }, shell, path);
+      const add = apply(
+        'options vfio-pci disable_vga=1\n',
+        { op: 'modprobe-option', module: 'vfio_pci', option: 'ids', add: ['10de:1b80', '10de:10f0'], remove: [], removeOption: false },
+        shell,
+        path,
+      );
       expect(add.once).toBe('options vfio-pci disable_vga=1 ids=10de:1b80,10de:10f0\n');
       expect(add.twice).toBe(add.once);
-      const out = apply('options vfio-pci ids=1b36:0010,10de:1b80\n', { op: 'modprobe-option', module: 'vfio-pci', option: 'ids', add: [], remove: ['1b36:0010'], removeOption: false }, shell, path);
+      const out = apply(
+        'options vfio-pci ids=1b36:0010,10de:1b80\n',
+        { op: 'modprobe-option', module: 'vfio-pci', option: 'ids', add: [], remove: ['1b36:0010'], removeOption: false },
+        shell,
+        path,
+      );
       expect(out.once).toBe('options vfio-pci ids=10de:1b80\n');
-      const gone = apply('options vfio-pci ids=1b36:0010\nsoftdep nvme pre: vfio-pci\n', { op: 'modprobe-option', module: 'vfio-pci', option: 'ids', add: [], remove: ['1b36:0010'], removeOption: false }, shell, path);
+      const gone = apply(
+        'options vfio-pci ids=1b36:0010\nsoftdep nvme pre: vfio-pci\n',
+        { op: 'modprobe-option', module: 'vfio-pci', option: 'ids', add: [], remove: ['1b36:0010'], removeOption: false },
+        shell,
+        path,
+      );
       expect(gone.once).toBe('softdep nvme pre: vfio-pci\n');
-      const unsafe = apply('options vfio_iommu_type1 allow_unsafe_interrupts=1\n', { op: 'modprobe-option', module: 'vfio_iommu_type1', option: 'allow_unsafe_interrupts', add: [], remove: [], removeOption: true }, shell, path);
+      const unsafe = apply(
+        'options vfio_iommu_type1 allow_unsafe_interrupts=1\n',
+        { op: 'modprobe-option', module: 'vfio_iommu_type1', option: 'allow_unsafe_interrupts', add: [], remove: [], removeOption: true },
+        shell,
+        path,
+      );
       expect(unsafe.once).toBe('');
     });
     it('lines: added once whatever the spacing, removed when asked', () => {
-      const r = apply('softdep  nouveau pre:  vfio-pci\n', { op: 'lines', add: ['softdep nouveau pre: vfio-pci', 'blacklist nouveau'], remove: [] }, shell, path);
+      const r = apply(
+        'softdep  nouveau pre:  vfio-pci\n',
+        { op: 'lines', add: ['softdep nouveau pre: vfio-pci', 'blacklist nouveau'], remove: [] },
+        shell,
+        path,
+      );
       expect(r.once).toBe('softdep  nouveau pre:  vfio-pci\nblacklist nouveau\n');
     });
+    it("Arch's shipped mkinitcpio.conf: MODULES=() gets the vfio modules, nothing else changes", () => {
+      const original = hf('arch/mkinitcpio.conf');
+      const r = apply(original, { op: 'shell-array', variable: 'MODULES', add: ['vfio_pci', 'vfio', 'vfio_iommu_type1'] }, shell, path);
+      expect(r.first.status, r.first.stderr).toBe(0);
+      expect(r.once).toBe(original.replace('\nMODULES=()\n', '\nMODULES=(vfio_pci vfio vfio_iommu_type1)\n'));
+      expect(r.twice).toBe(r.once);
+    });
+    it('CentOS 7 /etc/default/grub: vfio-pci.ids replaced by name keeps every other argument in place', () => {
+      const original = hf('centos-7/default-grub');
+      const edit: FileEdit = {
+        op: 'kernel-cmdline',
+        location: { kind: 'shell-variable', variables: ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT'] },
+        add: [['vfio-pci.ids=10de:1cb1']],
+        remove: ['vfio_iommu_type1.allow_unsafe_interrupts=1'],
+        removeNames: ['vfio_pci.ids'],
+      };
+      const r = apply(original, edit, shell, path);
+      expect(r.first.status, r.first.stderr).toBe(0);
+      expect(r.once).toBe(
+        original.replace(
+          'intel_iommu=on vfio_iommu_type1.allow_unsafe_interrupts=1 iommu=pt vfio-pci.ids=10de:1cb1,10de:0fb9"',
+          'intel_iommu=on iommu=pt vfio-pci.ids=10de:1cb1"',
+        ),
+      );
+      expect(r.twice).toBe(r.once);
+    });
     it('mkinitcpio.conf MODULES=(): the vfio modules go first', () => {
-      const r = apply('MODULES=(amdgpu)\nHOOKS=(base udev modconf)\n', { op: 'shell-array', variable: 'MODULES', add: ['vfio_pci', 'vfio', 'vfio_iommu_type1'] }, shell, path);
+      const r = apply(
+        'MODULES=(amdgpu)\nHOOKS=(base udev modconf)\n',
+        { op: 'shell-array', variable: 'MODULES', add: ['vfio_pci', 'vfio', 'vfio_iommu_type1'] },
+        shell,
+        path,
+      );
       expect(r.once).toBe('MODULES=(vfio_pci vfio vfio_iommu_type1 amdgpu)\nHOOKS=(base udev modconf)\n');
       expect(r.twice).toBe(r.once);
     });
@@ -155,7 +226,12 @@ describe.each(SHELLS)('edit scripts under %s', (_name, shell) => {
       expect(statSync(r.file).mode & 0o111).not.toBe(0);
     });
     it('yaml-key: replaces the key or appends it', () => {
-      const r = apply('port: 8885\nhugepages_option: native\n', { op: 'yaml-key', key: 'hugepages_option', value: 'transparent' }, shell, path);
+      const r = apply(
+        'port: 8885\nhugepages_option: native\n',
+        { op: 'yaml-key', key: 'hugepages_option', value: 'transparent' },
+        shell,
+        path,
+      );
       expect(r.once).toBe('port: 8885\nhugepages_option: transparent\n');
     });
   });
@@ -163,6 +239,7 @@ describe.each(SHELLS)('edit scripts under %s', (_name, shell) => {
 
 describe('the awk programs', () => {
   it('hold no single quote (the shell passes each in single quotes)', () => {
-    for (const p of [KERNEL_CMDLINE_AWK, LINES_AWK, MODPROBE_OPTION_AWK, MODULE_LIST_AWK, SHELL_ARRAY_AWK, YAML_KEY_AWK]) expect(p).not.toContain("'");
+    for (const p of [KERNEL_CMDLINE_AWK, LINES_AWK, MODPROBE_OPTION_AWK, MODULE_LIST_AWK, SHELL_ARRAY_AWK, YAML_KEY_AWK])
+      expect(p).not.toContain("'");
   });
 });

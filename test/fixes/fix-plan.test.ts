@@ -30,7 +30,17 @@ import { parses } from './helpers/run-shell.js';
 import { VARIANTS } from './helpers/variants.js';
 
 const finding = (ruleId: string, fix: Fix, severity: Finding['severity'] = 'error'): Finding =>
-  ({ ruleId, status: 'fail', severity, subject: { kind: 'host' }, messageId: 'm', data: {}, message: '', evidence: [], fix }) as unknown as Finding;
+  ({
+    ruleId,
+    status: 'fail',
+    severity,
+    subject: { kind: 'host' },
+    messageId: 'm',
+    data: {},
+    message: '',
+    evidence: [],
+    fix,
+  }) as unknown as Finding;
 
 /** Lines a shell runs: not comments, with single-quoted text (data) taken out. */
 const runnable = (script: string): string[] =>
@@ -107,7 +117,8 @@ describe('every host-family variant: the plan parses and runs nothing it should 
 
 const DEBIAN = hostOf(VARIANTS['debian-12-bios']!);
 const lines = (plan: FixPlan): string[] => runnable(plan.script);
-const indexOf = (plan: FixPlan, needle: string): number => plan.script.split('\n').findIndex((l) => l.includes(needle) && !l.startsWith('#'));
+const indexOf = (plan: FixPlan, needle: string): number =>
+  plan.script.split('\n').findIndex((l) => l.includes(needle) && !l.startsWith('#'));
 
 describe('the merge keeps each fix in its own order', () => {
   it('edit, rebuild the initramfs, regenerate the boot configuration; a hook is written before update-initramfs', () => {
@@ -118,7 +129,7 @@ describe('the merge keeps each fix in its own order', () => {
       ],
       DEBIAN,
     );
-    const hook = indexOf(plan, "f=/etc/initramfs-tools/hooks/vfio-pci-override");
+    const hook = indexOf(plan, 'f=/etc/initramfs-tools/hooks/vfio-pci-override');
     const rebuild = indexOf(plan, 'update-initramfs -u -k all');
     const grub = indexOf(plan, 'update-grub');
     expect(hook).toBeGreaterThan(0);
@@ -141,7 +152,10 @@ describe('conflicting fixes are flagged, never merged', () => {
     const plan = buildFixPlan(
       [
         finding('device-host-driver', bindToVfioAtBoot(DEBIAN, NIC, 'e1000e', { builtinDriver: false, otherSameIds: ['0000:02:00.0'] })),
-        finding('passthrough-of-host-storage', keepHostStorage(DEBIAN, NIC, { address: NIC.address, explicit: true, why: [], refs: [] }, [])),
+        finding(
+          'passthrough-of-host-storage',
+          keepHostStorage(DEBIAN, NIC, { address: NIC.address, explicit: true, why: [], refs: [] }, []),
+        ),
       ],
       DEBIAN,
     );
@@ -218,7 +232,10 @@ describe('what the script runs', () => {
     const plan = buildFixPlan(
       [
         finding('iommu-kernel-disabled', changeKernelParams(DEBIAN, { add: ['intel_iommu=on'], remove: [] }, 's')),
-        finding('cloudpods-usb-disabled', { summary: 's', steps: [editHostConf({ key: 'disable_usb', value: 'false' }), ...restartHostService()] }),
+        finding('cloudpods-usb-disabled', {
+          summary: 's',
+          steps: [editHostConf({ key: 'disable_usb', value: 'false' }), ...restartHostService()],
+        }),
       ],
       DEBIAN,
     );
@@ -230,7 +247,12 @@ describe('what the script runs', () => {
 
   it('without a reboot in the plan, the restart runs right after the edit', () => {
     const plan = buildFixPlan(
-      [finding('cloudpods-usb-disabled', { summary: 's', steps: [editHostConf({ key: 'disable_usb', value: 'false' }), ...restartHostService()] })],
+      [
+        finding('cloudpods-usb-disabled', {
+          summary: 's',
+          steps: [editHostConf({ key: 'disable_usb', value: 'false' }), ...restartHostService()],
+        }),
+      ],
       DEBIAN,
     );
     expect(indexOf(plan, 'kubectl -n onecloud delete')).toBeGreaterThan(indexOf(plan, 'PTD_KEY=disable_usb'));

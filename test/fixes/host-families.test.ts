@@ -54,7 +54,9 @@ describe('where the command line lives and what regenerates the boot configurati
       const fix = changeKernelParams(h, change, 's');
       expect(kinds(fix.steps)).toEqual(['edit-file', 'run', 'reboot', 'verify', 'verify']);
       expect(edited(fix.steps)).toEqual(['/etc/default/grub']);
-      expect(fix.steps[0]).toMatchObject({ edit: { location: { kind: 'shell-variable', variables: ['GRUB_CMDLINE_LINUX_DEFAULT', 'GRUB_CMDLINE_LINUX'] } } });
+      expect(fix.steps[0]).toMatchObject({
+        edit: { location: { kind: 'shell-variable', variables: ['GRUB_CMDLINE_LINUX_DEFAULT', 'GRUB_CMDLINE_LINUX'] } },
+      });
       expect(runs(fix.steps)).toEqual(['update-grub']);
     }
     expect(host('debian-12-bios').bootMode).toBe('bios');
@@ -66,7 +68,7 @@ describe('where the command line lives and what regenerates the boot configurati
     expect([h.distro, h.bootloader, h.distroVersion]).toEqual(['rhel-like', 'grub-bls', '9.4']);
     expect(h.boot?.espGrubCfgs).toEqual([{ path: '/boot/efi/EFI/redhat/grub.cfg', directory: 'redhat', stub: true }]);
     const fix = changeKernelParams(h, change, 's');
-    expect(runs(fix.steps)).toEqual(["grubby --update-kernel=ALL --remove-args=iommu=pt --args=intel_iommu=on"]);
+    expect(runs(fix.steps)).toEqual(['grubby --update-kernel=ALL --remove-args=iommu=pt --args=intel_iommu=on']);
     expect(edited(fix.steps)).toEqual(['/etc/default/grub']);
     expect(fix.steps[0]).toMatchObject({ edit: { location: { variables: ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT'] } } });
     expect(JSON.stringify(fix)).not.toContain('/boot/efi/EFI');
@@ -86,7 +88,7 @@ describe('where the command line lives and what regenerates the boot configurati
     const centos = runs(changeKernelParams(host('centos-7-uefi'), change, 's').steps);
     expect(centos).toHaveLength(1);
     expect(centos[0]).toContain('f=/boot/efi/EFI/centos/grub.cfg;');
-    expect(centos[0]).toContain("grep -Eq '^[[:space:]]*(menuentry|blscfg)' \"$f\"; then grub2-mkconfig -o \"$f\"");
+    expect(centos[0]).toContain('grep -Eq \'^[[:space:]]*(menuentry|blscfg)\' "$f"; then grub2-mkconfig -o "$f"');
     expect(runs(changeKernelParams(host('rhel-8.10-uefi-no-bls'), change, 's').steps)[0]).toContain('f=/boot/efi/EFI/redhat/grub.cfg;');
   });
 
@@ -96,7 +98,9 @@ describe('where the command line lives and what regenerates the boot configurati
 
   it('Fedora 40, AlmaLinux 9 and Oracle Linux 9 on UEFI: /boot/grub2/grub.cfg (or grubby with BLS), never the ESP', () => {
     expect(runs(changeKernelParams(host('fedora-40-uefi-bls'), change, 's').steps)[0]).toMatch(/^grubby /);
-    expect(runs(changeKernelParams(host('almalinux-9.4-uefi-no-bls'), change, 's').steps)).toEqual(['grub2-mkconfig -o /boot/grub2/grub.cfg']);
+    expect(runs(changeKernelParams(host('almalinux-9.4-uefi-no-bls'), change, 's').steps)).toEqual([
+      'grub2-mkconfig -o /boot/grub2/grub.cfg',
+    ]);
     // Oracle Linux keeps Red Hat's EFI/redhat; the bundle shows it is a stub.
     expect(runs(changeKernelParams(host('ol-9.4-uefi-stub'), change, 's').steps)).toEqual(['grub2-mkconfig -o /boot/grub2/grub.cfg']);
   });
@@ -113,7 +117,9 @@ describe('where the command line lives and what regenerates the boot configurati
     const fix = changeKernelParams(h, change, 's');
     expect(edited(fix.steps)).toEqual(['/etc/kernel/cmdline']);
     expect(runs(fix.steps)).toEqual(['proxmox-boot-tool refresh']);
-    expect(fix.steps.filter((s) => s.kind === 'verify').map((s) => (s.kind === 'verify' ? s.command : ''))).toContain('proxmox-boot-tool status');
+    expect(fix.steps.filter((s) => s.kind === 'verify').map((s) => (s.kind === 'verify' ? s.command : ''))).toContain(
+      'proxmox-boot-tool status',
+    );
   });
 
   it('Arch with hand-written systemd-boot entries: the options line of each entry; mkinitcpio, never dracut', () => {
@@ -162,7 +168,8 @@ describe('packages and module lists per family', () => {
   });
 
   it('vfio modules: modules-load.d on every family; the initramfs file is the family tool’s', () => {
-    const initramfsEdits = (v: string) => edited(bindToVfioAtBoot(host(v), NIC, 'e1000e', { builtinDriver: false, otherSameIds: [] }).steps).slice(2);
+    const initramfsEdits = (v: string) =>
+      edited(bindToVfioAtBoot(host(v), NIC, 'e1000e', { builtinDriver: false, otherSameIds: [] }).steps).slice(2);
     expect(initramfsEdits('debian-12-bios')).toEqual(['/etc/initramfs-tools/modules']);
     expect(initramfsEdits('rhel-9.4-uefi-bls')).toEqual(['/etc/dracut.conf.d/vfio.conf']);
     expect(initramfsEdits('arch-systemd-boot')).toEqual(['/etc/mkinitcpio.conf']);
@@ -172,7 +179,12 @@ describe('packages and module lists per family', () => {
 
 describe('a reboot that would drop parameters the running kernel has', () => {
   it('is announced first: the lab booted with console=… quiet intel_iommu=on iommu=pt, the Debian template now holds only quiet', () => {
-    const h = hostOf({ evidence: { ...VARIANTS['debian-12-bios']!.evidence, cmdline: readFileSync(join(ROOT, 'samples/lab-intel-uefi-healthy/evidence/proc/cmdline'), 'utf8') } });
+    const h = hostOf({
+      evidence: {
+        ...VARIANTS['debian-12-bios']!.evidence,
+        cmdline: readFileSync(join(ROOT, 'samples/lab-intel-uefi-healthy/evidence/proc/cmdline'), 'utf8'),
+      },
+    });
     expect(h.paramsLostOnReboot).toEqual(['console=ttyS0,115200', 'intel_iommu=on', 'iommu=pt']);
     const fix = changeKernelParams(h, { add: ['intel_iommu=on'], remove: [] }, 's');
     expect(fix.steps[0]).toMatchObject({ kind: 'note' });

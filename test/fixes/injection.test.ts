@@ -59,7 +59,8 @@ describe('the security review reproductions', () => {
       sampleBundle('lab-intel-healthy', {
         'os-release': readFileSync(join(ROOT, 'test/fixtures/host-families/rhel-9.4/os-release'), 'utf8'),
         'default-grub': fx('default-grub/centos-stream-9-blscfg.txt'),
-        cmdline: 'BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.13.1.el9_4.x86_64 root=/dev/mapper/rhel-root ro intel_iommu=$(reboot) iommu=pt\n',
+        cmdline:
+          'BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.13.1.el9_4.x86_64 root=/dev/mapper/rhel-root ro intel_iommu=$(reboot) iommu=pt\n',
       }),
       { rules: builtinRules },
     );

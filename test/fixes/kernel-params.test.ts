@@ -26,7 +26,14 @@ const base: HostProfile = {
   paramsLostOnReboot: [],
   isCloudpods: false,
 };
-const rhel = (over: Partial<HostProfile>): HostProfile => ({ ...base, distro: 'rhel-like', distroId: 'rhel', distroVersion: '8.10', initramfs: 'dracut', ...over });
+const rhel = (over: Partial<HostProfile>): HostProfile => ({
+  ...base,
+  distro: 'rhel-like',
+  distroId: 'rhel',
+  distroVersion: '8.10',
+  initramfs: 'dracut',
+  ...over,
+});
 const change = { add: ['intel_iommu=on'], remove: ['intel_iommu=off'] };
 const runs = (steps: readonly FixStep[]) => steps.flatMap((s) => (s.kind === 'run' ? [s.command] : []));
 
@@ -49,8 +56,16 @@ describe('changeKernelParams', () => {
   });
 
   it('a grub.d snippet that assigns the variable last gets the addition; removals reach every file', () => {
-    const h = { ...base, boot: { ...base.boot!, grubCmdlineAssignments: [{ variable: 'GRUB_CMDLINE_LINUX_DEFAULT', file: '/etc/default/grub.d/50-cloudimg-settings.cfg' }] } };
-    const edits = changeKernelParams(h, change, 's').steps.flatMap((s) => (s.kind === 'edit-file' && s.edit?.op === 'kernel-cmdline' ? [[s.path, s.edit.add.length]] : []));
+    const h = {
+      ...base,
+      boot: {
+        ...base.boot!,
+        grubCmdlineAssignments: [{ variable: 'GRUB_CMDLINE_LINUX_DEFAULT', file: '/etc/default/grub.d/50-cloudimg-settings.cfg' }],
+      },
+    };
+    const edits = changeKernelParams(h, change, 's').steps.flatMap((s) =>
+      s.kind === 'edit-file' && s.edit?.op === 'kernel-cmdline' ? [[s.path, s.edit.add.length]] : [],
+    );
     expect(edits).toEqual([
       ['/etc/default/grub.d/50-cloudimg-settings.cfg', 1],
       ['/etc/default/grub', 0],
@@ -58,18 +73,30 @@ describe('changeKernelParams', () => {
   });
 
   it('RHEL-like UEFI: a full ESP grub.cfg the bundle shows is regenerated; a stub never is', () => {
-    const full = rhel({ bootMode: 'uefi', boot: { ...base.boot!, espGrubCfgs: [{ path: '/boot/efi/EFI/redhat/grub.cfg', directory: 'redhat', stub: false }] } });
+    const full = rhel({
+      bootMode: 'uefi',
+      boot: { ...base.boot!, espGrubCfgs: [{ path: '/boot/efi/EFI/redhat/grub.cfg', directory: 'redhat', stub: false }] },
+    });
     expect(runs(changeKernelParams(full, change, 's').steps)).toEqual(['grub2-mkconfig -o /boot/efi/EFI/redhat/grub.cfg']);
-    const stub = rhel({ bootMode: 'uefi', boot: { ...base.boot!, espGrubCfgs: [{ path: '/boot/efi/EFI/redhat/grub.cfg', directory: 'redhat', stub: true }] } });
+    const stub = rhel({
+      bootMode: 'uefi',
+      boot: { ...base.boot!, espGrubCfgs: [{ path: '/boot/efi/EFI/redhat/grub.cfg', directory: 'redhat', stub: true }] },
+    });
     expect(runs(changeKernelParams(stub, change, 's').steps)).toEqual(['grub2-mkconfig -o /boot/grub2/grub.cfg']);
   });
 
   it('a count replaced where it stands; grubby gets it as an argument of the same name', () => {
     const fix = changeKernelParams(base, { add: [], remove: [], replace: [{ from: 'hugepages=64', to: 'hugepages=32' }] }, 's');
     expect(fix.steps[0]).toMatchObject({ edit: { replace: [{ from: 'hugepages=64', to: ['hugepages=32'] }] } });
-    expect(runs(changeKernelParams(rhel({ bootloader: 'grub-bls' }), { add: [], remove: [], replace: [{ from: 'hugepages=64', to: 'hugepages=32' }] }, 's').steps)).toEqual([
-      'grubby --update-kernel=ALL --args=hugepages=32',
-    ]);
+    expect(
+      runs(
+        changeKernelParams(
+          rhel({ bootloader: 'grub-bls' }),
+          { add: [], remove: [], replace: [{ from: 'hugepages=64', to: 'hugepages=32' }] },
+          's',
+        ).steps,
+      ),
+    ).toEqual(['grubby --update-kernel=ALL --args=hugepages=32']);
   });
 
   it('every parameter refused: only the notes saying why, no edit and no regeneration', () => {

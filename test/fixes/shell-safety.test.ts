@@ -135,7 +135,13 @@ const DEV = (p: string) =>
 const CASES: readonly Case[] = [
   {
     name: 'changeKernelParams',
-    places: { ...HOST_PLACES, add: ['intel_iommu=on', 'a b'], remove: ['iommu=pt', 'a b'], name2: ['vfio_pci.ids', 'a b'], from: ['hugepages=64', 'a b'] },
+    places: {
+      ...HOST_PLACES,
+      add: ['intel_iommu=on', 'a b'],
+      remove: ['iommu=pt', 'a b'],
+      name2: ['vfio_pci.ids', 'a b'],
+      from: ['hugepages=64', 'a b'],
+    },
     build: (v) =>
       changeKernelParams(
         hostWith({ ...v, family: 'rhel' }),
@@ -155,8 +161,18 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'bindToVfioAtBoot',
-    places: { ...DEV(''), other: ['0000:02:00.0', 'x'], modprobefile: ['/etc/modprobe.d/ids.conf', 'not a path'], idraw: ['8086:10d3', 'x'] },
-    build: (v) => bindToVfioAtBoot(HOSTS['debian']!, dev(v, ''), v['driver']!, { builtinDriver: false, otherSameIds: [], vfioIds: [vfioId(v, 'modprobe-d')] }),
+    places: {
+      ...DEV(''),
+      other: ['0000:02:00.0', 'x'],
+      modprobefile: ['/etc/modprobe.d/ids.conf', 'not a path'],
+      idraw: ['8086:10d3', 'x'],
+    },
+    build: (v) =>
+      bindToVfioAtBoot(HOSTS['debian']!, dev(v, ''), v['driver']!, {
+        builtinDriver: false,
+        otherSameIds: [],
+        vfioIds: [vfioId(v, 'modprobe-d')],
+      }),
   },
   {
     name: 'bindToVfioAtBoot with a twin',
@@ -165,14 +181,30 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'bindByAddress',
-    places: { ...DEV(''), ...DEV('k'), capture: ['8086:10d3', 'x'], idraw: ['8086:10d3', 'x'], modprobefile: ['/etc/modprobe.d/ids.conf', 'not a path'] },
+    places: {
+      ...DEV(''),
+      ...DEV('k'),
+      capture: ['8086:10d3', 'x'],
+      idraw: ['8086:10d3', 'x'],
+      modprobefile: ['/etc/modprobe.d/ids.conf', 'not a path'],
+    },
     build: (v) =>
-      bindByAddress(HOSTS['debian']!, { id: v['capture']!, refs: [], matches: [] }, [dev(v, '')], [dev(v, 'k')], [vfioId(v, 'cmdline'), vfioId(v, 'modprobe-d')]),
+      bindByAddress(
+        HOSTS['debian']!,
+        { id: v['capture']!, refs: [], matches: [] },
+        [dev(v, '')],
+        [dev(v, 'k')],
+        [vfioId(v, 'cmdline'), vfioId(v, 'modprobe-d')],
+      ),
   },
   {
     name: 'keepHostStorage',
     places: { ...DEV(''), idraw: ['8086:10d3', 'x'], modprobefile: ['/etc/modprobe.d/ids.conf', 'not a path'] },
-    build: (v) => keepHostStorage(HOSTS['debian']!, dev(v, ''), { address: v['address']!, explicit: true, why: ['--device x'], refs: [] }, [vfioId(v, 'cmdline'), vfioId(v, 'modprobe-d')]),
+    build: (v) =>
+      keepHostStorage(HOSTS['debian']!, dev(v, ''), { address: v['address']!, explicit: true, why: ['--device x'], refs: [] }, [
+        vfioId(v, 'cmdline'),
+        vfioId(v, 'modprobe-d'),
+      ]),
   },
   {
     name: 'makeGroupViable',
@@ -183,8 +215,16 @@ const CASES: readonly Case[] = [
       return makeGroupViable(HOSTS['debian']!, t, [b, dev(v, 'b')], v['group']!, [t, b], []);
     },
   },
-  { name: 'keepGpuDriverOff', places: { m: ['nouveau', 'not a module'], gpu: ['0000:42:00.0', 'x'] }, build: (v) => keepGpuDriverOff(HOSTS['debian']!, [v['m']!], v['gpu']!) },
-  { name: 'removeModuleLine', places: { path: ['/etc/modules-load.d/vfio.conf', 'not a path'], m: ['vfio_virqfd', 'not a module'] }, build: (v) => removeModuleLine([{ path: v['path']!, line: 3 }], v['m']!, 'w') },
+  {
+    name: 'keepGpuDriverOff',
+    places: { m: ['nouveau', 'not a module'], gpu: ['0000:42:00.0', 'x'] },
+    build: (v) => keepGpuDriverOff(HOSTS['debian']!, [v['m']!], v['gpu']!),
+  },
+  {
+    name: 'removeModuleLine',
+    places: { path: ['/etc/modules-load.d/vfio.conf', 'not a path'], m: ['vfio_virqfd', 'not a module'] },
+    build: (v) => removeModuleLine([{ path: v['path']!, line: 3 }], v['m']!, 'w'),
+  },
   { name: 'loadVfioModules', places: { m: ['vfio_pci', 'not a module'] }, build: (v) => loadVfioModules(HOSTS['debian']!, [v['m']!]) },
   { name: 'createVfsPersistently', places: DEV(''), build: (v) => createVfsPersistently(HOSTS['debian']!, dev(v, ''), 4) },
   {
@@ -196,10 +236,22 @@ const CASES: readonly Case[] = [
   {
     name: 'probeFix',
     places: { a: ['0000:03:00.0', 'x'], raw: ['intel_iommu=off', 'a b'] },
-    build: (v) => probeFix('no-iommu-group', HOSTS['debian']!, v['a']!, { firmwareTable: true, params: [{ key: 'intel_iommu', value: 'off', raw: v['raw']! }] }),
+    build: (v) =>
+      probeFix('no-iommu-group', HOSTS['debian']!, v['a']!, {
+        firmwareTable: true,
+        params: [{ key: 'intel_iommu', value: 'off', raw: v['raw']! }],
+      }),
   },
-  { name: 'probeFix sriov', places: { a: ['0000:03:00.0', 'x'] }, build: (v) => probeFix('sriov-enabled', HOSTS['debian']!, v['a']!, { firmwareTable: true, params: [] }) },
-  { name: 'fewerHugepages', places: { e: ['hugepages=64', 'a b'] }, build: (v) => fewerHugepages(HOSTS['debian']!, 1048576, 64, 32, true, v['e']!) },
+  {
+    name: 'probeFix sriov',
+    places: { a: ['0000:03:00.0', 'x'] },
+    build: (v) => probeFix('sriov-enabled', HOSTS['debian']!, v['a']!, { firmwareTable: true, params: [] }),
+  },
+  {
+    name: 'fewerHugepages',
+    places: { e: ['hugepages=64', 'a b'] },
+    build: (v) => fewerHugepages(HOSTS['debian']!, 1048576, 64, 32, true, v['e']!),
+  },
   {
     name: 'dropUnsafeInterrupts',
     places: { raw: ['vfio_iommu_type1.allow_unsafe_interrupts=1', 'a b'], file: ['/etc/modprobe.d/unsafe.conf', 'not a path'] },
@@ -211,8 +263,16 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'editHostConf',
-    places: { key: ['disable_usb', 'Not A Key'], value: ['false', 'a b'], from: ['hugepages_options', 'a b'], to: ['hugepages_option', 'Not A Key'] },
-    build: (v) => ({ summary: 's', steps: [editHostConf({ key: v['key']!, value: v['value']! }), editHostConf({ rename: v['from']!, to: v['to']! })] }),
+    places: {
+      key: ['disable_usb', 'Not A Key'],
+      value: ['false', 'a b'],
+      from: ['hugepages_options', 'a b'],
+      to: ['hugepages_option', 'Not A Key'],
+    },
+    build: (v) => ({
+      summary: 's',
+      steps: [editHostConf({ key: v['key']!, value: v['value']! }), editHostConf({ rename: v['from']!, to: v['to']! })],
+    }),
   },
   {
     name: 'installVfioKernel',
@@ -230,7 +290,17 @@ const CASES: readonly Case[] = [
 ];
 
 const finding = (fix: Fix): Finding =>
-  ({ ruleId: 'prop', status: 'fail', severity: 'error', subject: { kind: 'host' }, messageId: 'm', data: {}, message: '', evidence: [], fix }) as unknown as Finding;
+  ({
+    ruleId: 'prop',
+    status: 'fail',
+    severity: 'error',
+    subject: { kind: 'host' },
+    messageId: 'm',
+    data: {},
+    message: '',
+    evidence: [],
+    fix,
+  }) as unknown as Finding;
 
 /** Everything a person would run: each command and edit script, and the two plan scripts. */
 function scriptOf(fix: Fix): string {

@@ -12,10 +12,10 @@ import { ROOT } from '../helpers/bundle-from.js';
 export const DIST_MAIN = join(ROOT, 'dist', 'bundle', 'main.js');
 const RUNNER = join(import.meta.dirname, 'run-cli.mjs');
 
-/** The suite runs after `npm run build`; a bare `vitest run test/hostile` builds once itself. */
+/** The suites run after `npm run build`; a bare `vitest run test/hostile` (or test/cli) builds once itself. */
 export function ensureBuilt(): void {
   if (existsSync(DIST_MAIN)) return;
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (!existsSync(DIST_MAIN)) throw new Error('dist/bundle/main.js is missing: run npm run build');
 }
 

@@ -18,6 +18,19 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // pcengines/apu2-documentation#236: QEMU's own refusal, as libvirt logged it; no inventory needed.
+      name: 'QEMU says the group is not viable',
+      sample: 'lab-intel-healthy',
+      evidence: {
+        'qemu-logs': {
+          status: 'ok',
+          text: fx('../real-cases/cases/github-pcengines-apu2-documentation-236-group-not-viable/qemu-error.txt'),
+          name: 'apu.log',
+        },
+      },
+      expect: { messageId: 'vmmRefused', subject: '0000:04:00.0', evidence: ['apu.log:1'], fixKinds: ['run', 'note', 'verify'] },
+    },
+    {
       // A published lspci -nnk (GTX 1650 on nvidia, its audio function on snd_hda_intel) with no group
       // listing: the audio function shares the GPU's slot, so it is a companion that blocks.
       name: 'no group data: the other functions of the slot are its companions',
@@ -39,6 +52,12 @@ ruleTester(rule, {
     },
   ],
   unknown: [
+    {
+      name: 'no PCI inventory and no refusal in any log',
+      sample: 'lab-intel-healthy',
+      evidence: { 'pci-sysfs': { status: 'denied' }, 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' } },
+      expect: { messageId: 'noInventory', subject: 'host', collect: ['lspci -nnk'] },
+    },
     {
       // `lspci -nnk -s 03:01.0` prints only that device's block: its group companion 03:02.0 (on
       // e1000 in this boot) is in the group listing but in no inventory, so nothing proves the group clean.

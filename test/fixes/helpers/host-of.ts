@@ -55,7 +55,9 @@ export function hostOf(v: Variant): HostProfile {
   const manifest = Manifest.parse(JSON.parse(bundle.files.get('manifest.json')!.bytes.toString('utf8')));
   const ev = evidenceSource(bundle, manifest);
   const release = v.kernelRelease;
-  const kernel = release ? known({ release, major: Number(release.split('.')[0]), minor: Number(release.split('.')[1]) }, []) : buildKernel(ev, manifest);
+  const kernel = release
+    ? known({ release, major: Number(release.split('.')[0]), minor: Number(release.split('.')[1]) }, [])
+    : buildKernel(ev, manifest);
   const cpu = buildCpu(ev);
   const cmdline = buildCmdline(ev, buildKernelLog(ev));
   const distro = readDistro(ev, kernel);

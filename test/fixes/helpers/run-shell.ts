@@ -51,7 +51,12 @@ export function parses(shell: 'dash' | 'bash', script: string): { ok: boolean; s
   const dir = mkdtempSync(join(tmpdir(), 'ptd-parse-'));
   const file = join(dir, 'script.sh');
   writeFileSync(file, script);
-  const r = spawnSync(shell, ['-n', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin' }, timeout: 20_000 });
+  const r = spawnSync(shell, ['-n', file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: '/usr/bin:/bin' },
+    timeout: 20_000,
+  });
   rmSync(dir, { recursive: true, force: true });
   return { ok: r.status === 0, stderr: r.stderr };
 }
