@@ -46,11 +46,13 @@ import rmrrConflict from './rmrr-conflict.js';
 import sriovEnableFailed from './sriov-enable-failed.js';
 import sriovVfsNotCreated from './sriov-vfs-not-created.js';
 import unsafeInterruptsEnabled from './unsafe-interrupts-enabled.js';
+import vmVfioError from './vm-vfio-error.js';
 import vfioIdsCaptureTwin from './vfio-ids-capture-twin.js';
 import vfioMemlockLimit from './vfio-memlock-limit.js';
 import vfioModulesMissing from './vfio-modules-missing.js';
 import vfioModulesNotPersistent from './vfio-modules-not-persistent.js';
 import vfioProbeFailed from './vfio-probe-failed.js';
+import vfioNoiommuMode from './vfio-noiommu-mode.js';
 import vfioVirqfdObsolete from './vfio-virqfd-obsolete.js';
 
 export const builtinRules: readonly Rule[] = [
@@ -64,6 +66,7 @@ export const builtinRules: readonly Rule[] = [
   iommuPassthroughMode,
   interruptRemappingMissing,
   unsafeInterruptsEnabled,
+  vfioNoiommuMode,
   iommuFaults,
   rmrrConflict,
   iommuGroupsInconsistent,
@@ -83,6 +86,7 @@ export const builtinRules: readonly Rule[] = [
   deviceResetFailure,
   vfioProbeFailed,
   vfioMemlockLimit,
+  vmVfioError,
   passthroughOfHostStorage,
   vfioIdsCaptureTwin,
   sriovEnableFailed,

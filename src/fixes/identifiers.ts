@@ -25,21 +25,21 @@ export type IdentifierKind =
   'module' | 'driver' | 'kernel-parameter' | 'pci-address' | 'pci-id' | 'efi-directory' | 'path' | 'hostconf-key' | 'count';
 
 const PATTERNS: Readonly<Record<IdentifierKind, { readonly re: RegExp; readonly rule: string }>> = {
-  module: { re: /^[A-Za-z0-9_-]{1,56}$/, rule: 'letters, digits, _ and -, at most 56' },
-  driver: { re: /^[A-Za-z0-9_-]{1,64}$/, rule: 'letters, digits, _ and -' },
+  module: { re: /^[\w-]{1,56}$/, rule: 'letters, digits, _ and -, at most 56' },
+  driver: { re: /^[\w-]{1,64}$/, rule: 'letters, digits, _ and -' },
   'kernel-parameter': {
-    re: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(?:=[A-Za-z0-9_.,:=/+@%-]{0,1024})?$/,
+    re: /^\w[\w.-]{0,127}(?:=[\w.,:=/+@%-]{0,1024})?$/,
     rule: 'a name of letters, digits, _ - and ., then =value without quotes, spaces or shell characters',
   },
   'pci-address': { re: /^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$/, rule: 'dddd:bb:dd.f in lower-case hex' },
   'pci-id': { re: /^[0-9a-f]{4}:[0-9a-f]{4}(?::[0-9a-f]{4}:[0-9a-f]{4})?$/, rule: 'vvvv:dddd in lower-case hex' },
-  'efi-directory': { re: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, rule: 'one directory name of letters, digits, . _ and -' },
+  'efi-directory': { re: /^[A-Z0-9][\w.-]{0,63}$/i, rule: 'one directory name of letters, digits, . _ and -' },
   path: {
-    re: /^\/(?:etc|boot|usr\/local\/bin|usr\/bin|opt\/cloud)(?:\/[A-Za-z0-9_+@-][A-Za-z0-9._+@-]{0,127}){1,8}$/,
+    re: /^\/(?:etc|boot|usr\/local\/bin|usr\/bin|opt\/cloud)(?:\/[\w+@-][\w.+@-]{0,127}){1,8}$/,
     rule: 'an absolute path under /etc, /boot, /usr/local/bin, /usr/bin or /opt/cloud',
   },
   'hostconf-key': { re: /^[a-z][a-z0-9_]{0,63}$/, rule: 'a snake_case option name' },
-  count: { re: /^(?:0|[1-9][0-9]{0,8})$/, rule: 'a whole number' },
+  count: { re: /^(?:0|[1-9]\d{0,8})$/, rule: 'a whole number' },
 };
 
 export function isIdentifier(kind: IdentifierKind, value: string): boolean {

@@ -43,7 +43,7 @@ function stockKernel(host: HostProfile | null): string | null {
     case 'proxmox':
       return 'apt install proxmox-default-kernel';
     case 'rhel-like':
-      return /^7(\.|$)/.test(host.distroVersion ?? '') ? 'yum install kernel' : 'dnf install kernel';
+      return /^7(?:\.|$)/.test(host.distroVersion ?? '') ? 'yum install kernel' : 'dnf install kernel';
     case 'suse':
       return 'zypper install kernel-default';
     case 'arch':

@@ -240,3 +240,65 @@ export function groupNotViableFromLog(device: string, group: string | null): Fix
     ],
   };
 }
+
+/** What the VMM's VFIO error means, by catalogue fault, for the person fixing it. */
+export function vmVfioErrorFix(fault: string, device: string | null, group: string | null): Fix {
+  const deviceOk = device !== null && isIdentifier('pci-address', device);
+  const check: FixStep = deviceOk
+    ? {
+        kind: 'run',
+        command: sh`lspci -nnk -s ${device}; readlink /sys/bus/pci/devices/${device}/iommu_group`.shell,
+        why: 'the device, its driver and its IOMMU group',
+      }
+    : { kind: 'run', command: 'lspci -nnk; ls -l /dev/vfio', why: 'the devices with their drivers, and the VFIO group nodes' };
+  const groupNode = group !== null && isIdentifier('count', group) ? `/dev/vfio/${group}` : '/dev/vfio/<group>';
+  const why: Record<string, string> = {
+    'vfio-open-failed': `${groupNode} exists only while vfio-pci (or another VFIO driver) holds a device of that group and the IOMMU is on: bind the device to vfio-pci first (see device-host-driver, device-not-bound), and check that the IOMMU is enabled (iommu-kernel-disabled).`,
+    'vfio-container-failed':
+      'The kernel refused to attach the group to a VFIO container: "Operation not permitted" means no interrupt remapping / MSI isolation (interrupt-remapping-missing) or a firmware RMRR reservation (rmrr-conflict); "No such device" or "Invalid argument" means the IOMMU does not cover the device.',
+    'vfio-no-iommu-group':
+      'The device has no IOMMU group: the IOMMU is off or does not translate this device (see iommu-kernel-disabled, pci-device-not-behind-iommu).',
+    'device-in-use': 'Another VM or process holds the device or its group: stop it, or pass a device that is free.',
+    'reset-blocked':
+      'QEMU cannot reset the device without resetting others it does not own (a bus reset): pass every device of that bus/slot to the same VM, or use a device with function-level reset.',
+    'msix-layout-broken':
+      "The device reports an MSI-X table or PBA outside its BARs: QEMU's x-msix-relocation option (-device vfio-pci,…,x-msix-relocation=bar2) moves it; a firmware update of the card may fix it.",
+  };
+  return {
+    summary: 'Make the device assignable before starting the VM again',
+    steps: [
+      ...(device !== null && !deviceOk ? [rejectedNote('pci-address', device, 'Look it up by hand.')] : []),
+      check,
+      { kind: 'note', text: why[fault] ?? 'Read the VMM error together with the kernel log of the same moment (dmesg -T).' },
+      { kind: 'verify', command: 'ls -l /dev/vfio', expect: 'the group node of the device, then the VM starts' },
+    ],
+  };
+}
+
+/** VFIO runs in no-IOMMU mode: a device without DMA isolation is unfit for a VM. */
+export function noIommuModeFix(host: HostProfile, onCmdline: string | null): Fix {
+  // Only a parameter that is on the command line is taken off it; otherwise it was set when vfio was loaded.
+  const params: Fix =
+    onCmdline === null
+      ? {
+          summary: '',
+          steps: [
+            {
+              kind: 'note',
+              text: 'The mode was set when vfio was loaded (modprobe vfio enable_unsafe_noiommu_mode=1, or an options line in /etc/modprobe.d): remove that, then reload vfio or reboot.',
+            },
+          ],
+        }
+      : changeKernelParams(host, { add: [], remove: [onCmdline] }, 'Turn off the no-IOMMU mode');
+  return {
+    summary: 'Give VFIO a real IOMMU instead of the no-IOMMU mode',
+    steps: [
+      {
+        kind: 'note',
+        text: 'No-IOMMU mode gives a user-space driver the device without any DMA isolation (the kernel is tainted): it cannot be used to pass a device to a VM. Enable the IOMMU (VT-d / AMD-Vi in the firmware, intel_iommu=on where needed) and turn the mode off.',
+      },
+      ...params.steps,
+    ],
+    ...(params.caveats ? { caveats: params.caveats } : {}),
+  };
+}

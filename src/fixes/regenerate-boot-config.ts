@@ -7,7 +7,7 @@
 import type { HostProfile } from '../facts/host-profile.js';
 import { cmdlineTarget, type CmdlineTarget, type RegenerateOutput } from './boot-target.js';
 import type { Fix, FixStep } from './fix.js';
-import { checkChange, type CheckedChange, type ParamChange } from './kernel-args.js';
+import { checkChange, type CheckedChange } from './kernel-args.js';
 import { displayParts, joinWords, sh } from './shell.js';
 
 export type { ParamChange } from './kernel-args.js';

@@ -58,7 +58,7 @@ const TITLES: Readonly<Record<PlanSectionKind, string>> = {
 };
 
 /** `<host>`, `<N>`: a word for the reader to replace, never something to run. */
-const PLACEHOLDER = /<[A-Za-z][^<>\n]{0,40}>/;
+const PLACEHOLDER = /<[A-Z][^<>\n]{0,40}>/i;
 
 function keyOf(step: FixStep): string {
   switch (step.kind) {

@@ -56,7 +56,7 @@ function expectRunnable(plan: FixPlan, label: string): void {
       const r = parses(shell, script);
       expect(r.ok, `${label}: ${shell} -n: ${r.stderr}`).toBe(true);
     }
-    for (const line of runnable(script)) expect(line, `${label}: a placeholder is a runnable word`).not.toMatch(/<[A-Za-z][^<>]{0,40}>/);
+    for (const line of runnable(script)) expect(line, `${label}: a placeholder is a runnable word`).not.toMatch(/<[A-Z][^<>]{0,40}>/i);
     const run = runnable(script).join('\n');
     for (const name of Object.keys(PLAN_INPUTS))
       if (run.includes(`\${${name}:?`)) expect(run, `${label}: ${name} used but not declared`).toContain(`${name}=\${${name}:-}`);

@@ -1,7 +1,8 @@
 /**
  * Markdown escaping of untrusted text, as properties over arbitrary strings: inline text stays on
  * one line (CommonMark line endings are LF, CR and CRLF, spec §2.1), carries no live Markdown or
- * HTML punctuation, and code spans and fences cannot be closed from inside.
+ * HTML punctuation, and code spans and fences cannot be closed from inside; no output holds a
+ * `scheme://` a ticket system could link or fetch (not even inside code), nor a live @mention.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,11 @@ const text = fc.oneof(
 const longestRun = (s: string): number => Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
 
 describe('markdown escaping', () => {
+  it('code keeps its text but breaks a URL an image could be fetched from', () => {
+    expect(mdFence('see ![x](https://evil.example/p.png)')).toBe('```\nsee ![x](https:\u200b//evil.example/p.png)\n```');
+    expect(mdCodeSpan('http://evil.example/a.png')).toBe('`http:\u200b//evil.example/a.png`');
+  });
+
   it('mdInline: one line, every special character escaped, no raw angle brackets or URLs', () => {
     fc.assert(
       fc.property(text, (s) => {
@@ -37,6 +43,8 @@ describe('markdown escaping', () => {
         const fence = /^`+/.exec(out)![0];
         expect(out.endsWith(fence)).toBe(true);
         expect(longestRun(out.slice(fence.length, out.length - fence.length))).toBeLessThan(fence.length);
+        expect(out).not.toContain('://');
+        expect(out).not.toMatch(/@\w/);
       }),
       { numRuns: 500 },
     );
@@ -49,6 +57,8 @@ describe('markdown escaping', () => {
         const fence = /^`+/.exec(out)![0];
         const body = out.slice(fence.length + 1, out.length - fence.length - 1);
         for (const line of body.split(/\r\n|\r|\n/)) expect(line.trim().startsWith(fence)).toBe(false);
+        expect(out).not.toContain('://');
+        expect(out).not.toMatch(/@\w/);
       }),
       { numRuns: 500 },
     );

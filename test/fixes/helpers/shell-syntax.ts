@@ -40,10 +40,10 @@ function dollar(st: State): void {
   } else if (next === '{') {
     const close = s.indexOf('}', st.i);
     const inner = s.slice(st.i + 2, close < 0 ? s.length : close);
-    st.out.push(`PARAM(${/^[A-Za-z_][A-Za-z0-9_]*/.exec(inner)?.[0] ?? inner})`);
+    st.out.push(`PARAM(${/^[A-Z_]\w*/i.exec(inner)?.[0] ?? inner})`);
     st.i = close < 0 ? s.length : close + 1;
-  } else if (/[A-Za-z_0-9@*#?$!-]/.test(next)) {
-    const m = /^[A-Za-z_][A-Za-z0-9_]*|^./.exec(s.slice(st.i + 1))!;
+  } else if (/[\w@*#?$!-]/.test(next)) {
+    const m = /^[A-Z_]\w*|^./i.exec(s.slice(st.i + 1))!;
     st.out.push(`PARAM(${m[0]})`);
     st.i += 1 + m[0].length;
   } else st.i++;
@@ -96,7 +96,7 @@ function word(st: State): void {
     }
   }
   const raw = st.s.slice(start, st.i);
-  const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.exec(raw)?.[0];
+  const assignment = /^[A-Z_]\w*=/i.exec(raw)?.[0];
   const head = !quoted && RESERVED.has(literal) && literal === raw ? `KW(${literal})` : assignment ? `ASSIGN(${assignment})` : 'WORD';
   st.out.splice(at, 0, head);
 }
