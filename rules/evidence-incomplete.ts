@@ -18,16 +18,23 @@ export default defineRule({
     const c = facts.collection.value;
     const gaps = evidenceGaps(c, facts);
     const lost = c.lost ? [{ id: 'archive', source: c.lost, status: 'lost' }] : [];
-    // Without a manifest (a hand-made tree, a sosreport) what the collector tried is unknown.
-    if (!c.hasManifest) lost.push({ id: 'manifest', source: 'manifest.json', status: c.manifestProblem ?? 'missing' });
-    const items = [...gaps.items, ...lost];
+    // Without a manifest what was tried is unknown; a sosreport has none by design, so that is no problem there.
+    if (!c.hasManifest && c.layout !== 'sosreport')
+      lost.push({ id: 'manifest', source: 'manifest.json', status: c.manifestProblem ?? 'missing' });
+    // Evidence given by hand lists only what was given: what it lacks is counted, not listed one by one.
+    const notGiven =
+      c.layout === 'loose' && c.notAttempted.length > 0
+        ? [{ id: 'not-given', source: `${c.notAttempted.length} other evidence items`, status: 'not given' }]
+        : c.notAttempted;
+    const items = [...gaps.items, ...lost, ...notGiven];
     if (items.length === 0 && c.skippedEntries === 0) return r.pass('complete', {}, facts.collection.evidence);
     const listed = items
       .map((i) => `${i.source}: ${i.status}`)
       .concat(c.skippedEntries > 0 ? [`${c.skippedEntries} archive entries refused`] : []);
     const unknown = gaps.unknownChecks.length > 0 ? `; unknown as a result: ${gaps.unknownChecks.map((u) => u.checks).join('; ')}` : '';
     const evidence = items.map((i) => ({ evidence: i.id, source: i.source, text: i.status }));
-    const important = gaps.unknownChecks.length > 0;
+    // For evidence given by hand, missing pieces are expected: say what they leave unknown, without alarm.
+    const important = gaps.unknownChecks.length > 0 && c.layout !== 'loose';
     return r.fail(
       'incomplete',
       { count: listed.length, items: listed.join(', '), unknown },

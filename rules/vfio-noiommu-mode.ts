@@ -15,7 +15,7 @@ export default defineRule({
   messages: {
     off: 'VFIO does not run in no-IOMMU mode.',
     on: 'VFIO runs in no-IOMMU mode ({{how}}): the devices it hands out have no DMA isolation and cannot be passed to a VM.',
-    unknown: 'Neither the command line nor the kernel log was collected, so whether VFIO runs in no-IOMMU mode is not known.',
+    unknown: 'The command line or the whole kernel log is missing, so whether VFIO runs in no-IOMMU mode is not known.',
   },
   check({ host, logEvents, cmdline }, r) {
     const taints =
@@ -36,7 +36,7 @@ export default defineRule({
         noIommuModeFix(host.value, param?.raw ?? null),
       );
     }
-    if (cmdline.state === 'known' && logEvents.state === 'known') return r.pass('off', {}, [cmdline.value.ref, ...logEvents.evidence]);
+    if (cmdline.state === 'known' && logEvents.state === 'known' && logEvents.gaps.length === 0) return r.pass('off', {}, [cmdline.value.ref, ...logEvents.evidence]);
     return r.unknown('unknown', {}, ['cat /proc/cmdline', 'sudo dmesg']);
   },
 });

@@ -19,7 +19,7 @@ const app = join(__dirname, 'app.js');
 const source = readFileSync(app);
 const sourceHash = createHash('sha256').update(source).digest();
 let cachedData;
-let cache = 'absent';
+let cache;
 try {
   const file = readFileSync(`${app}.cache`);
   const hashAt = CACHE_MAGIC.length;

@@ -82,6 +82,7 @@ export class KeptFiles {
     this.keptBytes += part.take;
     this.keptLines += part.lines;
     // a copy, so the cut-off bytes are freed with the original buffer
-    if (part.take < file.bytes.length) this.files.set(path, { path, bytes: Buffer.from(file.bytes.subarray(0, part.take)), truncated: true });
+    if (part.take < file.bytes.length)
+      this.files.set(path, { path, bytes: Buffer.from(file.bytes.subarray(0, part.take)), truncated: true });
   }
 }

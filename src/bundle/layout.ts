@@ -25,6 +25,11 @@ export interface EvidenceSpec {
   readonly root?: true;
   /** Attempted only when the named evidence could not be collected (not listed otherwise). */
   readonly fallbackFor?: string;
+  /**
+   * The collector version that first collected it: a bundle of an older collector does not list
+   * the item, and that is no gap (older collectors never tried).
+   */
+  readonly since?: string;
 }
 
 const file = (id: string, hostPath: string, extra: Partial<EvidenceSpec> = {}): EvidenceSpec => ({
@@ -62,6 +67,7 @@ export const EVIDENCE = [
   file('kern-log', '/var/log/kern.log', { root: true, fallbackFor: 'dmesg' }),
   command('kernel-log-aer', 'AER and DPC lines of the kernel log (dmesg, else journalctl -k, /var/log/dmesg, /var/log/kern.log)', {
     root: true,
+    since: '0.2.0',
   }),
   command('boot-times', 'btime from /proc/stat and mtimes of boot configs'),
   command('kernel-config', 'grep IOMMU/VFIO/KVM lines of /boot/config-$(uname -r)'),
@@ -73,15 +79,17 @@ export const EVIDENCE = [
   command('lspci-nnk', 'lspci -nnk'),
   command('lspci-vvv', 'lspci -nnvvv', { root: true }),
   command('pci-sysfs', 'sysfs PCI inventory of /sys/bus/pci/devices/*'),
-  command('pci-aer', 'AER counters of /sys/bus/pci/devices/*/aer_*'),
+  command('pci-aer', 'AER counters of /sys/bus/pci/devices/*/aer_*', { since: '0.2.0' }),
   command('iommu-groups', 'ls /sys/kernel/iommu_groups/*/devices'),
-  command('iommu-group-type', 'cat /sys/kernel/iommu_groups/*/type'),
+  command('iommu-group-type', 'cat /sys/kernel/iommu_groups/*/type', { since: '0.2.0' }),
   command('sys-class-iommu', 'ls /sys/class/iommu'),
-  command('iommu-devices', 'ls /sys/class/iommu/*/devices'),
-  command('devicetree-iommu', 'find /sys/firmware/devicetree/base -name iommus -o -name iommu-map -o -name msi-map ...'),
+  command('iommu-devices', 'ls /sys/class/iommu/*/devices', { since: '0.2.0' }),
+  command('devicetree-iommu', 'find /sys/firmware/devicetree/base -name iommus -o -name iommu-map -o -name msi-map ...', {
+    since: '0.2.0',
+  }),
   command('acpi-tables', 'ls /sys/firmware/acpi/tables'),
   command('efi', 'ls /sys/firmware/efi'),
-  file('proc-iomem', '/proc/iomem', { root: true }),
+  file('proc-iomem', '/proc/iomem', { root: true, since: '0.2.0' }),
   command('dev-vfio', 'ls -l /dev/vfio'),
   command('dev-kvm', 'ls -l /dev/kvm'),
   // Boot configuration
@@ -113,7 +121,7 @@ export const EVIDENCE = [
   command('block-devices', 'sysfs device path of /sys/block/*'),
   command('lsusb', 'lsusb'),
   // Network: which PCI function each network device is, and which carry the host's own traffic
-  command('net-devices', 'sysfs of /sys/class/net/*, routes of /proc/net/{route,ipv6_route,if_inet6}'),
+  command('net-devices', 'sysfs of /sys/class/net/*, routes of /proc/net/{route,ipv6_route,if_inet6}', { since: '0.2.0' }),
   // Cloudpods host service: its configuration (secret values always masked by the collector), its
   // log (tail), the QEMU start logs of its VMs, and the hugepage unit it relies on
   file('yunion-host-conf', '/etc/yunion/host.conf', { root: true }),

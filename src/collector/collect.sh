@@ -4,7 +4,7 @@
 # only when present. Reads an explicit allowlist, never the network (unless --kubectl), never the
 # environment. Bundle layout and manifest: docs/bundle-format.md (contract: src/bundle/layout.ts).
 
-VERSION=0.1.0
+VERSION=0.2.0
 LC_ALL=C; export LC_ALL   # stable command output and byte-wise patterns
 umask 077
 

@@ -3,7 +3,8 @@
  * - a needed fact that is unknown makes the rule `unknown`, with the facts' collect hints merged;
  * - pass and fail carry evidence, fail carries a fix — otherwise the outcome becomes an internal error;
  * - a pass is refused (becomes `unknown`, saying what was incomplete and what to collect) when a fact
- *   the rule read has gaps, unless the rule gave `despiteGaps`: absence of evidence is never a pass;
+ *   the rule needs has gaps, unless the rule gave `despiteGaps`: absence of evidence is never a pass
+ *   (an optional fact is context the rule weighs itself, and must not pass on its absence);
  * - a rule that throws becomes `unknown` with `internal: true`, and the other rules still run;
  * - findings are sorted by subject (host first, then device address), then rule id.
  */
@@ -48,7 +49,8 @@ export function runRule(rule: Rule, facts: Facts): Finding[] {
     return [internal(rule, `the rule failed: ${e instanceof Error ? e.message : String(e)}`)];
   }
   const list = Array.isArray(result) ? (result as readonly Outcome[]) : [result as Outcome];
-  const gaps = gapsOf(...Object.values(input).map((f) => f as Fact<unknown>));
+  // The facts a rule needs decide its pass; an optional fact is context the rule weighs itself.
+  const gaps = gapsOf(...rule.needs.map((k) => facts[k] as Fact<unknown>));
   return list.map((o) => toFinding(rule, o, gaps));
 }
 

@@ -4,9 +4,10 @@
  * for an id, in the manner of insights' first_of.
  */
 import type { Bundle, BundleFile } from '../bundle/bundle.js';
-import { EVIDENCE_BY_ID, matchesGlob, type EvidenceSpec } from '../bundle/layout.js';
+import { EVIDENCE, EVIDENCE_BY_ID, matchesGlob, type EvidenceSpec } from '../bundle/layout.js';
 import type { Manifest, ManifestItem } from '../bundle/manifest.js';
 import type { Evidence } from './evidence.js';
+import { maskSecrets } from './mask-secrets.js';
 import { isSosreport, SOS_SOURCES } from './sos-layout.js';
 
 export interface EvidenceSource {
@@ -17,6 +18,10 @@ export interface EvidenceSource {
    * the reader had to cut is `truncated`, one missing from the archive is `lost`. */
   readonly items: readonly (Omit<ManifestItem, 'status'> & { readonly status: Evidence['status'] })[];
   readonly hasManifest: boolean;
+  /** How the evidence is laid out: a collector's bundle (with a manifest), a sosreport, or another tree. */
+  readonly layout: 'bundle' | 'sosreport' | 'tree';
+  /** Evidence ids the manifest does not list at all (never attempted); empty without a manifest. */
+  readonly notAttempted: readonly EvidenceSpec[];
 }
 
 export function evidenceSource(bundle: Bundle, manifest: Manifest | null): EvidenceSource {
@@ -49,11 +54,11 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
     if (item.path !== undefined && !file && (item.status === 'ok' || item.status === 'truncated'))
       return { ...base, path: item.path, status: 'lost', text: '' };
     if (!file) return { ...base, path: null, status: item.status, text: '' };
-    return { ...base, path: file.path, status: file.truncated ? 'truncated' : item.status, text: decode(file) };
+    return { ...base, path: file.path, status: file.truncated ? 'truncated' : item.status, text: textOf(item.id, file) };
   }
 
   function fromFile(id: string, source: string, file: BundleFile): Evidence {
-    return { id, source, path: file.path, status: file.truncated ? 'truncated' : 'ok', text: decode(file) };
+    return { id, source, path: file.path, status: file.truncated ? 'truncated' : 'ok', text: textOf(id, file) };
   }
 
   const sos = manifest === null && isSosreport(bundle);
@@ -82,6 +87,16 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
   return {
     items: (manifest?.items ?? []).map((i) => ({ ...i, status: statusOf(i) })),
     hasManifest: manifest !== null,
+    layout: manifest !== null ? 'bundle' : sos ? 'sosreport' : 'tree',
+    // A fallback is attempted only when what it stands in for failed: not listing it is no gap.
+    // An item newer than the collector that wrote the manifest was never its to collect.
+    notAttempted:
+      manifest === null
+        ? []
+        : EVIDENCE.filter(
+            (spec) =>
+              !byId.has(spec.id) && spec.fallbackFor === undefined && (spec.since === undefined || !olderThan(manifest.collector.version, spec.since)),
+          ),
     one(id) {
       const spec = specOf(id);
       const item = byId.get(id)?.[0];
@@ -116,6 +131,45 @@ function normalise(path: string): string {
     .join('/');
 }
 
+/**
+ * Configuration evidence is quoted in reports that travel to tickets: secret values are masked
+ * again here (the collector masks them too; a sosreport, an older collector or a pasted file may not).
+ */
+const CONFIG_IDS: ReadonlySet<string> = new Set([
+  'cmdline',
+  'default-grub',
+  'default-grub-d',
+  'grub2-cfg',
+  'grub-cfg',
+  'efi-grub-cfg',
+  'grubenv',
+  'bls-entries',
+  'esp-loader-entries',
+  'kernel-cmdline-file',
+  'modules-load-d',
+  'etc-modules',
+  'modprobe-d',
+  'dracut-conf-d',
+  'initramfs-tools-modules',
+  'os-release',
+  'yunion-host-conf',
+]);
+
+function textOf(id: string, file: BundleFile): string {
+  return CONFIG_IDS.has(id) ? masked(file) : decode(file);
+}
+
+const maskedText = new WeakMap<BundleFile, string>();
+
+function masked(file: BundleFile): string {
+  let text = maskedText.get(file);
+  if (text === undefined) {
+    text = maskSecrets(decode(file));
+    maskedText.set(file, text);
+  }
+  return text;
+}
+
 // Several facts read the same evidence (the PCI listings, the block devices): decode each file once.
 const decoded = new WeakMap<BundleFile, string>();
 
@@ -126,4 +180,18 @@ function decode(file: BundleFile): string {
     decoded.set(file, text);
   }
   return text;
+}
+
+/** `0.1.0` < `0.2.0`, part by part; a version that is not dotted numbers counts as older than any. */
+function olderThan(version: string, since: string): boolean {
+  const parts = (v: string): number[] | null => (/^\d+(?:\.\d+)*$/.test(v) ? v.split('.').map(Number) : null);
+  const a = parts(version);
+  const b = parts(since) ?? [];
+  if (a === null) return true;
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
 }

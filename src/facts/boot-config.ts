@@ -3,12 +3,15 @@
  * the kernel command line that must agree — the file the user edits (source: /etc/default/grub
  * with grub.d, or /etc/kernel/cmdline), what the bootloader will pass (generated: the grub.cfg
  * entry or BLS entry of the running kernel), and what the kernel got (/proc/cmdline, a separate fact).
+ * The boot files are read once per analysis (src/facts/boot-layout.ts, shared with the host profile).
  *
  * Which grub.cfg this boot mode reads: Debian-like hosts use /boot/grub/grub.cfg on BIOS and UEFI
  * (the ESP copy is a stub); RHEL-like hosts use /boot/grub2/grub.cfg on BIOS and
- * /boot/efi/EFI/<id>/grub.cfg on UEFI unless that file is a stub handing over with `configfile`
- * (RHEL 9.3+/Fedora 34+, test/fixtures/grub-cfg). RHEL 8+ keeps kernel options in BLS entries
- * (/boot/loader/entries), with `$kernelopts` read from grubenv on RHEL 8.
+ * /boot/efi/EFI/<vendor>/grub.cfg on UEFI unless that file is a stub handing over with `configfile`
+ * (RHEL 9 and Fedora 34+, test/fixtures/grub-cfg/fedora-efi-stub.cfg). RHEL 8+ keeps kernel options
+ * in BLS entries (/boot/loader/entries), with `$kernelopts` read from grubenv on RHEL 8. Which
+ * bootloader booted the running kernel is told by /proc/cmdline: GRUB puts BOOT_IMAGE= first,
+ * systemd-boot does not (decideBootloader).
  */
 import type { Evidence } from '../evidence/evidence.js';
 import { hasText } from '../evidence/evidence.js';

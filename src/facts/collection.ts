@@ -7,6 +7,9 @@ import type { EvidenceSource } from '../evidence/lookup.js';
 import { known, type Fact } from './fact.js';
 import type { CollectionFacts } from './model.js';
 
+/** The collector version the loose-evidence reader writes into the manifest it builds (src/loose). */
+const LOOSE_EVIDENCE = 'loose evidence';
+
 const PROBLEM = new Set(['denied', 'no-command', 'timeout', 'error', 'truncated', 'lost']);
 
 export function buildCollection(
@@ -17,9 +20,12 @@ export function buildCollection(
   lost: string | null,
 ): Fact<CollectionFacts> {
   const inventory = ev.items.map((i) => ({ id: i.id, source: i.source, status: i.status }));
+  const loose = manifest?.collector.version === LOOSE_EVIDENCE;
   return known(
     {
       hasManifest: manifest !== null,
+      layout: loose ? 'loose' : ev.layout,
+      notAttempted: ev.notAttempted.map((s) => ({ id: s.id, source: s.source, status: 'not collected' })),
       manifestProblem,
       uid: manifest?.uid ?? null,
       collector: manifest ? `${manifest.collector.kind} ${manifest.collector.version}` : null,

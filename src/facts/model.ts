@@ -242,6 +242,10 @@ export interface CollectionItem {
 
 export interface CollectionFacts {
   readonly hasManifest: boolean;
+  /** A collector's bundle, loose evidence given by hand (files, a paste), a sosreport, or another tree. */
+  readonly layout: 'bundle' | 'loose' | 'sosreport' | 'tree';
+  /** What the manifest does not list at all: never collected (evidence given by hand lists only what was given). */
+  readonly notAttempted: readonly CollectionItem[];
   readonly manifestProblem: string | null;
   readonly uid: number | null;
   readonly collector: string | null;

@@ -35,6 +35,11 @@ export function editHostConf(
   return editStep(HOST_CONF, { op: 'yaml-key', key: change.key, value: change.value });
 }
 
+/** A climc command: run here when climc is installed, else say to run it on the control node (climc needs the cloud's credentials). */
+function onControlNode(command: string): string {
+  return `if command -v climc >/dev/null 2>&1; then ${command}; else echo 'run on the control node:' ${command}; fi`;
+}
+
 /** This node's default-host pod, by node name (the node is named after the host). */
 const FIND_POD =
   'node=$(hostname); pod=$(kubectl -n onecloud get pods --field-selector "spec.nodeName=$node" -o name | grep "^pod/default-host-" | grep -v -e deployer -e image | head -n 1)';
@@ -50,7 +55,7 @@ export function restartHostService(): FixStep[] {
     },
     {
       kind: 'run',
-      command: sh`climc host-probe-isolated-devices ${input('PTD_HOST')}`.shell,
+      command: onControlNode(sh`climc host-probe-isolated-devices ${input('PTD_HOST')}`.shell),
       why: 'makes the host service probe and bind passthrough devices again',
       afterReboot: true,
     },
@@ -69,7 +74,7 @@ export function checkHostServiceLog(expect: string): FixStep {
 export function checkIsolatedDevices(): FixStep {
   return {
     kind: 'verify',
-    command: sh`climc isolated-device-list --host ${input('PTD_HOST')}`.shell,
+    command: onControlNode(sh`climc isolated-device-list --host ${input('PTD_HOST')}`.shell),
     expect: 'the device is listed (GPU devices also with climc isolated-device-list --gpu)',
   };
 }

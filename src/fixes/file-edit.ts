@@ -105,7 +105,7 @@ export function describeEdit(e: FileEdit): string {
       const head = `options ${e.module} ${e.option}=`;
       if (e.removeOption) return `remove ${e.option}= from the "options ${e.module}" line (drop the line when nothing else is on it)`;
       return [
-        e.add.length > 0 ? `add ${e.add.join(',')} to ${head}` : '',
+        e.add.length > 0 ? `${head}${e.add.join(',')} (into the ${e.option}= list the host already has, else a new line)` : '',
         e.remove.length > 0 ? `remove ${e.remove.join(',')} from ${head} (drop the line when no value is left)` : '',
       ]
         .filter(Boolean)

@@ -102,6 +102,7 @@ const FIXED: Readonly<Partial<Record<PieceKind, string>>> = {
   'host-conf': 'Cloudpods /etc/yunion/host.conf',
   'host-service-log': 'Cloudpods host-service log',
   'qemu-log': 'QEMU / libvirt log',
+  'dpdk-log': 'DPDK application log',
 };
 
 export function readAsOf(kind: PieceKind, lines: readonly SourceLine[], hint: CommandHint): string {

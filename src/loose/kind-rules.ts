@@ -18,7 +18,7 @@ import {
   modprobeRule,
   modulesListRule,
 } from './rules-boot-modules.js';
-import { hostConfRule, hostServiceLogRule, qemuLogRule } from './rules-cloudpods-qemu.js';
+import { dpdkLogRule, hostConfRule, hostServiceLogRule, qemuLogRule } from './rules-cloudpods-qemu.js';
 import { iommuGroupsRule, lspciRule, stampedKernelRule, unstampedKernelRule } from './rules-kernel-pci.js';
 import {
   cpuinfoRule,
@@ -38,6 +38,7 @@ export const KIND_RULES: readonly KindRule[] = [
   stampedKernelRule,
   hostServiceLogRule,
   qemuLogRule,
+  dpdkLogRule,
   iommuGroupsRule,
   lspciRule,
   unstampedKernelRule,

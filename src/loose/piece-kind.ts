@@ -33,7 +33,8 @@ export type PieceKind =
   | 'os-release'
   | 'host-conf'
   | 'host-service-log'
-  | 'qemu-log';
+  | 'qemu-log'
+  | 'dpdk-log';
 
 /** The evidence id a kind's text stands in for; `path` is the host file a `cat` named, when known. */
 export function evidenceIdOf(kind: PieceKind, path: string | null): string | null {
@@ -99,6 +100,8 @@ function wantedId(kind: PieceKind, path: string | null): string | null {
     case 'host-service-log':
       return 'host-service-log';
     case 'qemu-log':
+    case 'dpdk-log':
+      // the logs of what runs the VM or owns the device through VFIO: QEMU's, a DPDK application's
       return 'qemu-logs';
     default: {
       const never: never = kind;

@@ -1,6 +1,6 @@
 /**
- * Cloudpods host.conf and host-service log, and QEMU or libvirt error text, line by line (see
- * kind-rule.ts).
+ * Cloudpods host.conf and host-service log, QEMU or libvirt error text and DPDK application logs,
+ * line by line (see kind-rule.ts).
  *
  * The host service logs through yunion.io/x/log: `[<level> <date> <time> <caller>] <message>`,
  * with a short date at start-up (`[warning 260403 03:47:09 …]`) and a long one later
@@ -94,3 +94,14 @@ function qemuLine(text: string): boolean {
 }
 
 export const qemuLogRule: KindRule = { kind: 'qemu-log', strong: qemuLine, weak: always };
+
+/**
+ * A DPDK application's log: the EAL's own lines (`EAL: 0000:44:00.3 VFIO group is not viable! …`,
+ * lib/eal/linux/eal_vfio.c), often wrapped by the application's logger (JSON lines in
+ * test/real-cases/cases/github-usnistgov-ndn-dpdk-63-x710-group-not-viable/dpdk-log.txt).
+ */
+export const dpdkLogRule: KindRule = {
+  kind: 'dpdk-log',
+  strong: (text) => /\bEAL: {1,3}\S/.test(text) || text.includes('rte_dev_probe') || text.includes('rte_eal_init'),
+  weak: always,
+};

@@ -8,6 +8,9 @@
  * `[fatal 2023-07-20 07:43:02 hostman.(*SHostService).RunService(host_services.go:79)] Host instance init error: Prepare environment: hugepage 1024 nr 0`
  * Output: one record per line with level, time, caller and message; other lines (Go's plain
  * `log` output such as `2023/09/19 02:00:01 Allow hosts []`) keep level null and the whole text as message.
+ * Under the docker runtime the kubelet's file links to docker's json-file log, one JSON object per
+ * line (`{"log":"[info …] …\n","stream":"stderr","time":"…"}`, docker "JSON File logging driver"):
+ * the `log` string is the container's line.
  * Quirks: the first lines of a start use a short date (`[warning 260403 03:47:09 …]`), later ones
  * a long one (`[info 2026-04-03 03:47:09 …]`) — fixture host-log-unknown-keys.txt.
  */
@@ -27,7 +30,7 @@ const LINE = /^\[(debug|info|warning|error|fatal) (\S+ \d\d:\d\d:\d\d) ([^\s\]]+
 
 export function parseHostServiceLog(text: string): HostServiceLogLine[] {
   return splitLines(text).map((l) => {
-    const body = l.text.replace(CRI, '');
+    const body = dockerLine(l.text) ?? l.text.replace(CRI, '');
     const m = LINE.exec(body);
     if (!m) return { line: l.line, text: l.text, level: null, time: null, caller: null, message: body };
     return {
@@ -39,4 +42,16 @@ export function parseHostServiceLog(text: string): HostServiceLogLine[] {
       message: m[4] ?? '',
     };
   });
+}
+
+/** The container's line inside a docker json-file record, or null when the line is not one. */
+function dockerLine(text: string): string | null {
+  if (!text.startsWith('{"log":"')) return null;
+  try {
+    const record: unknown = JSON.parse(text);
+    const log = typeof record === 'object' && record !== null && 'log' in record ? record.log : null;
+    return typeof log === 'string' ? log.replace(/\r?\n$/, '') : null;
+  } catch {
+    return null;
+  }
 }

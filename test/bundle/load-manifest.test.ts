@@ -15,7 +15,14 @@ const real = (): { items: Record<string, unknown>[] } & Record<string, unknown> 
 
 function withManifest(text: string): Bundle {
   const bytes = Buffer.from(text);
-  return { source: 'x.tgz', format: 'tgz', root: null, files: new Map([['manifest.json', { path: 'manifest.json', bytes, truncated: false }]]), skipped: [], lost: null };
+  return {
+    source: 'x.tgz',
+    format: 'tgz',
+    root: null,
+    files: new Map([['manifest.json', { path: 'manifest.json', bytes, truncated: false }]]),
+    skipped: [],
+    lost: null,
+  };
 }
 
 describe('loadManifest', () => {
@@ -23,7 +30,13 @@ describe('loadManifest', () => {
     const r = loadManifest(withManifest(REAL));
     expect(r.problem).toBeNull();
     expect(r.manifest?.items.length).toBe(real().items.length);
-    expect(r.manifest?.items[0]).toMatchObject({ id: 'cmdline', kind: 'file', source: '/proc/cmdline', status: 'ok', path: 'proc/cmdline' });
+    expect(r.manifest?.items[0]).toMatchObject({
+      id: 'cmdline',
+      kind: 'file',
+      source: '/proc/cmdline',
+      status: 'ok',
+      path: 'proc/cmdline',
+    });
   });
 
   it('refuses nesting deeper than a manifest has, before parsing', () => {
@@ -50,14 +63,20 @@ describe('loadManifest', () => {
   it('names the first bad item by its place, and the first bad field of the rest', () => {
     const m = real();
     m.items[3] = { ...m.items[3], status: 'stolen' };
-    expect(loadManifest(withManifest(JSON.stringify(m))).problem).toMatch(/^manifest\.json does not match the schema at items\.3\.status: /);
-    expect(loadManifest(withManifest(JSON.stringify({ ...real(), uid: 'root' }))).problem).toMatch(/^manifest\.json does not match the schema at uid: /);
+    expect(loadManifest(withManifest(JSON.stringify(m))).problem).toMatch(
+      /^manifest\.json does not match the schema at items\.3\.status: /,
+    );
+    expect(loadManifest(withManifest(JSON.stringify({ ...real(), uid: 'root' }))).problem).toMatch(
+      /^manifest\.json does not match the schema at uid: /,
+    );
   });
 
   it('refuses a newer schema with one line; unknown keys such as __proto__ are schema errors', () => {
     expect(() => loadManifest(withManifest(JSON.stringify({ ...real(), schemaVersion: 2 })))).toThrow(
       /^x\.tgz: bundle schema version 2 is newer than this ptdoctor reads \(1\); upgrade ptdoctor$/,
     );
-    expect(loadManifest(withManifest(REAL.replace('{"schemaVersion"', '{"__proto__":{"x":1},"schemaVersion"'))).problem).toMatch(/^manifest\.json does not match the schema at \(root\): Unrecognized key/);
+    expect(loadManifest(withManifest(REAL.replace('{"schemaVersion"', '{"__proto__":{"x":1},"schemaVersion"'))).problem).toMatch(
+      /^manifest\.json does not match the schema at \(root\): Unrecognized key/,
+    );
   });
 });

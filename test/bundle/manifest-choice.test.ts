@@ -32,7 +32,10 @@ describe('which manifest is kept outside the budget', () => {
   });
 
   it('decoys in other top directories are charged; the first is charged once a second top appears', () => {
-    expect(admit(['d0/manifest.json', 'd1/manifest.json', 'd2/manifest.json'])).toEqual({ exempt: ['d0/manifest.json'], demoted: ['d0/manifest.json'] });
+    expect(admit(['d0/manifest.json', 'd1/manifest.json', 'd2/manifest.json'])).toEqual({
+      exempt: ['d0/manifest.json'],
+      demoted: ['d0/manifest.json'],
+    });
   });
 
   it('a root manifest after a candidate under a top directory takes its place', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BundleError } from '../../src/bundle/bundle-error.js';
 import { LIMITS } from '../../src/bundle/limits.js';
-import { readBundleBuffer } from '../../src/bundle/read-bundle.js';
+import { readBundleBuffer, readBundleFile } from '../../src/bundle/read-bundle.js';
+import { ROOT } from '../helpers/bundle-from.js';
 import { makeTar, makeTgz } from '../helpers/make-archive.js';
 
 const MANIFEST = '{"schemaVersion":1}';
@@ -88,6 +90,13 @@ describe('readBundleBuffer', () => {
     const limits = { ...LIMITS, ratioGraceBytes: 1024 * 1024 };
     const bomb = gzipSync(await makeTar([{ name: 'zeros', body: Buffer.alloc(16 * 1024 * 1024) }]));
     await expect(readBundleBuffer(bomb, 'bomb.tgz', limits)).rejects.toThrow(/decompression bomb/);
+  });
+
+  it('refuses an input file over the size limit before reading it', async () => {
+    const sample = join(ROOT, 'samples', 'lab-group-shared.tgz');
+    await expect(readBundleFile(sample, { ...LIMITS, maxInputBytes: 1000 })).rejects.toThrow(
+      new RegExp(`^${sample} is larger than 1000 bytes$`),
+    );
   });
 
   it('stops at the entry-count limit', async () => {

@@ -18,7 +18,8 @@ const xz = (...options: string[]): Buffer => execFileSync('xz', ['-c', ...option
 
 describe('xz stream needs', () => {
   it('plain xz (LZMA2, CRC64, 8 MiB dictionary), --check=none and --check=crc32, and 64 MiB: nothing unsupported', () => {
-    for (const options of [[], ['--check=none'], ['--check=crc32'], ['--lzma2=dict=64MiB'], ['-9e']]) expect(xzUnsupported(xz(...options))).toBeNull();
+    for (const options of [[], ['--check=none'], ['--check=crc32'], ['--lzma2=dict=64MiB'], ['-9e']])
+      expect(xzUnsupported(xz(...options))).toBeNull();
   });
 
   it('a SHA-256 check', () => {
@@ -47,7 +48,9 @@ describe('xz stream needs', () => {
   });
 
   it('the reader stops with that one line, naming the input', async () => {
-    await expect(readBundleBuffer(xz('--x86', '--lzma2'), 'sos.tar.xz')).rejects.toThrow(/^sos\.tar\.xz: xz stream uses the x86 BCJ filter;/);
+    await expect(readBundleBuffer(xz('--x86', '--lzma2'), 'sos.tar.xz')).rejects.toThrow(
+      /^sos\.tar\.xz: xz stream uses the x86 BCJ filter;/,
+    );
     const b = await readBundleBuffer(xz(), 'sos.tar.xz');
     expect(b.format).toBe('txz');
     expect(b.files.has('manifest.json')).toBe(true);

@@ -87,6 +87,17 @@ describe('layout parity: src/bundle/layout.ts ⇄ src/collector/collect.sh', () 
     expect(EVIDENCE.filter((e) => !doc.includes(`\`${e.id}\``)).map((e) => e.id)).toEqual([]);
   });
 
+  it('collects every id marked `since` a version from that version on (the script is not older)', () => {
+    const version = /^VERSION=(\d+)\.(\d+)\.(\d+)$/m.exec(script)?.slice(1).map(Number) ?? [];
+    expect(version).toHaveLength(3);
+    const since = EVIDENCE.flatMap((e: EvidenceSpec) => (e.since === undefined ? [] : [[e.id, e.since.split('.').map(Number)] as const]));
+    expect(since.length).toBeGreaterThan(0);
+    for (const [id, v] of since) {
+      const newer = v.findIndex((n, i) => n !== version[i]);
+      expect(newer === -1 || (v[newer] ?? 0) < (version[newer] ?? 0), `${id} since ${v.join('.')}`).toBe(true);
+    }
+  });
+
   it('maps sosreport sources only to layout ids', () => {
     const ids = new Set<string>(EVIDENCE.map((e) => e.id));
     expect(Object.keys(SOS_SOURCES).filter((id) => !ids.has(id))).toEqual([]);

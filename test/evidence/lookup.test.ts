@@ -34,3 +34,23 @@ describe('evidence lookup without a manifest', () => {
     expect(ev.one('cmdline').status).toBe('ok');
   });
 });
+
+describe('configuration evidence is masked when it is read', () => {
+  // A sosreport or an older collector may carry secrets in configuration files; a report quotes them.
+  const bundle = treeWithout('lab-cloudpods-healthy', {
+    'etc/default/grub': 'GRUB_CMDLINE_LINUX="quiet rd.iscsi.password=canary-grub-1 intel_iommu=on"\n',
+    'etc/yunion/host.conf': 'region: Yunion\nauth: {username: admin, password: canary-conf-2}\n',
+  });
+  const ev = evidenceSource(bundle, null);
+  it('replaces secret values, keeps the rest and the line numbers', () => {
+    const grub = ev.one('default-grub').text;
+    const conf = ev.one('yunion-host-conf').text;
+    expect(grub).not.toContain('canary-grub-1');
+    expect(grub).toContain('intel_iommu=on');
+    expect(conf).not.toContain('canary-conf-2');
+    expect(conf.split('\n')[0]).toBe('region: Yunion');
+  });
+  it('leaves evidence that is not configuration as it is', () => {
+    expect(ev.one('dmesg').text).toBe(bundle.files.get('commands/dmesg.out')?.bytes.toString('utf8'));
+  });
+});

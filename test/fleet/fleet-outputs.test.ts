@@ -13,7 +13,8 @@ import { ROOT } from '../helpers/bundle-from.js';
 
 const CLI = join(ROOT, 'dist', 'bundle', 'main.js');
 const SAMPLE = join(ROOT, 'samples', 'lab-group-shared.tgz');
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 interface Summary {
   hosts: { name: string; source: string; error: string | null; reportBase: string | null }[];
@@ -36,7 +37,9 @@ describe('fleet inputs and outputs (built CLI)', () => {
       expect(error.get(name)).toBe(`${join(dir, `${name}.tgz`)} is a symbolic link; a fleet run does not follow links`);
     expect(error.get('lab')).toBeNull();
     expect(readdirSync(join(out, 'hosts')).sort()).toEqual(['lab.html', 'lab.json', 'lab.md']);
-    const written = readdirSync(out).map((f) => (f === 'hosts' ? '' : readFileSync(join(out, f), 'utf8'))).join('');
+    const written = readdirSync(out)
+      .map((f) => (f === 'hosts' ? '' : readFileSync(join(out, f), 'utf8')))
+      .join('');
     expect(written).not.toContain('root:x:0:0');
   });
 
@@ -63,7 +66,9 @@ describe('fleet inputs and outputs (built CLI)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ptd-fleet-out-')), 'out\u001b[2J');
     const r = run('analyze', dir, '-o', out, '--fail-on', 'never');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toBe(`2 hosts, 0 could not be analyzed; summary in ${out.replace('\u001b', '\\x1b')}/summary.html (.md, .json, .csv)\n`);
+    expect(r.stdout).toBe(
+      `2 hosts, 0 could not be analyzed; summary in ${out.replace('\u001b', '\\x1b')}/summary.html (.md, .json, .csv)\n`,
+    );
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe('"host","source","status","rule","severity","subject"');
     for (const line of csv) expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*"){5}$/);

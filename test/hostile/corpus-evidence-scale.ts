@@ -29,7 +29,10 @@ function gpuFlood(): Record<string, string> {
   const sysfs = text(CLOUDPODS, 'commands/pci-sysfs.out');
   const lspci = text(CLOUDPODS, 'commands/lspci-nnk.out');
   const block = sysfsBlock(sysfs, '0000:03:00.0');
-  const lspciBlock = lspci.slice(lspci.indexOf('03:00.0 VGA'), lspci.indexOf('\n', lspci.indexOf('Kernel modules: bochs', lspci.indexOf('03:00.0 VGA'))) + 1);
+  const lspciBlock = lspci.slice(
+    lspci.indexOf('03:00.0 VGA'),
+    lspci.indexOf('\n', lspci.indexOf('Kernel modules: bochs', lspci.indexOf('03:00.0 VGA'))) + 1,
+  );
   const sysfsOut: string[] = [sysfs];
   const lspciOut: string[] = [lspci];
   const groupsOut: string[] = [text(CLOUDPODS, 'commands/iommu-groups.out')];
@@ -39,7 +42,11 @@ function gpuFlood(): Record<string, string> {
     lspciOut.push(lspciBlock.replace('03:00.0', a));
     groupsOut.push(`${1000 + i} ${a}\n`);
   }
-  return { 'commands/pci-sysfs.out': sysfsOut.join(''), 'commands/lspci-nnk.out': lspciOut.join(''), 'commands/iommu-groups.out': groupsOut.join('') };
+  return {
+    'commands/pci-sysfs.out': sysfsOut.join(''),
+    'commands/lspci-nnk.out': lspciOut.join(''),
+    'commands/iommu-groups.out': groupsOut.join(''),
+  };
 }
 
 /** A line of 1 MiB: `unit` repeated, then one letter. */

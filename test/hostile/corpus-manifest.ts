@@ -25,7 +25,8 @@ function lowRatioJson(size: number): Buffer {
 }
 
 /** The sample's manifest with `items` swapped for the given JSON text (kept as text: it may be huge). */
-const manifestWithItems = (itemsJson: string): string => JSON.stringify({ ...validManifest(), items: [] }).replace('"items":[]', `"items":${itemsJson}`);
+const manifestWithItems = (itemsJson: string): string =>
+  JSON.stringify({ ...validManifest(), items: [] }).replace('"items":[]', `"items":${itemsJson}`);
 
 export const MANIFEST_CASES: readonly CorpusCase[] = [
   {
@@ -66,7 +67,8 @@ export const MANIFEST_CASES: readonly CorpusCase[] = [
     file: 'manifest-140k.tgz',
     build: (path) => {
       const items = [...(validManifest().items as unknown[])];
-      for (let i = items.length; i < 140_000; i += 1) items.push({ id: 'modprobe-d', kind: 'file', source: '', status: 'ok', path: `etc/modprobe.d/${i}` });
+      for (let i = items.length; i < 140_000; i += 1)
+        items.push({ id: 'modprobe-d', kind: 'file', source: '', status: 'ok', path: `etc/modprobe.d/${i}` });
       return manifestWith(JSON.stringify({ ...validManifest(), items }))(path);
     },
     // 140,000 objects: refused on the bytes, before anything is parsed

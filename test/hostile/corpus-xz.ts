@@ -8,8 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { type CorpusCase, put, sampleEntries } from './corpus-case.js';
 import { END_OF_ARCHIVE } from './raw-archive.js';
 
-const xz = (...options: string[]) => (path: string) =>
-  put(execFileSync('xz', ['-c', ...options], { input: Buffer.concat([...sampleEntries(), END_OF_ARCHIVE]) }))(path);
+const xz =
+  (...options: string[]) =>
+  (path: string) =>
+    put(execFileSync('xz', ['-c', ...options], { input: Buffer.concat([...sampleEntries(), END_OF_ARCHIVE]) }))(path);
 
 export const XZ_CASES: readonly CorpusCase[] = [
   {

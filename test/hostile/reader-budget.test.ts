@@ -12,6 +12,7 @@ import { keepPrefix } from '../../src/bundle/keep-budget.js';
 import { LIMITS } from '../../src/bundle/limits.js';
 import { readBundleBuffer } from '../../src/bundle/read-bundle.js';
 import { readBundleDirectory } from '../../src/bundle/read-directory.js';
+import { splitLines } from '../../src/parsers/lines.js';
 import { makeTgz } from '../helpers/make-archive.js';
 
 const MANIFEST = '{"schemaVersion":1}';
@@ -126,6 +127,14 @@ describe('reader keep budget', () => {
     expect(b.files.get('top/manifest.json')?.bytes.toString()).toBe('m'.repeat(100));
     expect(b.files.get('top/manifest.json')?.truncated).toBe(true);
     expect(b.files.get('other/b')?.bytes.length).toBe(0);
+  });
+
+  it("the parsers' line cap: a line longer than 1 MiB is cut, the lines after it keep their numbers", () => {
+    const lines = splitLines(`${'x'.repeat(3 * 1024 ** 2)}\nnext\n`);
+    expect(lines.map((l) => [l.line, l.text.length])).toEqual([
+      [1, 1024 ** 2],
+      [2, 4],
+    ]);
   });
 
   it('keepPrefix: byte cap, line cap, and no newline at all', () => {

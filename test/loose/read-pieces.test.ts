@@ -151,8 +151,9 @@ const CASES: readonly [string, [number, number, string | null, string | null][]]
     ],
   ],
   [`${C}github-kata-containers-kata-containers-11708-gpu-d3cold/journal.txt`, [[1, 1, 'QEMU / libvirt log', 'qemu-logs']]],
+  [`${C}github-usnistgov-ndn-dpdk-63-x710-group-not-viable/dpdk-log.txt`, [[1, 4, 'DPDK application log', 'qemu-logs']]],
   // text nothing reads: kept, listed as not recognised
-  [`${C}github-usnistgov-ndn-dpdk-63-x710-group-not-viable/dpdk-log.txt`, [[1, 4, null, null]]],
+  [`${C}github-albrechtl-openwrt-docker-38-rpi5-vfio-probe-einval/description-container-log.txt`, [[1, 6, null, null]]],
 ];
 
 describe('what real pasted files are read as', () => {
@@ -174,7 +175,10 @@ describe('what real pasted files are read as', () => {
     const b = buildLooseBundle(
       [
         { name: 'grep.txt', text: read(`${C}github-kholia-osx-kvm-notes-rx580-vfio-healthy/lspci-nnk-grep-amd.txt`) },
-        { name: 'dpdk.txt', text: read(`${C}github-usnistgov-ndn-dpdk-63-x710-group-not-viable/dpdk-log.txt`) },
+        {
+          name: 'container.txt',
+          text: read(`${C}github-albrechtl-openwrt-docker-38-rpi5-vfio-probe-einval/description-container-log.txt`),
+        },
       ],
       'two',
     );
@@ -183,6 +187,6 @@ describe('what real pasted files are read as', () => {
       readAs: 'lspci -nn',
       note: expect.stringContaining('filter') as unknown,
     });
-    expect(b.inputs.pieces[1]?.note?.startsWith('first line: {"level":"error","ts":1654654667.4602127')).toBe(true);
+    expect(b.inputs.pieces[1]?.note).toBe('first line: openwrt  | ❯ Preparing PCI pass-through for device 0001:01:00.0 ...');
   });
 });

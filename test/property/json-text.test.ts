@@ -10,7 +10,13 @@ import { safeJsonText } from '../../src/report/json-report.js';
 const HIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 const value = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 100 }),
-  fc.dictionary(fc.string({ unit: 'binary', maxLength: 10 }), fc.string({ unit: fc.constantFrom('a', '\u009b', '\u202e', '\u2066', '\u200b', '\u2028', '\u007f', '\u{e0041}', '"', '\\', '\n'), maxLength: 30 })),
+  fc.dictionary(
+    fc.string({ unit: 'binary', maxLength: 10 }),
+    fc.string({
+      unit: fc.constantFrom('a', '\u009b', '\u202e', '\u2066', '\u200b', '\u2028', '\u007f', '\u{e0041}', '"', '\\', '\n'),
+      maxLength: 30,
+    }),
+  ),
 );
 
 describe('safe JSON text', () => {

@@ -10,7 +10,10 @@ export default {
   check({ cmdline }, r) {
     const p = cmdline.value.params.find((x) => x.key === 'iommu' && x.value === 'pt');
     return p
-      ? r.fail('present', { raw: p.raw }, [cmdline.value.ref], { summary: 'Boot without iommu=pt', steps: [{ kind: 'note', text: 'site policy' }] })
+      ? r.fail('present', { raw: p.raw }, [cmdline.value.ref], {
+          summary: 'Boot without iommu=pt',
+          steps: [{ kind: 'note', text: 'site policy' }],
+        })
       : r.pass('absent', {}, [cmdline.value.ref]);
   },
 };
