@@ -5,7 +5,7 @@
  * (`<RFC3339 time> stdout|stderr F|P `, kubernetes cri-api "CRI logging format").
  *
  * Sample: test/fixtures/cloudpods/host-log-hugepage-nr0.txt, line 3 (verbatim from a user report):
- * `[fatal 2023-07-20 07:43:02 hostman.(*SHostService).RunService(host_services.go:79)] Host instance init error: Prepare environment: hugepage 1024 nr 0`
+ * `[fatal 2023-07-13 22:10:02 hostman.(*SHostService).RunService(host_services.go:79)] Host instance init error: Prepare environment: hugepage 1024 nr 0`
  * Output: one record per line with level, time, caller and message; other lines (Go's plain
  * `log` output such as `2023/09/19 02:00:01 Allow hosts []`) keep level null and the whole text as message.
  * Under the docker runtime the kubelet's file links to docker's json-file log, one JSON object per
