@@ -2,7 +2,9 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { modprobeParams, paramIssues, type ParamIssue } from '../src/facts/iommu-params.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
-// Valid values per parameter and where each was verified: src/facts/iommu-params.ts.
+// Valid values per parameter and where each was verified: src/facts/iommu-params.ts. The kernel's own
+// complaint: drivers/iommu/intel/iommu.c and drivers/iommu/amd/init.c "Unknown option - '%s'".
+const UNKNOWN_OPTION = new Set(['intel-iommu-unknown-option', 'amd-iommu-unknown-option']);
 export default defineRule({
   id: 'iommu-cmdline-invalid',
   title: 'Misspelled or invalid IOMMU/VFIO parameters',
@@ -23,8 +25,19 @@ export default defineRule({
     if (bootConfig.state === 'known') for (const s of bootConfig.value.sources) issues.push(...paramIssues(s.params, s.ref));
     const modprobe = moduleConfig.state === 'known' ? modprobeParams(moduleConfig.value.modprobe) : [];
     const modIssues = modprobe.flatMap((m) => paramIssues([m.param], m.ref));
+    // The kernel's own "Unknown option - 'on'" proves the value wrong even when the command line itself was not given.
+    const complained =
+      logEvents.state === 'known' ? logEvents.value.events.filter((e) => UNKNOWN_OPTION.has(e.id) && e.value !== null) : [];
+    const fromLog: ParamIssue[] = complained.flatMap((e) => {
+      const key = e.id.startsWith('amd') ? 'amd_iommu' : 'intel_iommu';
+      const ref = e.refs[0];
+      return ref ? [{ raw: `${key}=${e.value}`, intended: key === 'intel_iommu' ? 'intel_iommu=on' : '', why: e.meaning, ref }] : [];
+    });
     const seen = new Set<string>();
-    const all = [...issues, ...modIssues].filter((i) => !seen.has(`${i.raw}@${i.ref.source}`) && seen.add(`${i.raw}@${i.ref.source}`));
+    const written = [...issues, ...modIssues];
+    const all = [...written, ...fromLog.filter((l) => !written.some((i) => i.raw === l.raw))].filter(
+      (i) => !seen.has(`${i.raw}@${i.ref.source}`) && seen.add(`${i.raw}@${i.ref.source}`),
+    );
     if (all.length === 0 && cmdline.state === 'known') return r.pass('valid', {}, [cmdline.value.ref]);
     if (all.length === 0) return r.unknown('noCmdline', {}, ['cat /proc/cmdline']);
     // The kernel's own complaint, when it logged one (samples/lab-amd-iommu-on-invalid: "AMD-Vi: Unknown option - 'on'").

@@ -71,6 +71,14 @@ describe('loadManifest', () => {
     );
   });
 
+  it('bounds every string: an item source over 4,096 characters is a schema error', () => {
+    const m = real();
+    m.items[0] = { ...m.items[0], source: `/${'s'.repeat(4096)}` };
+    expect(loadManifest(withManifest(JSON.stringify(m))).problem).toMatch(
+      /^manifest\.json does not match the schema at items\.0\.source: /,
+    );
+  });
+
   it('refuses a newer schema with one line; unknown keys such as __proto__ are schema errors', () => {
     expect(() => loadManifest(withManifest(JSON.stringify({ ...real(), schemaVersion: 2 })))).toThrow(
       /^x\.tgz: bundle schema version 2 is newer than this ptdoctor reads \(1\); upgrade ptdoctor$/,

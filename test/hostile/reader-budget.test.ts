@@ -113,6 +113,12 @@ describe('reader keep budget', () => {
     expect(b.files.get('proc/cmdline')).toMatchObject({ truncated: true });
   });
 
+  it('a directory stops at the entry limit, like an archive', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptd-budget-'));
+    for (let i = 0; i < 10; i += 1) writeFileSync(join(dir, `f${i}`), 'x');
+    await expect(readBundleDirectory(dir, { ...LIMITS, maxEntries: 5 })).rejects.toThrow(new RegExp(`^${dir}: more than 5 entries$`));
+  });
+
   it('a candidate manifest that stops being usable is charged, and cut to what is left', async () => {
     const b = await readBundleBuffer(
       await makeTgz([

@@ -19,6 +19,17 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // agenkit/ghost: only `dmesg | grep -i -e iommu -e AMD-Vi` was pasted; the kernel's complaint is the proof.
+      name: "the kernel's \"Unknown option - 'on'\" without the command line",
+      sample: 'lab-amd-healthy',
+      evidence: {
+        cmdline: { status: 'not-collected' },
+        'default-grub': { status: 'not-collected' },
+        dmesg: fx('../real-cases/cases/github-agenkit-ghost-amd-iommu-on-unknown-option/dmesg-grep-iommu-amdvi.txt'),
+      },
+      expect: { subject: 'host', messageId: 'invalid', evidence: ['dmesg:1'] },
+    },
+    {
       // Public thread foxlet/macOS-Simple-KVM#497: the poster pasted only the GRUB line.
       name: 'a misspelt id list in /etc/default/grub is found without /proc/cmdline',
       sample: 'lab-intel-healthy',
