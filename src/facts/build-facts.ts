@@ -51,6 +51,7 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
   const pci = buildPci(ev, kernelLog, classifiedLogs);
   const boot = bootConfig.state === 'known' ? bootConfig.value : null;
   const targets = buildTargets(pci, cmdline, moduleConfig, options.devices);
+  const virtualization = buildVirtualization(ev, cpu);
   return {
     host: buildHostProfile(
       distro,
@@ -58,6 +59,7 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
       kernel,
       { bootMode: boot?.bootMode ?? null, bootloader: boot?.bootloader ?? null, grubCfg: boot?.activeGrubCfg ?? null },
       cloudpods.state === 'known' && cloudpods.value.detected,
+      { cmdline, bootConfig, virtualization },
     ),
     cpu,
     kernel,
@@ -75,7 +77,7 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
     logEvents: resolveLogEvents(classifiedLogs, pci, targets),
     hugepages: buildHugepages(ev),
     meminfo: buildMeminfo(ev),
-    virtualization: buildVirtualization(ev, cpu),
+    virtualization,
     kvm: buildKvm(ev, modules),
     hostStorage: buildHostStorage(ev),
     collection: buildCollection(ev, options.manifest, options.manifestProblem, options.skippedEntries, options.lost),

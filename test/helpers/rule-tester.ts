@@ -82,14 +82,19 @@ export function ruleTester(rule: Rule, cases: { pass: RuleCase[]; fail: RuleCase
               f.evidence.some((e) => `${e.source}:${e.line ?? ''}`.includes(src)),
               `cites ${src}: ${JSON.stringify(f.evidence)}`,
             ).toBe(true);
-          if (c.expect.fixKinds) expect(f.fix?.steps.map((s) => s.kind)).toEqual(c.expect.fixKinds);
+          if (c.expect.fixKinds)
+            expect(
+              f.fix?.steps.map((s) => s.kind),
+              `fix kinds ${JSON.stringify(f.fix?.steps.map((s) => s.kind))}`,
+            ).toEqual(c.expect.fixKinds);
           for (const cmd of c.expect.commands ?? [])
             expect(
               f.fix?.steps.some(
                 (s) =>
                   ('command' in s && s.command.includes(cmd)) ||
                   ('change' in s && s.change.includes(cmd)) ||
-                  ('setting' in s && s.setting.includes(cmd)),
+                  ('setting' in s && s.setting.includes(cmd)) ||
+                  ('text' in s && s.text.includes(cmd)),
               ),
               `fix mentions ${cmd}: ${JSON.stringify(f.fix)}`,
             ).toBe(true);

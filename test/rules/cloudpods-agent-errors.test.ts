@@ -34,7 +34,7 @@ ruleTester(rule, {
         subject: 'host',
         messageId: 'known',
         evidence: ['host/0.log:3'],
-        commands: ['climc isolated-device-list --host <host> --details'],
+        commands: ['climc isolated-device-list --host "${PTD_HOST:?'],
       },
     },
     {

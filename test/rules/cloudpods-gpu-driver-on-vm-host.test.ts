@@ -30,7 +30,7 @@ ruleTester(rule, {
         subject: '0000:03:00.0',
         evidence: ['lspci -nnk'],
         fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'run', 'run', 'verify'],
-        commands: ['blacklist bochs-drm', 'update-initramfs'],
+        commands: ['blacklist bochs', 'update-initramfs'],
       },
     },
     {

@@ -25,7 +25,7 @@ ruleTester(rule, {
         messageId: 'foreign',
         subject: '0000:03:01.0',
         evidence: ['lspci -nnk'],
-        fixKinds: ['note', 'firmware', 'reboot', 'verify', 'run', 'run', 'verify'],
+        fixKinds: ['note', 'reboot', 'verify', 'run', 'run', 'verify'],
       },
     },
   ],

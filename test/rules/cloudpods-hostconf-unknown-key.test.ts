@@ -22,7 +22,7 @@ ruleTester(rule, {
         messageId: 'misspelt',
         evidence: ['/etc/yunion/host.conf:1', '/etc/yunion/host.conf:2'],
         fixKinds: ['edit-file', 'edit-file', 'run', 'run', 'verify'],
-        commands: ['amd_vgpu_pfs', 'hugepages_option', 'rollout restart daemonset default-host'],
+        commands: ['amd_vgpu_pfs', 'hugepages_option', 'kubectl -n onecloud delete'],
       },
     },
     {

@@ -27,7 +27,7 @@ ruleTester(rule, {
         messageId: 'hostDriver',
         subject: '0000:01:00.0',
         evidence: ['sysfs PCI inventory', '/proc/cmdline:1'],
-        fixKinds: ['edit-file', 'edit-file', 'run', 'reboot', 'verify'],
+        fixKinds: ['edit-file', 'edit-file', 'edit-file', 'run', 'reboot', 'verify'],
         commands: ['options vfio-pci ids=8086:10d3', 'softdep e1000e pre: vfio-pci', 'vfio_iommu_type1', 'update-initramfs -u -k all'],
       },
     },

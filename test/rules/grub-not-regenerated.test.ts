@@ -43,7 +43,7 @@ ruleTester(rule, {
         subject: 'host',
         messageId: 'stale',
         evidence: ['/boot/loader/entries/test.conf'],
-        commands: ['grubby --update-kernel=ALL --args="intel_iommu=on iommu=pt"'],
+        commands: ["grubby --update-kernel=ALL --args='intel_iommu=on iommu=pt'"],
       },
     },
   ],

@@ -28,7 +28,7 @@ ruleTester(rule, {
         subject: 'host',
         messageId: 'missingNoCpuSupport',
         evidence: ['ls -l /dev/kvm', '/proc/cpuinfo'],
-        fixKinds: ['firmware', 'reboot', 'verify'],
+        fixKinds: ['note', 'reboot', 'verify'],
       },
     },
   ],

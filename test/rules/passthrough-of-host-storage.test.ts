@@ -23,7 +23,7 @@ ruleTester(rule, {
         messageId: 'hostStorage',
         subject: '0000:02:00.0',
         evidence: ['/proc/swaps:2', '/etc/modprobe.d/vfio.conf'],
-        fixKinds: ['edit-file', 'run', 'verify'],
+        fixKinds: ['edit-file', 'edit-file', 'run', 'verify'],
         commands: ['remove 1b36:0010', 'update-initramfs -u -k all'],
       },
     },
@@ -35,7 +35,7 @@ ruleTester(rule, {
       expect: {
         messageId: 'hostStorage',
         subject: '0000:02:00.0',
-        fixKinds: ['edit-file', 'run', 'note', 'verify'],
+        fixKinds: ['edit-file', 'edit-file', 'run', 'note', 'verify'],
         commands: ['dracut -f --regenerate-all'],
       },
     },

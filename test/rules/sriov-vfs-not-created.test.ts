@@ -19,8 +19,8 @@ ruleTester(rule, {
         messageId: 'missingVfs',
         subject: '0000:02:00.0',
         severity: 'info',
-        fixKinds: ['run', 'run', 'edit-file', 'verify'],
-        commands: ['echo 1 > /sys/bus/pci/devices/0000:02:00.0/sriov_numvfs', 'bus/pci/devices/0000:02:00.0/sriov_numvfs = 1'],
+        fixKinds: ['run', 'edit-file', 'verify'],
+        commands: ['echo 1 > /sys/bus/pci/devices/0000:02:00.0/sriov_numvfs', 'ATTR{sriov_numvfs}="1"'],
       },
     },
     {

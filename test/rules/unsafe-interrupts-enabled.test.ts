@@ -26,7 +26,7 @@ ruleTester(rule, {
         messageId: 'unneeded',
         severity: 'warning',
         evidence: ['dmesg:', '/proc/cmdline:1'],
-        fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'],
+        fixKinds: ['note', 'edit-file', 'run', 'reboot', 'verify', 'verify'],
         commands: ['update-grub', 'vfio_iommu_type1.allow_unsafe_interrupts=1'],
       },
     },

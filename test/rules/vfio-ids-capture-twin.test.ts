@@ -71,8 +71,8 @@ ruleTester(rule, {
         subject: '0000:01:00.0',
         severity: 'error',
         evidence: ['/proc/cmdline:1', '/proc/swaps'],
-        fixKinds: ['edit-file', 'run', 'edit-file', 'run', 'edit-file', 'edit-file', 'run', 'reboot', 'verify', 'verify'],
-        commands: ['update-grub', 'for DEV in 0000:02:00.0;', 'softdep nvme pre: vfio-pci', 'update-initramfs'],
+        fixKinds: ['edit-file', 'edit-file', 'edit-file', 'edit-file', 'run', 'edit-file', 'run', 'reboot', 'verify', 'verify', 'verify'],
+        commands: ['update-grub', 'add the line(s): 0000:02:00.0', 'softdep nvme pre: vfio-pci', 'update-initramfs'],
       },
     },
     {
@@ -84,8 +84,8 @@ ruleTester(rule, {
         subject: '0000:03:02.0',
         severity: 'warning',
         evidence: ['/etc/modprobe.d/vfio.conf:1', 'sysfs'],
-        fixKinds: ['edit-file', 'edit-file', 'run', 'edit-file', 'edit-file', 'run', 'reboot', 'verify', 'verify'],
-        commands: ['for DEV in 0000:03:01.0;', 'driver_override', 'softdep e1000 pre: vfio-pci', 'copy_exec', 'update-initramfs'],
+        fixKinds: ['edit-file', 'edit-file', 'edit-file', 'edit-file', 'edit-file', 'run', 'reboot', 'verify', 'verify', 'verify'],
+        commands: ['add the line(s): 0000:03:01.0', 'driver_override', 'softdep e1000 pre: vfio-pci', 'copy_exec', 'update-initramfs'],
       },
     },
     {

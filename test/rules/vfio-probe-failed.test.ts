@@ -18,8 +18,8 @@ ruleTester(rule, {
         messageId: 'failed',
         subject: '0000:01:00.0',
         evidence: ['dmesg:390', 'sysfs PCI inventory'],
-        fixKinds: ['firmware', 'reboot', 'verify'],
-        commands: ['VT-d'],
+        fixKinds: ['note', 'reboot', 'verify'],
+        commands: ['intel-iommu,intremap=on'],
       },
     },
     {
