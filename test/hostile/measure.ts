@@ -1,6 +1,6 @@
 /**
  * Run the built ptdoctor CLI (dist/) in a child process with an empty working directory and an
- * empty TMPDIR, and measure it: wall time from spawn to exit, CPU time, peak RSS (getrusage, reported by
+ * empty TMPDIR, and measure it: wall time from spawn to exit, CPU time, peak RSS (its own VmHWM, reported by
  * run-cli.mjs on fd 3), and every file left behind in either directory.
  */
 import { spawn, spawnSync } from 'node:child_process';

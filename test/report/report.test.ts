@@ -77,7 +77,9 @@ describe('HTML and Markdown carry the same information', () => {
       expect(md).toContain(`**${row.verdictLabel}**`);
     }
     for (const g of view.topology?.groups ?? []) expect(md).toContain(`**${g.title}**`);
-    for (const line of view.plan.script.split('\n').filter((l) => l !== '' && !l.startsWith('#'))) expect(md).toContain(line);
+    // Markdown fences break `scheme://` and `@name` with a zero-width space (no link or mention in a ticket).
+    const inFence = (line: string): string => line.replace(/:\/\//g, ':\u200b//').replace(/(@)\b/g, '$1\u200b');
+    for (const line of view.plan.script.split('\n').filter((l) => l !== '' && !l.startsWith('#'))) expect(md).toContain(inFence(line));
   });
 });
 
@@ -112,22 +114,19 @@ describe('readiness board', () => {
 });
 
 describe('fix plan', () => {
-  const ORDER = ['firmware', 'edit-file', 'run', 'reboot', 'verify'];
-  it.each(SAMPLES)('%s: sections in order, one reboot, every command of every fix once', (sample) => {
+  // Conflicts first (never run), then the firmware, the steps before the reboot, the one reboot, what
+  // runs after it, the checks, and info-level suggestions (commented out).
+  const ORDER = ['conflicts', 'firmware', 'before-reboot', 'reboot', 'after-reboot', 'verify', 'optional'];
+  it.each(SAMPLES)('%s: sections in order, at most one reboot, no automatic reboot, every command of every fix in a script', (sample) => {
     const { analysis, view } = report(sample);
     const kinds = view.plan.sections.map((s) => s.kind);
     expect([...kinds].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))).toEqual(kinds);
     expect(view.plan.sections.find((s) => s.kind === 'reboot')?.items.length ?? 0).toBeLessThanOrEqual(1);
-    const scriptLines = view.plan.script.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
-    const verifyLines = view.plan.verifyScript.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
-    expect(scriptLines).not.toContain('reboot');
-    expect(new Set(scriptLines).size).toBe(scriptLines.length);
-    for (const f of analysis.findings.filter((x) => x.status === 'fail')) {
-      for (const step of f.fix?.steps ?? []) {
-        if (step.kind === 'run') expect(scriptLines.join('\n')).toContain(step.command);
-        if (step.kind === 'verify') expect(verifyLines.join('\n')).toContain(step.command);
-      }
-    }
+    expect(view.plan.script.split('\n').filter((l) => !l.startsWith('#'))).not.toContain('reboot');
+    // Steps that conflict or are only suggested stay in the scripts as comments: every command is there to read.
+    const scripts = `${view.plan.script}\n${view.plan.verifyScript}`;
+    for (const f of analysis.findings.filter((x) => x.status === 'fail'))
+      for (const step of f.fix?.steps ?? []) if (step.kind === 'run' || step.kind === 'verify') expect(scripts).toContain(step.command);
     if (view.plan.hasSteps) expect(view.plan.forHost).not.toBe('');
   });
 });

@@ -15,7 +15,7 @@ import groupNotViable from '../../rules/group-not-viable.js';
 import { builtinRules } from '../../rules/index.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { runRules } from '../../src/engine/run-rules.js';
-import { known } from '../../src/facts/fact.js';
+import { known, unknown } from '../../src/facts/fact.js';
 import type { Facts } from '../../src/facts/facts.js';
 import { sampleBundle } from '../helpers/bundle-from.js';
 
@@ -56,6 +56,7 @@ function groupFindings(pci: PciFacts, targets: readonly DeviceReadiness[]): Find
     }),
     pci: known(pci),
     host: realHost,
+    logEvents: unknown('a layout input has no log', []),
   } as unknown as Facts;
   return runRules([groupNotViable], facts);
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The fix-apply lab from the command line: build (or reuse) the base image, then run scenarios one
+// after the other (one QEMU guest at a time) and print what each showed and how long it took.
+//
+//   node test/fix-lab/run-fix-lab.mjs                      # every scenario
+//   node test/fix-lab/run-fix-lab.mjs host-driver-claims   # one (or several) by name
+//   node test/fix-lab/run-fix-lab.mjs --image              # only the base image
+//
+// Needs the shipped CLI (npm run build), mmdebstrap, sfdisk, mke2fs, qemu-img and
+// qemu-system-x86_64; see docs/fix-lab.md.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBaseImage } from './lib/base-image.mjs';
+import { CACHE } from './lib/paths.mjs';
+import { listScenarios } from './lib/scenario.mjs';
+import { runScenario } from './run-scenario.mjs';
+
+const s = (ms) => (ms === undefined || ms === null ? '-' : `${(ms / 1000).toFixed(0)} s`);
+
+/** Every named scenario (all when none is named), in order: { image, runs: [result | { name, error }] }. */
+export async function runFixLab(names = listScenarios(), { log = () => {} } = {}) {
+  const image = await ensureBaseImage({ log });
+  log(
+    image.cached
+      ? `base image ${image.key} (cached, built in ${s(image.buildMs)})`
+      : `base image ${image.key}: built in ${s(image.buildMs)} (mmdebstrap ${s(image.bootstrapMs)}, disk ${s(image.diskMs)}, install boot ${s(image.installBootMs)})`,
+  );
+  const runs = [];
+  for (const name of names) {
+    try {
+      const r = await runScenario(name, image, { log });
+      log(`${name}: ${r.problems.length === 0 ? 'fixed' : `${r.problems.length} problem(s)`} in ${s(r.totalMs)}; ${describeBoots(r)}`);
+      for (const p of r.problems) log(`  - ${p}`);
+      runs.push(r);
+    } catch (e) {
+      log(`${name}: ${e.message}`);
+      runs.push({ name, error: String(e.message ?? e) });
+    }
+  }
+  mkdirSync(join(CACHE, 'out'), { recursive: true });
+  writeFileSync(join(CACHE, 'out', 'summary.json'), JSON.stringify({ image, runs }, null, 2));
+  return { image, runs };
+}
+
+/** "6.1.0-57-amd64 up in 41 s, …": each boot's kernel and the guest's uptime when the agent started. */
+export function describeBoots(r) {
+  return r.boots.map((b) => `${b.kernel} up in ${b.uptimeS.toFixed(0)} s`).join(', ');
+}
+
+if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
+  const argv = process.argv.slice(2);
+  const log = (l) => console.log(l);
+  const main = argv.includes('--image')
+    ? ensureBaseImage({ log }).then((i) => log(`${i.image}${i.cached ? ' (cached)' : `: built in ${s(i.buildMs)}`}`))
+    : runFixLab(argv.length > 0 ? argv : undefined, { log }).then(({ runs }) => {
+        if (runs.some((r) => r.error || r.problems.length > 0)) process.exitCode = 1;
+      });
+  main.catch((e) => {
+    console.error(String(e.message ?? e));
+    process.exitCode = 1;
+  });
+}
