@@ -9,17 +9,19 @@ export default defineRule({
   severity: 'warning',
   tags: ['device', 'reset', 'kernel-log'],
   source: 'Kernel log (drivers/pci/pci.c pci_dev_wait, pcie_flr, pci_power_up); gnif/vendor-reset device list',
-  needs: ['logEvents', 'targets', 'pci'],
+  needs: ['logEvents'],
+  optional: ['targets', 'pci'],
   messages: {
     resettable: '{{address}} offers reset methods ({{methods}}) and the kernel log shows no failed reset.',
     resetFailed: '{{address}} failed to reset: {{problems}}. The device may not work again in a VM until the host is power-cycled.',
+    noInventory: 'No failed reset in the logs, and no PCI inventory to tell which targets can be reset.',
     noResetMethod: '{{address}} has no reset method: the kernel cannot return it to a clean state between VM runs.',
   },
   check({ logEvents, targets, pci }, r) {
     const byAddr = new Map<string, ReturnType<typeof resetFailures>>();
     for (const f of resetFailures(logEvents.value)) byAddr.set(f.address, [...(byAddr.get(f.address) ?? []), f]);
     const failed = [...byAddr].map(([address, fs]) => {
-      const dev = deviceByAddress(pci.value).get(address);
+      const dev = pci.state === 'known' ? deviceByAddress(pci.value).get(address) : undefined;
       const problems = [...new Set(fs.map((f) => f.problem))].join(', ');
       return r.fail(
         'resetFailed',
@@ -31,6 +33,9 @@ export default defineRule({
     });
     // reset_method is listed only when the kernel offers one (5.15+); its absence means "none" only
     // when other devices in the same inventory show the attribute.
+    // Without an inventory only the log's failures can be reported.
+    if (pci.state === 'unknown' || targets.state === 'unknown')
+      return failed.length > 0 ? failed : r.unknown('noInventory', {}, ['lspci -nnk']);
     const hasAttr = pci.value.devices.some((d) => d.resetMethod !== null);
     const rest = targets.value.devices
       .filter((t) => !byAddr.has(t.address))

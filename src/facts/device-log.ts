@@ -29,7 +29,13 @@ export function probeFailures(log: LogEventFacts, driver?: string): ProbeFailure
 }
 
 export type ResetProblem =
-  'flr-not-ready' | 'pending-transaction' | 'power-inaccessible' | 'power-refused' | 'vendor-reset' | 'no-reset-mechanism';
+  | 'flr-not-ready'
+  | 'slow-after-reset'
+  | 'pending-transaction'
+  | 'power-inaccessible'
+  | 'power-refused'
+  | 'vendor-reset'
+  | 'no-reset-mechanism';
 
 export interface ResetFailure {
   readonly address: string;
@@ -40,6 +46,8 @@ export interface ResetFailure {
 /** Catalogue entries that prove a failed reset or power transition, and what each means for the fix. */
 const RESET_PROBLEMS: Readonly<Record<string, ResetProblem>> = {
   'pci-not-ready-giving-up': 'flr-not-ready',
+  // "not ready %dms after FLR; waiting": still silent a second after the reset (a host that then hangs never prints "giving up").
+  'pci-not-ready-waiting': 'slow-after-reset',
   'pci-flr-pending-transaction': 'pending-transaction',
   'pci-af-flr-pending-transaction': 'pending-transaction',
   'pci-power-up-inaccessible': 'power-inaccessible',
@@ -56,7 +64,7 @@ const RESET_PROBLEMS: Readonly<Record<string, ResetProblem>> = {
 export function resetFailures(log: LogEventFacts): ResetFailure[] {
   const out: ResetFailure[] = [];
   for (const e of log.events) {
-    if (e.device === null || (e.fault !== 'reset-failed' && e.fault !== 'power-state-failed')) continue;
+    if (e.device === null || !['reset-failed', 'power-state-failed', 'device-unresponsive'].includes(e.fault)) continue;
     const problem = Object.hasOwn(RESET_PROBLEMS, e.id) ? RESET_PROBLEMS[e.id] : e.origin === 'vendor-reset' ? 'vendor-reset' : undefined;
     if (problem === undefined) continue;
     for (const ref of e.refs) out.push({ address: e.device, problem, ref });

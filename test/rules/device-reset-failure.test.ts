@@ -12,6 +12,19 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // linux-pci, 2020-05: an AMD Matisse USB controller never answers after FLR; only the log was posted.
+      name: 'FLR giving up, from the kernel log alone',
+      sample: 'lab-intel-healthy',
+      devices: ['0000:0c:00.3'],
+      evidence: {
+        'pci-sysfs': { status: 'not-collected' },
+        'lspci-nnk': { status: 'not-collected' },
+        'lspci-vvv': { status: 'not-collected' },
+        dmesg: fx('../real-cases/cases/lore-linux-pci-2020-05-amd-matisse-usb-flr-giving-up/dmesg-flr.txt'),
+      },
+      expect: { subject: '0000:0c:00.3', messageId: 'resetFailed', evidence: ['dmesg'] },
+    },
+    {
       name: 'FLR of a vfio-pci function never completes (lore report)',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/lore-vfio-flr-giving-up.txt') },
@@ -36,6 +49,12 @@ ruleTester(rule, {
     },
   ],
   unknown: [
+    {
+      name: 'no failed reset and no inventory to judge the targets',
+      sample: 'lab-intel-healthy',
+      evidence: { 'pci-sysfs': { status: 'denied' }, 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' } },
+      expect: { subject: 'host', messageId: 'noInventory', collect: ['lspci -nnk'] },
+    },
     {
       name: 'no kernel log',
       sample: 'lab-intel-healthy',

@@ -33,7 +33,8 @@ export function machineArgs({ disk, share, consoleLog, devices = [], driveImages
     '-drive',
     `file=${disk},if=none,id=root,format=qcow2,cache=unsafe`,
     '-device',
-    'ide-hd,drive=root,bus=ide.0,bootindex=0',
+    // SeaBIOS boots this disk first (the NVMe drives are blank); -kernel takes bootindex 0 itself
+    `ide-hd,drive=root,bus=ide.0${direct ? '' : ',bootindex=0'}`,
     '-fsdev',
     `local,id=share,path=${share},security_model=none`,
     '-device',
