@@ -1,19 +1,19 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { logLines, logRef } from '../src/facts/kernel-log.js';
-import { checkIsolatedDevices, checkQemuLog, restartHostService } from '../src/fixes/cloudpods.js';
+import { collectFor, describeGaps } from '../src/facts/fact.js';
+import { eventsOf } from '../src/facts/log-events.js';
+import { deviceByAddress } from '../src/facts/pci.js';
+import { bringBackOnBus, findWhyNodeMissing, putBackOnVfio, recreateGroupNode } from '../src/fixes/cloudpods-vfio-open.js';
 
-// QEMU hw/vfio/container.c vfio_get_group: open("/dev/vfio/<group>") fails → error_setg_errno(errp, errno,
-// "failed to open %s", path), printed after the device's "vfio <addr>: " prefix. The node exists only
-// while a vfio driver holds the group's devices.
-const OPEN = /vfio (\S+): failed to open \/dev\/vfio\/(\d+): No such file or directory/;
+// QEMU hw/vfio "failed to open /dev/vfio/%d" (src/log-catalog/qemu-vfio.ts), read from the VMs' logs. The
+// node exists only while a vfio driver holds the group's devices.
 export default defineRule({
   id: 'cloudpods-vm-vfio-open-failed',
   title: "A VM did not start: QEMU could not open the device's /dev/vfio group",
   severity: 'error',
   tags: ['cloudpods', 'vfio', 'qemu'],
   source: 'qemu hw/vfio/container.c vfio_get_group; Cloudpods VM logs /opt/cloud/workspace/servers/logs/<server id>',
-  needs: ['cloudpods', 'pci'],
-  optional: ['kernelLog'],
+  needs: ['cloudpods'],
+  optional: ['pci', 'logEvents'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noFailure: 'No QEMU log in the bundle reports "failed to open /dev/vfio/N".',
@@ -25,104 +25,55 @@ export default defineRule({
     gone: 'QEMU could not open /dev/vfio/{{group}} for {{address}}, and {{address}} is no longer on the PCI bus{{why}}: the card fell off the bus or was removed.',
     nodeMissing:
       'QEMU could not open /dev/vfio/{{group}} for {{address}}: the device is on vfio-pci in group {{now}} but /dev/vfio holds {{nodes}}.',
+    noInventory:
+      'QEMU could not open /dev/vfio/{{group}} for {{address}}: no vfio driver held its group when the VM started (the bundle has no PCI inventory to tell why).',
     recovered:
       'QEMU could not open /dev/vfio/{{group}} for {{address}} earlier; the device is now on vfio-pci and /dev/vfio/{{now}} exists, so the VM can be started again.',
   },
-  check({ cloudpods, pci, kernelLog }, r) {
+  check({ cloudpods, pci, logEvents }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
     if (cp.qemuLog === null) return r.unknown('noQemuLog', {}, ['sudo tail -n 200 /opt/cloud/workspace/servers/logs/*']);
+    const failures =
+      logEvents.state === 'known'
+        ? eventsOf(logEvents.value, ['vfio-open-failed']).filter((e) => e.origin === 'qemu' && e.device !== null)
+        : [];
+    if (failures.length === 0 && cp.qemuLog.gaps.length > 0)
+      return r.unknown('qemuLogCut', { missing: describeGaps(cp.qemuLog.gaps) }, collectFor(cp.qemuLog.gaps));
     const lines = cp.qemuLog.lines;
-    const hits = lines.map((l) => ({ l, m: OPEN.exec(l.message) })).filter((x) => x.m !== null);
-    if (hits.length === 0 && cp.qemuLog.gaps.length > 0)
-      return r.unknown(
-        'qemuLogCut',
-        { missing: cp.qemuLog.gaps.map((g) => `${g.source} ${g.why}`).join('; ') },
-        cp.qemuLog.gaps.flatMap((g) => g.collect),
-      );
-    if (hits.length === 0) return r.pass('noFailure', {}, lines.length > 0 ? [lines[lines.length - 1]!.ref] : cloudpods.evidence);
-    const seen = new Set<string>();
-    return hits
-      .filter((h) => !seen.has(h.m![1]!) && seen.add(h.m![1]!))
-      .map(({ l, m }) => {
-        const address = (m![1] ?? '').toLowerCase();
-        const group = m![2] ?? '';
-        const dev = pci.value.devices.find((d) => d.address === address || d.address === `0000:${address}`);
-        const data = { address, group };
-        const restart = [
-          ...restartHostService(),
-          checkIsolatedDevices(),
-          checkQemuLog('no "failed to open /dev/vfio" line after the VM is started again'),
-        ];
-        if (!dev) {
-          const bus =
-            kernelLog.state === 'known'
-              ? logLines(kernelLog.value, 'fallen off the bus', 'AER:', 'Xid')
-                  .slice(0, 5)
-                  .map((x) => logRef(kernelLog.value, x))
-              : [];
-          return r.fail(
-            'gone',
-            { ...data, why: bus.length > 0 ? ' (the kernel log shows bus errors)' : '' },
-            [l.ref, ...bus, ...pci.evidence],
-            {
-              summary: `Bring ${address} back on the bus`,
-              steps: [
-                {
-                  kind: 'run',
-                  command: `lspci -nnk -s ${address}; dmesg | grep -iE 'fallen off the bus|AER|Xid'`,
-                  why: 'an empty lspci line or config space reading ff means the card is gone; the kernel log says why',
-                },
-                {
-                  kind: 'note',
-                  text: 'Reseat or power-cycle the card (a host power cycle, not a reboot, for a card that fell off the bus), check its power cables and slot, then let the host service probe again.',
-                },
-                ...restart,
-              ],
-            },
-            {},
-          );
-        }
-        const nodes = cp.devVfio?.names ?? [];
-        if (dev.driver !== 'vfio-pci')
-          return r.fail(
-            'notVfio',
-            { ...data, driver: dev.driver ?? 'no driver' },
-            [l.ref, ...dev.refs],
-            {
-              summary: `Put ${address} back on vfio-pci`,
-              steps: [
-                {
-                  kind: 'verify',
-                  command: `lspci -nnk -s ${dev.address}`,
-                  expect: 'Kernel driver in use: vfio-pci (the host service binds it at probe)',
-                },
-                ...restart,
-              ],
-            },
-            { device: dev.address },
-          );
-        if (cp.devVfio && !nodes.includes(dev.group ?? ''))
-          return r.fail(
-            'nodeMissing',
-            { ...data, now: dev.group ?? 'none', nodes: nodes.join(' ') || 'nothing' },
-            [l.ref, ...dev.refs, cp.devVfio.ref],
-            {
-              summary: `Recreate /dev/vfio/${dev.group ?? 'N'}`,
-              steps: [
-                {
-                  kind: 'run',
-                  command: `echo ${dev.address} > /sys/bus/pci/drivers/vfio-pci/unbind; echo ${dev.address} > /sys/bus/pci/drivers/vfio-pci/bind; ls -l /dev/vfio`,
-                  why: 'a rebind makes vfio-pci register the group again',
-                },
-                ...restart,
-              ],
-            },
-            { device: dev.address },
-          );
-        return r.pass('recovered', { ...data, now: dev.group ?? '' }, [l.ref, ...dev.refs, ...(cp.devVfio ? [cp.devVfio.ref] : [])], {
-          device: dev.address,
+    if (failures.length === 0) return r.pass('noFailure', {}, lines.length > 0 ? [lines[lines.length - 1]!.ref] : cloudpods.evidence);
+    // Bus errors in the kernel log, for a card no longer in the inventory.
+    const busErrors =
+      logEvents.state === 'known' ? eventsOf(logEvents.value, ['aer-fatal', 'device-unresponsive']).flatMap((e) => e.refs) : [];
+    return [...new Map(failures.map((e) => [e.device, e])).values()].map((e) => {
+      const address = e.device ?? '';
+      const data = { address, group: e.group ?? '' };
+      if (pci.state === 'unknown') return r.fail('noInventory', data, e.refs, findWhyNodeMissing(address), { device: address });
+      const dev = deviceByAddress(pci.value).get(address);
+      if (!dev)
+        return r.fail(
+          'gone',
+          { ...data, why: busErrors.length > 0 ? ' (the kernel log shows bus errors)' : '' },
+          [...e.refs, ...busErrors.slice(0, 5), ...pci.evidence],
+          bringBackOnBus(address),
+        );
+      if (dev.driver !== 'vfio-pci')
+        return r.fail('notVfio', { ...data, driver: dev.driver ?? 'no driver' }, [...e.refs, ...dev.refs], putBackOnVfio(address), {
+          device: address,
         });
+      const nodes = cp.devVfio?.names ?? [];
+      if (cp.devVfio && !nodes.includes(dev.group ?? ''))
+        return r.fail(
+          'nodeMissing',
+          { ...data, now: dev.group ?? 'none', nodes: nodes.join(' ') || 'nothing' },
+          [...e.refs, ...dev.refs, cp.devVfio.ref],
+          recreateGroupNode(address, dev.group),
+          { device: address },
+        );
+      return r.pass('recovered', { ...data, now: dev.group ?? '' }, [...e.refs, ...dev.refs, ...(cp.devVfio ? [cp.devVfio.ref] : [])], {
+        device: address,
+        despiteGaps: 'the device is on vfio-pci now and its node is listed',
       });
+    });
   },
 });

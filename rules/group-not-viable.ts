@@ -22,7 +22,7 @@ export default defineRule({
     slotShared:
       'The IOMMU groups are not known, but {{address}} shares its slot with {{members}}: unless the device isolates its functions (ACS), they are one IOMMU group, and VFIO refuses it while a function is bound to a host driver.',
     vmmRefused:
-      '{{who}} refused {{address}}: its IOMMU group {{group}} is not viable, so another device in that group is still bound to a host driver.',
+      '{{who}} refused {{address}}: its IOMMU group {{group}} is not viable, so a device of that group (possibly {{address}} itself) is still bound to a host driver.',
     noInventory: 'No PCI inventory and no log line about a group, so the IOMMU groups of the devices cannot be checked.',
     membersUnlisted:
       'IOMMU group {{group}} of {{address}} also holds {{unlisted}}, which the PCI inventory does not show, so whether a host driver holds them cannot be decided.',

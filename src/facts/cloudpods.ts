@@ -17,6 +17,8 @@ import { collectHint, fileRef, gapsIn, refTo, whyMissing } from './evidence-ref.
 import type { CloudpodsFacts, CloudpodsLogLine, HostConfSetting } from './model.js';
 import { blockDeviceInventory, type ParsedEvidence } from './shared-evidence.js';
 
+const HOST_SERVICE_DEVICE = /-device vfio-pci,id=dev_[\da-f]{2,4}_[\da-f]{2}\.[0-7],/;
+
 const exists = (e: Evidence): boolean => e.status !== 'absent' && e.status !== 'not-collected';
 const lineRef = (e: Evidence, line: number, text: string): EvidenceRef => refTo(e, { line, text });
 
@@ -44,6 +46,10 @@ export function buildCloudpods(ev: EvidenceSource): Fact<CloudpodsFacts> {
     for (const l of parseHostServiceLog(e.text)) log.push({ level: l.level, message: l.message, ref: lineRef(e, l.line, l.text) });
   }
   const qemuLog = qemuLogs(ev.many('qemu-logs'));
+  // A VM the host service started: it names each passed-through device `dev_<bus>_<slot>.<fn>`
+  // (pkg/hostman/isolated_device/pci_device.go, gpu.go GetQemuId: "dev_%s" of the address with ':' → '_').
+  const started = qemuLog?.lines.find((l) => HOST_SERVICE_DEVICE.test(l.message));
+  if (started) detectedBy.push(started.ref);
 
   return known(
     {

@@ -81,7 +81,7 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
     const log = kernelLog.value;
     streams.push({ source: log.source, lines: kernelLines(log) });
     gaps.push(...kernelLog.gaps);
-  }
+  } else gaps.push({ source: 'the kernel log', why: `was not collected (${kernelLog.reason})`, collect: kernelLog.collect });
   if (cloudpods.state === 'known') {
     const cp = cloudpods.value;
     if (cp.qemuLog) {
@@ -95,8 +95,10 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
   const events = new Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>();
   const candidates: LogLine[] = [];
   let unmatched = 0;
+  let first: EvidenceRef | null = null;
   for (const stream of streams) {
     for (const line of stream.lines) {
+      first ??= line.ref;
       const matches = classifyLogLine(plainQuotes(line.message));
       for (const m of matches) add(events, m, line.ref);
       if (matches.length > 0 || !(MENTIONS.test(line.message) || ANY_ADDRESS.test(line.message))) continue;
@@ -104,6 +106,8 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
       if (candidates.length < MAX_CANDIDATES) candidates.push(line);
     }
   }
+  // Logs that were collected but hold no line (an empty QEMU log directory) say nothing without the kernel log.
+  if (kernelLog.state === 'unknown' && first === null) return kernelLog;
   return known(
     {
       events: [...events.values()].map((e) => ({ ...e.event, count: e.count, refs: e.refs })),
@@ -111,7 +115,7 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
       unmatched,
       sources: streams.map((s) => s.source),
     },
-    kernelLog.state === 'known' ? kernelLog.evidence : [],
+    kernelLog.state === 'known' ? kernelLog.evidence : first === null ? [] : [first],
     gaps,
   );
 }

@@ -19,6 +19,13 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // The QEMU line proves the failure; without an inventory the fix says how to tell the cause.
+      name: 'no PCI inventory',
+      sample: 'lab-cloudpods-gpu-issues',
+      evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } },
+      expect: { subject: '0000:00:02.0', messageId: 'noInventory', commands: ['lspci -nnk -s 0000:00:02.0'] },
+    },
+    {
       name: '00:02.0 on bochs-drm, not vfio-pci',
       sample: 'lab-cloudpods-gpu-issues',
       expect: {
@@ -67,12 +74,6 @@ ruleTester(rule, {
         },
       },
       expect: { subject: 'host', messageId: 'qemuLogCut' },
-    },
-    {
-      name: 'no PCI inventory',
-      sample: 'lab-cloudpods-gpu-issues',
-      evidence: { 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' }, 'pci-sysfs': { status: 'denied' } },
-      expect: { subject: 'host', collect: ['lspci'] },
     },
   ],
   skip: [{ name: 'not a Cloudpods host', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'notCloudpods' } }],
