@@ -11,6 +11,7 @@ export default defineRule({
   tags: ['cloudpods', 'log'],
   source: 'yunionio/cloudpods pkg/hostman (messages named in src/fixes/cloudpods-log-errors.ts)',
   needs: ['cloudpods', 'host'],
+  optional: ['logEvents'],
   messages: {
     notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noLog: 'The host service log was not collected: {{reason}}',
@@ -18,39 +19,40 @@ export default defineRule({
     known: '{{count}} host service log line(s) say: {{first}} — {{cause}}.',
     unlisted: '{{count}} [error]/[fatal] host service log line(s) match no known message, first: {{first}}',
   },
-  check({ cloudpods, host }, r) {
+  check({ cloudpods, host, logEvents }, r) {
     const cp = cloudpods.value;
     if (!cp.detected) return r.skip('notCloudpods', {});
-    if (cp.log === null)
+    if (cp.log === null || logEvents.state === 'unknown')
       return r.unknown('noLog', { reason: 'no /var/log/pods/onecloud_default-host-*/host/*.log and no kubectl output in the bundle' }, [
         'kubectl -n onecloud logs <default-host pod> -c host --tail=20000',
       ]);
-    const log = cp.log;
+    const hostEvents = logEvents.value.events.filter((e) => e.origin === 'cloudpods-host');
     const out = KNOWN_HOST_SERVICE_ERRORS.flatMap((k) => {
-      const lines = log.filter((l) => k.match.test(l.message));
-      if (lines.length === 0) return [];
-      const first = lines[0]!;
+      const hits = hostEvents.filter(
+        (e) => k.entries.includes(e.id) && (k.valueHolds === undefined || (e.value ?? '').includes(k.valueHolds)),
+      );
+      const first = hits[0];
+      if (!first) return [];
+      const refs = hits.flatMap((e) => e.refs);
       return [
         r.fail(
           'known',
-          { count: lines.length, first: first.message.slice(0, 240), cause: k.cause },
-          lines.slice(0, 20).map((l) => l.ref),
-          { summary: `Host service log: ${k.id}`, steps: k.steps(host.value, first.message) },
+          { count: hits.reduce((n, e) => n + e.count, 0), first: (refs[0]?.text ?? '').slice(0, 240), cause: k.cause },
+          refs.slice(0, 20),
+          { summary: `Host service log: ${k.id}`, steps: k.steps(host.value, first.id) },
           k.severity === 'warning'
             ? { severity: 'warning', severityReason: 'the host service keeps running; the setting is only ignored' }
             : {},
         ),
       ];
     });
-    const unlisted = log.filter(
-      (l) => (l.level === 'error' || l.level === 'fatal') && !KNOWN_HOST_SERVICE_ERRORS.some((k) => k.match.test(l.message)),
-    );
-    if (unlisted.length > 0)
+    const unlisted = logEvents.value.unmatchedErrors;
+    if (unlisted.count > 0)
       out.push(
         r.fail(
           'unlisted',
-          { count: unlisted.length, first: unlisted[0]!.message.slice(0, 240) },
-          unlisted.slice(0, 20).map((l) => l.ref),
+          { count: unlisted.count, first: (unlisted.lines[0]?.text ?? '').slice(0, 240) },
+          unlisted.lines.slice(0, 20),
           {
             summary: 'Read the unexplained host service errors in context',
             steps: [checkHostServiceLog('the lines before each error name the operation that failed'), ...restartHostService()],
@@ -58,7 +60,7 @@ export default defineRule({
           { severity: 'warning', severityReason: 'not a message ptdoctor can explain; shown so it is not missed' },
         ),
       );
-    if (out.length === 0) return r.pass('clean', { count: log.length }, cloudpods.evidence);
+    if (out.length === 0) return r.pass('clean', { count: cp.log.length }, cloudpods.evidence);
     return out;
   },
 });

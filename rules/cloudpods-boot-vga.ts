@@ -1,3 +1,4 @@
+import { sh } from '../src/fixes/shell.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { gpuProbeDisabledBy, isTrue, shortAddr } from '../src/facts/cloudpods-devices.js';
 import { hostConfSetting, hostServiceLines } from '../src/facts/cloudpods-lookup.js';
@@ -32,9 +33,11 @@ export default defineRule({
     if (vgas.length === 0) return r.pass('noVga', {}, pci.evidence);
     const boot = vgas.find((d) => d.bootVga === true);
     const use = hostConfSetting(cp, 'use_boot_vga');
-    const logged = hostServiceLines(logEvents, ['cloudpods-boot-vga-found', 'cloudpods-boot-vga-skipped', 'cloudpods-boot-vga-device-skipped']).concat(
-      hostServiceLines(logEvents, ['cloudpods-gpu-host-driver'], (e) => e.value === 'mgag200' || e.value === 'ast'),
-    );
+    const logged = hostServiceLines(logEvents, [
+      'cloudpods-boot-vga-found',
+      'cloudpods-boot-vga-skipped',
+      'cloudpods-boot-vga-device-skipped',
+    ]).concat(hostServiceLines(logEvents, ['cloudpods-gpu-host-driver'], (e) => e.value === 'mgag200' || e.value === 'ast'));
     const restore = editHostConf({ key: 'use_boot_vga', value: 'false' });
     if (use && isTrue(cp, 'use_boot_vga'))
       return r.fail('useBootVga', { address: boot?.address ?? 'device' }, [use.ref, ...(boot?.refs ?? []), ...logged], {
@@ -43,7 +46,9 @@ export default defineRule({
           restore,
           ...restartHostService(),
           { kind: 'reboot' },
-          { kind: 'verify', command: `lspci -nnk -s ${boot?.address ?? '<boot VGA>'}`, expect: 'the console driver (not vfio-pci) in use' },
+          boot
+            ? { kind: 'verify', command: sh`lspci -nnk -s ${boot.address}`.shell, expect: 'the console driver (not vfio-pci) in use' }
+            : { kind: 'verify', command: 'lspci -nnk -d ::0300', expect: 'the console GPU on its console driver (not vfio-pci)' },
         ],
         caveats: ['Only set use_boot_vga: true on a host that is managed without a local or BMC console.'],
       });

@@ -1,3 +1,4 @@
+import { sh } from '../src/fixes/shell.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { deviceAt, listItems, nvmeEntries } from '../src/facts/cloudpods-devices.js';
 import { hostConfSetting } from '../src/facts/cloudpods-lookup.js';
@@ -55,7 +56,7 @@ export default defineRule({
               ...restartHostService(),
               {
                 kind: 'verify',
-                command: `lspci -nnk -s ${dev.address}; lsblk -o NAME,MOUNTPOINT,TYPE`,
+                command: sh`lspci -nnk -s ${dev.address}; lsblk -o NAME,MOUNTPOINT,TYPE`.shell,
                 expect: "Kernel driver in use: nvme, and the host's filesystems still on it",
               },
             ],

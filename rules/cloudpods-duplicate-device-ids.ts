@@ -1,4 +1,5 @@
 import { deviceByAddress } from '../src/facts/pci.js';
+import { sh } from '../src/fixes/shell.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { gpuProbeDisabledBy, passthroughGpus } from '../src/facts/cloudpods-devices.js';
 import { hostServiceLines } from '../src/facts/cloudpods-lookup.js';
@@ -54,7 +55,7 @@ export default defineRule({
           steps: [
             ...vfioOverrideAtBoot(),
             { kind: 'reboot' },
-            { kind: 'verify', command: `lspci -nnk -d ${id}`, expect: 'Kernel driver in use: vfio-pci for every device' },
+            { kind: 'verify', command: sh`lspci -nnk -d ${id}`.shell, expect: 'Kernel driver in use: vfio-pci for every device' },
             ...restartHostService(),
             checkHostServiceLog('no "new_id: file exists" line; an "Add GPU device" line for each card'),
           ],

@@ -42,6 +42,8 @@ export interface ClassifiedLogs {
   /** Unmatched lines that name the IOMMU, vfio or a PCI address (the first MAX_CANDIDATES). */
   readonly candidates: readonly { readonly message: string; readonly ref: EvidenceRef }[];
   readonly unmatched: number;
+  /** Lines a logger marked error or fatal that match nothing known (the first MAX_UNEXPLAINED). */
+  readonly unmatchedErrors: { readonly count: number; readonly lines: readonly EvidenceRef[] };
   readonly sources: readonly string[];
 }
 
@@ -53,6 +55,8 @@ export interface LogEventFacts {
   readonly unexplainedCount: number;
   /** The logs that were read, as the user recognises them. */
   readonly sources: readonly string[];
+  /** Lines a logger marked error or fatal that match nothing known (the first MAX_UNEXPLAINED). */
+  readonly unmatchedErrors: { readonly count: number; readonly lines: readonly EvidenceRef[] };
 }
 
 const MAX_REFS = 3;
@@ -66,6 +70,8 @@ const MAX_CANDIDATES = 2000;
 interface LogLine {
   readonly message: string;
   readonly ref: EvidenceRef;
+  /** The logger's level, where the log has one (the host service's `[error …]`). */
+  readonly level?: string | null;
 }
 
 /**
@@ -88,7 +94,7 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
       streams.push({ source: 'QEMU logs', lines: cp.qemuLog.lines.map((l) => ({ message: l.message, ref: l.ref })) });
       gaps.push(...cp.qemuLog.gaps);
     }
-    if (cp.log) streams.push({ source: 'host service log', lines: cp.log.map((l) => ({ message: l.message, ref: l.ref })) });
+    if (cp.log) streams.push({ source: 'host service log', lines: cp.log.map((l) => ({ message: l.message, ref: l.ref, level: l.level })) });
   }
   if (streams.length === 0)
     return unknown(kernelLog.state === 'unknown' ? kernelLog.reason : 'no log was collected', ['sudo dmesg', 'journalctl -k -b']);
@@ -96,11 +102,17 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
   const candidates: LogLine[] = [];
   let unmatched = 0;
   let first: EvidenceRef | null = null;
+  let unmatchedErrors = 0;
+  const errorLines: EvidenceRef[] = [];
   for (const stream of streams) {
     for (const line of stream.lines) {
       first ??= line.ref;
       const matches = classifyLogLine(plainQuotes(line.message));
       for (const m of matches) add(events, m, line.ref);
+      if (matches.length === 0 && (line.level === 'error' || line.level === 'fatal')) {
+        unmatchedErrors += 1;
+        if (errorLines.length < MAX_UNEXPLAINED) errorLines.push(line.ref);
+      }
       if (matches.length > 0 || !(MENTIONS.test(line.message) || ANY_ADDRESS.test(line.message))) continue;
       unmatched += 1;
       if (candidates.length < MAX_CANDIDATES) candidates.push(line);
@@ -113,6 +125,7 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
       events: [...events.values()].map((e) => ({ ...e.event, count: e.count, refs: e.refs })),
       candidates,
       unmatched,
+      unmatchedErrors: { count: unmatchedErrors, lines: errorLines },
       sources: streams.map((s) => s.source),
     },
     kernelLog.state === 'known' ? kernelLog.evidence : first === null ? [] : [first],
@@ -141,6 +154,7 @@ export function resolveLogEvents(classified: Fact<ClassifiedLogs>, pci: Fact<Pci
       unexplained: named.slice(0, MAX_UNEXPLAINED).map((l) => l.ref),
       unexplainedCount: named.length,
       sources: c.sources,
+      unmatchedErrors: c.unmatchedErrors,
     },
     classified.evidence,
     classified.gaps,

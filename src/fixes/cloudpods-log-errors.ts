@@ -1,7 +1,8 @@
 /**
- * Known error and warning lines of the Cloudpods host service log, each with its cause and fix.
- * Every pattern is a format string of yunionio/cloudpods 2de2952 (file and function named per entry);
- * the rule cloudpods-agent-errors lists any other [error]/[fatal] line as unexplained.
+ * Known error and warning lines of the Cloudpods host service log, each with its cause and fix, named
+ * by the catalogue entries that recognise them (src/log-catalog/cloudpods-*.ts, where each entry cites
+ * its format string in yunionio/cloudpods); the rule cloudpods-agent-errors lists any other
+ * [error]/[fatal] line as unexplained.
  */
 import type { HostProfile } from '../facts/model.js';
 import { checkHostServiceLog, editHostConf, HOST_CONF, restartHostService } from './cloudpods.js';
@@ -11,10 +12,14 @@ import { input, sh } from './shell.js';
 
 export interface KnownHostServiceError {
   readonly id: string;
-  readonly match: RegExp;
+  /** Catalogue entries whose lines this is. */
+  readonly entries: readonly string[];
+  /** Only lines whose captured value holds this text (one entry can carry several causes). */
+  readonly valueHolds?: string;
   readonly severity: 'error' | 'warning';
   readonly cause: string;
-  readonly steps: (host: HostProfile, line: string) => FixStep[];
+  /** `entry`: the catalogue entry of the first line (some fixes depend on which form was printed). */
+  readonly steps: (host: HostProfile, entry: string) => FixStep[];
 }
 
 const restart = (expect: string): FixStep[] => [...restartHostService(), checkHostServiceLog(expect)];
@@ -22,13 +27,17 @@ const restart = (expect: string): FixStep[] => [...restartHostService(), checkHo
 export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
   {
     id: 'grub-cmdline', // isolated_device/gpu.go sGPUBaseDevice.CustomProbe
-    match: /GRUB_CMDLINE iommu parameters (\S+) missing|Some GRUB_CMDLINE nouveau_blacklisted parameters are missing/,
+    entries: ['cloudpods-cmdline-unsafe-interrupts-missing', 'cloudpods-cmdline-intel-iommu-missing', 'cloudpods-cmdline-nouveau-missing'],
     severity: 'error',
     cause:
       'the kernel command line lacks a parameter the host service requires before it probes GPUs (see cloudpods-agent-cmdline-requirements)',
-    steps: (host, line) => {
-      const m = /GRUB_CMDLINE iommu parameters (\S+) missing/.exec(line);
-      const add = m?.[1] ? [m[1]] : ['rdblacklist=nouveau', 'nouveau.modeset=0'];
+    steps: (host, entry) => {
+      const add =
+        entry === 'cloudpods-cmdline-unsafe-interrupts-missing'
+          ? ['vfio_iommu_type1.allow_unsafe_interrupts=1']
+          : entry === 'cloudpods-cmdline-intel-iommu-missing'
+            ? ['intel_iommu=on']
+            : ['rdblacklist=nouveau', 'nouveau.modeset=0'];
       return [
         ...changeKernelParams(host, { add, remove: [] }, 'Add the parameter the host service checks').steps,
         ...restart('no "GRUB_CMDLINE … missing" line'),
@@ -37,7 +46,7 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
   },
   {
     id: 'gpu-driver', // gpu.go getPassthroughGPUs, CustomProbe
-    match: /use kernel driver "?[\w-]+"?, skip it|GPU is occupied by another driver/,
+    entries: ['cloudpods-gpu-host-driver', 'cloudpods-gpu-occupied'],
     severity: 'error',
     cause: 'a GPU is held by a host driver, so the host service skips it (see cloudpods-gpu-driver-on-vm-host)',
     steps: () => [
@@ -51,7 +60,7 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
   },
   {
     id: 'new-id-exists', // gpu.go bindDriver
-    match: /vfio-pci\/new_id: file exists/,
+    entries: ['cloudpods-new-id-exists'],
     severity: 'error',
     cause: 'a second identical device could not be bound through new_id (see cloudpods-duplicate-device-ids)',
     steps: () => [
@@ -64,14 +73,14 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
   },
   {
     id: 'custom-probe', // isolated_device.go BatchCustomProbe → AppendError
-    match: /CustomProbe failed/,
+    entries: ['cloudpods-custom-probe-failed'],
     severity: 'error',
     cause: 'the per-device environment check failed; the text after "CustomProbe failed" says which check',
     steps: () => restart('no "CustomProbe failed" line'),
   },
   {
     id: 'dev-addr-registed', // pkg/compute/models/isolated_devices.go ValidateCreateData
-    match: /dev addr \S+ registed/,
+    entries: ['cloudpods-dev-addr-registered'],
     severity: 'error',
     cause:
       'the region already holds a device at that address on this host (for USB, the bus:device number changes when a device is re-plugged), so the sync fails and the host can go offline',
@@ -86,14 +95,14 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
   },
   {
     id: 'unknown-key', // vendor/yunion.io/x/structarg/structarg.go parseJSONKeyValue
-    match: /Cannot find argument \S+/,
+    entries: ['cloudpods-unknown-config-key'],
     severity: 'warning',
     cause: `a key in ${HOST_CONF} or common.conf is not an option of this host service and is ignored (see cloudpods-hostconf-unknown-key)`,
     steps: () => [editHostConf('rename or remove the key named in the line'), ...restart('no "Cannot find argument" line for that key')],
   },
   {
     id: 'hugepage-nr0', // hostinfo/hostinfo.go prepareEnv
-    match: /hugepage \d+ nr 0|has no hugepages \?/,
+    entries: ['cloudpods-hugepage-nr-zero', 'cloudpods-node-no-hugepages'],
     severity: 'error',
     cause: 'hugepages_option: native without a reserved pool; the host service stops (see cloudpods-hugepages-native-unreserved)',
     steps: () => [
@@ -103,21 +112,22 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
   },
   {
     id: 'invalid-hugepages', // hostinfo/hostinfo.go prepareEnv
-    match: /Invalid hugepages option/,
+    entries: ['cloudpods-invalid-hugepages-option'],
     severity: 'error',
     cause: 'hugepages_option is not disable, native or transparent; the host service stops (see cloudpods-hostconf-invalid-value)',
     steps: () => [editHostConf('set hugepages_option to disable, native or transparent'), ...restart('no "Invalid hugepages option" line')],
   },
   {
     id: 'config-value', // isolated_device.go probeAMDVgpus/probeNVIDIAVgpus; storageman/core.go
-    match: /invaild input pci address|bad nvme config|failed parse pci device/,
+    entries: ['cloudpods-vgpu-pf-address-invalid', 'cloudpods-nvme-config-invalid'],
     severity: 'error',
     cause: 'a vGPU PF or NVMe entry in host.conf is malformed (see cloudpods-hostconf-invalid-value)',
     steps: () => [editHostConf('correct the entry named in the line'), ...restart('no such line')],
   },
   {
     id: 'lsusb-tree', // isolated_device/usb.go getPassthroughUSBs → parseLsusbTrees
-    match: /parseLsusbTrees/,
+    entries: ['cloudpods-usb-probe-failed'],
+    valueHolds: 'parseLsusbTrees',
     severity: 'error',
     cause:
       'the host service cannot parse this usbutils\' `lsusb -t` output (newer usbutils print "Bus 001.Port 001:"), so the USB probe fails',
@@ -131,7 +141,7 @@ export const KNOWN_HOST_SERVICE_ERRORS: readonly KnownHostServiceError[] = [
   },
   {
     id: 'module-probe', // hostinfo/hostinfo.go probeSyncIsolatedDevices; gpu.go CustomProbe
-    match: /failed probe driver \S+|modprobe (vfio|vfio_iommu_type1|vfio-pci): /,
+    entries: ['cloudpods-vfio-modprobe-failed', 'cloudpods-vfio-modprobe-check-failed'],
     severity: 'error',
     cause: "a vfio module could not be loaded (missing from this kernel's modules, or blocked by an install/blacklist line)",
     steps: () => [
