@@ -12,18 +12,17 @@ export default defineRule({
   title: 'The kernel command line lacks parameters the Cloudpods host service requires before it probes GPUs',
   severity: 'error',
   tags: ['cloudpods', 'cmdline', 'gpu'],
+  appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go sGPUBaseDevice.CustomProbe',
   needs: ['cloudpods', 'cmdline', 'host'],
   optional: ['logEvents'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service does not probe GPUs, so it does not check the command line.',
     complete: 'The command line has every word the host service checks before it probes GPUs.',
     missing: 'The command line lacks {{params}}: the host service refuses its GPUs with "{{message}}".',
   },
   check({ cloudpods, cmdline, host, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     const off = gpuProbeDisabledBy(cp);
     if (off) return r.pass('gpuProbeOff', {}, [off.ref]);
     const words = new Set(cmdline.value.params.map((p) => p.raw));

@@ -9,11 +9,11 @@ export default defineRule({
   title: 'The Cloudpods host service log reports errors',
   severity: 'error',
   tags: ['cloudpods', 'log'],
+  appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman (messages named in src/fixes/cloudpods-log-errors.ts)',
   needs: ['cloudpods', 'host'],
   optional: ['logEvents'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noLog: 'The host service log was not collected: {{reason}}',
     clean: 'The host service log ({{count}} lines) has no error line and none of the known problem messages.',
     known: '{{count}} host service log line(s) say: {{first}} — {{cause}}.',
@@ -21,7 +21,6 @@ export default defineRule({
   },
   check({ cloudpods, host, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     if (cp.log === null || logEvents.state === 'unknown')
       return r.unknown('noLog', { reason: 'no /var/log/pods/onecloud_default-host-*/host/*.log and no kubectl output in the bundle' }, [
         'kubectl -n onecloud logs <default-host pod> -c host --tail=20000',

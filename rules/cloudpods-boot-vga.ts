@@ -11,11 +11,11 @@ export default defineRule({
   title: 'The host console GPU can be taken by the Cloudpods host service',
   severity: 'warning',
   tags: ['cloudpods', 'gpu', 'console'],
+  appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go getPassthroughGPUs, IsBootVGA, forceBindVFIOPCIDriver',
   needs: ['cloudpods', 'pci'],
   optional: ['logEvents'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service takes no GPU.',
     protected: 'The console GPU is kept by the host service: {{how}}.',
     noVga: 'No VGA-class device on this host.',
@@ -26,7 +26,6 @@ export default defineRule({
   },
   check({ cloudpods, pci, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     const off = gpuProbeDisabledBy(cp);
     if (off) return r.pass('gpuProbeOff', {}, [off.ref]);
     const vgas = pci.value.devices.filter((d) => d.classCode.startsWith('0300'));

@@ -12,12 +12,12 @@ export default defineRule({
   title: "host.conf hands the host service a device that carries the host's own storage or network",
   severity: 'error',
   tags: ['cloudpods', 'storage', 'nvme'],
+  appliesTo: 'cloudpods',
   source:
     'yunionio/cloudpods pkg/hostman/storageman/core.go NewStorageManager; isolated_device/nvme.go, isolated_device.go BatchCustomProbe',
   needs: ['cloudpods', 'pci'],
   optional: ['hostStorage'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
     noEntries:
       'host.conf names no NVMe controller for passthrough (ptnvme_configs); custom PCI models live in the region (climc isolated-device-model-list) and are not in the bundle.',
@@ -30,7 +30,6 @@ export default defineRule({
   },
   check({ cloudpods, pci, hostStorage }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
     const entries = nvmeEntries(cp).filter((n) => n.addr !== null);
     const devs = entries.map((n) => ({ n, d: deviceAt(pci.value, n.addr ?? '') })).filter((x) => x.d !== undefined);

@@ -13,11 +13,11 @@ export default defineRule({
   title: 'Identical GPUs (or their audio functions) that the host service binds through new_id',
   severity: 'warning',
   tags: ['cloudpods', 'gpu', 'vfio'],
+  appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go forceBindVFIOPCIDriver, bindDriver',
   needs: ['cloudpods', 'pci'],
   optional: ['logEvents'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service binds no GPU.',
     unique: 'No two GPUs or GPU functions share a vendor:device pair, or all such devices are already on vfio-pci.',
     duplicate:
@@ -25,7 +25,6 @@ export default defineRule({
   },
   check({ cloudpods, pci, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     if (gpuProbeDisabledBy(cp)) return r.pass('gpuProbeOff', {}, cloudpods.evidence);
     const gpus = passthroughGpus(pci.value, cp);
     const taken = new Map(gpus.map((g) => [g.address, g]));

@@ -12,11 +12,11 @@ export default defineRule({
   title: 'A GPU on a Cloudpods VM host is held by a host driver instead of vfio-pci',
   severity: 'error',
   tags: ['cloudpods', 'gpu', 'driver'],
+  appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go getPassthroughGPUs, sGPUBaseDevice.CustomProbe',
   needs: ['cloudpods', 'pci', 'host'],
   optional: ['logEvents'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     containerHost: 'host_type: {{type}}: GPUs serve containers through their host driver, so a GPU driver is expected here.',
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service does not pass GPUs through.',
     noGpu: 'No GPU the host service would pass through (class 0300/0302, or 0380 of NVIDIA/AMD, outside the boot VGA).',
@@ -25,7 +25,6 @@ export default defineRule({
   },
   check({ cloudpods, pci, host, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     if (cp.hostType === 'container') return r.skip('containerHost', { type: cp.hostType });
     const off = gpuProbeDisabledBy(cp);
     if (off) return r.pass('gpuProbeOff', {}, [off.ref]);

@@ -13,10 +13,10 @@ export default defineRule({
   title: 'A GPU shares its IOMMU group with an endpoint of another vendor, which the host service never binds',
   severity: 'error',
   tags: ['cloudpods', 'iommu', 'gpu'],
+  appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman/isolated_device/gpu.go IOMMUGroup.ListDevices, forceBindVFIOPCIDriver',
   needs: ['cloudpods', 'pci', 'host'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     gpuProbeOff: 'disable_gpu: true in host.conf: the host service does not pass GPUs through.',
     noGpu: 'No GPU (PCI class 0300, 0302 or 0380) outside the boot VGA device.',
     clean: 'IOMMU group {{group}} holds only {{vendor}} devices and bridges: the host service binds all of them.',
@@ -25,7 +25,6 @@ export default defineRule({
   },
   check({ cloudpods, pci, host }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     const off = gpuProbeDisabledBy(cp);
     if (off) return r.pass('gpuProbeOff', {}, [off.ref]);
     const gpus = passthroughGpus(pci.value, cp).filter((d) => d.group !== null);

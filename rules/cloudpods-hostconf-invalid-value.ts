@@ -11,19 +11,18 @@ export default defineRule({
   title: 'host.conf gives a device or hugepage option a value the Cloudpods host service rejects',
   severity: 'error',
   tags: ['cloudpods', 'host-conf'],
+  appliesTo: 'cloudpods',
   source:
     'yunionio/cloudpods pkg/hostman/hostinfo/hostinfo.go prepareEnv; isolated_device/isolated_device.go probeAMDVgpus; storageman/core.go NewStorageManager',
   needs: ['cloudpods'],
   optional: ['pci', 'logEvents'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
     valid: 'hugepages_option, the vGPU PF lists and the NVMe entries in host.conf hold values the host service accepts.',
     invalid: 'host.conf has values the host service rejects: {{list}}.',
   },
   check({ cloudpods, pci, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
     const bad: { what: string; change: string; ref: (typeof cloudpods.evidence)[number] }[] = [];
     const hp = hostConfSetting(cp, 'hugepages_option');

@@ -10,11 +10,11 @@ export default defineRule({
   title: 'host.conf sets a key the Cloudpods host service does not read',
   severity: 'warning',
   tags: ['cloudpods', 'host-conf'],
+  appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman/options/options.go; guides: hugepage (hugepages_options), vGPU (AMDVgpuPFs)',
   needs: ['cloudpods'],
   optional: ['logEvents'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
     allKnown: 'Every key in /etc/yunion/host.conf is one the host service reads.',
     onlyUnrelated:
@@ -23,7 +23,6 @@ export default defineRule({
   },
   check({ cloudpods, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
     const unknown = cp.hostConf.filter((s) => !HOST_CONF_KEYS.has(normaliseHostConfKey(s.key)));
     if (unknown.length === 0) return r.pass('allKnown', {}, cloudpods.evidence);

@@ -11,11 +11,11 @@ export default defineRule({
   title: 'hugepages_option: native without the huge page pool the host service needs',
   severity: 'error',
   tags: ['cloudpods', 'hugepages'],
+  appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman/hostinfo/hostinfo.go prepareEnv, GetNodeHugepages',
   needs: ['cloudpods', 'hugepages', 'host'],
   optional: ['cpu', 'cmdline', 'logEvents'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
     notNative: 'hugepages_option is {{value}}: the host service does not need a reserved pool.',
     reserved: '{{pages}} huge pages of {{sizeMb}} MiB are reserved on every NUMA node, as hugepages_option: native needs.',
@@ -24,7 +24,6 @@ export default defineRule({
   },
   check({ cloudpods, hugepages, host, cpu, cmdline, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
     const opt = hostConfSetting(cp, 'hugepages_option');
     if (opt?.value !== 'native')

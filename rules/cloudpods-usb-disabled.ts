@@ -10,10 +10,10 @@ export default defineRule({
   title: 'USB devices are present but the Cloudpods host service does not offer them (disable_usb)',
   severity: 'info',
   tags: ['cloudpods', 'usb'],
+  appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman/options/options.go DisableUSB; isolated_device/usb.go',
   needs: ['cloudpods'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
     noLsusb: 'The USB device list was not collected: {{reason}}',
     enabled: 'disable_usb: false: the host service offers {{count}} USB device(s) for passthrough.',
@@ -22,7 +22,6 @@ export default defineRule({
   },
   check({ cloudpods }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
     if (!cp.usbDevices) return r.unknown('noLsusb', { reason: cp.usbMissing?.reason ?? '' }, cp.usbMissing?.collect ?? ['lsusb']);
     const devs = cp.usbDevices.filter((d) => !ROOT_HUB.test(`${d.vendor}:${d.product}`));

@@ -11,11 +11,11 @@ export default defineRule({
   title: "A VM did not start: QEMU could not open the device's /dev/vfio group",
   severity: 'error',
   tags: ['cloudpods', 'vfio', 'qemu'],
+  appliesTo: 'cloudpods',
   source: 'qemu hw/vfio/container.c vfio_get_group; Cloudpods VM logs /opt/cloud/workspace/servers/logs/<server id>',
   needs: ['cloudpods'],
   optional: ['pci', 'logEvents'],
   messages: {
-    notCloudpods: 'Not a Cloudpods host (no /etc/yunion/host.conf, no host service log).',
     noFailure: 'No QEMU log in the bundle reports "failed to open /dev/vfio/N".',
     noQemuLog:
       'The QEMU logs of the VMs (/opt/cloud/workspace/servers/logs) were not collected, so whether a VM failed to open its device is not known.',
@@ -32,7 +32,6 @@ export default defineRule({
   },
   check({ cloudpods, pci, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.detected) return r.skip('notCloudpods', {});
     if (cp.qemuLog === null) return r.unknown('noQemuLog', {}, ['sudo tail -n 200 /opt/cloud/workspace/servers/logs/*']);
     const failures =
       logEvents.state === 'known'

@@ -36,7 +36,8 @@ export default defineRule({
         noIommuModeFix(host.value, param?.raw ?? null),
       );
     }
-    if (cmdline.state === 'known' && logEvents.state === 'known' && logEvents.gaps.length === 0) return r.pass('off', {}, [cmdline.value.ref, ...logEvents.evidence]);
+    if (cmdline.state === 'known' && logEvents.state === 'known' && logEvents.gaps.length === 0)
+      return r.pass('off', {}, [cmdline.value.ref, ...logEvents.evidence]);
     return r.unknown('unknown', {}, ['cat /proc/cmdline', 'sudo dmesg']);
   },
 });

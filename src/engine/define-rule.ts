@@ -81,6 +81,8 @@ export interface RuleMeta {
   readonly source?: string;
   readonly needs: readonly FactKey[];
   readonly optional?: readonly FactKey[];
+  /** The hosts the rule is about: `cloudpods` rules are skipped on a host known not to be one, before their facts are asked for. */
+  readonly appliesTo?: 'cloudpods';
   readonly messages: Readonly<Record<string, string>>;
 }
 
@@ -96,6 +98,7 @@ export function defineRule<const N extends readonly FactKey[], M extends string,
   source?: string;
   needs: N;
   optional?: O;
+  appliesTo?: 'cloudpods';
   messages: Record<M, string>;
   check: (facts: KnownFacts<N[number]> & OptionalFacts<O[number]>, r: Outcomes<M>) => Outcome<M> | readonly Outcome<M>[];
 }): Rule {

@@ -24,6 +24,18 @@ export function runRule(rule: Rule, facts: Facts): Finding[] {
   // A site rule (--rules) may name a fact that does not exist: an internal error of that rule only.
   const unknownKey = [...rule.needs, ...(rule.optional ?? [])].find((k) => !Object.prototype.hasOwnProperty.call(facts, k));
   if (unknownKey !== undefined) return [internal(rule, `it needs the fact "${String(unknownKey)}", which does not exist`)];
+  if (rule.appliesTo === 'cloudpods' && facts.cloudpods.state === 'known' && !facts.cloudpods.value.detected)
+    return [
+      base(
+        rule,
+        { kind: 'host' },
+        'skip',
+        '(not a Cloudpods host)',
+        {},
+        'Not a Cloudpods host (no host.conf, host service log or VM started by it).',
+        {},
+      ),
+    ];
   const missing = rule.needs.map((k) => facts[k]).filter((f) => f.state === 'unknown');
   if (missing.length > 0) {
     const reasons = missing.map((f) => (f.state === 'unknown' ? f.reason : ''));

@@ -42,6 +42,23 @@ async function analyze(bundle, dir, target) {
   return { code: r.code, json: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')), md: readFileSync(join(dir, 'report.md'), 'utf8') };
 }
 
+/**
+ * Each boot: the kernel it ran, the guest's uptime when the agent started (kernel, initramfs,
+ * systemd), and the time from the machine's start or the reboot before it (the phase that asked
+ * for it ended) to the agent's start, as seen from here (firmware, GRUB, shutdown included).
+ */
+function bootsOf(text, marks) {
+  const resets = [0, ...['setup.rc', 'plan.rc'].map((k) => marks[k]).filter((v) => v !== undefined)];
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l, i) => {
+      const [kernel, uptime] = l.split(' ');
+      const up = marks[`boot${i + 1}`];
+      return { kernel, uptimeS: Number(uptime), sinceResetMs: up !== undefined && resets[i] !== undefined ? up - resets[i] : null };
+    });
+}
+
 export async function runScenario(name, base, { log = () => {} } = {}) {
   const s = loadScenario(name);
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: npm run build`);
@@ -113,10 +130,7 @@ export async function runScenario(name, base, { log = () => {} } = {}) {
     qemu: q.code,
     totalMs: q.ms,
     marks,
-    boots: (read(join(share, 'boots')) ?? '')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => ({ kernel: l.split(' ')[0], uptimeS: Number(l.split(' ')[1]) })),
+    boots: bootsOf(read(join(share, 'boots')) ?? '', marks),
     rc: { setup: rc('setup'), runtime: rc('runtime'), before: rc('before'), plan: rc('plan'), after: rc('after'), verify: rc('verify') },
     planScript: plan?.script ?? null,
     verifyScript: plan?.verify ?? null,

@@ -48,7 +48,7 @@ ruleTester(rule, {
     },
   ],
   skip: [
-    { name: 'not a Cloudpods host', sample: 'lab-group-shared', expect: { subject: 'host', messageId: 'notCloudpods' } },
+    { name: 'not a Cloudpods host', sample: 'lab-group-shared', expect: { subject: 'host', messageId: '(not a Cloudpods host)' } },
     {
       name: 'container host: GPU drivers are expected',
       sample: 'lab-cloudpods-gpu-issues',

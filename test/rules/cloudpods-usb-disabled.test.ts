@@ -50,7 +50,7 @@ ruleTester(rule, {
       name: 'not a Cloudpods host',
       sample: 'lab-intel-healthy',
       evidence: { lsusb: t500 },
-      expect: { subject: 'host', messageId: 'notCloudpods' },
+      expect: { subject: 'host', messageId: '(not a Cloudpods host)' },
     },
   ],
 });
