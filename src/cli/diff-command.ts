@@ -8,7 +8,7 @@ import { analyzeBundle } from '../analyze.js';
 import { builtinRules } from '../../rules/index.js';
 import { diffAnalyses } from '../diff/diff-analyses.js';
 import { renderDiffMarkdown, renderDiffText } from '../diff/render-diff.js';
-import { safeJsonText } from '../report/json-report.js';
+import { safeJsonText } from '../report/safe-json-text.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from './exit-code.js';
 import type { CliIo } from './io.js';
 import { readInput } from './read-input.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { summarizeFleet } from '../fleet/fleet-summary.js';
 import { hostNames } from '../fleet/host-names.js';
 import { runFleet } from '../fleet/run-fleet.js';
-import { safeJsonText } from '../report/json-report.js';
+import { safeJsonText } from '../report/safe-json-text.js';
 import type { ReportFormat } from '../report/render-report.js';
 import { visibleLine } from '../report/visible-text.js';
 import { UsageError } from './errors.js';

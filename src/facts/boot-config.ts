@@ -21,7 +21,7 @@ import { parseBootTimes } from '../parsers/boot-times.js';
 import { parseCmdlineString } from '../parsers/cmdline.js';
 import type { GrubCfg } from '../parsers/grub-cfg.js';
 import { parseGrubenv } from '../parsers/grubenv.js';
-import { readBootFiles, type BootFiles } from './boot-layout.js';
+import { hostPath, readBootFiles, type BootFiles } from './boot-layout.js';
 import { toKernelParam } from './cmdline.js';
 import { known, type Fact } from './fact.js';
 import { collectHint, refTo, whyMissing } from './evidence-ref.js';
@@ -49,9 +49,9 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
     for (const name of ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT']) {
       const a = merged.vars[name];
       if (!a) continue;
-      const file = readableGrub.find((e) => e.source === a.file) ?? readableGrub[0]!;
+      const file = readableGrub.find((e) => hostPath(e) === a.file) ?? readableGrub[0]!;
       sources.push({
-        file: a.file ?? file.source,
+        file: hostPath(file),
         role: 'source',
         params: parseCmdlineString(a.value, a.line).params.map(toKernelParam),
         ref: refTo(file, a),
@@ -61,7 +61,7 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
   }
   if (kcf?.params)
     sources.push({
-      file: kernelCmdlineFile.source,
+      file: hostPath(kernelCmdlineFile),
       role: 'source',
       params: parseCmdlineString(kcf.params.value, kcf.params.line).params.map(toKernelParam),
       ref: refTo(kernelCmdlineFile, kcf.params),
@@ -76,7 +76,7 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
   const grubCfgs = cfgs.map((c) => {
     const entry = c.cfg.stub === undefined ? pickGrubEntry(c.cfg, bootImage) : undefined;
     return {
-      file: c.e.source,
+      file: hostPath(c.e),
       stub: c.cfg.stub !== undefined,
       params: entry ? parseCmdlineString(entry.params, entry.line).params.map(toKernelParam) : null,
       ref: entry ? refTo(c.e, entry) : refTo(c.e, c.cfg.stub ?? { line: 1, text: '(no linux line)' }),
@@ -86,7 +86,7 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
     const entry = pickGrubEntry(active.cfg, bootImage);
     if (entry)
       sources.push({
-        file: active.e.source,
+        file: hostPath(active.e),
         role: 'generated',
         params: parseCmdlineString(entry.params, entry.line).params.map(toKernelParam),
         ref: refTo(active.e, entry),
@@ -102,7 +102,7 @@ export function buildBootConfig(ev: EvidenceSource, distro: DistroFamily | null,
       const first = picked.entry.options[0];
       if (first)
         sources.push({
-          file: picked.e.source,
+          file: hostPath(picked.e),
           role: 'generated',
           params: parseCmdlineString(text, first.line).params.map(toKernelParam),
           ref: refTo(picked.e, first),

@@ -35,7 +35,8 @@ export function readBootFiles(ev: EvidenceSource): BootFiles {
   const files: BootFiles = {
     grubFiles,
     readableGrub,
-    merged: readableGrub.length > 0 ? mergeDefaultGrub(readableGrub.map((e) => ({ path: e.source, text: e.text }))) : null,
+    // Files are told apart by where they sit on the host (the bundle path), not by how they were given.
+    merged: readableGrub.length > 0 ? mergeDefaultGrub(readableGrub.map((e) => ({ path: hostPath(e), text: e.text }))) : null,
     kernelCmdlineFile,
     kcf: hasText(kernelCmdlineFile) ? parseKernelCmdlineFile(kernelCmdlineFile.text) : null,
     cfgs: [ev.one('grub2-cfg'), ev.one('grub-cfg'), ...ev.many('efi-grub-cfg')]
@@ -77,4 +78,9 @@ export function bootLayout(files: BootFiles): BootLayout {
       .filter((a) => a.name === 'GRUB_CMDLINE_LINUX' || a.name === 'GRUB_CMDLINE_LINUX_DEFAULT')
       .map((a) => ({ variable: a.name, file: a.file ?? '/etc/default/grub' })),
   };
+}
+
+/** The host path of a boot file: its bundle path with the leading slash back, else its source. */
+export function hostPath(e: Evidence): string {
+  return e.path === null ? e.source : `/${e.path}`;
 }

@@ -6,6 +6,7 @@ import { z } from 'zod/v3';
 import type { Analysis } from '../analyze.js';
 import { type Finding, SEVERITIES, STATUSES } from '../engine/finding.js';
 import type { FixStep } from '../fixes/fix.js';
+import { safeJsonText } from './safe-json-text.js';
 
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -96,26 +97,6 @@ export const ReportJson = z.strictObject({
   evidence: z.array(z.strictObject({ id: z.string(), source: z.string(), status: z.string() })),
 });
 export type ReportJson = z.infer<typeof ReportJson>;
-
-/**
- * JSON text in which no character a terminal, an editor or a browser would act on or hide is
- * left raw: JSON.stringify already escapes C0 controls; DEL, C1 controls (CSI 0x9b starts an
- * escape sequence on some terminals), every format character (bidi overrides and isolates:
- * Trojan Source, CVE-2021-42574; zero-width characters; tag characters) and the line and
- * paragraph separators are written as \u escapes too. They can only occur inside strings, so
- * the parsed value is unchanged.
- */
-export function safeJsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(HIDDEN_IN_JSON, escapeUnits)}\n`;
-}
-
-const HIDDEN_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
-
-function escapeUnits(c: string): string {
-  let out = '';
-  for (let i = 0; i < c.length; i += 1) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
-  return out;
-}
 
 /** The JSON report as written to a file or stdout. */
 export function renderJsonReport(analysis: Analysis, meta: { generatedAt: string; toolVersion: string }): string {

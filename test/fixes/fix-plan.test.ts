@@ -47,7 +47,8 @@ const runnable = (script: string): string[] =>
   script
     .split('\n')
     .filter((l) => !l.trimStart().startsWith('#') && l.trim() !== '')
-    .map((l) => l.replace(/'[^'\n]*'/g, "''"));
+    // An embedded quote is written '\'' inside single quotes: join those first, then drop quoted text.
+    .map((l) => l.replaceAll("'\\''", '').replace(/'[^'\n]*'/g, "''"));
 
 function expectRunnable(plan: FixPlan, label: string): void {
   for (const script of [plan.script, plan.verifyScript]) {

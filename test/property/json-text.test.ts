@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeJsonText } from '../../src/report/json-report.js';
+import { safeJsonText } from '../../src/report/safe-json-text.js';
 
 const HIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 const value = fc.oneof(

@@ -1,0 +1,19 @@
+/**
+ * JSON text in which no character a terminal, an editor or a browser would act on or hide is
+ * left raw: JSON.stringify already escapes C0 controls; DEL, C1 controls (CSI 0x9b starts an
+ * escape sequence on some terminals), every format character (bidi overrides and isolates:
+ * Trojan Source, CVE-2021-42574; zero-width characters; tag characters) and the line and
+ * paragraph separators are written as \u escapes too. They can only occur inside strings, so
+ * the parsed value is unchanged.
+ */
+const HIDDEN_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
+
+export function safeJsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(HIDDEN_IN_JSON, escapeUnits)}\n`;
+}
+
+function escapeUnits(c: string): string {
+  let out = '';
+  for (let i = 0; i < c.length; i += 1) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}
