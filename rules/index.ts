@@ -40,6 +40,7 @@ import moduleParameterRejected from './module-parameter-rejected.js';
 import iommuPassthroughMode from './iommu-passthrough-mode.js';
 import kernelLacksVfio from './kernel-lacks-vfio.js';
 import kvmUnavailable from './kvm-unavailable.js';
+import pciDeviceNotBehindIommu from './pci-device-not-behind-iommu.js';
 import passthroughOfHostStorage from './passthrough-of-host-storage.js';
 import rebootPending from './reboot-pending.js';
 import rmrrConflict from './rmrr-conflict.js';
@@ -81,6 +82,7 @@ export const builtinRules: readonly Rule[] = [
   deviceHostDriver,
   deviceNotBound,
   groupNotViable,
+  pciDeviceNotBehindIommu,
   gpuHostDriverLoaded,
   bootGpuFramebuffer,
   deviceResetFailure,

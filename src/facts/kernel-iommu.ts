@@ -21,13 +21,14 @@ export function buildKernelIommu(ev: EvidenceSource, log: Fact<KernelLogFacts>, 
   const { evidence: groupsEv, parsed: groups } = iommuGroupListing(ev);
   if (readable(unitsEv) || readable(groupsEv)) {
     const units = unitsEv.status === 'ok' ? parseNameList(unitsEv.text).names : [];
-    const groupCount = groups ? Object.keys(groups.groups).length : 0;
+    // Groups of platform devices (an SoC's own IOMMUs) prove an IOMMU at work too.
+    const groupCount = groups ? new Set([...Object.keys(groups.groups), ...groups.platformMembers.map((m) => String(m.group))]).size : 0;
     const refs: EvidenceRef[] = [];
     const firstUnit = units[0];
     if (firstUnit) refs.push(refTo(unitsEv, firstUnit));
     else if (readable(unitsEv))
       refs.push(fileRef(unitsEv, unitsEv.status === 'absent' ? '(no /sys/class/iommu directory)' : '(empty: no IOMMU units)'));
-    const firstGroup = groups?.memberships[0];
+    const firstGroup = groups?.memberships[0] ?? groups?.platformMembers[0];
     if (firstGroup) refs.push(refTo(groupsEv, firstGroup));
     else if (readable(groupsEv))
       refs.push(fileRef(groupsEv, groupsEv.status === 'absent' ? '(no /sys/kernel/iommu_groups directory)' : '(empty: no IOMMU groups)'));

@@ -302,3 +302,33 @@ export function noIommuModeFix(host: HostProfile, onCmdline: string | null): Fix
     ...(params.caveats ? { caveats: params.caveats } : {}),
   };
 }
+
+/** The IOMMU works but does not cover the device: what decides it is the platform, not a setting of the kernel's. */
+export function notBehindIommuFix(host: HostProfile, address: string): Fix {
+  const addressOk = isIdentifier('pci-address', address);
+  return {
+    summary: 'Put the device behind an IOMMU, or pass through a device that is',
+    steps: [
+      ...(addressOk ? [] : [rejectedNote('pci-address', address, 'Check it by hand.')]),
+      {
+        kind: 'note',
+        text: 'Which devices an IOMMU covers is set by the firmware: the ACPI DMAR (Intel), IVRS (AMD) or IORT (Arm) table, or the device tree\u2019s iommu-map on boards. A device outside them cannot be passed through with VFIO. Move the card to a slot whose root port is behind the IOMMU, update the firmware, or on boards whose PCIe controller has no IOMMU at all (Raspberry Pi 5) use another device.',
+      },
+      ...(host.virtualMachine
+        ? [
+            {
+              kind: 'note' as const,
+              text: 'This host is a virtual machine: its virtual IOMMU covers only the devices the outer hypervisor places behind it (QEMU: the intel-iommu/virtio-iommu/smmuv3 device and the PCIe topology).',
+            },
+          ]
+        : []),
+      addressOk
+        ? {
+            kind: 'verify',
+            command: sh`readlink /sys/bus/pci/devices/${address}/iommu_group`.shell,
+            expect: 'a path ending in the group number',
+          }
+        : { kind: 'verify', command: 'ls /sys/kernel/iommu_groups/*/devices', expect: 'the device listed in a group' },
+    ],
+  };
+}

@@ -22,7 +22,8 @@
  * Output: `memberships` (one per pair, with line and text), `groups` (group → addresses in
  * order) and `deviceGroup` (address → group).
  * Non-PCI members (`/sys/kernel/iommu_groups/1/devices/107c580000.hvs` on a Raspberry Pi,
- * test/real-cases/cases/github-raspberrypi-linux-6834-rpi5-pcie-no-iommu) go to `unparsed`.
+ * test/real-cases/cases/github-raspberrypi-linux-6834-rpi5-pcie-no-iommu) are `platformMembers`:
+ * they prove an IOMMU at work even where no PCI device has a group.
  *
  * parseIommuGroupsFromDmesg reads `<driver or bus> <dev>: Adding to iommu group <n>`, the
  * dev_info() in iommu_group_add_device() (drivers/iommu/iommu.c: "Adding to iommu group %d\n"),
@@ -47,6 +48,8 @@ export interface IommuMembership {
 
 export interface IommuGroups {
   readonly memberships: readonly IommuMembership[];
+  /** Members that are not PCI functions (platform devices of an SoC, ACPI devices), by group. */
+  readonly platformMembers: readonly { readonly line: number; readonly text: string; readonly group: number; readonly name: string }[];
   readonly groups: Readonly<Record<string, readonly string[]>>;
   readonly deviceGroup: Readonly<Record<string, number>>;
   readonly unparsed: readonly UnparsedLine[];
@@ -58,7 +61,7 @@ function groupNum(s: string | undefined): number | undefined {
   return s !== undefined && /^\d{1,9}$/.test(s) ? Number(s) : undefined;
 }
 
-function fromPath(t: string): { group?: number; address?: string; header: boolean } | undefined {
+function fromPath(t: string): { group?: number; address?: string; other?: string; header: boolean } | undefined {
   if (!t.startsWith(SYS_PREFIX)) return undefined;
   const parts = t.slice(SYS_PREFIX.length).split('/');
   const group = groupNum(parts[0]);
@@ -66,10 +69,16 @@ function fromPath(t: string): { group?: number; address?: string; header: boolea
   if (parts.length === 2 && parts[1] === 'devices:') return { group, header: true };
   if (parts[1] !== 'devices' || parts[2] === undefined) return undefined;
   const address = normalizePciAddress(parts[2]);
-  return address ? { group, address, header: false } : undefined;
+  if (address) return { group, address, header: false };
+  // A platform device name: no slash, no blank, a bounded length.
+  return parts.length === 3 && /^[\w.:@-]{1,128}$/.test(parts[2]) ? { group, other: parts[2], header: false } : undefined;
 }
 
-function buildIommuGroups(memberships: readonly IommuMembership[], unparsed: readonly UnparsedLine[]): IommuGroups {
+function buildIommuGroups(
+  memberships: readonly IommuMembership[],
+  unparsed: readonly UnparsedLine[],
+  platformMembers: IommuGroups['platformMembers'] = [],
+): IommuGroups {
   // Sets while building: a group of 200,000 members must not cost a scan per member.
   const members = new Map<number, Set<string>>();
   const groupOf = new Map<string, number>();
@@ -83,7 +92,7 @@ function buildIommuGroups(memberships: readonly IommuMembership[], unparsed: rea
   }
   const groups: Record<string, string[]> = {};
   for (const [g, set] of members) if (set.size > 0) groups[String(g)] = [...set];
-  return { memberships, groups, deviceGroup: Object.fromEntries(groupOf), unparsed };
+  return { memberships, platformMembers, groups, deviceGroup: Object.fromEntries(groupOf), unparsed };
 }
 
 /** `IOMMU Group 2:`, `IOMMU group 2`, `### Group 2 ###`, `IOMMU Group: 2` — a header line that opens a group. */
@@ -113,6 +122,7 @@ function memberAddress(t: string, f: readonly string[]): string | undefined {
 export function parseIommuGroups(text: string): IommuGroups {
   const memberships: IommuMembership[] = [];
   const unparsed: UnparsedLine[] = [];
+  const platformMembers: { line: number; text: string; group: number; name: string }[] = [];
   let headerGroup: number | undefined;
   const add = (l: SourceLine, group: number, address: string): void => {
     memberships.push({ line: l.line, text: l.text, group, address });
@@ -127,6 +137,7 @@ export function parseIommuGroups(text: string): IommuGroups {
     if (p) {
       if (p.header) headerGroup = p.group;
       else if (p.group !== undefined && p.address) add(l, p.group, p.address);
+      else if (p.group !== undefined && p.other) platformMembers.push({ line: l.line, text: l.text, group: p.group, name: p.other });
       continue;
     }
     const f = fields(t);
@@ -163,7 +174,7 @@ export function parseIommuGroups(text: string): IommuGroups {
     }
     unparsed.push(l);
   }
-  return buildIommuGroups(memberships, unparsed);
+  return buildIommuGroups(memberships, unparsed, platformMembers);
 }
 
 const ADDING = ': Adding to iommu group ';

@@ -17,7 +17,7 @@ describe('parseIommuGroups', () => {
   });
 
   it('returns nothing for empty input (no IOMMU, as on this machine)', () => {
-    expect(parseIommuGroups('')).toEqual({ memberships: [], groups: {}, deviceGroup: {}, unparsed: [] });
+    expect(parseIommuGroups('')).toEqual({ memberships: [], platformMembers: [], groups: {}, deviceGroup: {}, unparsed: [] });
   });
 
   it('sends other lines to unparsed', () => {
@@ -50,10 +50,17 @@ describe('parseIommuGroups, other listings support is given', () => {
     expect(g.groups['7']).toEqual(['0000:00:14.2', '0000:00:14.0']);
   });
 
-  it('keeps non-PCI members of find output as unparsed (a Raspberry Pi 5 has only platform devices in groups)', () => {
+  it('keeps non-PCI members of find output as platform members (a Raspberry Pi 5 has only platform devices in groups)', () => {
     const g = parseIommuGroups(realCase('github-raspberrypi-linux-6834-rpi5-pcie-no-iommu/description-iommu-groups.txt'));
     expect(g.memberships).toEqual([]);
-    expect(g.unparsed.map((u) => u.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(g.platformMembers.map((m) => [m.group, m.name])).toEqual([
+      [1, '107c580000.hvs'],
+      [1, 'axi:gpu'],
+      [0, '1000800000.codec'],
+      [0, '1000880000.pisp_be'],
+    ]);
+    // The prompt line the paste starts with.
+    expect(g.unparsed.map((u) => u.line)).toEqual([1]);
   });
 
   it('reads `ls -l` rows under a devices header: the link name', () => {
