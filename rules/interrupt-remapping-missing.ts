@@ -11,8 +11,8 @@ export default defineRule({
   severity: 'error',
   tags: ['iommu', 'interrupts', 'firmware'],
   source: 'Kernel: vfio_iommu_type1 "No interrupt remapping support"',
-  needs: ['interruptRemapping', 'kernelIommu', 'host', 'cmdline'],
-  optional: ['moduleConfig', 'virtualization'],
+  needs: ['interruptRemapping', 'host'],
+  optional: ['kernelIommu', 'cmdline', 'moduleConfig', 'virtualization'],
   messages: {
     enabled: 'Interrupt remapping is enabled.',
     noIommu: 'No IOMMU is active; interrupt remapping is judged once it is.',
@@ -21,12 +21,24 @@ export default defineRule({
       'Interrupt remapping is not enabled; {{setting}} lets VFIO attach devices anyway, without protection against forged MSIs.',
   },
   check({ interruptRemapping, kernelIommu, host, cmdline, moduleConfig, virtualization }, r) {
-    if (!kernelIommu.value.active) return r.skip('noIommu', {});
-    if (interruptRemapping.value.enabled) return r.pass('enabled', {}, interruptRemapping.evidence);
-    const evidence = [...interruptRemapping.evidence, ...kernelIommu.evidence, cmdline.value.ref];
+    const ir = interruptRemapping.value;
+    if (ir.enabled) return r.pass('enabled', {}, interruptRemapping.evidence);
+    // A line that says remapping is off (a firmware bug, a refusal) is proof on its own; its mere
+    // absence counts only where the IOMMU is at work (a log whole enough to show the absence also
+    // shows whether the IOMMU is).
+    if (ir.provenBy === 'absence' && kernelIommu.state === 'known' && !kernelIommu.value.active) return r.skip('noIommu', {});
+    const evidence = [
+      ...interruptRemapping.evidence,
+      ...(kernelIommu.state === 'known' ? kernelIommu.evidence : []),
+      ...(cmdline.state === 'known' ? [cmdline.value.ref] : []),
+    ];
     const inVm = virtualization.state === 'known' && virtualization.value.isVirtualMachine;
     const firmware = enableInterruptRemapping(host.value, inVm);
-    const unsafe = unsafeInterruptSettings(cmdline.value, moduleConfig.state === 'known' ? moduleConfig.value.modprobe : [], []);
+    const unsafe = unsafeInterruptSettings(
+      cmdline.state === 'known' ? cmdline.value : { params: [], ref: interruptRemapping.evidence[0]! },
+      moduleConfig.state === 'known' ? moduleConfig.value.modprobe : [],
+      [],
+    );
     const first = unsafe[0];
     if (first)
       return r.fail('missingButAllowed', { setting: first.raw }, [...evidence, first.ref], firmware, {

@@ -20,14 +20,14 @@ export function buildInterruptRemapping(log: Fact<KernelLogFacts>, logs: Fact<Cl
     return unknown(`no kernel log: ${log.state === 'unknown' ? log.reason : ''}`, ['sudo dmesg', 'journalctl -k -b']);
   const events = logs.value.events;
   const on = events.find((e) => e.fault === 'interrupt-remapping-enabled');
-  if (on) return known({ enabled: true }, on.refs.slice(0, 1));
+  if (on) return known({ enabled: true, provenBy: 'line' }, on.refs.slice(0, 1));
   // "x2apic: IRQ remapping doesn't support X2APIC mode" is also printed when remapping runs in xapic mode: not a proof.
   const off = events.filter(
     (e) => (e.fault === 'interrupt-remapping-disabled' && e.id !== 'x2apic-no-irq-remapping') || e.fault === 'msi-not-isolated',
   );
   if (off.length > 0)
     return known(
-      { enabled: false },
+      { enabled: false, provenBy: 'line' },
       off.flatMap((e) => e.refs.slice(0, 1)),
     );
   if (!logShowsAbsence(log.value))
@@ -36,5 +36,5 @@ export function buildInterruptRemapping(log: Fact<KernelLogFacts>, logs: Fact<Cl
       'grep -i remap /var/log/dmesg',
     ]);
   const first = log.value.lines[0];
-  return known({ enabled: false }, first ? [logRef(log.value, first)] : []);
+  return known({ enabled: false, provenBy: 'absence' }, first ? [logRef(log.value, first)] : []);
 }

@@ -75,6 +75,8 @@ export interface KernelIommuFacts {
 
 export interface InterruptRemappingFacts {
   readonly enabled: boolean;
+  /** What decided it: a line that says so, or (disabled only) the absence of the enabling line in a whole log. */
+  readonly provenBy: 'line' | 'absence';
 }
 
 export interface ModuleFacts {

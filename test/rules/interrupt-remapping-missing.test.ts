@@ -13,6 +13,16 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // MrChromebox/firmware#458: coreboot's DMAR leaves the I/O APIC unmapped; only a DMAR grep was posted.
+      name: 'the firmware bug line proves remapping off, without the command line',
+      sample: 'lab-intel-healthy',
+      evidence: {
+        cmdline: { status: 'not-collected' },
+        dmesg: fx('../real-cases/cases/github-mrchromebox-firmware-458-dmar-ir-ioapic-firmware-bug/dmesg-dmar.txt'),
+      },
+      expect: { subject: 'host', messageId: 'missing', evidence: ['dmesg:9'] },
+    },
+    {
       name: 'virtual VT-d without intremap (VM): the outer hypervisor must provide it',
       sample: 'lab-intremap-off',
       expect: {
@@ -44,5 +54,11 @@ ruleTester(rule, {
       expect: { subject: 'host', collect: ['dmesg'] },
     },
   ],
-  skip: [{ name: 'IOMMU off in the kernel', sample: 'lab-intel-kernel-off', expect: { subject: 'host', messageId: 'noIommu' } }],
+  skip: [
+    {
+      name: 'no IOMMU at all (VT-d off in the firmware)',
+      sample: 'lab-intel-firmware-off',
+      expect: { subject: 'host', messageId: 'noIommu' },
+    },
+  ],
 });
