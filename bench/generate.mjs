@@ -11,55 +11,78 @@ import { packTree } from '../scripts/pack-tree.mjs';
 const SAMPLE = join(import.meta.dirname, '..', 'samples', 'lab-intel-healthy', 'evidence');
 const hex = (n, w) => n.toString(16).padStart(w, '0');
 
-function addr(i) {
-  const bus = 1 + Math.floor(i / 32);
-  return `0000:${hex(bus % 256, 2)}:${hex(i % 32, 2)}.0`;
+/** Function `fn` of slot `slot`: 255 buses × 32 slots per PCI domain, so 20,000 functions fit in one domain. */
+function addr(slot, fn) {
+  const domain = Math.floor(slot / (255 * 32));
+  const bus = 1 + (Math.floor(slot / 32) % 255);
+  return `${hex(domain, 4)}:${hex(bus, 2)}:${hex(slot % 32, 2)}.${fn}`;
 }
 
-/** A host with `n` extra functions: GPUs (+ audio), NICs with VFs, bridges. */
+/**
+ * The three functions of one slot: a GPU bound to vfio-pci (a target), its HDMI audio function on
+ * the host's sound driver in the same IOMMU group (so the target's group is not viable: a finding
+ * per target), and a NIC in a group of its own.
+ */
+const ROLES = [
+  {
+    ids: ['10de', '1b06', '030000'],
+    driver: 'vfio-pci',
+    name: 'VGA compatible controller [0300]: NVIDIA Corporation GP102 [GeForce GTX 1080 Ti] [10de:1b06] (rev a1)',
+    modules: 'nvidiafb, nouveau',
+  },
+  {
+    ids: ['10de', '10ef', '040300'],
+    driver: 'snd_hda_intel',
+    name: 'Audio device [0403]: NVIDIA Corporation GP102 HDMI Audio Controller [10de:10ef] (rev a1)',
+    modules: 'snd_hda_intel',
+  },
+  {
+    ids: ['8086', '1592', '020000'],
+    driver: 'ice',
+    name: 'Ethernet controller [0200]: Intel Corporation Ethernet Controller E810-C for QSFP [8086:1592] (rev 02)',
+    modules: 'ice',
+  },
+];
+
+/**
+ * `n` extra functions in the collector's formats (pci-sysfs.out, iommu-groups.out, lspci-nnk.out),
+ * a third of them targets (GPUs bound to vfio-pci): the shape of a GPU server, every target with
+ * a finding, every group with two members.
+ */
 export function bigHostFiles(n) {
   const sysfs = [];
   const groups = [];
   const lspci = [];
   for (let i = 0; i < n; i += 1) {
-    const a = addr(i);
-    const kind = i % 50 === 0 ? 'gpu' : i % 25 === 0 ? 'bridge' : 'vf';
-    const [vendor, device, cls, drv, name] =
-      kind === 'gpu'
-        ? [
-            '10de',
-            '1b06',
-            '030000',
-            'vfio-pci',
-            'VGA compatible controller [0300]: NVIDIA Corporation GP102 [GeForce GTX 1080 Ti] [10de:1b06] (rev a1)',
-          ]
-        : kind === 'bridge'
-          ? ['1b36', '000c', '060400', 'pcieport', 'PCI bridge [0604]: Red Hat, Inc. QEMU PCIe Root port [1b36:000c]']
-          : [
-              '8086',
-              '154c',
-              '020000',
-              'iavf',
-              'Ethernet controller [0200]: Intel Corporation Ethernet Virtual Function 700 Series [8086:154c] (rev 02)',
-            ];
+    const slot = Math.floor(i / 3);
+    const role = ROLES[i % 3];
+    const a = addr(slot, i % 3);
+    const [vendor, device, cls] = role.ids;
+    const group = 100 + 2 * slot + (i % 3 === 2 ? 1 : 0);
     sysfs.push(
       `[${a}]`,
-      `path=/sys/devices/pci0000:00/0000:00:03.0/${a}`,
+      `path=/sys/devices/pci${a.slice(0, 4)}:00/${a.slice(0, 4)}:00:03.0/${a}`,
       `vendor=0x${vendor}`,
       `device=0x${device}`,
-      'subsystem_vendor=0x1af4',
-      'subsystem_device=0x1100',
+      'subsystem_vendor=0x10de',
+      'subsystem_device=0x120f',
       `class=0x${cls}`,
-      'revision=0x00',
-      `driver=${drv}`,
-      `iommu_group=${100 + Math.floor(i / 2)}`,
+      'revision=0xa1',
+      `driver=${role.driver}`,
+      `iommu_group=${group}`,
       'driver_override=(null)',
+      'reset_method=flr bus',
       'numa_node=0',
       'enable=1',
       '',
     );
-    groups.push(`${100 + Math.floor(i / 2)} ${a}`);
-    lspci.push(`${a.slice(5)} ${name}`, '\tSubsystem: Red Hat, Inc. Device [1af4:1100]', `\tKernel driver in use: ${drv}`);
+    groups.push(`${group} ${a}`);
+    lspci.push(
+      `${a.startsWith('0000:') ? a.slice(5) : a} ${role.name}`,
+      '\tSubsystem: NVIDIA Corporation Device [10de:120f]',
+      `\tKernel driver in use: ${role.driver}`,
+      `\tKernel modules: ${role.modules}`,
+    );
   }
   return { sysfs: `${sysfs.join('\n')}\n`, groups: `${groups.join('\n')}\n`, lspci: `${lspci.join('\n')}\n` };
 }

@@ -15,6 +15,8 @@ export default defineRule({
     unbound:
       '{{address}} ({{why}}) has no driver: nothing binds it to vfio-pci at boot{{vfioNote}}. Fine when a host service binds it before each VM start.',
     noExplicitTarget: 'No device is named for passthrough (no --device, vfio-pci.ids, driver_override or vfio-pci binding).',
+    driverUnknown:
+      'The listing that shows {{address}} does not show its driver (no "Kernel driver in use" line was given), so whether it is bound is not known.',
   },
   check({ targets, pci, host, modules }, r) {
     const explicit = targets.value.devices.filter((t) => t.explicit);
@@ -26,6 +28,8 @@ export default defineRule({
       if (!dev) return [];
       const evidence = [...dev.refs, ...t.refs.filter((x) => !dev.refs.includes(x))];
       if (dev.driver !== null) return [r.pass('bound', { address: dev.address, driver: dev.driver }, evidence, { device: dev.address })];
+      // A listing without kernel-driver lines, or one cut by grep, does not say "no driver".
+      if (!dev.driverKnown) return [r.unknown('driverUnknown', { address: dev.address }, ['lspci -nnk'], { device: dev.address })];
       const fix = bindToVfioAtBoot(host.value, dev, null, {
         builtinDriver: false,
         otherSameIds: pci.value.devices

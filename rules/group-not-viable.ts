@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { blocksGroup, deviceByAddress } from '../src/facts/pci.js';
+import { blocksGroup, deviceByAddress, isBridge } from '../src/facts/pci.js';
 import type { PciDevice } from '../src/facts/model.js';
 import { eventsOf } from '../src/facts/log-events.js';
 import { makeGroupViable } from '../src/fixes/group-viability.js';
@@ -25,7 +25,7 @@ export default defineRule({
       '{{who}} refused {{address}}: its IOMMU group {{group}} is not viable, so a device of that group (possibly {{address}} itself) is still bound to a host driver.',
     noInventory: 'No PCI inventory and no log line about a group, so the IOMMU groups of the devices cannot be checked.',
     membersUnlisted:
-      'IOMMU group {{group}} of {{address}} also holds {{unlisted}}, which the PCI inventory does not show, so whether a host driver holds them cannot be decided.',
+      'IOMMU group {{group}} of {{address}} also holds {{unlisted}}, whose drivers the PCI inventory does not show, so whether a host driver holds them cannot be decided.',
   },
   check({ targets, pci, host, logEvents }, r) {
     const collect = ['ls -l /sys/kernel/iommu_groups/*/devices', 'lspci -nnk'];
@@ -72,13 +72,20 @@ export default defineRule({
           const members = others.flatMap((a) => byAddress.get(a) ?? []);
           const unlisted = others.filter((a) => !byAddress.has(a));
           const blockers = members.filter(blocksGroup);
+          // A member whose driver the listing does not show may be on a host driver.
+          const undetermined = members.filter((m) => !m.driverKnown && m.driver === null && !isBridge(m)).map((m) => m.address);
           const evidence = [dev.refs[0]!, ...members.map((m) => m.refs[0]!)];
           // A member the inventory does not show may be on a host driver: never a pass without it.
-          if (blockers.length === 0 && unlisted.length > 0)
+          if (blockers.length === 0 && (unlisted.length > 0 || undetermined.length > 0))
             return [
-              r.unknown('membersUnlisted', { group: dev.group, address: dev.address, unlisted: unlisted.join(', ') }, ['lspci -nnk'], {
-                device: dev.address,
-              }),
+              r.unknown(
+                'membersUnlisted',
+                { group: dev.group, address: dev.address, unlisted: [...unlisted, ...undetermined].join(', ') },
+                ['lspci -nnk'],
+                {
+                  device: dev.address,
+                },
+              ),
             ];
           if (blockers.length === 0)
             return [r.pass('viable', { group: dev.group, address: dev.address }, evidence, { device: dev.address })];

@@ -154,6 +154,8 @@ export interface PciDevice {
   readonly className: string | null;
   readonly name: string | null;
   readonly driver: string | null;
+  /** Whether `driver` null means "no driver": false for a device seen only in a cut or driverless listing (lspci -nn, a grep). */
+  readonly driverKnown: boolean;
   readonly modules: readonly string[];
   readonly group: string | null;
   readonly driverOverride: string | null;

@@ -107,6 +107,8 @@ function fromSysfs(s: SysfsPciDevice, l: LspciDevice | undefined, ref: EvidenceR
     className: l?.className ?? null,
     name: l ? l.description : null,
     driver: s.driver ?? null,
+    // The sysfs inventory names the driver link of every bound device.
+    driverKnown: true,
     modules: l?.modules?.names ?? [],
     group: s.iommuGroup === undefined ? null : String(s.iommuGroup),
     driverOverride: s.driverOverride ?? null,
@@ -132,6 +134,7 @@ function fromLspci(l: LspciDevice, ref: EvidenceRef): PciDevice {
     className: l.className,
     name: l.description,
     driver: l.driver?.name ?? null,
+    driverKnown: l.driver !== undefined || l.driverKnown,
     modules: l.modules?.names ?? [],
     group: l.iommuGroup ? String(l.iommuGroup.group) : null,
     driverOverride: null,

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { toolVersion } from '../version.js';
-import { toJsonReport } from './json-report.js';
+import { renderJsonReport } from './json-report.js';
 import { renderText } from './render-text.js';
 import { loadRuleDocs } from './rule-docs.js';
 import { buildReportView } from './view-model.js';
@@ -19,7 +19,7 @@ export async function renderReport(
   generatedAt = new Date().toISOString(),
 ): Promise<string> {
   const meta = { generatedAt, toolVersion: toolVersion() };
-  if (format === 'json') return `${JSON.stringify(toJsonReport(analysis, meta), null, 2)}\n`;
+  if (format === 'json') return renderJsonReport(analysis, meta);
   const docs = format === 'text' ? new Map<string, string>() : loadRuleDocs(analysis.findings.map((f) => f.ruleId));
   const view = buildReportView(analysis, { ...meta, docs, picture: format === 'html' });
   if (format === 'html') return (await import('./render.js')).renderHtml(view);

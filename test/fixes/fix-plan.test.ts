@@ -86,6 +86,7 @@ const NIC: PciDevice = {
   className: null,
   name: null,
   driver: 'e1000e',
+  driverKnown: true,
   modules: ['e1000e'],
   group: '9',
   driverOverride: null,

@@ -32,6 +32,7 @@ const NIC = {
   className: null,
   name: null,
   driver: 'e1000e',
+  driverKnown: true,
   modules: ['e1000e'],
   group: '9',
   driverOverride: null,

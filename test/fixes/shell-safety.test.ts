@@ -87,6 +87,7 @@ const dev = (v: Values, prefix: string): PciDevice => ({
   className: null,
   name: null,
   driver: v[`${prefix}driver`]!,
+  driverKnown: true,
   modules: [v[`${prefix}module`]!],
   group: '9',
   driverOverride: 'vfio-pci',

@@ -29,6 +29,7 @@ function dev(address: string, classCode: string, driver: string | null, group: s
     className: null,
     name: `Device ${address}`,
     driver,
+    driverKnown: true,
     modules: [],
     group,
     driverOverride: null,

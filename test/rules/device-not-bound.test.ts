@@ -26,6 +26,18 @@ ruleTester(rule, {
   ],
   unknown: [
     {
+      // foxlet/macOS-Simple-KVM#497: `lspci -nnv | grep "VGA"` names the iGPU but not its driver.
+      name: 'a grep of lspci shows the device, not its driver',
+      sample: 'lab-intel-healthy',
+      devices: ['0000:00:02.0'],
+      evidence: {
+        'pci-sysfs': { status: 'not-collected' },
+        'lspci-vvv': { status: 'not-collected' },
+        'lspci-nnk': fx('../real-cases/cases/github-foxlet-macos-simple-kvm-497-vfio-pci-ids-misspelled/lspci-grep-vga.txt'),
+      },
+      expect: { subject: '0000:00:02.0', messageId: 'driverUnknown', collect: ['lspci -nnk'] },
+    },
+    {
       name: 'no PCI inventory',
       sample: 'lab-vfio-modules-missing',
       evidence: { 'pci-sysfs': { status: 'denied' }, 'lspci-nnk': { status: 'no-command' }, 'lspci-vvv': { status: 'no-command' } },
