@@ -1,3 +1,4 @@
+import { isVfioDriver } from '../src/facts/pci.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { keepGpuDriverOff } from '../src/fixes/gpu-driver.js';
 
@@ -21,6 +22,7 @@ export default defineRule({
     loaded: '{{drivers}} is loaded while the {{vendor}} GPU {{address}} is meant for a VM: it can claim the GPU before vfio-pci does.',
     noModules: 'The loaded modules are unknown, so whether a host driver can claim {{address}} cannot be decided.',
     noGpuTarget: 'No GPU is named for passthrough.',
+    servesOther: '{{address}} is on vfio-pci; {{drivers}} serves the host\u2019s other card ({{others}}).',
   },
   check({ targets, pci, host, modules }, r) {
     const gpus = targets.value.devices
@@ -37,6 +39,14 @@ export default defineRule({
         ...boundTo.map((d) => d.driver!.replace(/-/g, '_')),
       ]);
       const data = { address: gpu.address, vendor: gpu.vendor === '10de' ? 'NVIDIA' : gpu.vendor === '1002' ? 'AMD' : 'Intel' };
+      // The target already on vfio-pci: a vendor driver that serves the host's other card does no harm.
+      if (isVfioDriver(gpu.driver) && loaded.size > 0)
+        return r.pass(
+          'servesOther',
+          { ...data, drivers: [...loaded].join(', '), others: boundTo.map((d) => d.address).join(', ') || 'no card here' },
+          [gpu.refs[0]!, ...boundTo.flatMap((d) => d.refs.slice(0, 1))],
+          { device: gpu.address, despiteGaps: 'the target is bound to vfio-pci' },
+        );
       if (loaded.size === 0) {
         if (modules.state !== 'known') return r.unknown('noModules', data, ['cat /proc/modules'], { device: gpu.address });
         return r.pass('notLoaded', data, [gpu.refs[0]!, ...modules.evidence], { device: gpu.address });

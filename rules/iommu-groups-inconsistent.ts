@@ -14,7 +14,7 @@ export default defineRule({
   tags: ['iommu', 'groups'],
   source: 'FAQ "How to list IOMMU groups?"',
   needs: ['kernelIommu', 'kernelLog', 'logEvents'],
-  optional: ['pci'],
+  optional: ['pci', 'collection'],
   messages: {
     consistent: 'The IOMMU groups in sysfs match the boot log.',
     notComparable: 'Nothing to compare: the IOMMU groups were read from the boot log only.',
@@ -22,7 +22,7 @@ export default defineRule({
     mismatch: '{{count}} device(s) sit in other IOMMU groups than the boot log put them in: {{list}}.',
     logRotated: 'The kernel log no longer holds the boot messages, so the groups cannot be checked against it.',
   },
-  check({ kernelIommu, kernelLog, logEvents, pci }, r) {
+  check({ kernelIommu, kernelLog, logEvents, pci, collection }, r) {
     if (!kernelIommu.evidence.some((e) => SYSFS.includes(e.evidence))) return r.skip('notComparable', {});
     if (!kernelLog.value.hasBootMessages) return r.unknown('logRotated', {}, ['journalctl -k -b', 'sudo dmesg']);
     // The last group each device was added to, in log order.
@@ -45,7 +45,10 @@ export default defineRule({
       });
     const groups = pci.state === 'known' && pci.value.groupsFrom === 'sysfs' ? pci.value.groups : {};
     const sysfs = new Map(Object.entries(groups).flatMap(([g, members]) => members.map((a) => [a.toLowerCase(), g] as const)));
-    const wrong = [...fromLog].filter(([a, l]) => sysfs.size > 0 && sysfs.get(a) !== l.group);
+    // A device the listing lacks contradicts the log only when the listing is a collector's whole one:
+    // a pasted listing often shows the groups of interest only.
+    const whole = collection.state === 'known' && collection.value.layout === 'bundle' && pci.state === 'known' && pci.gaps.length === 0;
+    const wrong = [...fromLog].filter(([a, l]) => sysfs.size > 0 && (sysfs.has(a) ? sysfs.get(a) !== l.group : whole));
     if (wrong.length === 0) return r.pass('consistent', {}, [...kernelIommu.evidence, ...(first ? [first] : [])]);
     const list = wrong
       .slice(0, 8)

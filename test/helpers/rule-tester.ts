@@ -7,12 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
 import type { Rule } from '../../src/engine/define-rule.js';
 import type { Finding, Status } from '../../src/engine/finding.js';
-import { sampleBundle, type Override } from './bundle-from.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Bundle } from '../../src/bundle/bundle.js';
+import { buildLooseBundle } from '../../src/loose/loose-bundle.js';
+import { ROOT, sampleBundle, type Override } from './bundle-from.js';
 
 export interface RuleCase {
   readonly name: string;
-  /** A samples/<name> directory (real lab evidence) the case starts from. */
-  readonly sample: string;
+  /** A samples/<name> directory (real lab evidence) the case starts from… */
+  readonly sample?: string;
+  /** …or a real case's pasted files (test/real-cases/cases/<id>/<file>), read as loose evidence. */
+  readonly loose?: readonly string[];
   readonly evidence?: Record<string, Override>;
   readonly devices?: readonly string[];
   readonly expect: {
@@ -29,8 +35,17 @@ export interface RuleCase {
   };
 }
 
+function caseBundle(c: RuleCase): Bundle {
+  if (c.loose) {
+    const texts = c.loose.map((f) => ({ name: f, text: readFileSync(join(ROOT, 'test', 'real-cases', 'cases', f), 'utf8') }));
+    return buildLooseBundle(texts, c.name).bundle;
+  }
+  if (c.sample === undefined) throw new Error(`case ${c.name}: give a sample or loose files`);
+  return sampleBundle(c.sample, c.evidence);
+}
+
 export function runRuleCase(rule: Rule, c: RuleCase): Finding[] {
-  const analysis = analyzeBundle(sampleBundle(c.sample, c.evidence), { rules: [rule], devices: c.devices ?? [] });
+  const analysis = analyzeBundle(caseBundle(c), { rules: [rule], devices: c.devices ?? [] });
   return analysis.findings.filter((f) => f.ruleId === rule.id);
 }
 

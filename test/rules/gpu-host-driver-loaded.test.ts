@@ -8,6 +8,13 @@ const lspciOnly = (file: string) => ({ 'pci-sysfs': null, 'lspci-vvv': null, 'ls
 ruleTester(rule, {
   pass: [
     {
+      // ashtonian/KVM-AIO: the RX 550 on vfio-pci while amdgpu drives the host's RX 6700 XT.
+      name: 'the target on vfio-pci, the vendor driver serving the host card',
+      loose: ['github-ashtonian-kvm-aio-rx550-vfio-groups-healthy/terminal-session.txt'],
+      devices: ['0000:04:00.0'],
+      expect: { subject: '0000:04:00.0', messageId: 'servesOther' },
+    },
+    {
       name: "the guide's GTX 1080 Ti on vfio-pci, no NVIDIA driver in the lab host's /proc/modules",
       sample: 'lab-intel-healthy',
       evidence: lspciOnly('lspci-nnk/guide-nvidia-grep-A3.txt'),
