@@ -1,6 +1,15 @@
-import { deviceByAddress } from '../src/facts/pci.js';
+import { deviceByAddress, devicesWithId } from '../src/facts/pci.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { bindToVfioAtBoot } from '../src/fixes/vfio-binding.js';
+import type { PciDevice } from '../src/facts/model.js';
+
+/** Identical devices named in one fix: thousands of VFs of one id are counted past these. */
+const MAX_NAMED_TWINS = 16;
+
+function othersNamed(twins: readonly PciDevice[]): string[] {
+  const named = twins.slice(0, MAX_NAMED_TWINS).map((d) => d.address);
+  return twins.length > named.length ? [...named, `${twins.length - named.length} more`] : named;
+}
 
 export default defineRule({
   id: 'device-not-bound',
@@ -32,9 +41,7 @@ export default defineRule({
       if (!dev.driverKnown) return [r.unknown('driverUnknown', { address: dev.address }, ['lspci -nnk'], { device: dev.address })];
       const fix = bindToVfioAtBoot(host.value, dev, null, {
         builtinDriver: false,
-        otherSameIds: pci.value.devices
-          .filter((d) => d.address !== dev.address && d.vendor === dev.vendor && d.device === dev.device)
-          .map((d) => d.address),
+        otherSameIds: othersNamed(devicesWithId(pci.value, dev.vendor, dev.device).filter((d) => d.address !== dev.address)),
         vfioIds: targets.value.vfioIds,
       });
       return [

@@ -1,4 +1,5 @@
-import { isVfioDriver } from '../src/facts/pci.js';
+import { deviceByAddress, isVfioDriver } from '../src/facts/pci.js';
+import type { PciDevice } from '../src/facts/model.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { keepGpuDriverOff } from '../src/fixes/gpu-driver.js';
 
@@ -8,6 +9,9 @@ const DRIVERS: Readonly<Record<string, readonly string[]>> = {
   '1002': ['amdgpu', 'radeon'],
   '8086': ['i915', 'xe'],
 };
+
+/** Cards on a host driver cited per finding: a few prove the driver is in use. */
+const MAX_CITED_CARDS = 16;
 
 export default defineRule({
   id: 'gpu-host-driver-loaded',
@@ -25,26 +29,40 @@ export default defineRule({
     servesOther: '{{address}} is on vfio-pci; {{drivers}} serves the host\u2019s other card ({{others}}).',
   },
   check({ targets, pci, host, modules }, r) {
-    const gpus = targets.value.devices
-      .filter((t) => t.explicit)
-      .flatMap((t) =>
-        pci.value.devices.filter((d) => d.address === t.address && d.classCode.startsWith('03') && Object.hasOwn(DRIVERS, d.vendor)),
-      );
+    const byAddress = deviceByAddress(pci.value);
+    const gpus = targets.value.devices.flatMap((t) => {
+      const d = t.explicit ? byAddress.get(t.address) : undefined;
+      return d && d.classCode.startsWith('03') && Object.hasOwn(DRIVERS, d.vendor) ? [d] : [];
+    });
     if (gpus.length === 0) return r.skip('noGpuTarget', {});
+    // The cards each vendor's host drivers are bound to, and those drivers, found in one pass over the inventory.
+    const bound = new Map<string, { cards: PciDevice[]; drivers: Set<string> }>();
+    for (const d of pci.value.devices) {
+      const driver = d.driver?.replace(/-/g, '_');
+      if (driver === undefined) continue;
+      for (const [vendor, drivers] of Object.entries(DRIVERS)) {
+        if (!drivers.includes(driver)) continue;
+        let b = bound.get(vendor);
+        if (!b) bound.set(vendor, (b = { cards: [], drivers: new Set() }));
+        b.cards.push(d);
+        b.drivers.add(driver);
+      }
+    }
     return gpus.map((gpu) => {
       const wanted = DRIVERS[gpu.vendor]!;
-      const boundTo = pci.value.devices.filter((d) => d.driver !== null && wanted.includes(d.driver.replace(/-/g, '_')));
+      const boundTo = bound.get(gpu.vendor)?.cards ?? [];
+      const cited = boundTo.slice(0, MAX_CITED_CARDS);
       const loaded = new Set([
         ...(modules.state === 'known' ? modules.value.loaded.filter((m) => wanted.includes(m)) : []),
-        ...boundTo.map((d) => d.driver!.replace(/-/g, '_')),
+        ...(bound.get(gpu.vendor)?.drivers ?? []),
       ]);
       const data = { address: gpu.address, vendor: gpu.vendor === '10de' ? 'NVIDIA' : gpu.vendor === '1002' ? 'AMD' : 'Intel' };
       // The target already on vfio-pci: a vendor driver that serves the host's other card does no harm.
       if (isVfioDriver(gpu.driver) && loaded.size > 0)
         return r.pass(
           'servesOther',
-          { ...data, drivers: [...loaded].join(', '), others: boundTo.map((d) => d.address).join(', ') || 'no card here' },
-          [gpu.refs[0]!, ...boundTo.flatMap((d) => d.refs.slice(0, 1))],
+          { ...data, drivers: [...loaded].join(', '), others: listed(cited, boundTo.length) },
+          [gpu.refs[0]!, ...cited.flatMap((d) => d.refs.slice(0, 1))],
           { device: gpu.address, despiteGaps: 'the target is bound to vfio-pci' },
         );
       if (loaded.size === 0) {
@@ -53,7 +71,7 @@ export default defineRule({
       }
       const refs = [
         ...(modules.state === 'known' ? [...loaded].flatMap((m) => (modules.value.refs[m] ? [modules.value.refs[m]!] : [])) : []),
-        ...boundTo.flatMap((d) => d.refs),
+        ...cited.flatMap((d) => d.refs),
       ];
       return r.fail(
         'loaded',
@@ -65,3 +83,10 @@ export default defineRule({
     });
   },
 });
+
+/** The cited cards' addresses, and how many more there are. */
+function listed(cited: readonly PciDevice[], all: number): string {
+  if (all === 0) return 'no card here';
+  const addresses = cited.map((d) => d.address).join(', ');
+  return all > cited.length ? `${addresses} and ${all - cited.length} more` : addresses;
+}

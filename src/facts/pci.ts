@@ -174,11 +174,36 @@ export function blocksGroup(d: Pick<PciDevice, 'classCode' | 'driver'>): boolean
   return !isBridge(d) && !isUserSafeDriver(d.driver);
 }
 
-const indexes = new WeakMap<PciFacts, ReadonlyMap<string, PciDevice>>();
+interface PciIndex {
+  readonly byAddress: ReadonlyMap<string, PciDevice>;
+  readonly byId: ReadonlyMap<string, readonly PciDevice[]>;
+}
 
-/** The devices by address, built once per inventory (rules look devices up per target and per group member). */
-export function deviceByAddress(pci: PciFacts): ReadonlyMap<string, PciDevice> {
+const indexes = new WeakMap<PciFacts, PciIndex>();
+
+/** The inventory's indexes, built once per inventory in one pass (rules look devices up per target and per group member). */
+function indexOf(pci: PciFacts): PciIndex {
   let index = indexes.get(pci);
-  if (!index) indexes.set(pci, (index = new Map(pci.devices.map((d) => [d.address, d]))));
+  if (index) return index;
+  const byAddress = new Map<string, PciDevice>();
+  const byId = new Map<string, PciDevice[]>();
+  for (const d of pci.devices) {
+    byAddress.set(d.address, d);
+    const key = `${d.vendor}:${d.device}`;
+    const same = byId.get(key);
+    if (same) same.push(d);
+    else byId.set(key, [d]);
+  }
+  indexes.set(pci, (index = { byAddress, byId }));
   return index;
+}
+
+/** The devices by address. */
+export function deviceByAddress(pci: PciFacts): ReadonlyMap<string, PciDevice> {
+  return indexOf(pci).byAddress;
+}
+
+/** The devices with this vendor:device pair (lower-case hex, as the inventory holds them), in inventory order. */
+export function devicesWithId(pci: PciFacts, vendor: string, device: string): readonly PciDevice[] {
+  return indexOf(pci).byId.get(`${vendor}:${device}`) ?? [];
 }

@@ -8,8 +8,27 @@
 import { normalizePciAddress } from '../parsers/pci-address.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
 import type { CmdlineFacts, ModuleConfigFacts, PciDevice, PciFacts, TargetDevice, TargetFacts, VfioId } from './model.js';
+import { deviceByAddress, devicesWithId } from './pci.js';
 
 const ID = /^([0-9a-f]{4}):([0-9a-f]{4})$/i;
+
+/**
+ * Lines cited for why one device is a target. Every `options vfio-pci ids=` line of a modprobe.d
+ * with 49,000 files names the same devices: a few lines prove the reason, the rest repeat it.
+ */
+export const MAX_TARGET_REFS = 8;
+
+/**
+ * Candidates (devices shown because none was named) checked at most. Physical GPUs, NICs, NVMe
+ * and USB controllers of the largest real hosts number in the hundreds (VFs are not candidates);
+ * past this the customer names the devices (--device). inventory-cut reports the cap.
+ */
+export const MAX_CANDIDATES = 1024;
+
+interface Reasons {
+  readonly why: Set<string>;
+  readonly refs: Set<EvidenceRef>;
+}
 
 export function buildTargets(
   pci: Fact<PciFacts>,
@@ -25,37 +44,38 @@ export function buildTargets(
     for (const d of moduleConfig.value.modprobe.filter((m) => m.kind === 'options' && m.module === 'vfio_pci'))
       for (const p of d.params.filter((q) => q.key === 'ids' && q.value !== null)) vfioIds.push(...splitIds(p.value ?? '', d.ref));
 
-  const devices = pci.state === 'known' ? pci.value.devices : [];
-  const targets = new Map<string, { why: string[]; refs: EvidenceRef[] }>();
+  const inventory = pci.state === 'known' ? pci.value : null;
+  const devices = inventory?.devices ?? [];
+  const targets = new Map<string, Reasons>();
   const add = (d: PciDevice, why: string, ref: EvidenceRef): void => {
-    const t = targets.get(d.address) ?? { why: [], refs: [] };
-    if (!t.why.includes(why)) t.why.push(why);
-    if (!t.refs.includes(ref)) t.refs.push(ref);
-    targets.set(d.address, t);
+    let t = targets.get(d.address);
+    if (!t) targets.set(d.address, (t = { why: new Set(), refs: new Set() }));
+    t.why.add(why);
+    if (t.refs.size < MAX_TARGET_REFS) t.refs.add(ref);
   };
   const unmatched: string[] = [];
   for (const r of requested) {
     const addr = normalizePciAddress(r);
     const id = ID.exec(r);
-    const hits = devices.filter((d) =>
-      addr ? d.address === addr : id ? d.vendor === id[1]!.toLowerCase() && d.device === id[2]!.toLowerCase() : false,
-    );
+    const byAddr = addr && inventory ? deviceByAddress(inventory).get(addr) : undefined;
+    const byId = id && inventory ? devicesWithId(inventory, id[1]!.toLowerCase(), id[2]!.toLowerCase()) : [];
+    const hits = addr ? (byAddr ? [byAddr] : []) : byId;
     if (hits.length === 0) unmatched.push(r);
     for (const d of hits) add(d, `--device ${r}`, d.refs[0]!);
   }
-  for (const v of vfioIds)
-    for (const d of devices.filter((x) => x.vendor === v.vendor && x.device === v.device)) add(d, `vfio-pci ids ${v.raw}`, v.ref);
+  for (const v of vfioIds) if (inventory) for (const d of devicesWithId(inventory, v.vendor, v.device)) add(d, `vfio-pci ids ${v.raw}`, v.ref);
   for (const d of devices) {
     if (d.driverOverride === 'vfio-pci') add(d, 'driver_override=vfio-pci', d.refs[0]!);
     if (d.driver === 'vfio-pci') add(d, 'bound to vfio-pci', d.refs[0]!);
   }
-  const explicit: TargetDevice[] = [...targets].map(([address, t]) => ({ address, explicit: true, why: t.why, refs: t.refs }));
-  const candidates: TargetDevice[] =
-    explicit.length > 0 || requested.length > 0
-      ? []
-      : devices
-          .filter((d) => isCandidateClass(d.classCode) && d.physfn === null)
-          .map((d) => ({ address: d.address, explicit: false, why: [], refs: d.refs }));
+  const explicit: TargetDevice[] = [...targets].map(([address, t]) => ({ address, explicit: true, why: [...t.why], refs: [...t.refs] }));
+  const candidates: TargetDevice[] = [];
+  if (explicit.length === 0 && requested.length === 0)
+    for (const d of devices) {
+      if (!isCandidate(d)) continue;
+      if (candidates.length === MAX_CANDIDATES) break;
+      candidates.push({ address: d.address, explicit: false, why: [], refs: d.refs });
+    }
   const list = explicit.length > 0 ? explicit : candidates;
   const evidence = list.flatMap((t) => t.refs).slice(0, 20);
   return known(
@@ -75,7 +95,8 @@ function splitIds(value: string, ref: EvidenceRef): VfioId[] {
     });
 }
 
-/** Display (03), network (02), NVMe (0108) and USB (0c03) controllers. */
-function isCandidateClass(classCode: string): boolean {
-  return classCode.startsWith('03') || classCode.startsWith('02') || classCode.startsWith('0108') || classCode.startsWith('0c03');
+/** A physical function (not a VF) of a display (03), network (02), NVMe (0108) or USB (0c03) controller. */
+export function isCandidate(d: Pick<PciDevice, 'classCode' | 'physfn'>): boolean {
+  const c = d.classCode;
+  return d.physfn === null && (c.startsWith('03') || c.startsWith('02') || c.startsWith('0108') || c.startsWith('0c03'));
 }

@@ -92,7 +92,9 @@ export function buildLooseBundle(texts: readonly LooseText[], source: string): L
     const text = lines.map((l) => `${l.text}\n`).join('');
     const bytes = Buffer.from(text, 'utf8');
     files.set(path, { path, bytes, truncated: false });
-    items.push({ id: g.id, kind: g.spec.kind, source: name, path, status: 'ok', bytes: bytes.length });
+    // A piece kept by a filter (grep, head, tail) is a part of the output: what it lacks proves nothing.
+    const part = g.pieces.some((p) => p.hint.filtered);
+    items.push({ id: g.id, kind: g.spec.kind, source: name, path, status: part ? 'truncated' : 'ok', bytes: bytes.length });
     rendered.set(name, lines);
   }
   const manifest: Manifest = {

@@ -1,6 +1,6 @@
 /**
  * Loose texts → the in-memory bundle the pipeline reads: only the items given are in the
- * synthetic manifest (status ok, named after the inputs); pieces of one id are joined in order;
+ * synthetic manifest (status ok, or truncated for what a grep kept; named after the inputs); pieces of one id are joined in order;
  * texts put into their parser's shape (dmidecode → DMI lines, group listings → an lspci listing)
  * keep the input line behind each of their lines. Expectations written from the files.
  */
@@ -30,13 +30,13 @@ describe('buildLooseBundle', () => {
   const { manifest } = loadManifest(b.bundle);
   const ev = evidenceSource(b.bundle, manifest);
 
-  it('lists only the items given, each ok and named after its inputs', () => {
+  it('lists only the items given, named after their inputs; what a grep kept is a part (truncated)', () => {
     expect(manifest?.items.map((i) => [i.id, i.status, i.source])).toEqual([
-      ['dmesg', 'ok', 'dmesg-grep-iommu.txt:2-8, dmesg-grep-vfio.txt:2-5 (dmesg)'],
+      ['dmesg', 'truncated', 'dmesg-grep-iommu.txt:2-8, dmesg-grep-vfio.txt:2-5 (dmesg)'],
       ['modprobe-d', 'ok', 'etc-modprobe-blacklist.txt:4-5 (/etc/modprobe.d/blacklist.conf)'],
       ['modprobe-d', 'ok', 'etc-modprobe-vfio-conf.txt:2-6 (/etc/modprobe.d/vfio.conf)'],
       ['iommu-groups', 'ok', 'iommu-groups.txt:2-7 (IOMMU group listing (a header per group))'],
-      ['lspci-nnk', 'ok', 'lspci-nkk-d-1002-67df.txt:2-5, lspci-nnk-grep-amd.txt:2-3 (lspci -nk, lspci -nn)'],
+      ['lspci-nnk', 'truncated', 'lspci-nkk-d-1002-67df.txt:2-5, lspci-nnk-grep-amd.txt:2-3 (lspci -nk, lspci -nn)'],
     ]);
   });
 
