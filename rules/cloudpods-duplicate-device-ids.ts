@@ -5,6 +5,9 @@ import { gpuProbeDisabledBy, passthroughGpus } from '../src/facts/cloudpods-devi
 import { hostServiceLines } from '../src/facts/cloudpods-lookup.js';
 import { checkHostServiceLog, restartHostService, vfioOverrideAtBoot } from '../src/fixes/cloudpods.js';
 
+/** Devices cited per finding: a few prove identical ids; a host with thousands of one GPU is counted past these. */
+const MAX_CITED = 16;
+
 // gpu.go bindDriver writes "<vendor> <device>" to /sys/bus/pci/drivers/vfio-pci/new_id for each GPU and
 // same-vendor companion not yet on vfio-pci. Since Linux 5.12 a repeated id fails with EEXIST; agents
 // before the 2024-04-28 fallback (`failed write %s to %s, try bind addr`) stop there.
@@ -34,21 +37,27 @@ export default defineRule({
         if (peer && peer.vendor === g.vendor) taken.set(a, peer);
       }
     const byId = new Map<string, typeof gpus>();
-    for (const d of taken.values()) byId.set(`${d.vendor}:${d.device}`, [...(byId.get(`${d.vendor}:${d.device}`) ?? []), d]);
+    for (const d of taken.values()) {
+      const same = byId.get(`${d.vendor}:${d.device}`);
+      if (same) same.push(d);
+      else byId.set(`${d.vendor}:${d.device}`, [d]);
+    }
     const dups = [...byId.entries()].filter(([, ds]) => ds.length > 1 && ds.some((d) => d.driver !== 'vfio-pci'));
-    if (dups.length === 0) return r.pass('unique', {}, gpus.length > 0 ? gpus.flatMap((g) => g.refs) : pci.evidence);
+    if (dups.length === 0) return r.pass('unique', {}, gpus.length > 0 ? gpus.slice(0, MAX_CITED).flatMap((g) => g.refs) : pci.evidence);
     const logged = hostServiceLines(logEvents, ['cloudpods-new-id-exists', 'cloudpods-new-id-fallback']);
     return dups.map(([id, ds]) => {
       const unbound = ds.filter((d) => d.driver !== 'vfio-pci');
+      const cited = ds.slice(0, MAX_CITED);
+      const more = ds.length > cited.length ? ` and ${ds.length - cited.length} more` : '';
       return r.fail(
         'duplicate',
         {
           count: ds.length,
           id,
-          addresses: ds.map((d) => `${d.address} on ${d.driver ?? 'no driver'}`).join(', '),
+          addresses: cited.map((d) => `${d.address} on ${d.driver ?? 'no driver'}`).join(', ') + more,
           unbound: `${unbound.length} ${unbound.length === 1 ? 'is' : 'are'}`,
         },
-        [...ds.flatMap((d) => d.refs), ...logged],
+        [...cited.flatMap((d) => d.refs), ...logged],
         {
           summary: 'Bind the identical devices by address at boot, or run a host service with the bind-by-address fallback',
           steps: [

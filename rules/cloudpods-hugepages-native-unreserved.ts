@@ -13,33 +13,41 @@ export default defineRule({
   tags: ['cloudpods', 'hugepages'],
   appliesTo: 'cloudpods',
   source: 'yunionio/cloudpods pkg/hostman/hostinfo/hostinfo.go prepareEnv, GetNodeHugepages',
-  needs: ['cloudpods', 'hugepages', 'host'],
-  optional: ['cpu', 'cmdline', 'logEvents'],
+  needs: ['cloudpods', 'host'],
+  optional: ['hugepages', 'cpu', 'cmdline', 'logEvents'],
   messages: {
     noConf: '/etc/yunion/host.conf could not be read: {{reason}}',
     notNative: 'hugepages_option is {{value}}: the host service does not need a reserved pool.',
+    noPools: 'hugepages_option is native, but the huge page pools (/sys/kernel/mm/hugepages) were not collected.',
     reserved: '{{pages}} huge pages of {{sizeMb}} MiB are reserved on every NUMA node, as hugepages_option: native needs.',
     unreserved:
       'hugepages_option: native needs huge pages of {{sizeMb}} MiB, but {{why}}: the host service stops at start with "hugepage {{sizeMb}} nr 0"{{cpu}}.',
   },
   check({ cloudpods, hugepages, host, cpu, cmdline, logEvents }, r) {
     const cp = cloudpods.value;
-    if (!cp.hostConf) return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
+    // The host service's own "hugepage N nr 0" proves native mode without a pool, whatever else is missing.
+    const nrZero = logEvents.state === 'known' ? logEvents.value.events.find((e) => e.id === 'cloudpods-hugepage-nr-zero') : undefined;
+    if (!cp.hostConf && !nrZero)
+      return r.unknown('noConf', { reason: cp.hostConfMissing?.reason ?? '' }, cp.hostConfMissing?.collect ?? []);
     const opt = hostConfSetting(cp, 'hugepages_option');
-    if (opt?.value !== 'native')
+    if (opt?.value !== 'native' && !nrZero)
       return r.pass('notNative', { value: opt?.value ?? 'transparent (the default)' }, opt ? [opt.ref] : cloudpods.evidence);
-    const sizeMb = Number(hostConfSetting(cp, 'hugepage_size_mb')?.value ?? '1024');
-    const pools = hugepages.value.pools.filter((p) => p.sizeKb === sizeMb * 1024);
+    const sizeMb = Number(nrZero?.value ?? hostConfSetting(cp, 'hugepage_size_mb')?.value ?? '1024');
+    if (hugepages.state === 'unknown' && !nrZero) return r.unknown('noPools', {}, hugepages.collect);
+    const pools = hugepages.state === 'known' ? hugepages.value.pools.filter((p) => p.sizeKb === sizeMb * 1024) : [];
     const global = pools.find((p) => p.node === null);
     const nodes = pools.filter((p) => p.node !== null);
     const emptyNode = nodes.find((p) => p.total === 0);
-    if (global && global.total > 0 && !emptyNode)
-      return r.pass('reserved', { pages: global.total, sizeMb }, [opt.ref, ...pools.map((p) => p.ref)]);
-    const why = !global
-      ? `the kernel has no ${sizeMb} MiB page size`
-      : global.total === 0
-        ? `none of ${sizeMb} MiB are reserved`
-        : `NUMA node ${emptyNode?.node} has none`;
+    if (global && global.total > 0 && !emptyNode && !nrZero)
+      return r.pass('reserved', { pages: global.total, sizeMb }, [...(opt ? [opt.ref] : []), ...pools.map((p) => p.ref)]);
+    const why =
+      hugepages.state === 'unknown'
+        ? `the host service found no pool of ${sizeMb} MiB pages`
+        : !global
+          ? `the kernel has no ${sizeMb} MiB page size`
+          : global.total === 0
+            ? `none of ${sizeMb} MiB are reserved`
+            : `NUMA node ${emptyNode?.node} has none`;
     const noPdpe = sizeMb === 1024 && cpu.state === 'known' && !cpu.value.hasPdpe1gb;
     const svc = cp.hugetlbService;
     const died = hostServiceLines(logEvents, ['cloudpods-hugepage-nr-zero'], (e) => e.value === String(sizeMb)).concat(
@@ -58,7 +66,7 @@ export default defineRule({
       'unreserved',
       { sizeMb, why, cpu: noPdpe ? '; this CPU lacks pdpe1gb, so it cannot have 1 GiB pages at all' : '' },
       [
-        opt.ref,
+        ...(opt ? [opt.ref] : []),
         ...pools.map((p) => p.ref),
         ...(svc?.refs ?? []),
         ...(noPdpe && cpu.state === 'known' ? [cpu.value.flagsRef] : []),

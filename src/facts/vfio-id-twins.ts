@@ -12,6 +12,7 @@
 import { normalizePciAddress } from '../parsers/pci-address.js';
 import type { EvidenceRef } from './fact.js';
 import type { PciDevice, PciFacts, TargetFacts, VfioId } from './model.js';
+import { devicesWithId } from './pci.js';
 
 export interface IdCapture {
   /** vendor:device, lower case. */
@@ -22,14 +23,17 @@ export interface IdCapture {
 }
 
 export function idCaptures(vfioIds: readonly VfioId[], pci: PciFacts): IdCapture[] {
-  const byId = new Map<string, EvidenceRef[]>();
+  const byId = new Map<string, Set<EvidenceRef>>();
   for (const v of vfioIds) {
     const id = v.raw.toLowerCase().split(':').slice(0, 4).join(':');
-    const refs = byId.get(id) ?? [];
-    if (!refs.includes(v.ref)) refs.push(v.ref);
-    byId.set(id, refs);
+    const refs = byId.get(id);
+    if (refs) refs.add(v.ref);
+    else byId.set(id, new Set([v.ref]));
   }
-  return [...byId].map(([id, refs]) => ({ id, refs, matches: pci.devices.filter((d) => takes(id, d)) }));
+  return [...byId].map(([id, refs]) => {
+    const [vendor = '', device = ''] = id.split(':');
+    return { id, refs: [...refs], matches: devicesWithId(pci, vendor, device).filter((d) => takes(id, d)) };
+  });
 }
 
 function takes(id: string, d: PciDevice): boolean {

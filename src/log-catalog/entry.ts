@@ -29,6 +29,14 @@ export const LOG_FAULTS = [
   'interrupt-remapping-disabled',
   'interrupt-remapping-enabled',
   'msi-not-isolated',
+  // Arm64: MSI isolation by the GICv3 ITS (the counterpart of interrupt remapping), or an MSI frame without it
+  'msi-isolated',
+  'msi-unisolated',
+  // CPU virtualization and KVM (arm64: the exception level the CPUs started at, KVM's hypervisor mode)
+  'cpu-virtualization-enabled',
+  'cpu-virtualization-disabled',
+  'kvm-ready',
+  'kvm-unavailable',
   // DMA and device health
   'dma-fault',
   'interrupt-remap-fault',

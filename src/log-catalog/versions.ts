@@ -23,3 +23,11 @@ export const CLOUDPODS_3_11 = 'cloudpods release/3.11 419e7462e4';
 
 export const VENDOR_RESET = 'vendor-reset 084881c6 (2024-04-17)';
 export const DPDK = 'dpdk lib/eal/linux/eal_vfio.c';
+
+/**
+ * Arm64 formats read in the format strings Debian's arm64 kernel images carry (`strings` of the
+ * uncompressed Image the real-kernel lab boots; test/lab/README.md), beside the upstream function
+ * that prints them: the printk level and the pr_fmt/kvm_info prefix are part of each string there.
+ */
+export const LINUX_6_1_ARM64 = 'linux 6.1.192 arm64 (Debian linux-image-6.1.0-57-arm64 6.1.192-3, format strings of the Image)';
+export const LINUX_6_12_ARM64 = 'linux 6.12.95 arm64 (Debian linux-image-6.12.95+deb12-arm64 6.12.95-1~bpo12+1, format strings of the Image)';

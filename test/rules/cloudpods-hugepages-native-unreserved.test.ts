@@ -18,6 +18,12 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // yunionio/cloudpods#19281: the one line the thread holds proves native mode with no pool.
+      name: 'the host service\'s own "hugepage 1024 nr 0", without host.conf or the pools',
+      loose: ['github-cloudpods-19281-hugepage-native-no-pool-controller/description-host-log-line.txt'],
+      expect: { subject: 'host', messageId: 'unreserved' },
+    },
+    {
       name: 'native, no pool, no unit; log shows the stop',
       sample: 'lab-cloudpods-broken',
       expect: {
@@ -31,11 +37,19 @@ ruleTester(rule, {
   ],
   unknown: [
     {
+      name: 'native, but the huge page pools were not collected',
+      sample: 'lab-cloudpods-broken',
+      evidence: { hugepages: { status: 'not-collected' }, 'host-service-log': { status: 'not-collected' } },
+      expect: { subject: 'host', messageId: 'noPools', collect: ['hugepages'] },
+    },
+    {
       name: 'host.conf unreadable',
       sample: 'lab-cloudpods-broken',
-      evidence: { 'yunion-host-conf': { status: 'denied' } },
+      evidence: { 'yunion-host-conf': { status: 'denied' }, 'host-service-log': { status: 'not-collected' } },
       expect: { subject: 'host', collect: ['sudo cat /etc/yunion/host.conf'] },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-hugepages-reserved', expect: { subject: 'host', messageId: '(not a Cloudpods host)' } }],
+  skip: [
+    { name: 'not a Cloudpods host', sample: 'lab-hugepages-reserved', expect: { subject: 'host', messageId: '(not a Cloudpods host)' } },
+  ],
 });

@@ -12,6 +12,12 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // yunionio/cloudpods#17578: a CPU without pdpe1gb booted with hugepagesz=1G.
+      name: 'the kernel rejected the page size on its command line',
+      loose: ['github-cloudpods-17578-hugepage-1g-unsupported/comment2-dmesg-cmdline.txt'],
+      expect: { subject: 'host', messageId: 'sizeRejected', evidence: ['(dmesg):3'] },
+    },
+    {
       name: 'two 1 GiB pages asked, none allocated (lab: "HugeTLB: allocating 2 of page size 1.00 GiB failed")',
       sample: 'lab-hugepages-short',
       expect: {
@@ -25,10 +31,10 @@ ruleTester(rule, {
   ],
   unknown: [
     {
-      name: 'huge page pools not collected',
-      sample: 'lab-intel-healthy',
-      evidence: { hugepages: { status: 'error' } },
-      expect: { subject: 'host', collect: ['hugepages'] },
+      name: 'asked for, but the pools were not collected',
+      sample: 'lab-hugepages-short',
+      evidence: { hugepages: { status: 'not-collected' } },
+      expect: { subject: 'host', messageId: 'noPools', collect: ['hugepages'] },
     },
   ],
   skip: [
