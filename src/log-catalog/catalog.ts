@@ -3,7 +3,9 @@
  * parameters, then the VMM and the host service). Ids are unique across the list.
  */
 import { AMD_IOMMU } from './amd-iommu.js';
+import { ARM_GIC } from './arm-gic.js';
 import { ARM_SMMU } from './arm-smmu.js';
+import { ARM64_KVM } from './arm64-kvm.js';
 import { CLOUDPODS_HOST } from './cloudpods-host.js';
 import { CLOUDPODS_ISOLATED_DEVICE } from './cloudpods-isolated-device.js';
 import { CLOUDPODS_VFIO_BIND } from './cloudpods-vfio-bind.js';
@@ -34,6 +36,8 @@ export const LOG_CATALOG: readonly LogCatalogEntry[] = [
   ...INTEL_IRQ_REMAPPING,
   ...AMD_IOMMU,
   ...ARM_SMMU,
+  ...ARM_GIC,
+  ...ARM64_KVM,
   ...IOMMU_CORE,
   ...X86_APIC,
   ...PCI_ACS,
