@@ -36,6 +36,7 @@ import iommuFaults from './iommu-faults.js';
 import iommuFirmwareDisabled from './iommu-firmware-disabled.js';
 import iommuGroupsInconsistent from './iommu-groups-inconsistent.js';
 import iommuKernelDisabled from './iommu-kernel-disabled.js';
+import logLinesUnexplained from './log-lines-unexplained.js';
 import moduleParameterRejected from './module-parameter-rejected.js';
 import iommuPassthroughMode from './iommu-passthrough-mode.js';
 import kernelLacksVfio from './kernel-lacks-vfio.js';
@@ -97,6 +98,7 @@ export const builtinRules: readonly Rule[] = [
   hugepagesShort,
   evidenceIncomplete,
   dmesgTruncated,
+  logLinesUnexplained,
   // Cloudpods host service (findings tagged `cloudpods`)
   cloudpodsHostconfUnknownKey,
   cloudpodsAgentCmdlineRequirements,

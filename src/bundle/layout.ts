@@ -123,13 +123,16 @@ export const EVIDENCE = [
   // Network: which PCI function each network device is, and which carry the host's own traffic
   command('net-devices', 'sysfs of /sys/class/net/*, routes of /proc/net/{route,ipv6_route,if_inet6}', { since: '0.2.0' }),
   // Cloudpods host service: its configuration (secret values always masked by the collector), its
-  // log (tail), the QEMU start logs of its VMs, and the hugepage unit it relies on
-  file('yunion-host-conf', '/etc/yunion/host.conf', { root: true }),
-  dir('host-service-log', '/var/log/pods/onecloud_default-host-*/host/*.log', 'var/log/pods/', { root: true }),
+  // log (tail), the QEMU start logs of its VMs, and the hugepage unit it relies on. Collector 0.1.0
+  // recorded these only on Cloudpods hosts; from 0.2.0 on they are recorded (absent) everywhere.
+  file('yunion-host-conf', '/etc/yunion/host.conf', { root: true, since: '0.2.0' }),
+  dir('host-service-log', '/var/log/pods/onecloud_default-host-*/host/*.log', 'var/log/pods/', { root: true, since: '0.2.0' }),
   // only with --kubectl (it asks the Kubernetes API server), when no log file was found
   command('host-service-kubectl', 'kubectl -n onecloud logs <default-host pod> -c host --tail=20000', { fallbackFor: 'host-service-log' }),
-  dir('qemu-logs', '/opt/cloud/workspace/servers/logs/*', 'opt/cloud/workspace/servers/logs/', { root: true }),
-  command('hugetlb-service', 'systemctl is-enabled/is-active oc-hugetlb-gigantic-pages; its unit and reserve script'),
+  dir('qemu-logs', '/opt/cloud/workspace/servers/logs/*', 'opt/cloud/workspace/servers/logs/', { root: true, since: '0.2.0' }),
+  command('hugetlb-service', 'systemctl is-enabled/is-active oc-hugetlb-gigantic-pages; its unit and reserve script', {
+    since: '0.2.0',
+  }),
 ] as const satisfies readonly EvidenceSpec[];
 
 export type EvidenceId = (typeof EVIDENCE)[number]['id'];

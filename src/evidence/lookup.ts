@@ -71,6 +71,7 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
         const file = bundle.files.get(path);
         if (file) {
           const e = fromFile(id, path, file);
+          if (src.failed?.test(e.text)) return { ...e, status: 'error' };
           return src.transform ? { ...e, text: src.transform(e.text) } : e;
         }
       }
@@ -85,7 +86,22 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
   }
 
   return {
-    items: (manifest?.items ?? []).map((i) => ({ ...i, status: statusOf(i) })),
+    // A sosreport has no manifest: its items are what sos holds of the evidence ptdoctor reads.
+    items: sos
+      ? Object.keys(SOS_SOURCES).flatMap((id) => {
+          const e = fromSos(id);
+          return e
+            ? [
+                {
+                  id,
+                  kind: SOS_SOURCES[id]?.kind === 'file' ? ('command' as const) : ('file' as const),
+                  source: e.source,
+                  status: e.status,
+                },
+              ]
+            : [];
+        })
+      : (manifest?.items ?? []).map((i) => ({ ...i, status: statusOf(i) })),
     hasManifest: manifest !== null,
     layout: manifest !== null ? 'bundle' : sos ? 'sosreport' : 'tree',
     // A fallback is attempted only when what it stands in for failed: not listing it is no gap.
@@ -95,7 +111,9 @@ export function evidenceSource(bundle: Bundle, manifest: Manifest | null): Evide
         ? []
         : EVIDENCE.filter(
             (spec) =>
-              !byId.has(spec.id) && spec.fallbackFor === undefined && (spec.since === undefined || !olderThan(manifest.collector.version, spec.since)),
+              !byId.has(spec.id) &&
+              spec.fallbackFor === undefined &&
+              (spec.since === undefined || !olderThan(manifest.collector.version, spec.since)),
           ),
     one(id) {
       const spec = specOf(id);

@@ -14,7 +14,13 @@
 import type { Bundle } from '../bundle/bundle.js';
 
 export type SosSource =
-  | { readonly kind: 'file'; readonly paths: readonly string[]; readonly transform?: (text: string) => string }
+  | {
+      readonly kind: 'file';
+      readonly paths: readonly string[];
+      readonly transform?: (text: string) => string;
+      /** sos keeps a command's stderr in its output file: text matching this is the command failing, not its output. */
+      readonly failed?: RegExp;
+    }
   | { readonly kind: 'listing'; readonly under: string; readonly depth: 1 };
 
 export function isSosreport(bundle: Bundle): boolean {
@@ -38,7 +44,9 @@ export const SOS_SOURCES: Readonly<Record<string, SosSource>> = {
     kind: 'file',
     paths: ['sos_commands/logs/journalctl_--no-pager_--catalog_--boot_-k', 'sos_commands/logs/journalctl_--no-pager_-k'],
   },
-  lsmod: { kind: 'file', paths: ['sos_commands/kernel/lsmod'] },
+  // kmod's lsmod prints "Error: could not get list of modules: <strerror>" when /proc/modules cannot be read
+  // (verbatim from Debian bookworm's kmod 30 on a host without /proc/modules).
+  lsmod: { kind: 'file', paths: ['sos_commands/kernel/lsmod'], failed: /^Error: could not get list of modules: /m },
   'sys-module': { kind: 'listing', under: 'sys/module/', depth: 1 },
   'lspci-vvv': { kind: 'file', paths: ['sos_commands/pci/lspci_-nnvv', 'sos_commands/pci/lspci_-nvv'] },
   'acpi-tables': { kind: 'listing', under: 'sys/firmware/acpi/tables/', depth: 1 },

@@ -61,9 +61,11 @@ export interface KernelLogFacts {
 }
 
 export interface FirmwareIommuFacts {
-  /** The ACPI table that describes the IOMMU: DMAR (Intel VT-d) or IVRS (AMD-Vi), or none. */
-  readonly table: 'DMAR' | 'IVRS' | null;
-  readonly decidedBy: 'acpi-tables' | 'kernel-log';
+  /** The ACPI table that describes the IOMMU: DMAR (Intel VT-d), IVRS (AMD-Vi), IORT (Arm, when it describes an SMMU), or none. */
+  readonly table: 'DMAR' | 'IVRS' | 'IORT' | null;
+  readonly decidedBy: 'acpi-tables' | 'kernel-log' | 'devicetree' | 'iommu-units';
+  /** Arm hosts: the SMMU the firmware describes (null: none) and through what (ACPI IORT or the device tree). Absent on x86. */
+  readonly smmu?: { readonly kind: 'SMMUv3' | 'SMMUv1/v2' | 'IOMMU' | null; readonly via: 'acpi' | 'devicetree' };
 }
 
 export interface KernelIommuFacts {
@@ -142,6 +144,8 @@ export interface BootConfigFacts {
   readonly activeGrubCfg: string | null;
   /** Boot files that exist but could not be read (non-root collection). */
   readonly unreadable: readonly { readonly source: string; readonly reason: string; readonly collect: string }[];
+  /** Whether any boot file was looked for (collected, or seen to be absent): false for a paste without them. */
+  readonly looked: boolean;
 }
 
 export interface PciDevice {

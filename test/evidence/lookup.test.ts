@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/bundle/bundle.js';
 import { evidenceSource } from '../../src/evidence/lookup.js';
-import { ROOT, readTree } from '../helpers/bundle-from.js';
+import { fx, ROOT, readTree } from '../helpers/bundle-from.js';
 
 function treeWithout(sample: string, extra: Record<string, string>): Bundle {
   const files = readTree(join(ROOT, 'samples', sample, 'evidence'));
@@ -52,5 +52,17 @@ describe('configuration evidence is masked when it is read', () => {
   });
   it('leaves evidence that is not configuration as it is', () => {
     expect(ev.one('dmesg').text).toBe(bundle.files.get('commands/dmesg.out')?.bytes.toString('utf8'));
+  });
+});
+
+describe('a sosreport keeps a failed command’s error as its output', () => {
+  // sos_commands/kernel/lsmod of `sos report -o kernel` on a Debian bookworm host without /proc/modules.
+  const bundle = treeWithout('lab-intel-healthy', {
+    'sos_commands/kernel/lsmod': fx('sos/lsmod-no-proc-modules.txt'),
+  });
+  for (const path of [...bundle.files.keys()]) if (path.startsWith('commands/lsmod')) bundle.files.delete(path);
+  const ev = evidenceSource(bundle, null);
+  it('reads the error as a failed lsmod, not as an empty module list', () => {
+    expect(ev.one('lsmod').status).toBe('error');
   });
 });

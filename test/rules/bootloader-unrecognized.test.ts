@@ -19,6 +19,12 @@ ruleTester(rule, {
   ],
   unknown: [
     {
+      // A pasted dmesg alone: no boot file was given, so nothing says which bootloader it is.
+      name: 'no boot file given',
+      loose: ['github-agenkit-ghost-amd-iommu-on-unknown-option/dmesg-grep-iommu-amdvi.txt'],
+      expect: { subject: 'host', messageId: 'notCollected' },
+    },
+    {
       name: 'grub.cfg exists but was denied',
       sample: 'lab-intel-healthy',
       evidence: { 'grub-cfg': { status: 'denied' } },

@@ -8,7 +8,16 @@ const rpi = (file: string): string =>
   fx(`../real-cases/cases/github-raspberrypi-linux-6834-rpi5-pcie-no-iommu/${file}`).split('\n').slice(1).join('\n');
 
 ruleTester(rule, {
-  pass: [{ name: 'the target NIC is in a group', sample: 'lab-intel-healthy', expect: { subject: '0000:01:00.0', messageId: 'grouped' } }],
+  pass: [
+    { name: 'the target NIC is in a group', sample: 'lab-intel-healthy', expect: { subject: '0000:01:00.0', messageId: 'grouped' } },
+    {
+      // The e1000 behind a PCIe-to-PCI bridge takes the bridge's stream ID, which the SMMUv3 already gave
+      // 0000:00:05.0: "stream 40 already in tree from dev 0000:00:05.0". It is behind the IOMMU.
+      name: 'the SMMU refused the device for a stream ID already taken (arm64 lab)',
+      sample: 'lab-arm64-bridge-alias-acpi',
+      expect: { subject: '0000:03:01.0', messageId: 'refused', evidence: ['dmesg:382'] },
+    },
+  ],
   fail: [
     {
       name: 'groups of platform devices only, the PCIe NIC in none',
