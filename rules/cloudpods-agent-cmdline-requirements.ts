@@ -5,7 +5,10 @@ import { checkHostServiceLog, restartHostService } from '../src/fixes/cloudpods.
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
 // pkg/hostman/isolated_device/gpu.go sGPUBaseDevice.CustomProbe (first device): /proc/cmdline split on
-// spaces must hold these exact words, else the probe fails with the message quoted in `want`.
+// spaces must hold these exact words, else the probe fails with the message quoted in `want`. The
+// same check runs on arm64 hosts (the GPU probe has no architecture branch): allow_unsafe_interrupts=1
+// and the nouveau words are required there too, but never intel_iommu=on, which the service asks for
+// only when sysutils.IsProcessorIntel() (pkg/util/sysutils/kvm.go: the kvm-intel module, x86 only).
 const UNSAFE = 'vfio_iommu_type1.allow_unsafe_interrupts=1';
 export default defineRule({
   id: 'cloudpods-agent-cmdline-requirements',
@@ -32,7 +35,9 @@ export default defineRule({
       add.push(UNSAFE);
       message ||= `GRUB_CMDLINE iommu parameters ${UNSAFE} missing`;
     }
-    if (host.value.cpuVendor === 'intel' && !words.has('intel_iommu=on')) {
+    const intelHost =
+      (host.value.arch === 'x86_64' || host.value.arch === null || host.value.arch === undefined) && host.value.cpuVendor === 'intel';
+    if (intelHost && !words.has('intel_iommu=on')) {
       add.push('intel_iommu=on');
       message ||= 'GRUB_CMDLINE iommu parameters intel_iommu=on missing';
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { firmwareDescribesIommu, firmwareIommuName } from '../src/facts/firmware-iommu.js';
 import { nestedPassthroughSteps } from '../src/fixes/nested.js';
 
 export default defineRule({
@@ -6,7 +7,7 @@ export default defineRule({
   title: 'The host is itself a virtual machine',
   severity: 'info',
   tags: ['platform', 'iommu'],
-  source: 'Issue catalog: hypervisor flag, DMI, systemd-detect-virt',
+  source: 'Issue catalog: hypervisor flag, DMI, systemd-detect-virt, the device tree machine model',
   needs: ['virtualization'],
   optional: ['firmwareIommu', 'host'],
   messages: {
@@ -22,18 +23,17 @@ export default defineRule({
     const v = virtualization.value;
     if (!v.isVirtualMachine) return r.pass('bareMetal', {}, virtualization.evidence);
     const hypervisor = v.hypervisor ?? 'hypervisor flag set';
-    const vendor = host.state === 'known' ? host.value.cpuVendor : null;
+    const profile = host.state === 'known' ? host.value : null;
     if (firmwareIommu.state === 'unknown') return r.unknown('iommuUnknown', { hypervisor }, firmwareIommu.collect);
-    const table = firmwareIommu.value.table;
     const evidence = [...virtualization.evidence, ...firmwareIommu.evidence];
-    if (table !== null)
-      return r.fail('withIommu', { hypervisor, table: table === 'DMAR' ? 'DMAR, Intel VT-d' : 'IVRS, AMD-Vi' }, evidence, {
+    if (firmwareDescribesIommu(firmwareIommu.value))
+      return r.fail('withIommu', { hypervisor, table: firmwareIommuName(firmwareIommu.value) }, evidence, {
         summary: 'Pass through only devices the outer host assigned to this virtual machine',
-        steps: nestedPassthroughSteps(vendor, true),
+        steps: nestedPassthroughSteps(profile, true),
       });
     return r.fail('withoutIommu', { hypervisor }, evidence, {
       summary: 'Give this virtual machine a virtual IOMMU in the outer hypervisor',
-      steps: nestedPassthroughSteps(vendor, false),
+      steps: nestedPassthroughSteps(profile, false),
     });
   },
 });

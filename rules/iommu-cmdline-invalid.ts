@@ -2,8 +2,9 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { modprobeParams, paramIssues, type ParamIssue } from '../src/facts/iommu-params.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
-// Valid values per parameter and where each was verified: src/facts/iommu-params.ts. The kernel's own
-// complaint: drivers/iommu/intel/iommu.c and drivers/iommu/amd/init.c "Unknown option - '%s'".
+// Valid values per parameter and where each was verified: src/facts/iommu-params.ts (on arm64 the x86
+// IOMMU parameters are themselves the mistake). The kernel's own complaint: drivers/iommu/intel/iommu.c
+// and drivers/iommu/amd/init.c "Unknown option - '%s'", init/main.c "Unknown kernel command line parameters".
 const UNKNOWN_OPTION = new Set(['intel-iommu-unknown-option', 'amd-iommu-unknown-option']);
 export default defineRule({
   id: 'iommu-cmdline-invalid',
@@ -21,10 +22,11 @@ export default defineRule({
   },
   check({ cmdline, host, bootConfig, moduleConfig, logEvents }, r) {
     // Each source is checked when it was collected: a pasted /etc/default/grub is checked without /proc/cmdline.
-    const issues: ParamIssue[] = cmdline.state === 'known' ? paramIssues(cmdline.value.params, cmdline.value.ref) : [];
-    if (bootConfig.state === 'known') for (const s of bootConfig.value.sources) issues.push(...paramIssues(s.params, s.ref));
+    const arch = host.value.arch ?? null;
+    const issues: ParamIssue[] = cmdline.state === 'known' ? paramIssues(cmdline.value.params, cmdline.value.ref, arch) : [];
+    if (bootConfig.state === 'known') for (const s of bootConfig.value.sources) issues.push(...paramIssues(s.params, s.ref, arch));
     const modprobe = moduleConfig.state === 'known' ? modprobeParams(moduleConfig.value.modprobe) : [];
-    const modIssues = modprobe.flatMap((m) => paramIssues([m.param], m.ref));
+    const modIssues = modprobe.flatMap((m) => paramIssues([m.param], m.ref, arch));
     // The kernel's own "Unknown option - 'on'" proves the value wrong even when the command line itself was not given.
     const complained =
       logEvents.state === 'known' ? logEvents.value.events.filter((e) => UNKNOWN_OPTION.has(e.id) && e.value !== null) : [];
@@ -41,11 +43,16 @@ export default defineRule({
     if (all.length === 0 && cmdline.state === 'known') return r.pass('valid', {}, [cmdline.value.ref]);
     if (all.length === 0) return r.unknown('noCmdline', {}, ['cat /proc/cmdline']);
     // The kernel's own complaint, when it logged one (samples/lab-amd-iommu-on-invalid: "AMD-Vi: Unknown option - 'on'").
+    // The generic "Unknown kernel command line parameters" and "Malformed early option" lines are cited only when they name a reported parameter.
+    const names = (text: string | null): boolean => all.some((i) => (text ?? '').includes(i.raw.split('=')[0] ?? i.raw));
     const logged =
       logEvents.state === 'known'
         ? logEvents.value.events
-            .filter((e) =>
-              ['intel-iommu-unknown-option', 'amd-iommu-unknown-option', 'vfio-pci-invalid-id', 'param-invalid-value'].includes(e.id),
+            .filter(
+              (e) =>
+                ['intel-iommu-unknown-option', 'amd-iommu-unknown-option', 'vfio-pci-invalid-id', 'param-invalid-value'].includes(e.id) ||
+                (e.id === 'cmdline-unknown-params' && names(e.value)) ||
+                (e.id === 'cmdline-malformed-early-option' && names(e.param)),
             )
             .flatMap((e) => e.refs.slice(0, 1))
             .slice(0, 3)

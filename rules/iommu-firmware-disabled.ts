@@ -3,9 +3,11 @@ import { logRef } from '../src/facts/kernel-log.js';
 import { enableIommuInFirmware } from '../src/fixes/firmware.js';
 import { nestedPassthroughSteps } from '../src/fixes/nested.js';
 
+// x86: the ACPI DMAR (VT-d) or IVRS (AMD-Vi) table; arm64: an SMMU described by ACPI IORT or by the
+// device tree (src/facts/arm-firmware-iommu.ts: IORT alone also maps the ITS, so it is not enough).
 export default defineRule({
   id: 'iommu-firmware-disabled',
-  title: 'The firmware does not describe an IOMMU (VT-d / AMD-Vi off in the BIOS)',
+  title: 'The firmware does not describe an IOMMU (it is off in the firmware setup)',
   severity: 'error',
   tags: ['iommu', 'firmware'],
   source: 'FAQ "How to Verify Intel VT-d or AMD IOMMU is Enabled in System BIOS?"',
@@ -13,12 +15,34 @@ export default defineRule({
   optional: ['kernelLog', 'virtualization'],
   messages: {
     present: 'The firmware provides the ACPI {{table}} table, so the IOMMU is enabled in the BIOS.',
+    presentSmmu: 'The firmware describes an {{smmu}} ({{via}}), so the IOMMU is enabled in the firmware.',
     missing:
       'No ACPI {{expected}} table: the IOMMU (Intel VT-d / AMD-Vi) is disabled in the firmware or not supported, so no device can be passed through.',
     missingInVm: 'No ACPI {{expected}} table: this host is a virtual machine without a virtual IOMMU, so it cannot pass devices through.',
+    missingSmmu:
+      'The firmware describes no SMMU ({{via}}): the Arm IOMMU is disabled in the firmware setup or not there, so no device can be passed through.',
+    missingSmmuInVm:
+      'The firmware describes no SMMU ({{via}}): this host is a virtual machine without a virtual SMMU, so it cannot pass devices through.',
   },
   check({ firmwareIommu, host, kernelLog, virtualization }, r) {
-    const table = firmwareIommu.value.table;
+    const f = firmwareIommu.value;
+    const inVm = virtualization.state === 'known' && virtualization.value.isVirtualMachine;
+    if (f.smmu) {
+      const via = f.smmu.via === 'acpi' ? 'ACPI IORT' : 'device tree';
+      if (f.smmu.kind !== null) return r.pass('presentSmmu', { smmu: f.smmu.kind, via }, firmwareIommu.evidence);
+      const profile = { ...host.value, arch: 'aarch64' as const, virtualMachine: inVm || host.value.virtualMachine };
+      const verify = { kind: 'verify', command: 'ls /sys/class/iommu', expect: 'an SMMU unit (smmu3.0x… or smmu.0x…)' } as const;
+      if (inVm)
+        return r.fail('missingSmmuInVm', { via }, firmwareIommu.evidence, {
+          summary: 'Give this virtual machine a virtual SMMU in the outer hypervisor',
+          steps: [...nestedPassthroughSteps(profile, false), verify],
+        });
+      return r.fail('missingSmmu', { via }, firmwareIommu.evidence, {
+        summary: 'Enable the SMMU in the firmware setup',
+        steps: [enableIommuInFirmware(profile, null), { kind: 'reboot' }, verify],
+      });
+    }
+    const table = f.table;
     if (table !== null) return r.pass('present', { table }, firmwareIommu.evidence);
     const vendor = host.value.cpuVendor;
     const expected = vendor === 'intel' ? 'DMAR' : vendor === 'amd' ? 'IVRS' : 'DMAR or IVRS';
@@ -34,7 +58,7 @@ export default defineRule({
           ]
         : [];
     const verify = { kind: 'verify', command: 'ls /sys/firmware/acpi/tables', expect: `lists ${expected}` } as const;
-    if (virtualization.state === 'known' && virtualization.value.isVirtualMachine)
+    if (inVm)
       return r.fail('missingInVm', { expected }, evidence, {
         summary: 'Give this virtual machine a virtual IOMMU in the outer hypervisor',
         steps: [...nestedPassthroughSteps(vendor, false), verify],

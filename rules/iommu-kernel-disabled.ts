@@ -1,11 +1,14 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { paramValue } from '../src/facts/cmdline.js';
+import { firmwareDescribesIommu } from '../src/facts/firmware-iommu.js';
 import { intelDefaultOn, iommuOffParams } from '../src/facts/iommu-params.js';
 import { changeKernelParams } from '../src/fixes/kernel-params.js';
 
 // Which parameters switch the IOMMU off: intel_iommu=off (drivers/iommu/intel/iommu.c intel_iommu_setup),
 // amd_iommu=off (drivers/iommu/amd/init.c parse_amd_iommu_options), iommu=off (arch/x86/kernel/pci-dma.c
 // iommu_setup sets no_iommu). Hosts without a DMAR/IVRS table are iommu-firmware-disabled's finding: skipped here.
+// arm64 has no parameter that switches the SMMU off (iommu.passthrough=1 keeps its groups): an SMMU the
+// device tree describes without units or groups means the kernel has no SMMU driver running.
 export default defineRule({
   id: 'iommu-kernel-disabled',
   title: 'The firmware has an IOMMU but the kernel did not enable it',
@@ -16,7 +19,9 @@ export default defineRule({
   optional: ['kernelConfig', 'logEvents'],
   messages: {
     enabled: 'The kernel runs the IOMMU ({{groups}} IOMMU group(s)).',
-    noTable: 'No DMAR/IVRS table: the firmware side is reported by iommu-firmware-disabled.',
+    noTable: 'The firmware describes no IOMMU: the firmware side is reported by iommu-firmware-disabled.',
+    smmuNotRunning:
+      'The firmware describes an {{smmu}} but the kernel created no IOMMU units or groups: its SMMU driver is not built in or not loaded.',
     disabledByParam:
       'The ACPI {{table}} table is present but {{param}} on the kernel command line switches the IOMMU off: no IOMMU groups exist.',
     notDefaultOn:
@@ -27,8 +32,29 @@ export default defineRule({
   },
   check({ firmwareIommu, kernelIommu, host, cmdline, kernelConfig, logEvents }, r) {
     const table = firmwareIommu.value.table;
-    if (table === null) return r.skip('noTable', {});
+    if (!firmwareDescribesIommu(firmwareIommu.value)) return r.skip('noTable', {});
     if (kernelIommu.value.active) return r.pass('enabled', { groups: kernelIommu.value.groupCount }, kernelIommu.evidence);
+    const smmu = firmwareIommu.value.smmu?.kind;
+    if (smmu) {
+      const module = smmu === 'SMMUv3' ? 'arm_smmu_v3' : 'arm_smmu';
+      return r.fail('smmuNotRunning', { smmu }, [...firmwareIommu.evidence, ...kernelIommu.evidence], {
+        summary: 'Run the SMMU driver',
+        steps: [
+          {
+            kind: 'run',
+            command: `modprobe ${module}`,
+            why: 'loads the SMMU driver where the kernel builds it as a module; its error in dmesg names the cause',
+          },
+          {
+            kind: 'note',
+            text: `If the module does not exist, boot a kernel built with ${smmu === 'SMMUv3' ? 'CONFIG_ARM_SMMU_V3' : 'CONFIG_ARM_SMMU'}=y (the distribution's stock arm64 kernel is); load it at boot from the initramfs, before the devices it translates probe.`,
+          },
+          { kind: 'reboot' },
+          { kind: 'verify', command: 'ls /sys/class/iommu /sys/kernel/iommu_groups', expect: 'an SMMU unit and numbered IOMMU groups' },
+        ],
+      });
+    }
+    if (table === null || table === 'IORT') return r.skip('noTable', {});
     const params = cmdline.value.params;
     const offs = iommuOffParams(params);
     const evidence = [...firmwareIommu.evidence, ...kernelIommu.evidence, cmdline.value.ref];

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { armIommuOption } from '../src/facts/kernel-config.js';
 import { missingKernelOptions } from '../src/facts/vfio-kernel-options.js';
 import { installVfioKernel } from '../src/fixes/kvm-module.js';
 
@@ -17,8 +18,15 @@ export default defineRule({
       'The kernel configuration in the bundle lacks {{options}}, yet {{module}} is loaded: the configuration file does not describe the running kernel.',
   },
   check({ kernelConfig, host, modules }, r) {
-    const vendor = host.state === 'known' ? host.value.cpuVendor : null;
-    const { missing, present } = missingKernelOptions(kernelConfig.value, vendor);
+    // The IOMMU driver to ask for follows the architecture: VT-d/AMD-Vi on x86, the SMMU on arm64,
+    // none for architectures not judged yet (their VFIO options still are).
+    const arch = host.state === 'known' ? host.value.arch : null;
+    const vendor = arch === 'aarch64' || arch === 'other' ? 'other' : host.state === 'known' ? host.value.cpuVendor : null;
+    const base = missingKernelOptions(kernelConfig.value, vendor);
+    const smmu = arch === 'aarch64' ? armIommuOption(kernelConfig.value) : null;
+    const smmuBuilt = smmu !== null && smmu.value !== 'n';
+    const missing = [...base.missing, ...(smmu && !smmuBuilt ? [smmu] : [])];
+    const present = [...base.present, ...(smmu && smmuBuilt ? [smmu] : [])];
     if (missing.length === 0)
       return r.pass(
         'built',

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { probeFailures } from '../src/facts/device-log.js';
 import { collectFor, describeGaps } from '../src/facts/fact.js';
+import { firmwareDescribesIommu } from '../src/facts/firmware-iommu.js';
 import { isBridge, deviceByAddress } from '../src/facts/pci.js';
 import { errnoName, probeFix, type ProbeCause } from '../src/fixes/probe-failure.js';
 
@@ -37,11 +38,15 @@ export default defineRule({
                 ? 'other'
                 : said('vfio-device-denied')
                   ? 'denylisted'
-                  : dev && isBridge(dev)
-                    ? 'bridge'
-                    : 'no-iommu-group';
+                  : f.context.some((c) => c.id === 'arm-smmu-v3-stream-in-tree')
+                    ? 'stream-alias'
+                    : dev && isBridge(dev)
+                      ? 'bridge'
+                      : 'no-iommu-group';
         const text: Record<ProbeCause, string> = {
           'no-iommu-group': 'the device has no IOMMU group: the IOMMU is off or does not cover it',
+          'stream-alias':
+            'the SMMU refused the device: its stream ID (the requester ID of the PCI bridge it sits behind) already belongs to another device, so it has no IOMMU group',
           bridge: 'the device is a bridge, which vfio-pci never takes',
           denylisted: "the device is on vfio-pci's denylist",
           'sriov-enabled': 'it is an SR-IOV physical function with VFs enabled',
@@ -50,7 +55,7 @@ export default defineRule({
         };
         const evidence = [f.ref, ...f.context.flatMap((c) => c.refs.slice(0, 1)), ...(dev ? [dev.refs[0]!] : [])];
         const fix = probeFix(cause, host.value, f.address, {
-          firmwareTable: firmwareIommu.state === 'known' ? firmwareIommu.value.table !== null : null,
+          firmwareTable: firmwareIommu.state === 'known' ? firmwareDescribesIommu(firmwareIommu.value) : null,
           params: cmdline.state === 'known' ? cmdline.value.params : [],
         });
         return r.fail('failed', { address: f.address, errno: f.errno, name: errnoName(f.errno), cause: text[cause] }, evidence, fix, {

@@ -11,6 +11,7 @@ import { buildCmdline } from './cmdline.js';
 import { buildCollection } from './collection.js';
 import { buildCpu } from './cpu.js';
 import type { Facts } from './facts.js';
+import { buildArchitecture } from './architecture.js';
 import { buildFirmwareIommu } from './firmware-iommu.js';
 import { buildHostProfile, readDistro } from './host-profile.js';
 import { buildHostStorage } from './host-storage.js';
@@ -42,7 +43,9 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
   const cmdline = buildCmdline(ev, kernelLog);
   const cpu = buildCpu(ev);
   const kernel = buildKernel(ev, options.manifest);
-  const distro = readDistro(ev, kernel);
+  // The architecture decides how firmware, interrupt isolation and virtualization are read: once, for all.
+  const architecture = buildArchitecture(ev, kernelLog, kernel);
+  const distro = readDistro(ev, kernel, architecture);
   const bootConfig = buildBootConfig(ev, distro.family, cmdline);
   const modules = buildModules(ev);
   const moduleConfig = buildModuleConfig(ev);
@@ -51,7 +54,7 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
   const pci = buildPci(ev, kernelLog, classifiedLogs);
   const boot = bootConfig.state === 'known' ? bootConfig.value : null;
   const targets = buildTargets(pci, cmdline, moduleConfig, options.devices);
-  const virtualization = buildVirtualization(ev, cpu);
+  const virtualization = buildVirtualization(ev, cpu, architecture);
   return {
     host: buildHostProfile(
       distro,
@@ -66,9 +69,9 @@ export function buildFacts(ev: EvidenceSource, options: FactOptions): Facts {
     kernelConfig: buildKernelConfig(ev),
     cmdline,
     kernelLog,
-    firmwareIommu: buildFirmwareIommu(ev, kernelLog),
+    firmwareIommu: buildFirmwareIommu(ev, kernelLog, architecture),
     kernelIommu: buildKernelIommu(ev, kernelLog, classifiedLogs),
-    interruptRemapping: buildInterruptRemapping(kernelLog, classifiedLogs),
+    interruptRemapping: buildInterruptRemapping(kernelLog, classifiedLogs, ev, architecture),
     modules,
     moduleConfig,
     bootConfig,

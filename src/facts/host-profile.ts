@@ -1,5 +1,5 @@
 /**
- * What fixes need to speak for this host: CPU vendor, distribution (family, ID, version), boot
+ * What fixes need to speak for this host: CPU architecture and vendor, distribution (family, ID, version), boot
  * mode, bootloader and boot-file layout, initramfs tool, kernel release, whether it is a virtual
  * machine, and which parameters of the running kernel a reboot would drop. Always known; each part
  * is null when the bundle cannot tell. Proxmox VE reports ID=debian in os-release, so it is
@@ -8,6 +8,7 @@
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { distroFamily, parseOsRelease } from '../parsers/os-release.js';
+import { buildArchitecture, type Architecture, type ArchitectureFacts } from './architecture.js';
 import { bootLayout, readBootFiles, type BootLayout } from './boot-layout.js';
 import { known, type Fact } from './fact.js';
 import { atLeast } from './kernel.js';
@@ -28,6 +29,10 @@ export type InitramfsTool = 'initramfs-tools' | 'dracut' | 'mkinitcpio';
 
 /** Everything a fix builder needs to speak for this host; each part may be unknown (null). */
 export interface HostProfile {
+  /** x86_64, aarch64 or another architecture (architecture.ts); null when the bundle cannot tell, absent in profiles written by hand. */
+  readonly arch?: Architecture | null;
+  /** The machine name behind `other` (loongarch64, riscv64, …), for saying what is not supported. */
+  readonly machine?: string | null;
   readonly cpuVendor: CpuVendor | null;
   readonly distro: DistroFamily | null;
   readonly distroName: string | null;
@@ -54,7 +59,9 @@ export interface HostProfile {
   readonly isCloudpods: boolean;
 }
 
+/** What the profile reads from the bundle itself: the distribution, its boot files and tools, and the architecture. */
 export interface Distro {
+  readonly architecture: Fact<ArchitectureFacts>;
   readonly family: DistroFamily | null;
   readonly id: string | null;
   readonly name: string | null;
@@ -64,7 +71,11 @@ export interface Distro {
   readonly initramfs: InitramfsTool | null;
 }
 
-export function readDistro(ev: EvidenceSource, kernel: Fact<KernelFacts>): Distro {
+export function readDistro(
+  ev: EvidenceSource,
+  kernel: Fact<KernelFacts>,
+  architecture: Fact<ArchitectureFacts> = buildArchitecture(ev, undefined, kernel),
+): Distro {
   const e = ev.one('os-release');
   const os = hasText(e) ? parseOsRelease(e.text) : null;
   const pve = kernel.state === 'known' && /-pve$/.test(kernel.value.release);
@@ -72,6 +83,7 @@ export function readDistro(ev: EvidenceSource, kernel: Fact<KernelFacts>): Distr
   const files = readBootFiles(ev);
   const collected = [...files.grubFiles, files.kernelCmdlineFile].some((f) => f.status !== 'not-collected') || files.cfgs.length > 0;
   return {
+    architecture,
     family,
     id: os?.id ?? null,
     name: pve ? `Proxmox VE (${os?.prettyName ?? 'Debian'})` : (os?.prettyName ?? os?.id ?? null),
@@ -124,8 +136,11 @@ export function buildHostProfile(
   isCloudpods: boolean,
   more: HostProfileMore = {},
 ): Fact<HostProfile> {
+  const arch = distro.architecture.state === 'known' ? distro.architecture.value : null;
   return known(
     {
+      arch: arch?.arch ?? null,
+      machine: arch?.machine ?? null,
       cpuVendor: cpu.state === 'known' ? cpu.value.vendor : null,
       distro: distro.family,
       distroName: distro.name,

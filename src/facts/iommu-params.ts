@@ -18,11 +18,21 @@
  *   least vendor and device; otherwise `vfio_pci: invalid id string "%s"`.
  * - `vfio_iommu_type1.allow_unsafe_interrupts`: a bool module parameter (drivers/vfio/vfio_iommu_type1.c),
  *   parsed by lib/kstrtox.c `kstrtobool`: first character y/Y/1/n/N/0 (t/T/f/F on newer kernels) or on/off.
+ * - `iommu.passthrough=`, `iommu.strict=`: drivers/iommu/iommu.c early params, on every architecture,
+ *   parsed by kstrtobool (anything else: `Malformed early option 'iommu.passthrough'`).
+ * - arm64: `arm-smmu-v3.disable_bypass=` (drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c, a bool module
+ *   parameter in 6.1; 6.12 no longer has it) and `arm-smmu.disable_bypass=` (arm-smmu.c). `iommu=`,
+ *   `intel_iommu=` and `amd_iommu=` do not exist there (arch/x86 and the x86 IOMMU drivers register
+ *   them): the kernel hands them to init as "Unknown kernel command line parameters" and nothing
+ *   changes; guides written for x86 still put `iommu=pt` and `intel_iommu=on` on Arm hosts. The
+ *   arm64 CPU feature overrides (`arm64.nopauth`, `arm64.nosve`, `kvm-arm.mode=`, `id_aa64mmfr1.vh=`,
+ *   arch/arm64/kernel/idreg-override.c, arch/arm64/kvm/arm.c) are not IOMMU parameters and are never reported.
  * - `__setup` names compare with `-` and `_` alike (init/main.c `obsolete_checksetup` → `parameqn`),
  *   so `intel-iommu=on` is accepted and is not reported.
  */
 import { paramValue } from './cmdline.js';
 import { withinEdits } from './edit-distance.js';
+import type { Architecture } from './architecture.js';
 import type { KernelConfigFacts } from './kernel-config.js';
 import type { EvidenceRef } from './fact.js';
 import type { KernelParam, ModprobeDirective } from './model.js';
@@ -81,17 +91,36 @@ const KNOWN = [
   'vfio_iommu_type1.allow_unsafe_interrupts',
   'iommu.passthrough',
   'iommu.strict',
+  'arm_smmu_v3.disable_bypass',
+  'arm_smmu.disable_bypass',
 ];
+/** Boolean parameters (kstrtobool or a bool module parameter). */
+const BOOLS = ['iommu.passthrough', 'iommu.strict', 'arm_smmu_v3.disable_bypass', 'arm_smmu.disable_bypass'];
+/** x86 IOMMU parameters that an arm64 kernel does not know. */
+const X86_ONLY = ['intel_iommu', 'amd_iommu', 'iommu'];
 const ALSO_VALID = ['amd_iommu_dump', 'amd_iommu_intr', 'iommu.forcedac', 'intremap', 'iomem', 'ivrs_ioapic', 'ivrs_hpet', 'ivrs_acpihid'];
 
 const norm = (key: string): string => key.replaceAll('-', '_');
 const options = (v: string | null): string[] => (v ?? '').split(',').filter((o) => o !== '');
 
-export function paramIssues(params: readonly KernelParam[], ref: EvidenceRef): ParamIssue[] {
+export function paramIssues(params: readonly KernelParam[], ref: EvidenceRef, arch: Architecture | null = null): ParamIssue[] {
   const issues: ParamIssue[] = [];
   const add = (p: KernelParam, intended: string, why: string) => issues.push({ raw: p.raw, intended, why, ref });
   for (const p of params) {
     const key = norm(p.key);
+    if (arch === 'aarch64' && X86_ONLY.includes(key)) {
+      const pt = key === 'iommu' && options(p.value).includes('pt');
+      add(
+        p,
+        pt ? 'iommu.passthrough=1' : '',
+        `${key}= is an x86 parameter: the arm64 kernel does not know it and ignores it${pt ? ' (iommu.passthrough=1 is the Arm form of iommu=pt)' : ' (the SMMU is on whenever the firmware describes it)'}`,
+      );
+      continue;
+    }
+    if (BOOLS.includes(key) && p.value !== null && !isKernelBool(p.value)) {
+      add(p, `${p.key}=1`, `"${p.value}" is not a boolean the kernel accepts (1/0, y/n, on/off); the parameter is refused`);
+      continue;
+    }
     const near = KNOWN.find((k) => k !== key && withinEdits(k, key, k.length < 8 ? 1 : 2));
     if (near && !KNOWN.includes(key) && !ALSO_VALID.includes(key)) {
       add(p, p.value === null ? near : `${near}=${p.value}`, `"${p.key}" is not a kernel parameter; the kernel ignores it`);

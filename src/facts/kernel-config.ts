@@ -1,6 +1,7 @@
 /**
- * The running kernel's build configuration (the IOMMU/VFIO/KVM lines of /boot/config-<release>),
- * as option → value ('y', 'm', 'n' for "is not set", or a string).
+ * The running kernel's build configuration (the IOMMU/VFIO/KVM lines of /boot/config-<release>, and
+ * on arm64 the SMMU, GIC ITS and PCIe AER lines), as option → value ('y', 'm', 'n' for "is not set",
+ * or a string).
  */
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
@@ -25,4 +26,20 @@ export function buildKernelConfig(ev: EvidenceSource): Fact<KernelConfigFacts> {
     }),
   );
   return known(value, cfg.source ? [refTo(e, cfg.source)] : []);
+}
+
+/**
+ * The arm64 IOMMU driver of this build: CONFIG_ARM_SMMU_V3 (drivers/iommu/arm/arm-smmu-v3/Kconfig,
+ * the SMMU of Neoverse-based servers: Ampere Altra, NVIDIA Grace, Kunpeng 920) or CONFIG_ARM_SMMU
+ * (SMMUv1/v2, MMU-500). Both count when built in or as a module; the state of the v3 option is
+ * returned when neither is (test/fixtures/lab-arm64/healthy-acpi-6.1: both built in).
+ */
+export function armIommuOption(cfg: KernelConfigFacts): { name: string; value: string; ref: EvidenceRef | null } {
+  const names = ['CONFIG_ARM_SMMU_V3', 'CONFIG_ARM_SMMU'];
+  const built = names.find((n) => cfg[n]?.value === 'y' || cfg[n]?.value === 'm');
+  const name = built ?? names[0]!;
+  const o = cfg[name];
+  return built
+    ? { name, value: o?.value ?? 'n', ref: o?.ref ?? null }
+    : { name: 'CONFIG_ARM_SMMU_V3 or CONFIG_ARM_SMMU', value: 'n', ref: o?.ref ?? null };
 }

@@ -10,8 +10,8 @@ import type { Evidence } from '../evidence/evidence.js';
 import { hasText } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseDmesg, type DmesgRecord } from '../parsers/dmesg.js';
-import { known, unknown, type EvidenceGap, type EvidenceRef, type Fact } from './fact.js';
-import { whyMissing } from './evidence-ref.js';
+import { known, ref, unknown, type EvidenceGap, type EvidenceRef, type Fact } from './fact.js';
+import { refTo, whyMissing } from './evidence-ref.js';
 import type { KernelLogFacts, KernelLogLine } from './model.js';
 
 const SOURCES = ['dmesg', 'journal-kernel', 'var-log-dmesg', 'kern-log'] as const;
@@ -38,11 +38,7 @@ export function buildKernelLog(ev: EvidenceSource): Fact<KernelLogFacts> {
     if (truncated) gaps.push({ source: e.source, why: 'is cut (only part of the kernel log is in the bundle)', collect: FULL_LOG_COLLECT });
     if (!hasBootMessages)
       gaps.push({ source: e.source, why: 'no longer holds the boot messages (the ring buffer wrapped)', collect: FULL_LOG_COLLECT });
-    return known(
-      { evidence: e.id, source: e.source, hasBootMessages, firstTime, truncated, lines },
-      first ? [{ evidence: e.id, source: e.source, line: first.line, text: first.text }] : [],
-      gaps,
-    );
+    return known({ evidence: e.id, source: e.source, hasBootMessages, firstTime, truncated, lines }, first ? [refTo(e, first)] : [], gaps);
   }
   return unknown(`no kernel log: ${tried.map(whyMissing).join('; ')}`, ['sudo dmesg', 'journalctl -k -b']);
 }
@@ -75,7 +71,7 @@ export function logShowsAbsence(log: KernelLogFacts): boolean {
 /** What to collect for a complete kernel log of this boot. */
 export const FULL_LOG_COLLECT: readonly string[] = ['journalctl -k -b --no-pager', 'sudo dmesg'];
 
-/** The evidence reference of one kernel-log line (the one builder every fact and rule uses). */
+/** The evidence reference of one kernel-log line (the one builder every fact and rule uses), its text capped by ref(). */
 export function logRef(log: KernelLogFacts, line: Pick<KernelLogLine, 'line' | 'text'>): EvidenceRef {
-  return { evidence: log.evidence, source: log.source, line: line.line, text: line.text };
+  return ref(log.evidence, log.source, line.text, line.line);
 }

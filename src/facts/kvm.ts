@@ -1,7 +1,9 @@
 /**
  * Is KVM usable: /dev/kvm exists, or kvm_intel / kvm_amd is loaded or built in. `/dev/kvm` not
  * collected (a sosreport, a pasted ticket) is unknown, never "does not exist": a kernel with KVM
- * built in shows no module at all, so only the device node can say KVM is missing.
+ * built in shows no module at all, so only the device node can say KVM is missing. arm64 has no
+ * vendor module and builds KVM in: /sys/module/kvm is there even when KVM could not start (the CPUs
+ * started at EL1), so `kvm` is never taken for proof; the kernel log says (rules/kvm-unavailable.ts).
  */
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { known, unknown, type EvidenceRef, type Fact } from './fact.js';

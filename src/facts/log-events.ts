@@ -49,9 +49,13 @@ export interface ClassifiedLogs {
 
 export interface LogEventFacts {
   readonly events: readonly LogEvent[];
-  /** Lines that name a target device, vfio or the IOMMU and match nothing known (the first MAX_UNEXPLAINED). */
+  /**
+   * Lines that name a target device, vfio or the IOMMU, match nothing known and speak of a failure
+   * (failed, error, unable, cannot, refused, invalid, denied, timed out, bug, broken — not "not a
+   * bug"): the first MAX_UNEXPLAINED.
+   */
   readonly unexplained: readonly EvidenceRef[];
-  /** How many such lines there are (among the first MAX_CANDIDATES unmatched lines that name an address or the IOMMU). */
+  /** How many lines name them and match nothing known (among the first MAX_CANDIDATES unmatched lines that name an address or the IOMMU), failing or not. */
   readonly unexplainedCount: number;
   /** The logs that were read, as the user recognises them. */
   readonly sources: readonly string[];
@@ -61,6 +65,11 @@ export interface LogEventFacts {
 
 const MAX_REFS = 3;
 const MAX_UNEXPLAINED = 50;
+
+const FAILURE = /\b(?:fail(?:ed|ure|s)?|errors?|unable|cannot|can't|refus(?:ed|es)|invalid|denied|timed out|timeout|bug|broken)\b/i;
+// "... not available on this system - This is not a bug." (AMD-Vi) and the like deny what they name.
+const DENIED = /\bnot an? (?:bug|error|failure)\b/gi;
+const speaksOfFailure = (message: string): boolean => FAILURE.test(message.replace(DENIED, ''));
 /** Faults that come in floods whose lines differ only in addresses: one event per device. */
 const FLOODS: ReadonlySet<LogFault> = new Set<LogFault>(['dma-fault', 'interrupt-remap-fault', 'aer-nonfatal']);
 const MENTIONS = /vfio|iommu|dmar|amd-vi|smmu/i;
@@ -151,7 +160,10 @@ export function resolveLogEvents(classified: Fact<ClassifiedLogs>, pci: Fact<Pci
   return known(
     {
       events: c.events.map((e) => (e.device === null ? e : { ...e, device: place(e.device) })),
-      unexplained: named.slice(0, MAX_UNEXPLAINED).map((l) => l.ref),
+      unexplained: named
+        .filter((l) => speaksOfFailure(l.message))
+        .slice(0, MAX_UNEXPLAINED)
+        .map((l) => l.ref),
       unexplainedCount: named.length,
       sources: c.sources,
       unmatchedErrors: c.unmatchedErrors,

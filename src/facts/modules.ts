@@ -10,7 +10,7 @@ import { parseProcModules } from '../parsers/proc-modules.js';
 import { parseLsmod } from '../parsers/lsmod.js';
 import { parseNameList } from '../parsers/name-list.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
-import { fileRef, gapOf, gapsIn, unknownFrom, unreadLines } from './evidence-ref.js';
+import { fileRef, gapOf, gapsIn, refTo, unknownFrom, unreadLines } from './evidence-ref.js';
 import type { ModuleFacts } from './model.js';
 
 export function buildModules(ev: EvidenceSource): Fact<ModuleFacts> {
@@ -21,7 +21,7 @@ export function buildModules(ev: EvidenceSource): Fact<ModuleFacts> {
   const list = source === proc ? parseProcModules(proc.text) : parseLsmod(lsmod.text);
   // Module names come from the bundle: a Map, so `__proto__` or `constructor` are names like any other.
   const refs = new Map<string, EvidenceRef>();
-  for (const m of list.modules) refs.set(moduleKey(m.name), { evidence: source.id, source: source.source, line: m.line, text: m.text });
+  for (const m of list.modules) refs.set(moduleKey(m.name), refTo(source, m));
   const loaded = [...refs.keys()];
   const sys = ev.one('sys-module');
   const builtin: string[] = [];
@@ -30,7 +30,7 @@ export function buildModules(ev: EvidenceSource): Fact<ModuleFacts> {
       const key = moduleKey(n.name);
       if (!refs.has(key)) {
         builtin.push(key);
-        refs.set(key, { evidence: sys.id, source: sys.source, line: n.line, text: n.text });
+        refs.set(key, refTo(sys, n));
       }
     }
   }

@@ -104,12 +104,15 @@ export function changeKernelParams(host: HostProfile, change: ParamChange, summa
         ...checked.refused,
         {
           kind: 'run',
-          command: 'dmesg | grep -i -e DMAR -e AMD-Vi -e iommu',
+          command: host.arch === 'aarch64' ? 'dmesg | grep -i -e smmu -e iommu' : 'dmesg | grep -i -e DMAR -e AMD-Vi -e iommu',
           why: 'shows whether the IOMMU driver started and why not',
         },
         {
           kind: 'note',
-          text: 'Check the IOMMU setting in the firmware setup (Intel VT-d, AMD IOMMU/AMD-Vi) and that the kernel is built with IOMMU support.',
+          text:
+            host.arch === 'aarch64'
+              ? 'Check the SMMU setting in the firmware setup ("SMMU"; "Support Smmu" on Kunpeng/TaiShan) and that the kernel is built with the SMMU driver (CONFIG_ARM_SMMU_V3).'
+              : 'Check the IOMMU setting in the firmware setup (Intel VT-d, AMD IOMMU/AMD-Vi) and that the kernel is built with IOMMU support.',
         },
         { kind: 'verify', command: 'ls /sys/kernel/iommu_groups', expect: 'numbered IOMMU groups' },
       ],

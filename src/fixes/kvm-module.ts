@@ -37,17 +37,23 @@ export function loadKvmModule(host: HostProfile): Fix {
 function stockKernel(host: HostProfile | null): string | null {
   if (!host) return null;
   const ids = [host.distroId ?? '', ...host.idLike].map((i) => i.toLowerCase());
+  // Debian names its kernel metapackage by architecture; Proxmox VE and Arch Linux (not Arch Linux ARM) ship x86_64 kernels only.
+  const arm = host.arch === 'aarch64';
   switch (host.distro) {
     case 'debian-like':
-      return ids.includes('ubuntu') ? 'apt install linux-generic' : ids.includes('debian') ? 'apt install linux-image-amd64' : null;
+      return ids.includes('ubuntu')
+        ? 'apt install linux-generic'
+        : ids.includes('debian')
+          ? `apt install linux-image-${arm ? 'arm64' : 'amd64'}`
+          : null;
     case 'proxmox':
-      return 'apt install proxmox-default-kernel';
+      return arm ? null : 'apt install proxmox-default-kernel';
     case 'rhel-like':
       return /^7(?:\.|$)/.test(host.distroVersion ?? '') ? 'yum install kernel' : 'dnf install kernel';
     case 'suse':
       return 'zypper install kernel-default';
     case 'arch':
-      return 'pacman -S linux';
+      return arm ? null : 'pacman -S linux';
     case 'other':
     case null:
       return null;

@@ -5,6 +5,10 @@
  *   group (IOMMU off or not covering the device); drivers/vfio/pci/vfio_pci_core.c
  *   `vfio_pci_core_register_device()` for a non-type-0 header (a bridge); drivers/vfio/pci/vfio_pci.c
  *   `vfio_pci_probe()` for a denylisted device (Intel QAT, "exists in vfio-pci device denylist").
+ *   On arm64 a device with no group may also be one the SMMUv3 refused: its stream ID (a DMA alias:
+ *   every device behind a PCIe-to-PCI bridge uses the bridge's requester ID) already belongs to
+ *   another device, "stream %u already in tree from dev %s" (drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
+ *   arm_smmu_insert_master; samples/lab-arm64-bridge-alias-acpi).
  * - -EBUSY (-16): `vfio_pci_core_register_device()` on a PF with VFs enabled ("Cannot bind to PF
  *   with SR-IOV enabled").
  * - -ENOMEM (-12): allocation failure.
@@ -20,7 +24,7 @@ import { isIdentifier, rejectedNote } from './identifiers.js';
 import { changeKernelParams } from './kernel-params.js';
 import { sh } from './shell.js';
 
-export type ProbeCause = 'no-iommu-group' | 'bridge' | 'denylisted' | 'sriov-enabled' | 'no-memory' | 'other';
+export type ProbeCause = 'no-iommu-group' | 'stream-alias' | 'bridge' | 'denylisted' | 'sriov-enabled' | 'no-memory' | 'other';
 
 export function errnoName(errno: number): string {
   return (
@@ -48,9 +52,42 @@ export function probeFix(
           summary: 'Enable the IOMMU in the firmware setup',
           steps: [enableIommuInFirmware(host, null), { kind: 'reboot' }, verify],
         };
+      if (host.arch === 'aarch64')
+        return {
+          summary: 'Find out why the SMMU does not cover the device',
+          steps: [
+            {
+              kind: 'run',
+              command: 'ls /sys/class/iommu/*/devices; dmesg | grep -i smmu',
+              why: 'the devices each SMMU took, and what the SMMU driver said',
+            },
+            {
+              kind: 'note',
+              text: `The Arm kernel has no parameter that puts a device behind the SMMU: the firmware maps each PCIe root complex to it (an IORT ID mapping, or iommu-map in the device tree). If ${address} is not listed, update the firmware or use a slot whose root complex it maps; if no SMMU is listed at all, enable "SMMU" in the firmware setup.`,
+            },
+            verify,
+          ],
+        };
       const off = iommuOffParams(iommu.params).map((p) => p.raw);
       return changeKernelParams(host, { add: addFor(host.cpuVendor), remove: off }, 'Turn the IOMMU on so the device gets an IOMMU group');
     }
+    case 'stream-alias':
+      return {
+        summary: 'Give the device a requester ID of its own: move it out from behind the PCI bridge',
+        steps: [
+          {
+            kind: 'note',
+            text: `The SMMUv3 refused ${address} because its stream ID already belongs to another device: devices behind a conventional PCI (PCIe-to-PCI) bridge all use the bridge's requester ID. Put the card in a slot on a PCIe root port of its own; in a virtual machine, attach it to a pcie-root-port instead of a pci-bridge (QEMU -device pcie-root-port, libvirt <controller type="pci" model="pcie-root-port"/>).`,
+          },
+          { kind: 'reboot' },
+          {
+            kind: 'verify',
+            command: sh`readlink /sys/bus/pci/devices/${address}/iommu_group`.shell,
+            expect: 'a path ending in an IOMMU group number',
+          },
+          verify,
+        ],
+      };
     case 'bridge':
       return {
         summary: 'Pass the devices behind the bridge, not the bridge',

@@ -22,7 +22,8 @@ export const ARM_GIC: readonly LogCatalogEntry[] = [
     pattern: /^ITS@(?<value>0x[\da-f]+): allocated \d+ \w+(?: \w+)* @[\da-f]+ \(\w+, esz \d+, psz \d+K, shr \d+\)$/,
     fault: 'msi-isolated',
     level: 'info',
-    meaning: 'A GICv3 ITS is at work: MSIs carry the sending device ID, so they are isolated per device (the arm64 counterpart of interrupt remapping).',
+    meaning:
+      'A GICv3 ITS is at work: MSIs carry the sending device ID, so they are isolated per device (the arm64 counterpart of interrupt remapping).',
     verifiedIn: BOTH,
   },
   {

@@ -94,7 +94,7 @@ export const ARM_SMMU: readonly LogCatalogEntry[] = [
     fault: 'vfio-no-iommu-group',
     level: 'warning',
     meaning:
-      "The SMMUv3 refused the device: its stream ID (requester ID or DMA alias) already belongs to another device, so it gets no IOMMU group and VFIO cannot take it.",
+      'The SMMUv3 refused the device: its stream ID (requester ID or DMA alias) already belongs to another device, so it gets no IOMMU group and VFIO cannot take it.',
     verifiedIn: BOTH,
   },
 ];

@@ -64,6 +64,19 @@ export const ARM64_KVM: readonly LogCatalogEntry[] = [
     verifiedIn: BOTH,
   },
   {
+    // early_kvm_mode_cfg: a kvm-arm.mode= given to a kernel that did not start at EL2.
+    id: 'kvm-arm-mode-ignored',
+    origin: 'kernel',
+    sourceFile: KVM,
+    format: 'KVM is not available. Ignoring kvm-arm.mode\n',
+    needle: 'KVM is not available. Ignoring kvm-arm.mode',
+    pattern: /^KVM is not available\. Ignoring kvm-arm\.mode$/,
+    fault: 'kvm-unavailable',
+    level: 'warning',
+    meaning: 'The CPUs did not start at EL2, so KVM is not available and the kvm-arm.mode= parameter is ignored.',
+    verifiedIn: BOTH,
+  },
+  {
     // 6.12: "%s%sVHE mode …" with "" | "Protected " | "Hyp " and "" | "h" | "n" (test/fixtures/lab-arm64/healthy-acpi-6.12).
     id: 'kvm-arm-initialized',
     origin: 'kernel',

@@ -30,4 +30,5 @@ export const DPDK = 'dpdk lib/eal/linux/eal_vfio.c';
  * that prints them: the printk level and the pr_fmt/kvm_info prefix are part of each string there.
  */
 export const LINUX_6_1_ARM64 = 'linux 6.1.192 arm64 (Debian linux-image-6.1.0-57-arm64 6.1.192-3, format strings of the Image)';
-export const LINUX_6_12_ARM64 = 'linux 6.12.95 arm64 (Debian linux-image-6.12.95+deb12-arm64 6.12.95-1~bpo12+1, format strings of the Image)';
+export const LINUX_6_12_ARM64 =
+  'linux 6.12.95 arm64 (Debian linux-image-6.12.95+deb12-arm64 6.12.95-1~bpo12+1, format strings of the Image)';

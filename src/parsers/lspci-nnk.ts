@@ -128,16 +128,29 @@ export function applyDetail(dev: Mutable<LspciDevice>, l: SourceLine): boolean {
   return false;
 }
 
-export function parseLspciNnk(text: string): LspciNnk {
-  type Block = Mutable<LspciDevice> & { lines: SourceLine[] };
-  const blocks: { dev: Block; end: BlockEnd }[] = [];
-  const unparsed: UnparsedLine[] = [];
-  let cur: { dev: Block; end: BlockEnd } | undefined;
+/** A device's block while a listing is read, and what ended it. */
+export interface FramedBlock<D> {
+  readonly dev: D;
+  end: BlockEnd;
+}
+
+/**
+ * The framing both lspci readers share: a device line opens a block (ending the open one at
+ * 'device', or 'blank' after a blank line); a grep `--` separator ends it, goes to `unparsed` and
+ * marks the listing `separated`; every other non-blank line goes to `body` with the open block's
+ * device (undefined before the first device line and after a separator).
+ */
+export function frameBlocks<D>(
+  lines: readonly SourceLine[],
+  unparsed: UnparsedLine[],
+  open: (head: PciDeviceLine, l: SourceLine) => D,
+  body: (dev: D | undefined, l: SourceLine, t: string) => void,
+): { readonly blocks: readonly FramedBlock<D>[]; readonly separated: boolean } {
+  const blocks: FramedBlock<D>[] = [];
+  let cur: FramedBlock<D> | undefined;
   let blank = false;
-  let cut = false;
-  let kernelLines = false;
-  let verbose = false;
-  for (const l of splitLines(text)) {
+  let separated = false;
+  for (const l of lines) {
     const t = l.text.trim();
     if (t === '') {
       blank = true;
@@ -146,38 +159,48 @@ export function parseLspciNnk(text: string): LspciNnk {
     const head = deviceLine(l.text);
     if (head) {
       if (cur) cur.end = blank ? 'blank' : 'device';
-      cur = { dev: { ...head, line: l.line, text: l.text, driverKnown: false, lines: [l] }, end: 'input-end' };
+      cur = { dev: open(head, l), end: 'input-end' };
       blocks.push(cur);
-      blank = false;
-      continue;
-    }
-    blank = false;
-    if (t === '--') {
+    } else if (t === '--') {
       if (cur) cur.end = 'separator';
       cur = undefined;
-      cut = true;
+      separated = true;
       unparsed.push(l);
-      continue;
-    }
-    if (cur && applyDetail(cur.dev, l)) {
-      cur.dev.lines.push(l);
-      if (t.startsWith('Kernel ')) kernelLines = true;
-      continue;
-    }
-    const indented = l.text.charCodeAt(0) === 9 || l.text.charCodeAt(0) === 32;
-    if (cur && indented) {
-      cur.dev.lines.push(l);
-      if (t.startsWith('Flags: ') || t.startsWith('Capabilities: ') || t.startsWith('Control: ')) verbose = true;
-      continue;
-    }
-    // A detail line with no device line above it: a grep -B context cut the block's start.
-    if (!cur && isDetailLabel(t)) cut = true;
-    unparsed.push(l);
+    } else body(cur?.dev, l, t);
+    blank = false;
   }
   if (cur && blank) cur.end = 'blank';
-  const listing = { kernelLines, cut, verbose };
+  return { blocks, separated };
+}
+
+export function parseLspciNnk(text: string): LspciNnk {
+  type Block = Mutable<LspciDevice> & { lines: SourceLine[] };
+  const unparsed: UnparsedLine[] = [];
+  const seen = { kernelLines: false, verbose: false, orphanDetail: false };
+  const framed = frameBlocks<Block>(
+    splitLines(text),
+    unparsed,
+    (head, l) => ({ ...head, line: l.line, text: l.text, driverKnown: false, lines: [l] }),
+    (dev, l, t) => {
+      if (dev && applyDetail(dev, l)) {
+        dev.lines.push(l);
+        if (t.startsWith('Kernel ')) seen.kernelLines = true;
+        return;
+      }
+      const indented = l.text.charCodeAt(0) === 9 || l.text.charCodeAt(0) === 32;
+      if (dev && indented) {
+        dev.lines.push(l);
+        if (t.startsWith('Flags: ') || t.startsWith('Capabilities: ') || t.startsWith('Control: ')) seen.verbose = true;
+        return;
+      }
+      // A detail line with no device line above it: a grep -B context cut the block's start.
+      if (!dev && isDetailLabel(t)) seen.orphanDetail = true;
+      unparsed.push(l);
+    },
+  );
+  const listing = { kernelLines: seen.kernelLines, cut: framed.separated || seen.orphanDetail, verbose: seen.verbose };
   const byAddress = new Map<string, Block>();
-  for (const { dev, end } of blocks) {
+  for (const { dev, end } of framed.blocks) {
     dev.driverKnown = driverKnownOf(dev, end, listing);
     const first = byAddress.get(dev.address);
     if (first) mergeInto(first, dev);

@@ -31,7 +31,7 @@
  *   function, so a block that ends at a blank line was seen whole.
  */
 import { splitLines, type SourceLine, type UnparsedLine } from './lines.js';
-import { applyDetail, deviceLine, driverKnownOf, type BlockEnd, type LspciDevice } from './lspci-nnk.js';
+import { applyDetail, driverKnownOf, frameBlocks, type LspciDevice } from './lspci-nnk.js';
 
 interface Cited {
   readonly line: number;
@@ -138,101 +138,73 @@ function applyCapabilityLine(dev: Dev, l: SourceLine, t: string): void {
 }
 
 export function parseLspciVvv(text: string): LspciVvv {
-  const blocks: { dev: Dev; end: BlockEnd }[] = [];
   const unparsed: UnparsedLine[] = [];
   const lines = splitLines(text);
   const unit = spaceIndentUnit(lines);
-  let cur: { dev: Dev; end: BlockEnd } | undefined;
+  const seen = { kernelLines: false, orphanIndented: false };
+  // The capability and the detail label (`DevCap`, `ACSCap`…) the lines below them belong to.
   let capName = '';
   let label = '';
-  let blank = false;
-  let cut = false;
-  let kernelLines = false;
-  for (const l of lines) {
-    if (l.text.trim() === '') {
-      blank = true;
-      continue;
-    }
-    const head = deviceLine(l.text);
-    if (head) {
-      if (cur) cur.end = blank ? 'blank' : 'device';
-      const dev: Dev = {
-        ...head,
-        line: l.line,
-        text: l.text,
-        driverKnown: false,
-        lines: [l],
-        capabilities: [],
-        regions: [],
-        accessDenied: false,
-      };
-      cur = { dev, end: 'input-end' };
-      blocks.push(cur);
+  const framed = frameBlocks<Dev>(
+    lines,
+    unparsed,
+    (head, l) => {
       capName = '';
       label = '';
-      blank = false;
-      continue;
-    }
-    blank = false;
-    const t = l.text.trim();
-    if (t === '--') {
-      if (cur) cur.end = 'separator';
-      cur = undefined;
-      cut = true;
-      unparsed.push(l);
-      continue;
-    }
-    if (!cur) {
-      if (l.text.charCodeAt(0) === 9 || l.text.charCodeAt(0) === 32) cut = true;
-      unparsed.push(l);
-      continue;
-    }
-    const dev = cur.dev;
-    const d = depth(l.text, unit);
-    if (d === 0) {
-      if (HEXDUMP.test(t)) dev.lines.push(l);
-      else unparsed.push(l);
-      continue;
-    }
-    dev.lines.push(l);
-    if (d === 1) {
-      capName = '';
-      label = '';
-      if (t.startsWith('Capabilities: ')) {
-        applyCapabilityLine(dev, l, t);
-        capName = dev.capabilities[dev.capabilities.length - 1]?.name ?? '';
-        continue;
+      return { ...head, line: l.line, text: l.text, driverKnown: false, lines: [l], capabilities: [], regions: [], accessDenied: false };
+    },
+    (dev, l, t) => {
+      if (!dev) {
+        if (l.text.charCodeAt(0) === 9 || l.text.charCodeAt(0) === 32) seen.orphanIndented = true;
+        unparsed.push(l);
+        return;
       }
-      const r = REGION.exec(t);
-      if (r && r[1] && r[2] && r[3]) {
-        const addr = r[3].startsWith('<') ? {} : { address: r[3] };
-        dev.regions.push({
-          line: l.line,
-          text: l.text,
-          index: Number(r[1]),
-          kind: r[2] === 'Memory at' ? 'memory' : 'io',
-          ...addr,
-          disabled: t.includes('[disabled]'),
-          virtual: t.includes('[virtual]'),
-        });
-        continue;
+      const d = depth(l.text, unit);
+      if (d === 0) {
+        if (HEXDUMP.test(t)) dev.lines.push(l);
+        else unparsed.push(l);
+        return;
       }
-      if (applyDetail(dev, l) && t.startsWith('Kernel ')) kernelLines = true;
-      continue;
-    }
-    if (d === 2) {
-      const colon = t.indexOf(':');
-      label = colon > 0 && colon < 24 ? t.slice(0, colon) : label;
-    }
-    applyCapabilityDetail(dev, l, t, capName, label);
-  }
-  if (cur && blank) cur.end = 'blank';
-  const listing = { kernelLines, cut, verbose: true };
-  const devices = blocks.map(({ dev, end }) => {
+      dev.lines.push(l);
+      if (d === 1) {
+        capName = '';
+        label = '';
+        if (t.startsWith('Capabilities: ')) {
+          applyCapabilityLine(dev, l, t);
+          capName = dev.capabilities[dev.capabilities.length - 1]?.name ?? '';
+        } else if (!applyRegionLine(dev, l, t) && applyDetail(dev, l) && t.startsWith('Kernel ')) seen.kernelLines = true;
+        return;
+      }
+      if (d === 2) {
+        const colon = t.indexOf(':');
+        label = colon > 0 && colon < 24 ? t.slice(0, colon) : label;
+      }
+      applyCapabilityDetail(dev, l, t, capName, label);
+    },
+  );
+  const listing = { kernelLines: seen.kernelLines, cut: framed.separated || seen.orphanIndented, verbose: true };
+  const devices = framed.blocks.map(({ dev, end }) => {
     dev.driverKnown = driverKnownOf(dev, end, listing);
     return dev as LspciVerboseDevice;
   });
   return { devices, unparsed };
+}
+
+/** `Region N: Memory at …` / `I/O ports at …`: a BAR; false when the line is not one. */
+function applyRegionLine(dev: Dev, l: SourceLine, t: string): boolean {
+  const r = REGION.exec(t);
+  if (!r || !r[1] || !r[2] || !r[3]) return false;
+  const addr = r[3].startsWith('<') ? {} : { address: r[3] };
+  dev.regions.push({
+    line: l.line,
+    text: l.text,
+    index: Number(r[1]),
+    kind: r[2] === 'Memory at' ? 'memory' : 'io',
+    ...addr,
+    disabled: t.includes('[disabled]'),
+    virtual: t.includes('[virtual]'),
+  });
+  return true;
 }
 
 function applyCapabilityDetail(dev: Dev, l: SourceLine, t: string, capName: string, label: string): void {

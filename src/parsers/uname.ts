@@ -5,7 +5,7 @@
  *   Linux 6.18.44-fc-v782 #1 SMP PREEMPT_DYNAMIC @0 x86_64
  * Output: kernel name, release, version (the `#…` build string, which contains spaces), machine,
  * and major/minor parsed from the release so rules can ask "before or after 6.2" (vfio_virqfd
- * was folded into vfio in 6.2).
+ * was folded into vfio in 6.2; the comparison is `atLeast` in src/facts/kernel.ts).
  * Quirks: the version field has spaces, so the line is read from both ends: the first two words
  * are name and release, the last is the machine, everything between is the version; a build
  * date may be a bare `@0` (reproducible builds, fixture above).
@@ -37,14 +37,6 @@ export interface Uname {
 export function kernelMajorMinor(release: string): { major: number; minor: number } | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})/.exec(release);
   return m && m[1] && m[2] ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
-}
-
-/** -1, 0 or 1 comparing a release with major.minor; undefined when the release is unreadable. */
-export function compareKernel(release: string, major: number, minor: number): number | undefined {
-  const v = kernelMajorMinor(release);
-  if (!v) return undefined;
-  if (v.major !== major) return v.major < major ? -1 : 1;
-  return v.minor === minor ? 0 : v.minor < minor ? -1 : 1;
 }
 
 const RELEASE = /^\d{1,3}\.\d{1,3}[\w.+~-]{0,200}$/;

@@ -5,7 +5,7 @@
  * The findings themselves stay in the report's Problems and Passed lists with their fixes.
  */
 import type { Analysis } from '../analyze.js';
-import type { FindingView } from './view-model.js';
+import type { FindingView } from './finding-view.js';
 import { visibleLine } from './visible-text.js';
 
 export interface CloudpodsCheckRow {

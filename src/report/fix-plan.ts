@@ -188,9 +188,12 @@ export function buildFixPlan(fails: readonly Finding[], host: HostProfile | null
 
 function describeHost(h: HostProfile | null): string {
   if (!h) return 'this host (distribution and boot mode unknown)';
+  const arm = h.arch === 'aarch64';
   const parts = [
     h.distroName ? `${visibleLine(h.distroName)}${h.distro ? ` (${h.distro})` : ''}` : 'unknown distribution',
-    h.bootMode === 'uefi' ? 'UEFI' : h.bootMode === 'bios' ? 'BIOS boot' : 'unknown boot mode',
+    ...(arm ? ['ARM64 (aarch64)'] : []),
+    // An Arm board without EFI boots from a device tree: there is no BIOS.
+    h.bootMode === 'uefi' ? 'UEFI' : h.bootMode === 'bios' ? (arm ? 'no UEFI (device-tree boot)' : 'BIOS boot') : 'unknown boot mode',
     h.bootloader && h.bootloader !== 'unknown' ? h.bootloader : 'unknown bootloader',
   ];
   if (h.cpuVendor && h.cpuVendor !== 'other') parts.push(h.cpuVendor === 'intel' ? 'Intel' : 'AMD');

@@ -6,49 +6,18 @@
 import type { Analysis } from '../analyze.js';
 import type { Finding } from '../engine/finding.js';
 import { severityRank } from '../engine/finding.js';
-import type { PciDevice } from '../facts/model.js';
 import { isVfioDriver } from '../facts/pci.js';
 import { boardRow, type BoardRow } from './board.js';
 import { cloudpodsSection, type CloudpodsSectionView } from './cloudpods-section.js';
+import { anchorFor, findingView, type FindingView } from './finding-view.js';
 import { buildFixPlan, type FixPlan } from './fix-plan.js';
-import { describeStep } from './fix-step-text.js';
 import { hostRows } from './host-rows.js';
 import { inputsView, type InputsView } from './inputs-view.js';
 import { buildTopology, type TopologyView } from './topology.js';
-import { visibleLine, visibleText } from './visible-text.js';
+import { visibleLine } from './visible-text.js';
 
 export type { BoardRow } from './board.js';
 
-export interface EvidenceView {
-  readonly source: string;
-  readonly line: string;
-  readonly text: string;
-}
-export interface FixView {
-  readonly summary: string;
-  readonly steps: readonly { readonly kind: string; readonly text: string; readonly command: string | null }[];
-  readonly caveats: readonly string[];
-}
-export interface FindingView {
-  readonly anchor: string;
-  /** Set on the first finding of a rule, so `report.html#<rule-id>` lands on it. */
-  readonly ruleAnchor: string | null;
-  readonly ruleId: string;
-  readonly title: string;
-  readonly status: string;
-  readonly severity: string;
-  readonly label: string;
-  readonly isFail: boolean;
-  readonly subject: string;
-  readonly message: string;
-  readonly severityReason: string | null;
-  readonly evidence: readonly EvidenceView[];
-  readonly hasEvidence: boolean;
-  readonly fix: FixView | null;
-  readonly collect: readonly string[];
-  readonly hasCollect: boolean;
-  readonly doc: string | null;
-}
 export interface ReportView {
   readonly title: string;
   readonly generatedAt: string;
@@ -190,61 +159,4 @@ function verdictOf(counts: ReportView['counts'], board: readonly BoardRow[]): Re
       text: `No problem found, but ${counts.unknowns} check(s) could not be decided: collect the missing evidence.`,
     };
   return { kind: 'ready', text: 'Every check passed on evidence.' };
-}
-
-export function anchorFor(f: Pick<Finding, 'ruleId' | 'subject'>): string {
-  return f.subject.kind === 'host' ? f.ruleId : `${f.ruleId}-${f.subject.address.replace(/[:.]/g, '-')}`;
-}
-
-function findingView(
-  f: Finding,
-  byAddress: ReadonlyMap<string, PciDevice>,
-  docs: ReadonlyMap<string, string>,
-  seenRule: Set<string>,
-  usedAnchors: Map<string, number>,
-): FindingView {
-  // A rule may report one subject several times (one finding per misspelt key): the first keeps
-  // the anchor that links elsewhere point at, the others get -2, -3, … so ids stay unique.
-  const base = anchorFor(f);
-  const n = (usedAnchors.get(base) ?? 0) + 1;
-  usedAnchors.set(base, n);
-  const anchor = n === 1 ? base : `${base}-${n}`;
-  const ruleAnchor = !seenRule.has(f.ruleId) && anchor !== f.ruleId ? f.ruleId : null;
-  seenRule.add(f.ruleId);
-  const device = f.subject.kind === 'device' ? byAddress.get(f.subject.address) : undefined;
-  // A device named only by the kernel log (a fault, a refused attach) may be gone from the inventory.
-  const absent = f.subject.kind === 'device' && device === undefined && byAddress.size > 0 ? " (not in this bundle's PCI inventory)" : '';
-  const subject = f.subject.kind === 'host' ? 'host' : `${f.subject.address}${device?.name ? ` ${visibleLine(device.name)}` : absent}`;
-  return {
-    anchor,
-    ruleAnchor,
-    ruleId: f.ruleId,
-    title: f.title,
-    status: f.status,
-    severity: f.severity,
-    label: f.status === 'fail' ? f.severity : f.status,
-    isFail: f.status === 'fail',
-    subject,
-    message: visibleText(f.message),
-    severityReason: f.severityReason ?? null,
-    evidence: f.evidence.map((e) => ({
-      source: visibleLine(e.source),
-      line: e.line === undefined ? '' : String(e.line),
-      text: visibleLine(e.text),
-    })),
-    hasEvidence: f.evidence.length > 0,
-    fix: f.fix
-      ? {
-          summary: visibleText(f.fix.summary),
-          steps: f.fix.steps.map((s) => {
-            const d = describeStep(s);
-            return { kind: s.kind, text: visibleText(d.text), command: d.command === null ? null : visibleText(d.command) };
-          }),
-          caveats: (f.fix.caveats ?? []).map(visibleText),
-        }
-      : null,
-    collect: (f.collect ?? []).map(visibleText),
-    hasCollect: (f.collect ?? []).length > 0,
-    doc: docs.get(f.ruleId) ?? null,
-  };
 }

@@ -168,6 +168,17 @@ describe('packages and module lists per family', () => {
     expect(pkg('proxmox-8-grub')).toBe('apt install proxmox-default-kernel');
   });
 
+  it('on arm64 Debian installs linux-image-arm64, and Arch Linux and Proxmox VE get no x86_64-only package', () => {
+    // `uname -srvm` of the arm64 lab (Debian 6.1 on QEMU virt): the machine field says aarch64.
+    const uname = readFileSync(join(ROOT, 'samples/lab-arm64-healthy-acpi/evidence/commands/uname.out'), 'utf8');
+    const onArm = (v: string) => hostOf({ ...VARIANTS[v]!, evidence: { ...VARIANTS[v]!.evidence, uname } });
+    const first = (v: string) => installVfioKernel(onArm(v), ['CONFIG_VFIO']).steps[0];
+    expect(onArm('debian-12-bios').arch).toBe('aarch64');
+    expect(first('debian-12-bios')).toMatchObject({ kind: 'run', command: 'apt install linux-image-arm64' });
+    expect(first('arch-systemd-boot')?.kind).toBe('note');
+    expect(first('proxmox-8-grub')?.kind).toBe('note');
+  });
+
   it('vfio modules: modules-load.d on every family; the initramfs file is the family tool’s', () => {
     const initramfsEdits = (v: string) =>
       edited(bindToVfioAtBoot(host(v), NIC, 'e1000e', { builtinDriver: false, otherSameIds: [] }).steps).slice(2);

@@ -387,4 +387,6 @@ export const EXPANDED_EXAMPLES: readonly ExpandedExample[] = [
     device: '41:00.0',
     value: 'exit status 1',
   }),
+  x('arm-smmu-probed', 'arm-smmu 15000000.iommu: SMMUv2 with:', { value: '2' }),
+  x('kvm-arm-disabled-cmdline', 'kvm [1]: KVM disabled from command line'),
 ];

@@ -5,9 +5,18 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { mergeDefaultGrub, parseDefaultGrub } from '../../src/parsers/default-grub.js';
-import { expandParts, MAX_EXPANDED, MAX_STATEMENTS, splitAssignment, splitShellStatements } from '../../src/parsers/shell-words.js';
+import {
+  expandParts,
+  MAX_EXPANDED,
+  MAX_STATEMENTS,
+  MAX_WORDS,
+  splitAssignment,
+  splitShellStatements,
+} from '../../src/parsers/shell-words.js';
 
 const fx = (p: string): string => readFileSync(new URL(`../fixtures/default-grub/${p}`, import.meta.url), 'utf8');
+/** Excerpts of Debian 12's /usr/sbin/grub-mkconfig, the script that sources /etc/default/grub (test/fixtures/shell-words/SOURCES.md). */
+const mkconfig = (p: string): string => readFileSync(new URL(`../fixtures/shell-words/${p}`, import.meta.url), 'utf8');
 
 describe('splitShellStatements', () => {
   it('parses the header sample (debian-12-template.txt line 8)', () => {
@@ -37,6 +46,95 @@ describe('splitShellStatements', () => {
 
   it('flags unterminated quotes', () => {
     expect(splitShellStatements('A="x\n')[0]?.unterminated).toBe(true);
+  });
+
+  it('reads ${NAME} in double quotes and an indented assignment inside if … fi (grub-mkconfig lines 28–35)', () => {
+    const sts = splitShellStatements(mkconfig('grub-mkconfig-28-35.sh'));
+    // `if [ … ]; then` is two statements on line 6.
+    expect(sts.map((s) => s.line)).toEqual([1, 2, 3, 4, 5, 6, 6, 7, 8]);
+    expect(sts[4]?.words[0]?.parts).toEqual([
+      { kind: 'text', text: 'datadir=' },
+      { kind: 'var', name: 'datarootdir', raw: '${datarootdir}' },
+    ]);
+    expect(sts[5]?.words.map((w) => w.raw)).toEqual(['if', '[', '"x$pkgdatadir"', '=', 'x', ']']);
+    expect(sts[6]?.words.map((w) => w.raw)).toEqual(['then']);
+    const pkgdatadir = sts[7];
+    expect(pkgdatadir?.text).toBe('    pkgdatadir="${datadir}/grub"');
+    const a = splitAssignment(pkgdatadir!.words[0]!);
+    expect(a?.name).toBe('pkgdatadir');
+    expect(expandParts(a?.value ?? [], (n) => (n === 'datadir' ? '/usr/share' : undefined))).toEqual({
+      value: '/usr/share/grub',
+      unresolved: [],
+      hasCommand: false,
+    });
+  });
+
+  it('keeps \\` as a backquote inside double quotes, $1 and $# as text (grub-mkconfig lines 67–76)', () => {
+    const sts = splitShellStatements(mkconfig('grub-mkconfig-67-76.sh'));
+    expect(sts.find((s) => s.line === 2)?.words[0]?.parts).toEqual([{ kind: 'text', text: 'opt=$1' }]);
+    expect(sts.find((s) => s.line === 5)?.words.map((w) => w.raw)).toEqual(['if', 'test', '$#', '-eq', '0']);
+    const printf = sts.find((s) => s.line === 6);
+    expect(printf?.words[0]?.raw).toBe('gettext_printf');
+    // `\`` is an escaped backquote, `\n` keeps its backslash, the single quote is literal.
+    expect(printf?.words[1]?.parts).toEqual([{ kind: 'text', text: "%s: option requires an argument -- `%s'\\n" }]);
+    expect(printf?.words[2]?.parts).toEqual([{ kind: 'var', name: 'self', raw: '$self' }]);
+  });
+
+  it('keeps backquoted commands inside double quotes verbatim; `|| true` is a statement of its own (grub-mkconfig lines 134–148)', () => {
+    const sts = splitShellStatements(mkconfig('grub-mkconfig-134-148.sh'));
+    expect(
+      sts.map((s) => [
+        s.line,
+        s.words
+          .map((w) => w.raw)
+          .join(' ')
+          .slice(0, 22),
+      ]),
+    ).toEqual([
+      [2, 'GRUB_DEVICE="`${grub_p'],
+      [3, 'GRUB_DEVICE_UUID="`${g'],
+      [3, 'true'],
+      [4, 'GRUB_DEVICE_PARTUUID="'],
+      [4, 'true'],
+      [7, 'GRUB_DEVICE_BOOT="`${g'],
+      [8, 'GRUB_DEVICE_BOOT_UUID='],
+      [8, 'true'],
+      [11, 'GRUB_DISABLE_OS_PROBER'],
+      [15, 'GRUB_FS="`${grub_probe'],
+    ]);
+    const fs = splitAssignment(sts[9]!.words[0]!);
+    expect(fs?.name).toBe('GRUB_FS');
+    // The `||` inside the substitution neither splits the statement nor is run.
+    expect(fs?.value).toEqual([
+      { kind: 'command', raw: '`${grub_probe} --device ${GRUB_DEVICE} --target=fs 2> /dev/null || echo unknown`' },
+    ]);
+    expect(sts[1]?.text).toBe('GRUB_DEVICE_UUID="`${grub_probe} --device ${GRUB_DEVICE} --target=fs_uuid 2> /dev/null`" || true');
+  });
+
+  it('joins backslash-newline continuations into one statement (grub-mkconfig lines 209–220)', () => {
+    const text = mkconfig('grub-mkconfig-209-220.sh');
+    const sts = splitShellStatements(text);
+    expect(sts).toHaveLength(1);
+    expect(sts[0]).toMatchObject({ line: 3, endLine: 12, text: text.split('\n').slice(2, 12).join('\n') });
+    expect(sts[0]?.words.map((w) => w.raw)).toEqual([
+      'export',
+      'GRUB_DEVICE',
+      'GRUB_DEVICE_UUID',
+      'GRUB_DEVICE_PARTUUID',
+      'GRUB_DEVICE_BOOT',
+      'GRUB_DEVICE_BOOT_UUID',
+      'GRUB_DISABLE_OS_PROBER',
+      'GRUB_FS',
+      'GRUB_FONT',
+      'GRUB_PRELOAD_MODULES',
+      'GRUB_ACTUAL_DEFAULT',
+    ]);
+  });
+
+  it('stops at MAX_WORDS words in one statement, with a cut marker in its place', () => {
+    expect(splitShellStatements(`${'x '.repeat(MAX_WORDS + 1)}\nA=1\n`)).toEqual([
+      { line: 1, endLine: 1, text: `(scanning stopped: more than ${MAX_WORDS} words in one statement)`, words: [], cut: true },
+    ]);
   });
 
   it('survives hostile long lines', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareKernel, parseUname } from '../../src/parsers/uname.js';
+import { kernelMajorMinor, parseUname } from '../../src/parsers/uname.js';
 
 const fx = (p: string): string => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8');
 
@@ -16,8 +16,10 @@ describe('parseUname', () => {
       minor: 18,
       line: 1,
     });
-    expect(compareKernel(u.release ?? '', 6, 2)).toBe(1);
-    expect(compareKernel('5.4.130-1.yn20221208.el7.x86_64', 6, 2)).toBe(-1);
+  });
+  it('reads major and minor of a distribution release (the manifest holds the release alone)', () => {
+    expect(kernelMajorMinor('5.4.130-1.yn20221208.el7.x86_64')).toEqual({ major: 5, minor: 4 });
+    expect(kernelMajorMinor('unknown')).toBeUndefined();
   });
   it('returns nothing for empty input and unparsed for short lines', () => {
     expect(parseUname('')).toEqual({ unparsed: [] });

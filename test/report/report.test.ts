@@ -131,6 +131,16 @@ describe('fix plan', () => {
   });
 });
 
+describe('fix plan: the host it is for', () => {
+  it('an arm64 board booted from a device tree is named ARM64 with no UEFI, never "BIOS"', () => {
+    // lab-arm64-no-smmu-dt: QEMU virt board, Debian arm64 kernel, no /sys/firmware/efi, no SMMU (a fix to run).
+    const { view } = report('lab-arm64-no-smmu-dt');
+    expect(view.plan.forHost).toContain('ARM64 (aarch64)');
+    expect(view.plan.forHost).toContain('no UEFI (device-tree boot)');
+    expect(view.plan.forHost).not.toContain('BIOS');
+  });
+});
+
 describe('golden Markdown report', () => {
   it('lab-group-shared', async () => {
     const { view } = report('lab-group-shared');

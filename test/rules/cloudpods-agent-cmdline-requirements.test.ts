@@ -18,6 +18,19 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // The GPU probe runs the same check on arm64 (gpu.go has no architecture branch), except
+      // intel_iommu=on, which it asks for only with the kvm-intel module (sysutils.IsProcessorIntel).
+      name: 'arm64 Cloudpods host: allow_unsafe_interrupts and the nouveau pair, never intel_iommu=on',
+      sample: 'lab-arm64-healthy-acpi',
+      evidence: { 'yunion-host-conf': fx('cloudpods/host-conf-guide-keys.conf') },
+      expect: {
+        subject: 'host',
+        messageId: 'missing',
+        evidence: ['/proc/cmdline:1'],
+        commands: ['vfio_iommu_type1.allow_unsafe_interrupts=1 rdblacklist=nouveau nouveau.modeset=0'],
+      },
+    },
+    {
       name: 'Debian host without allow_unsafe_interrupts and the nouveau pair',
       sample: 'lab-cloudpods-broken',
       expect: {

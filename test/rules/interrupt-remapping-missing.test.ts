@@ -5,6 +5,21 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester(rule, {
   pass: [
     {
+      name: 'arm64: the GICv3 ITS isolates MSIs (6.1 ACPI)',
+      sample: 'lab-arm64-healthy-acpi',
+      expect: { subject: 'host', messageId: 'msiIsolated', evidence: ['dmesg:82'] },
+    },
+    {
+      name: 'arm64: the ITS of a 6.12 device-tree boot, which no longer prints its PCI/MSI domain',
+      sample: 'lab-arm64-healthy-dt-6.12',
+      expect: { subject: 'host', messageId: 'msiIsolated', evidence: ['dmesg:68'] },
+    },
+    {
+      name: 'arm64 without an SMMU: MSIs are still isolated by the ITS (the SMMU is iommu-firmware-disabled)',
+      sample: 'lab-arm64-no-smmu-acpi',
+      expect: { subject: 'host', messageId: 'msiIsolated' },
+    },
+    {
       name: 'Intel: DMAR-IR enabled',
       sample: 'lab-intel-healthy',
       expect: { subject: 'host', messageId: 'enabled', evidence: ['dmesg:'] },
@@ -12,6 +27,30 @@ ruleTester(rule, {
     { name: 'AMD: AMD-Vi interrupt remapping enabled', sample: 'lab-amd-healthy', expect: { subject: 'host', messageId: 'enabled' } },
   ],
   fail: [
+    {
+      name: 'arm64 device tree with a GICv2m and no ITS: MSIs not isolated',
+      sample: 'lab-arm64-no-its-dt',
+      expect: {
+        subject: 'host',
+        messageId: 'msiNotIsolated',
+        // the device tree names the GICv2m frame as the PCI MSI controller
+        evidence: ['msi-map ...:1', '/proc/cmdline:1'],
+        fixKinds: ['note', 'reboot', 'verify'],
+        commands: ['gic-version=3'],
+      },
+    },
+    {
+      name: 'arm64 bare metal without an ITS: the firmware must describe one',
+      sample: 'lab-arm64-no-its-dt',
+      evidence: { 'systemd-detect-virt': 'none\n' },
+      expect: { subject: 'host', messageId: 'msiNotIsolated', fixKinds: ['firmware', 'reboot', 'verify'], commands: ['GICv3 ITS'] },
+    },
+    {
+      name: 'arm64 without an ITS, allow_unsafe_interrupts in modprobe.d: lowered to info',
+      sample: 'lab-arm64-no-its-dt',
+      evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') },
+      expect: { subject: 'host', messageId: 'missingButAllowed', severity: 'info' },
+    },
     {
       // MrChromebox/firmware#458: coreboot's DMAR leaves the I/O APIC unmapped; only a DMAR grep was posted.
       name: 'the firmware bug line proves remapping off, without the command line',
@@ -47,6 +86,12 @@ ruleTester(rule, {
     },
   ],
   unknown: [
+    {
+      name: 'LoongArch: not supported yet',
+      sample: 'lab-intremap-off',
+      evidence: { uname: { status: 'not-collected' }, cpuinfo: fx('architecture/loongson-3c6000-cpuinfo.txt') },
+      expect: { subject: 'host', messageId: 'unsupported' },
+    },
     {
       name: 'no kernel log',
       sample: 'lab-intremap-off',

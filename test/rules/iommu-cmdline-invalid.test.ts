@@ -5,6 +5,11 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester(rule, {
   pass: [
     {
+      name: 'arm64: iommu.passthrough=1 is valid',
+      sample: 'lab-arm64-passthrough-acpi',
+      expect: { subject: 'host', messageId: 'valid', evidence: ['/proc/cmdline:1'] },
+    },
+    {
       name: 'intel_iommu=on iommu=pt',
       sample: 'lab-intel-healthy',
       expect: { subject: 'host', messageId: 'valid', evidence: ['/proc/cmdline:1'] },
@@ -18,6 +23,19 @@ ruleTester(rule, {
     { name: 'vfio-pci.ids=8086:10d3 is well formed', sample: 'lab-host-driver-claims', expect: { subject: 'host', messageId: 'valid' } },
   ],
   fail: [
+    {
+      // The passthrough guide's GRUB line (written for x86) followed on a Debian arm64 host.
+      name: 'arm64: intel_iommu=on and iommu=pt from an x86 guide do nothing; iommu.passthrough=1 is the Arm form',
+      sample: 'lab-arm64-healthy-acpi',
+      evidence: { 'default-grub': fx('default-grub/debian-12-iommu.txt') },
+      expect: {
+        subject: 'host',
+        messageId: 'invalid',
+        evidence: ['/etc/default/grub:10'],
+        fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'],
+        commands: ['iommu.passthrough=1', 'intel_iommu=on'],
+      },
+    },
     {
       // agenkit/ghost: only `dmesg | grep -i -e iommu -e AMD-Vi` was pasted; the kernel's complaint is the proof.
       name: "the kernel's \"Unknown option - 'on'\" without the command line",

@@ -6,6 +6,7 @@ const kernelOff = 'lab-intel-kernel-off';
 
 ruleTester(rule, {
   pass: [
+    { name: 'arm64: the SMMUv3 builds groups', sample: 'lab-arm64-healthy-dt', expect: { subject: 'host', messageId: 'enabled' } },
     { name: 'Intel, intel_iommu=on', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'enabled', evidence: ['iommu'] } },
     {
       name: 'Intel without intel_iommu=, Debian default-on kernel',
@@ -15,6 +16,25 @@ ruleTester(rule, {
     { name: 'AMD, on by default', sample: 'lab-amd-healthy', expect: { subject: 'host', messageId: 'enabled' } },
   ],
   fail: [
+    {
+      // The device tree of the SMMU boot, with the empty IOMMU listings and the log of the boot
+      // without one: what a kernel whose SMMU driver does not run shows.
+      name: 'arm64: the device tree has an SMMUv3, the kernel no unit and no group',
+      sample: 'lab-arm64-healthy-dt',
+      evidence: {
+        'sys-class-iommu': fx('../../samples/lab-arm64-no-smmu-dt/evidence/commands/sys-class-iommu.out'),
+        'iommu-devices': fx('../../samples/lab-arm64-no-smmu-dt/evidence/commands/iommu-devices.out'),
+        'iommu-groups': fx('../../samples/lab-arm64-no-smmu-dt/evidence/commands/iommu-groups.out'),
+        dmesg: fx('../../samples/lab-arm64-no-smmu-dt/evidence/commands/dmesg.out'),
+      },
+      expect: {
+        subject: 'host',
+        messageId: 'smmuNotRunning',
+        evidence: ['find /sys/firmware/devicetree/base'],
+        fixKinds: ['run', 'note', 'reboot', 'verify'],
+        commands: ['modprobe arm_smmu_v3'],
+      },
+    },
     {
       name: 'intel_iommu=off on the command line',
       sample: kernelOff,
@@ -60,6 +80,11 @@ ruleTester(rule, {
     },
   ],
   skip: [
+    {
+      name: 'arm64: IORT without an SMMU is the firmware side',
+      sample: 'lab-arm64-no-smmu-acpi',
+      expect: { subject: 'host', messageId: 'noTable' },
+    },
     {
       name: 'no DMAR table: iommu-firmware-disabled reports it',
       sample: 'lab-intel-firmware-off',

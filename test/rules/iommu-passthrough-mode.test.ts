@@ -4,6 +4,11 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester(rule, {
   pass: [
     {
+      name: 'arm64 with iommu.passthrough=1: the kernel reports the Passthrough default domain',
+      sample: 'lab-arm64-passthrough-acpi',
+      expect: { subject: 'host', messageId: 'passthrough', evidence: ['dmesg:237'] },
+    },
+    {
       name: 'iommu=pt: "Default domain type: Passthrough" in the log',
       sample: 'lab-intel-healthy',
       expect: { subject: 'host', messageId: 'passthrough', evidence: ['dmesg:'] },
@@ -17,6 +22,11 @@ ruleTester(rule, {
     },
   ],
   fail: [
+    {
+      name: 'arm64: the suggestion is iommu.passthrough=1 (arm64 has no iommu=)',
+      sample: 'lab-arm64-healthy-acpi',
+      expect: { subject: 'host', messageId: 'translated', evidence: ['dmesg:237'], commands: ['iommu.passthrough=1', 'update-grub'] },
+    },
     {
       name: 'no iommu=pt: "Default domain type: Translated"',
       sample: 'lab-intel-default-on',

@@ -5,6 +5,11 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester(rule, {
   pass: [
     {
+      name: 'Debian arm64 kernel: VFIO modules and the SMMUv3 driver built in, no Intel/AMD IOMMU asked for',
+      sample: 'lab-arm64-healthy-acpi',
+      expect: { subject: 'host', messageId: 'built', evidence: ['uname -r):63'] },
+    },
+    {
       name: 'Debian 6.1 kernel: VFIO modules, VT-d built in',
       sample: 'lab-intel-healthy',
       expect: { subject: 'host', messageId: 'built', evidence: ['grep IOMMU/VFIO/KVM lines of /boot/config-$(uname -r):'] },

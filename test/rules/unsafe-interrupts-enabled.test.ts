@@ -5,6 +5,12 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester(rule, {
   pass: [
     {
+      name: 'arm64 without a GICv3 ITS: the parameter is what lets VFIO attach',
+      sample: 'lab-arm64-no-its-dt',
+      evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') },
+      expect: { subject: 'host', messageId: 'needed', evidence: ['msi-map ...:1', '/etc/modprobe.d/test.conf:1'] },
+    },
+    {
       name: 'not set anywhere',
       sample: 'lab-intel-healthy',
       expect: { subject: 'host', messageId: 'notSet', evidence: ['/proc/cmdline:1'] },
@@ -17,6 +23,17 @@ ruleTester(rule, {
     },
   ],
   fail: [
+    {
+      name: 'arm64 with a GICv3 ITS: MSIs are isolated, the parameter only removes the check',
+      sample: 'lab-arm64-healthy-acpi',
+      evidence: { 'modprobe-d': fx('modprobe-d/pve-unsafe-interrupts.conf') },
+      expect: {
+        subject: 'host',
+        messageId: 'unneeded',
+        evidence: ['dmesg:82', '/etc/modprobe.d/test.conf:1'],
+        fixKinds: ['edit-file', 'reboot', 'verify'],
+      },
+    },
     {
       name: "the guide's command line on a host with working remapping",
       sample: 'lab-intel-healthy',

@@ -12,6 +12,28 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      name: 'arm64: the SMMUv3 refused a device behind a PCI bridge (stream ID already in tree): -22',
+      sample: 'lab-arm64-bridge-alias-acpi',
+      expect: {
+        messageId: 'failed',
+        subject: '0000:03:01.0',
+        evidence: ['dmesg:406', 'dmesg:382'],
+        fixKinds: ['note', 'reboot', 'verify', 'verify'],
+        commands: ['pcie-root-port'],
+      },
+    },
+    {
+      name: 'arm64 VM without an SMMU: -22, a virtual SMMU in the outer QEMU',
+      sample: 'lab-arm64-no-smmu-acpi',
+      expect: {
+        messageId: 'failed',
+        subject: '0000:01:00.0',
+        evidence: ['dmesg:346'],
+        fixKinds: ['note', 'reboot', 'verify'],
+        commands: ['iommu=smmuv3'],
+      },
+    },
+    {
       name: 'no DMAR table: -22, the NIC has no IOMMU group; fix in the firmware',
       sample: 'lab-intel-firmware-off',
       expect: {

@@ -38,7 +38,7 @@ const BOOT_IDS = [
 ] as const;
 
 export interface Variant {
-  readonly evidence: Partial<Record<(typeof BOOT_IDS)[number] | 'cmdline' | 'efi', Override>>;
+  readonly evidence: Partial<Record<(typeof BOOT_IDS)[number] | 'cmdline' | 'efi' | 'uname', Override>>;
   /** The running kernel's release when it matters (Proxmox VE's `-pve`); else the sample's. */
   readonly kernelRelease?: string;
 }
@@ -51,6 +51,7 @@ export function hostOf(v: Variant): HostProfile {
   if (v.evidence.cmdline !== undefined) overrides['cmdline'] = v.evidence.cmdline;
   else for (const id of ['cmdline', 'dmesg', 'journal-kernel', 'var-log-dmesg', 'kern-log']) overrides[id] = { status: 'not-collected' };
   if (v.evidence.efi !== undefined) overrides['efi'] = v.evidence.efi;
+  if (v.evidence.uname !== undefined) overrides['uname'] = v.evidence.uname;
   const bundle = sampleBundle('lab-intel-uefi-healthy', overrides);
   const manifest = Manifest.parse(JSON.parse(bundle.files.get('manifest.json')!.bytes.toString('utf8')));
   const ev = evidenceSource(bundle, manifest);
