@@ -18,6 +18,8 @@ export default defineRule({
     conflict:
       'vfio-pci could not reserve BAR {{bars}} of {{address}}{{bootVga}}: the firmware framebuffer (efifb, vesafb, simplefb or simpledrm) still holds that memory, so the VM cannot use the GPU.',
     noGpuTarget: 'No GPU is targeted and no vfio-pci BAR reservation failed.',
+    notShownGpu:
+      'vfio-pci could not reserve BAR {{bars}} of {{address}}, but nothing shows a framebuffer there: the evidence does not say it is a GPU, and the range is not a prefetchable one of 1 MiB or more, where a boot framebuffer lives. Something else holds it (another driver, or a second user of the device).',
   },
   check({ logEvents, pci, targets, host, kernel }, r) {
     const log = logEvents.value;
@@ -30,9 +32,15 @@ export default defineRule({
       byAddr.set(c.address, [...(byAddr.get(c.address) ?? []), c]);
     const failed = [...byAddr].map(([address, cs]) => {
       const dev = devOf(address);
+      const bars = [...new Set(cs.map((c) => c.bar))].join(', ');
+      // Without the device's class, only a range a framebuffer fits in points at one.
+      if (!dev && !cs.some((c) => c.framebufferSized === true))
+        return r.unknown('notShownGpu', { address, bars }, [`lspci -nnk -s ${address}`, 'grep -i -e fb -e BOOTFB /proc/iomem'], {
+          device: address,
+        });
       return r.fail(
         'conflict',
-        { address, bars: [...new Set(cs.map((c) => c.bar))].join(', '), bootVga: note(address) },
+        { address, bars, bootVga: note(address) },
         [...cs.map((c) => c.ref), ...(dev ? [dev.refs[0]!] : [])],
         releaseBootFramebuffer(host.value, kernel.state === 'known' ? kernel.value : null),
         { device: address },

@@ -18,6 +18,8 @@ export default defineRule({
     missing: 'The CPU reports neither vmx nor svm: {{vendor}} hardware virtualization is off in the firmware, so KVM cannot run guests.',
     missingInVm:
       'The CPU of this virtual machine reports neither vmx nor svm: the outer hypervisor does not offer nested virtualization, so KVM cannot run guests here.',
+    lockedByFirmware:
+      'KVM refused to start because the firmware locked {{vendor}} off ("{{line}}"): the CPU has the extension, but nothing can use it until the firmware setup enables it.',
     cpuUnknown: 'The CPU flags are not in the bundle: {{reason}}.',
     el2: 'The CPUs started at EL2: the Arm virtualization extension is available to KVM.',
     el1: 'The CPUs started at EL1: the firmware entered the kernel without EL2, the Arm virtualization extension, so KVM cannot run guests.',
@@ -56,6 +58,26 @@ export default defineRule({
             summary: 'Start the kernel at EL2',
             steps: [enableCpuVirtualization(profile), { kind: 'reboot' }, verify],
           });
+    }
+    // x86: the KVM vendor module's own refusal proves the extension locked off, whatever the CPU flags say
+    // (older kernels keep `vmx` in /proc/cpuinfo when the firmware locks it).
+    const locked = events.find((e) => e.fault === 'cpu-virtualization-disabled');
+    if (locked) {
+      const vendorOf =
+        cpu.state === 'known' ? cpu.value.vendor : locked.id.startsWith('kvm-intel') || locked.module === 'kvm_intel' ? 'intel' : null;
+      const vendor = vendorOf === 'intel' ? 'Intel VT-x' : vendorOf === 'amd' ? 'AMD-V (SVM)' : 'CPU virtualization';
+      return r.fail('lockedByFirmware', { vendor, line: locked.refs[0]?.text.slice(0, 200) ?? locked.id }, locked.refs.slice(0, 2), {
+        summary: `Enable ${vendor} in the firmware setup`,
+        steps: [
+          enableCpuVirtualization({ ...host.value, cpuVendor: vendorOf ?? host.value.cpuVendor }),
+          { kind: 'reboot' },
+          {
+            kind: 'verify',
+            command: 'sudo modprobe kvm_intel 2>/dev/null || sudo modprobe kvm_amd; ls -l /dev/kvm',
+            expect: 'the module loads and /dev/kvm exists',
+          },
+        ],
+      });
     }
     if (cpu.state === 'unknown') return r.unknown('cpuUnknown', { reason: cpu.reason }, cpu.collect);
     const c = cpu.value;

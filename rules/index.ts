@@ -20,6 +20,8 @@ import cloudpodsVmVfioOpenFailed from './cloudpods-vm-vfio-open-failed.js';
 import cpuVirtualizationDisabled from './cpu-virtualization-disabled.js';
 import deviceHostDriver from './device-host-driver.js';
 import deviceNotBound from './device-not-bound.js';
+import deviceNotFound from './device-not-found.js';
+import deviceConfigUnreadable from './device-config-unreadable.js';
 import deviceResetFailure from './device-reset-failure.js';
 import dmesgTruncated from './dmesg-truncated.js';
 import evidenceIncomplete from './evidence-incomplete.js';
@@ -81,6 +83,8 @@ export const builtinRules: readonly Rule[] = [
   vfioVirqfdObsolete,
   moduleParameterRejected,
   deviceHostDriver,
+  deviceNotFound,
+  deviceConfigUnreadable,
   deviceNotBound,
   groupNotViable,
   pciDeviceNotBehindIommu,

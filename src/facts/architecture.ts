@@ -22,6 +22,8 @@
  * bounded slice, never the whole log.
  */
 import { hasText } from '../evidence/evidence.js';
+import { ARM_GIC } from '../log-catalog/arm-gic.js';
+import { ARM64_KVM } from '../log-catalog/arm64-kvm.js';
 import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseCpuinfo } from '../parsers/cpuinfo.js';
 import { parseDmesg } from '../parsers/dmesg.js';
@@ -140,19 +142,12 @@ function logMachine(head: readonly HeadLine[]): { machine: string; ref: Evidence
   return null;
 }
 
-/** Log faults only Arm kernels print (src/log-catalog/arm64-kvm.ts, arm-gic.ts): a pasted log that holds one is an Arm host's. */
-const ARM_ONLY_FAULTS: ReadonlySet<string> = new Set([
-  'cpu-virtualization-enabled',
-  'cpu-virtualization-disabled',
-  'kvm-ready',
-  'kvm-unavailable',
-  'msi-isolated',
-  'msi-unisolated',
-]);
+/** Log messages only Arm kernels print (src/log-catalog/arm64-kvm.ts, arm-gic.ts): a pasted log that holds one is an Arm host's. */
+const ARM_ONLY_MESSAGES: ReadonlySet<string> = new Set([...ARM64_KVM, ...ARM_GIC].map((e) => e.id));
 
 /** Whether the classified log holds a line only an arm64 kernel prints (for bundles that name no architecture). */
-export function logShowsArm64(events: readonly { readonly fault: string }[]): boolean {
-  return events.some((e) => ARM_ONLY_FAULTS.has(e.fault));
+export function logShowsArm64(events: readonly { readonly id: string }[]): boolean {
+  return events.some((e) => ARM_ONLY_MESSAGES.has(e.id));
 }
 
 /** The architecture the kernel log's first lines show, if they show one. */

@@ -75,7 +75,23 @@ export function resetFailures(log: LogEventFacts): ResetFailure[] {
 export interface BarConflict {
   readonly address: string;
   readonly bar: number;
+  /**
+   * Whether the range could hold a boot framebuffer: a prefetchable memory range of at least 1 MiB
+   * (a GPU's VRAM aperture; the smallest boot framebuffer, 1024×768 at 32 bits, is 3 MiB). null when
+   * the line does not print the range.
+   */
+  readonly framebufferSized: boolean | null;
   readonly ref: EvidenceRef;
+}
+
+const MIB = 1n << 20n;
+
+/** `mem 0x96800000-0x9680ffff 64bit` (the kernel's %pR) → whether it is a prefetchable range of 1 MiB or more. */
+function framebufferSized(range: string | null): boolean | null {
+  const m = range === null ? null : /^mem 0x([\da-f]{1,16})-0x([\da-f]{1,16})\b(.*)$/i.exec(range);
+  if (!m) return null;
+  const size = BigInt(`0x${m[2] ?? '0'}`) - BigInt(`0x${m[1] ?? '0'}`) + 1n;
+  return /\bpref\b/.test(m[3] ?? '') && size >= MIB;
 }
 
 /** pci-bar-cant-reserve (drivers/pci/pci.c __pci_request_region): the range is held by someone else, a boot framebuffer when the device is the boot GPU. */
@@ -83,7 +99,8 @@ export function barConflicts(log: LogEventFacts): BarConflict[] {
   const out: BarConflict[] = [];
   for (const e of log.events) {
     if (e.id !== 'pci-bar-cant-reserve' || e.device === null || e.bar === null) continue;
-    for (const ref of e.refs) out.push({ address: e.device, bar: Number(e.bar), ref });
+    const sized = framebufferSized(e.value);
+    for (const ref of e.refs) out.push({ address: e.device, bar: Number(e.bar), framebufferSized: sized, ref });
   }
   return out;
 }

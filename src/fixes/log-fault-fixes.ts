@@ -332,3 +332,23 @@ export function notBehindIommuFix(host: HostProfile, address: string): Fix {
     ],
   };
 }
+
+/** A device whose configuration space reads all ones: make it answer (ARI for VFs, the link, the slot), then check it does. */
+export function configUnreadableFix(device: string | null): Fix {
+  const ok = device !== null && isIdentifier('pci-address', device);
+  return {
+    summary: 'Make the device answer its configuration reads',
+    steps: [
+      ...(device !== null && !ok ? [rejectedNote('pci-address', device, 'Find the device by hand.')] : []),
+      {
+        kind: 'firmware',
+        setting:
+          'for SR-IOV virtual functions: enable "SR-IOV Support" and "ARI" (Alternative Routing-ID Interpretation) on the port above the card, and update the adapter firmware; for any other device: reseat it and check that its slot and link are enabled',
+      },
+      { kind: 'reboot' },
+      ok
+        ? { kind: 'verify', command: sh`lspci -nn -s ${device}`.shell, expect: 'the device listed with its vendor:device id, not rev ff' }
+        : { kind: 'verify', command: 'lspci -nn | grep -i "rev ff"', expect: 'no device with rev ff' },
+    ],
+  };
+}

@@ -6,6 +6,8 @@ import { AMD_IOMMU } from './amd-iommu.js';
 import { ARM_GIC } from './arm-gic.js';
 import { ARM_SMMU } from './arm-smmu.js';
 import { ARM64_KVM } from './arm64-kvm.js';
+import { X86_KVM } from './x86-kvm.js';
+import { PCI_PROBE } from './pci-probe.js';
 import { CLOUDPODS_HOST } from './cloudpods-host.js';
 import { CLOUDPODS_ISOLATED_DEVICE } from './cloudpods-isolated-device.js';
 import { CLOUDPODS_VFIO_BIND } from './cloudpods-vfio-bind.js';
@@ -38,6 +40,8 @@ export const LOG_CATALOG: readonly LogCatalogEntry[] = [
   ...ARM_SMMU,
   ...ARM_GIC,
   ...ARM64_KVM,
+  ...X86_KVM,
+  ...PCI_PROBE,
   ...IOMMU_CORE,
   ...X86_APIC,
   ...PCI_ACS,

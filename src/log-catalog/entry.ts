@@ -37,10 +37,14 @@ export const LOG_FAULTS = [
   'cpu-virtualization-disabled',
   'kvm-ready',
   'kvm-unavailable',
+  // x86: a KVM vendor module that found no extension it drives (also the other vendor's module: proves nothing alone)
+  'kvm-module-refused',
   // DMA and device health
   'dma-fault',
   'interrupt-remap-fault',
   'device-unresponsive',
+  // configuration reads return all ones (header type 7f): the device does not answer at all
+  'config-space-unreadable',
   'aer-fatal',
   'aer-nonfatal',
   'aer-recovery-failed',

@@ -19,7 +19,8 @@ export const NIC_DRIVERS: readonly LogCatalogEntry[] = [
     format: 'Failed to enable PCI sriov: %d\n',
     prefix: 'ixgbe <device>[ <netdev>]: ',
     needle: 'Failed to enable PCI sriov: ',
-    pattern: /^ixgbe (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7])(?: (?:[\w.:-]{1,64}|\(unnamed net_device\))(?: \(uninitialized\))?)?: Failed to enable PCI sriov: (?<errno>-?\d+)$/,
+    pattern:
+      /^ixgbe (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7])(?: (?:[\w.:-]{1,64}|\(unnamed net_device\))(?: \(uninitialized\))?)?: Failed to enable PCI sriov: (?<errno>-?\d+)$/,
     fault: 'sriov-enable-failed',
     level: 'error',
     meaning: 'ixgbe could not enable its VFs (pci_enable_sriov failed, e.g. -12 for missing VF BAR space).',
@@ -154,7 +155,8 @@ export const NIC_DRIVERS: readonly LogCatalogEntry[] = [
     format: 'Unable to reserve resources for SRIOV.\n',
     prefix: 'bnxt_en <device> <netdev>: ',
     needle: 'Unable to reserve resources for SRIOV.',
-    pattern: /^bnxt_en (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7])(?: (?:[\w.:-]{1,64}|\(unnamed net_device\))(?: \(uninitialized\))?)?: Unable to reserve resources for SRIOV\.$/,
+    pattern:
+      /^bnxt_en (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7])(?: (?:[\w.:-]{1,64}|\(unnamed net_device\))(?: \(uninitialized\))?)?: Unable to reserve resources for SRIOV\.$/,
     fault: 'sriov-enable-failed',
     level: 'warning',
     meaning: 'The bnxt firmware gave no resources for VFs, so none are enabled.',

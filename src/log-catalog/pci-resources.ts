@@ -19,7 +19,7 @@ export const PCI_RESOURCES: readonly LogCatalogEntry[] = [
     format: "BAR %d: can't reserve %pR\n",
     prefix: '<driver> <device>: ',
     needle: "can't reserve ",
-    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): BAR (?<bar>\d): can't reserve \[/,
+    pattern: /^[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): BAR (?<bar>\d): can't reserve \[(?<value>[^\]]{1,120})\]/,
     fault: 'bar-reservation-failed',
     level: 'warning',
     meaning: 'The driver could not claim this BAR because something else (often the boot framebuffer) holds the range.',

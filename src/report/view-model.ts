@@ -3,6 +3,7 @@
  * templates only iterate and branch on booleans. Every bundle-derived string passes through
  * visibleText; escaping for the output format is the template's job.
  */
+import { gapsView, type GapView } from './gaps-view.js';
 import type { Analysis } from '../analyze.js';
 import type { Finding } from '../engine/finding.js';
 import { severityRank } from '../engine/finding.js';
@@ -31,6 +32,9 @@ export interface ReportView {
     readonly manifestProblem: string | null;
     readonly skipped: readonly { readonly name: string; readonly reason: string }[];
     readonly hasSkipped: boolean;
+    /** Evidence read only in part (cut, unreadable lines, missing pieces a fact wanted), and how many there were. */
+    readonly gaps: readonly GapView[];
+    readonly gapCount: number;
   };
   readonly host: readonly { readonly label: string; readonly value: string }[];
   readonly verdict: { readonly kind: 'blocked' | 'attention' | 'ready' | 'unknown'; readonly text: string };
@@ -97,6 +101,7 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
   const board = analysis.devices.map((d) => boardRow(d, byAddress.get(d.address) ?? null, analysis.findings, anchorFor));
   const m = analysis.bundle.manifest;
   const inputs = analysis.bundle.inputs ? inputsView(analysis.bundle.inputs) : null;
+  const gaps = gapsView(analysis.facts);
   return {
     title: `Passthrough report: ${visibleLine(m?.hostname ?? analysis.bundle.root ?? analysis.bundle.source)}`,
     generatedAt: options.generatedAt,
@@ -114,6 +119,8 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
       manifestProblem: analysis.bundle.manifestProblem,
       skipped: analysis.bundle.skipped.map((s) => ({ name: visibleLine(s.name), reason: visibleLine(s.reason) })),
       hasSkipped: analysis.bundle.skipped.length > 0,
+      gaps: gaps.gaps,
+      gapCount: gaps.count,
     },
     host: hostRows(analysis.facts),
     verdict: verdictOf(counts, board),

@@ -14,6 +14,11 @@ const x = (id: string, message: string, groups: Groups = {}): ExpandedExample =>
 const D = '0000:01:00.0';
 
 export const EXPANDED_EXAMPLES: readonly ExpandedExample[] = [
+  x('kvm-x86-disabled-by-bios', "kvm: support for 'kvm_intel' disabled by bios", { module: 'kvm_intel' }),
+  x('kvm-x86-no-hardware-support', "kvm: no hardware support for 'kvm_amd'", { module: 'kvm_amd' }),
+  x('kvm-intel-vmx-disabled-by-bios', 'kvm_intel: VMX not enabled (by BIOS) in MSR_IA32_FEAT_CTL on CPU 0', { value: '0' }),
+  x('kvm-intel-vmx-unsupported', 'kvm_intel: VMX not supported by CPU 0', { value: '0' }),
+  x('kvm-amd-svm-unsupported', 'kvm_amd: SVM not supported by CPU 0', { value: '0' }),
   x('intel-iommu-platform-opt-in', 'DMAR: Intel-IOMMU force enabled due to platform opt in'),
   x('intel-iommu-unknown-option', "DMAR: Unknown option - 'pt'", { value: 'pt' }),
   x('intel-iommu-qat-wrong-unit', 'DMAR: [Firmware Bug]: BIOS assigned incorrect VT-d unit for Intel(R) QuickData Technology device'),

@@ -45,8 +45,8 @@ export const PUBLISHED_LINES: readonly PublishedLine[] = [
   k(24, one('iommu-group-added-legacy', { device: '0000:00:02.0', group: '1' })),
   k(25, one('driver-probe-with-driver-failed', { device: '0001:01:00.0', module: 'vfio-pci', errno: '-22' })),
   k(26, one('iommu-direct-mapping-required')),
-  k(27, one('pci-bar-cant-reserve', { device: '0000:05:00.0', bar: '0' })),
-  k(28, one('pci-bar-cant-reserve', { device: '0000:c3:00.0', bar: '0' })),
+  k(27, one('pci-bar-cant-reserve', { device: '0000:05:00.0', bar: '0', value: 'mem 0xd0000000-0xdfffffff 64bit pref' })),
+  k(28, one('pci-bar-cant-reserve', { device: '0000:c3:00.0', bar: '0', value: 'mem 0x2800000000-0x2fffffffff 64bit pref' })),
   k(29, one('pci-flr-pending-transaction', { device: '0007:00:00.1' })),
   k(30, one('pci-not-ready-waiting', { device: '0007:00:00.1', value: 'FLR' })),
   k(31, one('pci-not-ready-giving-up', { device: '0007:00:00.1', value: 'FLR' })),
@@ -99,6 +99,9 @@ export const PUBLISHED_LINES: readonly PublishedLine[] = [
   k(78, one('arm-smmu-v3-stream-in-tree', { device: '0000:03:01.0', value: '40' })),
   k(79, one('gic-its-tables-allocated', { value: '0x0000000008080000' })),
   k(80, one('kvm-arm-mode-ignored')),
+  k(81, one('kvm-x86-disabled-by-bios-legacy')),
+  k(82, one('kvm-x86-no-hardware-support-legacy')),
+  k(83, one('pci-unknown-header-type', { device: '0000:42:02.0', value: '7f' })),
 
   ...[
     [1, '0000:44:00.0', '47'],
@@ -163,6 +166,8 @@ export const PUBLISHED_LINES: readonly PublishedLine[] = [
       }),
     ],
   },
+
+  { file: 'libvirt', line: 3, expect: [one('libvirt-pci-unknown-header-type', { value: '127', device: '0000:0b:02.4' })] },
 
   { file: 'dpdk', line: 1, expect: [one('dpdk-vfio-group-not-viable', { device: '0000:44:00.3' })] },
   { file: 'dpdk', line: 2, expect: [] },

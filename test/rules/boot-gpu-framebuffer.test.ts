@@ -27,6 +27,17 @@ ruleTester(rule, {
   ],
   unknown: [
     {
+      // Two processes mmap()ed one FPGA BAR at once; a 64 KiB non-prefetchable range holds no framebuffer.
+      name: 'an FPGA card whose small BAR 0 could not be reserved (AlmaLinux 8.10 paste, no inventory)',
+      loose: ['github-chester-gillon-fpga-sio-alma810-bar-cant-reserve-mmap-race/dmesg-H-bar0-15-00-0.txt'],
+      expect: { messageId: 'notShownGpu', subject: '0000:15:00.0', collect: ['lspci -nnk -s 0000:15:00.0'] },
+    },
+    {
+      name: 'a 128 KiB prefetchable BAR of the second FPGA card: still too small for a framebuffer',
+      loose: ['github-chester-gillon-fpga-sio-alma810-bar-cant-reserve-mmap-race/dmesg-H-bar0-30-00-0.txt'],
+      expect: { messageId: 'notShownGpu', subject: '0000:30:00.0' },
+    },
+    {
       name: 'the boot VGA device named, but the log starts 7.3 s after boot: no conflict line proves nothing',
       sample: 'lab-intel-healthy',
       devices: ['0000:00:02.0'],

@@ -48,5 +48,7 @@ ruleTester(rule, {
       expect: { subject: 'host', messageId: 'noConf' },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-host-storage-targeted', expect: { subject: 'host', messageId: '(not a Cloudpods host)' } }],
+  skip: [
+    { name: 'not a Cloudpods host', sample: 'lab-host-storage-targeted', expect: { subject: 'host', messageId: '(not a Cloudpods host)' } },
+  ],
 });

@@ -72,5 +72,7 @@ ruleTester(rule, {
       expect: { subject: 'host', collect: ['sudo cat /etc/yunion/host.conf'] },
     },
   ],
-  skip: [{ name: 'not a Cloudpods host', sample: 'lab-host-storage-targeted', expect: { subject: 'host', messageId: '(not a Cloudpods host)' } }],
+  skip: [
+    { name: 'not a Cloudpods host', sample: 'lab-host-storage-targeted', expect: { subject: 'host', messageId: '(not a Cloudpods host)' } },
+  ],
 });

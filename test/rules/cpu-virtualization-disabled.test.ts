@@ -22,6 +22,12 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // platform9/express#206: `dmesg | grep kvm` of a host whose firmware locks VT-x off (kvm-ok: "KVM (vmx) is disabled by your BIOS").
+      name: 'KVM refused at start-up, "kvm: disabled by bios" (a pasted grep, no cpuinfo)',
+      loose: ['github-platform9-express-206-kvm-disabled-by-bios/dmesg-grep-kvm.txt'],
+      expect: { subject: 'host', messageId: 'lockedByFirmware', evidence: ['(dmesg):2'], fixKinds: ['firmware', 'reboot', 'verify'] },
+    },
+    {
       // No uname, no cpuinfo: lines only an arm64 kernel prints make it an arm64 host.
       name: 'only the kernel lines of an arm64 phone booted at EL1 (real case)',
       loose: ['github-topnotchfreaks-kernel-msm-5-15-14-kvm-hyp-mode-el1/comment-2026-01-30-dmesg.txt'],
