@@ -11,14 +11,14 @@ import { renderHtml, renderMarkdown } from '../../src/report/render.js';
 import { loadRuleDocs } from '../../src/report/rule-docs.js';
 import { buildReportView } from '../../src/report/view-model.js';
 import { builtinRules } from '../../rules/index.js';
-import { ROOT, sampleBundle } from '../helpers/bundle-from.js';
+import { fx, ROOT, sampleBundle } from '../helpers/bundle-from.js';
 
 const SAMPLES = readdirSync(join(ROOT, 'samples'))
   .filter((s) => statSync(join(ROOT, 'samples', s)).isDirectory())
   .sort();
 
-function report(sample: string) {
-  const analysis = analyzeBundle(sampleBundle(sample), { rules: builtinRules });
+function report(sample: string, overrides: Parameters<typeof sampleBundle>[1] = {}) {
+  const analysis = analyzeBundle(sampleBundle(sample, overrides), { rules: builtinRules });
   const view = buildReportView(analysis, {
     generatedAt: '2026-01-01T00:00:00.000Z',
     toolVersion: '0.0.0-test',
@@ -138,6 +138,30 @@ describe('fix plan: the host it is for', () => {
     expect(view.plan.forHost).toContain('ARM64 (aarch64)');
     expect(view.plan.forHost).toContain('no UEFI (device-tree boot)');
     expect(view.plan.forHost).not.toContain('BIOS');
+  });
+});
+
+describe('evidence read only in part', () => {
+  it('a log that no longer starts at boot is listed with what to collect', () => {
+    const { view } = report('derived-dmesg-truncated');
+    const dmesg = view.bundle.gaps.find((g) => g.source === 'dmesg');
+    expect(dmesg?.why).toContain('no longer holds the boot messages');
+    expect(dmesg?.collect).toContain('journalctl -k -b --no-pager');
+  });
+
+  it('lines no parser could read are quoted, and the Markdown says so', () => {
+    // An lsmod excerpt from the Oracle Linux guide, with the document's own "..." elisions, instead of /proc/modules.
+    const { view } = report('lab-intel-healthy', {
+      'proc-modules': { status: 'not-collected' },
+      lsmod: fx('lsmod/oracle-linux-ch06s02.txt'),
+    });
+    const lsmod = view.bundle.gaps.find((g) => g.source === 'lsmod');
+    expect(lsmod?.lines).toEqual(['6: ...', '10: ...']);
+    expect(renderMarkdown(view)).toContain('Evidence read only in part');
+  });
+
+  it('a whole bundle lists nothing', () => {
+    expect(report('lab-intel-healthy').view.bundle.gaps).toEqual([]);
   });
 });
 
