@@ -28,6 +28,12 @@ ruleTester(rule, {
       },
     },
     {
+      // A Proxmox VE 6.2 `dmesg | grep -e DMAR -e IOMMU` (magole/ProxmoxVE): boot-time stamps, no banner.
+      name: 'a grep of a boot log: an excerpt, not a wrapped ring buffer',
+      loose: ['github-magole-proxmoxve-62-zfs-systemd-boot-healthy/dmesg-grep-dmar-iommu.txt'],
+      expect: { subject: 'host', messageId: 'part', fixKinds: ['run', 'note', 'verify'] },
+    },
+    {
       name: 'dmesg cut at the size limit',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: { status: 'truncated', text: labDmesg } },
