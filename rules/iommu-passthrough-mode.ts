@@ -20,6 +20,7 @@ export default defineRule({
     translated:
       "{{param}} is not set: the host's own devices have their DMA translated by the IOMMU (safer, slightly slower); assigned devices are unaffected.",
     noIommu: 'No IOMMU is active, so the host DMA mode does not apply.',
+    iommuUnknown: '{{param}} is not set, but whether an IOMMU translates the host DMA at all is not known (no IOMMU units, groups or default-domain line in the evidence).',
   },
   check({ cmdline, host, logEvents, kernelIommu }, r) {
     if (kernelIommu.state === 'known' && !kernelIommu.value.active) return r.skip('noIommu', {});
@@ -34,6 +35,9 @@ export default defineRule({
     if (!domain && ((pt?.value ?? '').split(',').includes('pt') || (generic && kernelBoolTrue(generic.value))))
       return r.pass('passthrough', {}, [cmdline.value.ref]);
     const param = x86 ? 'iommu=pt' : 'iommu.passthrough=1';
+    // "Translated" is proven by the kernel's own line or by an IOMMU at work; a command line alone proves neither.
+    if (!domain && !(kernelIommu.state === 'known' && kernelIommu.value.active))
+      return r.unknown('iommuUnknown', { param }, ['ls /sys/class/iommu', 'sudo dmesg | grep -i "default domain"']);
     return r.fail('translated', { param }, [cmdline.value.ref, ...ref], {
       ...changeKernelParams(host.value, { add: [param], remove: [] }, 'Use passthrough DMA mappings for host devices'),
       caveats: [

@@ -42,6 +42,12 @@ ruleTester(rule, {
   ],
   unknown: [
     {
+      // AlmaLinux 8.7 on a Core i5-2310 (no VT-d): only /proc/cmdline was pasted, no IOMMU state at all.
+      name: 'a pasted command line without iommu=pt, nothing about the IOMMU',
+      loose: ['github-chester-gillon-fpga-sio-i5-2310-no-vtd-noiommu/proc-cmdline.txt'],
+      expect: { subject: 'host', messageId: 'iommuUnknown', collect: ['ls /sys/class/iommu'] },
+    },
+    {
       name: 'no /proc/cmdline and no kernel log to read it from',
       sample: 'lab-intel-default-on',
       evidence: {
