@@ -103,6 +103,16 @@ const ALSO_VALID = ['amd_iommu_dump', 'amd_iommu_intr', 'iommu.forcedac', 'intre
 const norm = (key: string): string => key.replaceAll('-', '_');
 const options = (v: string | null): string[] => (v ?? '').split(',').filter((o) => o !== '');
 
+/** The known parameter a key is a misspelling of, once per distinct key (a modprobe.d of 190,000 lines repeats a few). */
+const NEAR = new Map<string, string | undefined>();
+const MAX_NEAR_CACHE = 4096;
+function nearKnown(key: string): string | undefined {
+  if (NEAR.has(key)) return NEAR.get(key);
+  const near = KNOWN.find((k) => k !== key && withinEdits(k, key, k.length < 8 ? 1 : 2));
+  if (NEAR.size < MAX_NEAR_CACHE) NEAR.set(key, near);
+  return near;
+}
+
 export function paramIssues(params: readonly KernelParam[], ref: EvidenceRef, arch: Architecture | null = null): ParamIssue[] {
   const issues: ParamIssue[] = [];
   const add = (p: KernelParam, intended: string, why: string) => issues.push({ raw: p.raw, intended, why, ref });
@@ -121,7 +131,7 @@ export function paramIssues(params: readonly KernelParam[], ref: EvidenceRef, ar
       add(p, `${p.key}=1`, `"${p.value}" is not a boolean the kernel accepts (1/0, y/n, on/off); the parameter is refused`);
       continue;
     }
-    const near = KNOWN.find((k) => k !== key && withinEdits(k, key, k.length < 8 ? 1 : 2));
+    const near = nearKnown(key);
     if (near && !KNOWN.includes(key) && !ALSO_VALID.includes(key)) {
       add(p, p.value === null ? near : `${near}=${p.value}`, `"${p.key}" is not a kernel parameter; the kernel ignores it`);
       continue;
