@@ -21,10 +21,11 @@ import { collectorScriptPath } from '../collector/collector-path.js';
 import { isBundleDirectory } from '../fleet/find-bundles.js';
 import type { LooseText } from '../loose/loose-bundle.js';
 import { BundleError } from '../bundle/bundle-error.js';
+import { fsProblem } from '../bundle/fs-problem.js';
 
 export async function readInput(path: string): Promise<Bundle> {
-  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-    throw new BundleError(`cannot read ${path}: ${e.code === 'ENOENT' ? 'no such file or directory' : (e.code ?? e.message)}`);
+  const info = await stat(path).catch((e: unknown) => {
+    throw new BundleError(`cannot read ${path}: ${fsProblem(e)}`);
   });
   return info.isDirectory() ? readBundleDirectory(path) : readBundleFile(path);
 }
@@ -86,7 +87,8 @@ function countLines(text: string): number {
 async function readCappedFile(path: string, limits: Limits): Promise<Buffer> {
   // O_NOFOLLOW: the same refusal of symlinks as the bundle directory reader
   const fh = await open(path, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW).catch((e: NodeJS.ErrnoException) => {
-    throw new BundleError(`cannot read ${path}: ${e.code ?? e.message}`);
+    // O_NOFOLLOW reports a symbolic link as ELOOP
+    throw new BundleError(`cannot read ${path}: ${e.code === 'ELOOP' ? 'is a symbolic link (refused)' : fsProblem(e)}`);
   });
   try {
     const size = (await fh.stat()).size;

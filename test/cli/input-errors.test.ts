@@ -41,6 +41,16 @@ describe('unreadable inputs (shipped CLI)', () => {
     expect(r.stderr).toBe(`ptdoctor: cannot read ${join(dir, 'bundle')}: no such file or directory\n`);
   });
 
+  it('a pasted text file given as a symbolic link is refused, like links inside a bundle', () => {
+    const dir = scratch();
+    const paste = join(ROOT, 'test/real-cases/cases/github-magole-proxmoxve-62-zfs-systemd-boot-healthy/dmesg-grep-dmar-iommu.txt');
+    cpSync(paste, join(dir, 'dmesg.txt'));
+    symlinkSync(join(dir, 'dmesg.txt'), join(dir, 'link.txt'));
+    const r = shipped(['analyze', join(dir, 'link.txt'), join(dir, 'dmesg.txt')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`ptdoctor: cannot read ${join(dir, 'link.txt')}: is a symbolic link (refused)\n`);
+  });
+
   it('a directory that cannot be listed', () => {
     const dir = scratch();
     cpSync(EVIDENCE, join(dir, 'bundle'), { recursive: true });
