@@ -84,7 +84,8 @@ function pipelineHint(
     case 'kubectl':
       return { ...none, kind: args.includes('logs') ? 'host-service-log' : null };
     case 'virsh':
-      return { ...none, kind: 'qemu-log' };
+      // `virsh start`/`create`/`attach-device` print libvirt's errors; `nodedev-dumpxml`, `dumpxml`, `list` print descriptions.
+      return { ...none, kind: args.some((a) => /^(?:nodedev-[\w-]+|dumpxml|list|dominfo|capabilities)$/.test(a)) ? null : 'qemu-log' };
     case 'echo':
       return { kind: target ? byPath : null, path: target ? path : null, group: null, filtered: false };
     default:

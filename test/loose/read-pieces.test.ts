@@ -19,6 +19,14 @@ const M = 'fixtures/loose/this-machine/';
 const IOMEM = EVIDENCE_BY_ID.has('iomem') ? 'iomem' : null;
 
 const CASES: readonly [string, [number, number, string | null, string | null][]][] = [
+  // `virsh nodedev-list` and `nodedev-dumpxml` print descriptions, not libvirt's log: not read
+  [
+    `${C}github-wangyinfeng-cmd-handbook-82576-sriov-vf-healthy/virsh-nodedev-dumpxml-vf.txt`,
+    [
+      [2, 2, null, null],
+      [4, 22, null, null],
+    ],
+  ],
   // kernel logs: every stamp style, with and without prompts, cut by grep
   [`${M}dmesg-x.txt`, [[1, 356, 'dmesg -x', 'dmesg']]],
   [`${M}dmesg-H.txt`, [[1, 356, 'dmesg -H', 'dmesg']]],
