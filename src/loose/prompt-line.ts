@@ -1,7 +1,7 @@
 /**
  * Shell prompt and command lines in pasted text. A paste that shows its commands splits at them:
  * `$ cmd`, `# cmd`, `[root@h ~]# cmd`, `root@pve:~# cmd`, `user@host:~$ cmd`, `alex@duo > cmd`,
- * `localhost:~ # cmd`, and a command written on its own line without a prompt (`cat
+ * `localhost:~ # cmd`, `➜  ~ git:(main) ✗ cmd` (oh-my-zsh), and a command written on its own line without a prompt (`cat
  * /proc/meminfo | grep -i huge`, test/real-cases/cases/github-cloudpods-17578-hugepage-1g-unsupported/
  * comment2-meminfo.txt), possibly between backticks (test/real-cases/cases/
  * github-altramayor-gatekeeper-718-hpe-1to1-mapping/dmesg-vfio.txt).
@@ -80,6 +80,8 @@ const BRACKET_PROMPT = /^ {0,4}\[[\w.-]{1,64}@[\w.-]{1,64}(?: [^\]]{0,200})?\][#
 const USER_HOST_PROMPT = /^ {0,4}[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s#$]{0,200}[#$]|:? ?[>%$#]) ?/;
 const HOST_PROMPT = /^[\w.-]{1,64}:[^\s#$]{0,200} ?[#$] /;
 const BACKTICKED = /^`([^`]{1,2000})`$/;
+/** oh-my-zsh's default theme: `➜  ~ git:(main) ✗ cmd` (test/real-cases/cases/github-strongtz-i915-sriov-dkms-334-arch-uki-max-vfs-unknown). */
+const ZSH_ARROW_PROMPT = /^➜ {1,2}\S{1,200}(?: git:\([^)\s]{0,100}\))?(?: ✗)? /;
 
 /** The first word of a command, after `sudo` and its options. */
 export function programOf(command: string): string {
@@ -101,6 +103,8 @@ export function promptCommand(text: string): string | null {
   if (bracket) return text.slice(bracket[0].length).trim();
   const userHost = USER_HOST_PROMPT.exec(text);
   if (userHost) return text.slice(userHost[0].length).trim();
+  const arrow = ZSH_ARROW_PROMPT.exec(text);
+  if (arrow) return text.slice(arrow[0].length).trim();
   if (text.startsWith('$ ')) return text.slice(2).trim();
   if (text === '$') return '';
   // `# ` and `host:~ # ` also open comments and prose: the command must read as one on its own

@@ -19,6 +19,15 @@ const M = 'fixtures/loose/this-machine/';
 const IOMEM = EVIDENCE_BY_ID.has('iomem') ? 'iomem' : null;
 
 const CASES: readonly [string, [number, number, string | null, string | null][]][] = [
+  // an oh-my-zsh session (`➜  ~ git:(main) ✗ cmd`): split at each prompt; /etc/sysfs.conf is nothing the analysis reads
+  [
+    `${C}github-strongtz-i915-sriov-dkms-334-arch-uki-max-vfs-unknown/zsh-session-uname-sysfs-dmesg.txt`,
+    [
+      [2, 2, 'uname -a', 'uname'],
+      [4, 4, null, null],
+      [6, 8, 'dmesg', 'dmesg'],
+    ],
+  ],
   // `virsh nodedev-list` and `nodedev-dumpxml` print descriptions, not libvirt's log: not read
   [
     `${C}github-wangyinfeng-cmd-handbook-82576-sriov-vf-healthy/virsh-nodedev-dumpxml-vf.txt`,
