@@ -4,8 +4,8 @@
  * collector's formats, or its kernel log flooded with DMA remapping faults. These are load
  * shapes for timing, not evidence for rules.
  */
-import { mkdirSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { packTree } from '../scripts/pack-tree.mjs';
 
 const SAMPLE = join(import.meta.dirname, '..', 'samples', 'lab-intel-healthy', 'evidence');
@@ -124,4 +124,59 @@ export async function bigHost(dir, n) {
 
 export async function floodedLog(dir, mb) {
   return makeBundle(dir, `dmesg-${mb}mb`, (tree) => writeFileSync(join(tree, 'commands', 'dmesg.out'), floodedDmesg(mb)));
+}
+
+/**
+ * A host root for the collector (its PTDOCTOR_ROOT, as test/collector/harness.ts builds one): the
+ * lab sample's /proc, /etc and /boot files, and `n` PCI functions in sysfs's own shape — device
+ * directories under /sys/devices with their attribute files, /sys/bus/pci/devices links, driver
+ * and iommu_group links, and /sys/kernel/iommu_groups/N/devices — the same GPU, HDMI audio and NIC
+ * slots as bigHostFiles.
+ */
+export function fakeHostRoot(dir, n) {
+  rmSync(dir, { recursive: true, force: true });
+  const put = (rel, text) => {
+    const p = join(dir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  };
+  const link = (rel, target) => {
+    const p = join(dir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    symlinkSync(target, p);
+  };
+  for (const f of ['proc/cmdline', 'proc/modules', 'proc/meminfo', 'proc/cpuinfo', 'proc/swaps', 'proc/mounts', 'proc/iomem'])
+    if (existsSync(join(SAMPLE, f))) put(f, readFileSync(join(SAMPLE, f)));
+  put('proc/stat', 'cpu  1 2 3 4\nbtime 1795630000\nprocesses 100\n');
+  cpSync(join(SAMPLE, 'etc'), join(dir, 'etc'), { recursive: true });
+  cpSync(join(SAMPLE, 'boot'), join(dir, 'boot'), { recursive: true });
+  for (const t of ['APIC', 'DMAR', 'DSDT', 'FACP', 'HPET', 'MCFG', 'WAET']) put(`sys/firmware/acpi/tables/${t}`, '');
+  for (const driver of new Set(ROLES.map((r) => r.driver))) mkdirSync(join(dir, 'sys/bus/pci/drivers', driver), { recursive: true });
+  for (let i = 0; i < n; i += 1) {
+    const slot = Math.floor(i / 3);
+    const role = ROLES[i % 3];
+    const a = addr(slot, i % 3);
+    const dev = `sys/devices/pci${a.slice(0, 4)}:00/${a}`;
+    const [vendor, device, cls] = role.ids;
+    const attrs = {
+      vendor: `0x${vendor}`,
+      device: `0x${device}`,
+      subsystem_vendor: '0x10de',
+      subsystem_device: '0x120f',
+      class: `0x${cls}`,
+      revision: '0xa1',
+      driver_override: '(null)',
+      reset_method: 'flr bus',
+      numa_node: '0',
+      enable: '1',
+    };
+    for (const [k, v] of Object.entries(attrs)) put(`${dev}/${k}`, `${v}\n`);
+    link(`sys/bus/pci/devices/${a}`, `../../../devices/pci${a.slice(0, 4)}:00/${a}`);
+    link(`${dev}/driver`, `../../../bus/pci/drivers/${role.driver}`);
+    const group = 100 + 2 * slot + (i % 3 === 2 ? 1 : 0);
+    mkdirSync(join(dir, `sys/kernel/iommu_groups/${group}/devices`), { recursive: true });
+    link(`${dev}/iommu_group`, `../../../kernel/iommu_groups/${group}`);
+    link(`sys/kernel/iommu_groups/${group}/devices/${a}`, `../../../../devices/pci${a.slice(0, 4)}:00/${a}`);
+  }
+  return dir;
 }

@@ -33,6 +33,7 @@ import hostIsVirtualMachine from './host-is-virtual-machine.js';
 import hugepagesNotConfigured from './hugepages-not-configured.js';
 import hugepagesShort from './hugepages-short.js';
 import interruptRemappingMissing from './interrupt-remapping-missing.js';
+import inventoryCut from './inventory-cut.js';
 import iommuCmdlineInvalid from './iommu-cmdline-invalid.js';
 import iommuFaults from './iommu-faults.js';
 import iommuFirmwareDisabled from './iommu-firmware-disabled.js';
@@ -101,6 +102,7 @@ export const builtinRules: readonly Rule[] = [
   hugepagesNotConfigured,
   hugepagesShort,
   evidenceIncomplete,
+  inventoryCut,
   dmesgTruncated,
   logLinesUnexplained,
   // Cloudpods host service (findings tagged `cloudpods`)

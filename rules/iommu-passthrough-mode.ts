@@ -20,7 +20,8 @@ export default defineRule({
     translated:
       "{{param}} is not set: the host's own devices have their DMA translated by the IOMMU (safer, slightly slower); assigned devices are unaffected.",
     noIommu: 'No IOMMU is active, so the host DMA mode does not apply.',
-    iommuUnknown: '{{param}} is not set, but whether an IOMMU translates the host DMA at all is not known (no IOMMU units, groups or default-domain line in the evidence).',
+    iommuUnknown:
+      '{{param}} is not set, but whether an IOMMU translates the host DMA at all is not known (no IOMMU units, groups or default-domain line in the evidence).',
   },
   check({ cmdline, host, logEvents, kernelIommu }, r) {
     if (kernelIommu.state === 'known' && !kernelIommu.value.active) return r.skip('noIommu', {});

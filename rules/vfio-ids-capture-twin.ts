@@ -1,6 +1,23 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import type { PciDevice } from '../src/facts/model.js';
 import { chosenByAddress, idCaptures } from '../src/facts/vfio-id-twins.js';
 import { bindByAddress } from '../src/fixes/bind-by-address.js';
+
+/** Config lines cited per finding: a few prove the id is configured (a modprobe.d of 190,000 such lines is counted past these). */
+const MAX_CITED_LINES = 16;
+/** Identical devices named in one message: 4,096 VFs of one id are counted past these. */
+const MAX_NAMED_TWINS = 16;
+
+/** The addresses of `devices` but `d`, the first MAX_NAMED_TWINS of them named and the rest counted. */
+function othersThan(devices: readonly PciDevice[], d: PciDevice): string {
+  const named: string[] = [];
+  for (const m of devices) {
+    if (m === d) continue;
+    if (named.length === MAX_NAMED_TWINS) return `${named.join(', ')} and ${devices.length - 1 - named.length} more`;
+    named.push(m.address);
+  }
+  return named.join(', ');
+}
 
 // vfio-pci turns each `ids` entry into a dynamic id (drivers/vfio/pci/vfio_pci.c vfio_pci_fill_ids →
 // pci_add_dynid), so it claims every device with that vendor:device pair, wherever it sits.
@@ -30,20 +47,17 @@ export default defineRule({
     const raw = [...new Set(ids.map((v) => v.raw))].join(',');
     if (pci.state !== 'known') return r.unknown('noInventory', { ids: raw, reason: pci.reason }, pci.collect);
     const captures = idCaptures(ids, pci.value).filter((c) => c.matches.length > 0);
-    if (captures.length === 0) return r.pass('noMatch', { ids: raw }, [...new Set(ids.map((v) => v.ref))]);
+    if (captures.length === 0) return r.pass('noMatch', { ids: raw }, [...new Set(ids.map((v) => v.ref))].slice(0, MAX_CITED_LINES));
     const chosen = chosenByAddress(targets.value);
     const storage = hostStorage.state === 'known' ? hostStorage.value.devices : [];
-    return captures.flatMap((c) =>
-      c.matches.map((d) => {
-        if (c.matches.length === 1)
-          return r.pass('single', { address: d.address, id: c.id }, [...c.refs, ...d.refs], { device: d.address });
-        const others = c.matches
-          .filter((m) => m !== d)
-          .map((m) => m.address)
-          .join(', ');
+    return captures.flatMap((c) => {
+      const cited = c.refs.slice(0, MAX_CITED_LINES);
+      const meant = c.matches.filter((m) => chosen.has(m.address));
+      return c.matches.map((d) => {
+        if (c.matches.length === 1) return r.pass('single', { address: d.address, id: c.id }, [...cited, ...d.refs], { device: d.address });
+        const others = othersThan(c.matches, d);
         const backs = storage.find((s) => s.address === d.address);
         const hostNeeds = backs ? `, which carries ${backs.why}` : d.bootVga === true ? ', the boot VGA (the host console)' : '';
-        const meant = c.matches.filter((m) => chosen.has(m.address));
         if (!hostNeeds && meant.length === 0 && hostStorage.state !== 'known' && d.classCode.startsWith('01'))
           return r.unknown('storageUnknown', { address: d.address, id: c.id, others, reason: hostStorage.reason }, hostStorage.collect, {
             device: d.address,
@@ -52,11 +66,12 @@ export default defineRule({
           return r.pass(
             meant.length === 0 ? 'unnamed' : 'meant',
             { address: d.address, id: c.id, others },
-            [...c.refs, ...d.refs, ...(hostStorage.state === 'known' ? hostStorage.evidence : [])],
+            [...cited, ...d.refs, ...(hostStorage.state === 'known' ? hostStorage.evidence : [])],
             { device: d.address },
           );
         const passThrough = meant.filter((m) => m !== d);
-        const keep = c.matches.filter((m) => !passThrough.includes(m));
+        const passing = new Set(passThrough);
+        const keep = c.matches.filter((m) => !passing.has(m));
         return r.fail(
           'twin',
           {
@@ -66,7 +81,7 @@ export default defineRule({
             why: hostNeeds,
             meant: passThrough.map((m) => m.address).join(', ') || 'not named by address',
           },
-          [...c.refs, ...d.refs, ...(backs ? [backs.ref] : [])],
+          [...cited, ...d.refs, ...(backs ? [backs.ref] : [])],
           bindByAddress(host.value, c, passThrough, keep, targets.value.vfioIds),
           {
             device: d.address,
@@ -78,7 +93,7 @@ export default defineRule({
               : {}),
           },
         );
-      }),
-    );
+      });
+    });
   },
 });

@@ -2,6 +2,9 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { atLeast } from '../src/facts/kernel.js';
 import { removeModuleLine } from '../src/fixes/module-lines.js';
 
+/** Config lines cited per finding: a modprobe.d of 49,000 files is named by the first few. */
+const MAX_CITED_LINES = 16;
+
 export default defineRule({
   id: 'vfio-virqfd-obsolete',
   title: 'vfio_virqfd is listed for loading on a kernel that no longer has it',
@@ -23,16 +26,16 @@ export default defineRule({
       return r.pass(
         'notListed',
         { release: k.release, note: merged ? 'has it inside vfio' : 'loads it as a dependency of vfio_pci, so it need not be listed' },
-        [...kernel.evidence, ...moduleConfig.evidence],
+        [...kernel.evidence, ...moduleConfig.evidence.slice(0, MAX_CITED_LINES)],
       );
     if (!merged)
-      return r.pass('listedOld', { release: k.release }, [...entries.map((e) => e.ref), ...kernel.evidence], {
+      return r.pass('listedOld', { release: k.release }, [...entries.slice(0, MAX_CITED_LINES).map((e) => e.ref), ...kernel.evidence], {
         despiteGaps: 'on this kernel every listing of vfio_virqfd is harmless, seen or not',
       });
     return r.fail(
       'obsolete',
       { files: [...new Set(entries.map((e) => e.ref.source))].join(', '), release: k.release },
-      [...entries.map((e) => e.ref), ...kernel.evidence],
+      [...entries.slice(0, MAX_CITED_LINES).map((e) => e.ref), ...kernel.evidence],
       removeModuleLine(
         entries.map((e) => ({ path: e.ref.source, line: e.ref.line })),
         'vfio_virqfd',

@@ -25,10 +25,14 @@ export const LIMITS = {
   maxKeptBytes: 32 * 1024 ** 2,
   /**
    * Lines kept of one entry and over all entries (each line becomes a parser record). A busy
-   * host's kernel log at the collector's 8 MiB cap is about 100,000 lines.
+   * host's kernel log at the collector's 8 MiB cap is about 100,000 lines; the sysfs inventory of
+   * 20,000 PCI functions with every attribute the collector reads (19 lines each) is 380,000, and
+   * the largest real hosts (16 PFs × 256 VFs, multi-socket servers with hundreds of NVMe devices)
+   * have a third of that. Over all entries: such a host's inventories, `lspci -vvv` and kernel log
+   * at the collector's caps. A cut inventory is reported (rule inventory-cut), never a silent answer.
    */
-  maxEntryLines: 200_000,
-  maxKeptLines: 500_000,
+  maxEntryLines: 400_000,
+  maxKeptLines: 1_000_000,
   /** Path length in bytes and depth in components. */
   maxPathBytes: 4096,
   maxPathDepth: 64,

@@ -4,7 +4,7 @@
  * when it is a terminal.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { summarizeFleet } from '../fleet/fleet-summary.js';
 import { hostNames } from '../fleet/host-names.js';
@@ -40,7 +40,8 @@ export async function analyzeFleet(paths: readonly string[], opts: FleetOptions,
     devices: opts.devices,
     failOn: opts.failOn,
   }));
-  const threads = opts.jobs ?? Math.max(1, cpus().length);
+  // The cores this process may use (its CPU affinity), not every core of the machine.
+  const threads = opts.jobs ?? availableParallelism();
   const hosts = await runFleet(jobs, threads, (done, total) => {
     if (!opts.progress) return;
     const width = 30;

@@ -78,7 +78,9 @@ LOG_HEAD=1048576; [ "$LOG_HEAD" -gt $((MAX_ITEM / 2)) ] && LOG_HEAD=$((MAX_ITEM 
 # (ulimit -f counts 512- or 1024-byte blocks depending on the shell; either is generous.)
 FSIZE=$(( (MAX_ITEM * 4) / 512 + 1 ))
 # TOTAL: bytes of the logs cut as they are read (manifest_items applies the budget to every item)
-RUN=0 TOTAL=0 CHILD='' WD='' TMP='' PARTIAL='' NDENIED=0 DENIED_IDS=''
+RUN=0 TOTAL=0 CHILD='' WD='' TMP='' PARTIAL='' NDENIED=0 DENIED_IDS='' DIRS='' ITEMS='' ITEM_PATHS=''
+NL='
+'
 OK_IDS='' KEPT_IDS=''   # ids with an ok (or kept: ok or truncated) item, each followed by a blank
 DROP=''   # empty outputs of failed items (bundle paths, no blanks), removed in one rm at the end
 # the effective uid from the shell's own /proc/self/status (a builtin read), else id -u
@@ -116,9 +118,28 @@ trap 'cleanup; trap - EXIT; exit 129' HUP
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ptdoctor.XXXXXX" 2>/dev/null) ||
 	{ TMP=${TMPDIR:-/tmp}/ptdoctor.$$; mkdir "$TMP" 2>/dev/null; } || { TMP=; die "cannot create a temp directory"; }
 
-HAVE_TIMEOUT=0
-timeout -k 2 5 true >/dev/null 2>&1 && HAVE_TIMEOUT=1
 have() { command -v "$1" >/dev/null 2>&1; }
+# path_of NAME: sets P to the file the shell would run for NAME, searched once here (builtin tests:
+# no process). Every run then names it by path, so neither the shell in its subshell nor timeout(1)
+# tries each directory of a long PATH with a failing execve. A shell that runs its own applets
+# before PATH (busybox sh: `command -v` names the applet, not a file) keeps the name.
+path_of() {
+	P=$1
+	[ "$BY_PATH" = 1 ] || return 0
+	case $1 in */*) return 0 ;; esac
+	_pr=$PATH:
+	while [ -n "$_pr" ]; do
+		_pd=${_pr%%:*}; _pr=${_pr#*:}
+		[ -f "${_pd:-.}/$1" ] && [ -x "${_pd:-.}/$1" ] && { P=${_pd:-.}/$1; return 0; }
+	done
+	return 0
+}
+# One probe (one subshell): whether commands are files on PATH here, and whether timeout(1) works.
+HAVE_TIMEOUT=0 BY_PATH=0
+_probe=$(command -v cat; timeout -k 2 5 true >/dev/null 2>&1 && echo works)
+case $_probe in /*) BY_PATH=1 ;; esac
+case $_probe in *works) HAVE_TIMEOUT=1 ;; esac
+path_of timeout; TIMEOUT=$P
 
 # Milliseconds since boot from the real /proc/uptime (a builtin read: no fork); empty if unknown.
 # Sets NOW (functions set variables rather than echo: a $(...) costs a fork per call).
@@ -151,13 +172,20 @@ record_item() {
 	[ -n "${6:-}" ] && _line="$_line,\"exitCode\":$6"
 	[ -n "${7:-}" ] && _line="$_line,\"durationMs\":$7"
 	[ -n "${8:-}" ] && _line="$_line,\"mtime\":$8"
-	printf '%s|%s\n' "$4" "$_line" >>"$TMP/items"
+	# kept in memory (shells read a file back a byte at a time), written out past 64 KiB: a host
+	# with thousands of items must not make every append copy a growing string
+	ITEMS="$ITEMS$4|$_line
+"
+	[ "${#ITEMS}" -gt 65536 ] && flush_items
+	[ -n "$4" ] && ITEM_PATHS="$ITEM_PATHS $4"
 	case $5 in
 	denied) NDENIED=$((NDENIED + 1)); DENIED_IDS="$DENIED_IDS $1" ;;
 	ok) OK_IDS="$OK_IDS $1 "; KEPT_IDS="$KEPT_IDS $1 " ;;
 	truncated) KEPT_IDS="$KEPT_IDS $1 " ;;
 	esac
 }
+# flush_items: the items recorded so far go to $TMP/items (which then holds every item, in order)
+flush_items() { printf '%s' "$ITEMS" >>"$TMP/items"; ITEMS=; }
 # is_ok ID: whether an item of that id was collected ok; is_kept ID: ok or truncated
 is_ok() { case $OK_IDS in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 is_kept() { case $KEPT_IDS in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
@@ -171,8 +199,10 @@ run_timed() {
 	_o=$1 _e=$2; shift 2
 	RUN=$((RUN + 1)); now_ms; _t0=$NOW
 	if [ "$HAVE_TIMEOUT" = 1 ] && [ "${1#gen_}" = "$1" ]; then
-		(ulimit -f "$FSIZE" 2>/dev/null; exec timeout -k 2 "$T" "$@") >"$_o" 2>"$_e" </dev/null &
+		path_of "$1"; _tcmd=$P; shift
+		(ulimit -f "$FSIZE" 2>/dev/null; exec "$TIMEOUT" -k 2 "$T" "$_tcmd" "$@") >"$_o" 2>"$_e" </dev/null &
 		CHILD=$!
+		set -- "$_tcmd" "$@"
 	else
 		(ulimit -f "$FSIZE" 2>/dev/null; "$@") >"$_o" 2>"$_e" </dev/null &
 		CHILD=$!
@@ -195,6 +225,29 @@ run_timed() {
 	fi
 	elapsed_since "$_t0"
 }
+# The wall clock, read once (one date process): EPOCH0 and STARTED, with MS0 the /proc/uptime
+# milliseconds at that moment; later times are EPOCH0 plus the uptime elapsed since (no process).
+# now_epoch: sets EPOCH (whole seconds), by date(1) only when /proc/uptime cannot be read.
+now_epoch() {
+	now_ms
+	if [ -n "$NOW" ] && [ -n "$MS0" ] && [ -n "$EPOCH0" ]; then EPOCH=$((EPOCH0 + (NOW - MS0) / 1000))
+	else EPOCH=$(date +%s); fi
+}
+# utc_of EPOCH: sets UTC to its yyyy-mm-ddThh:mm:ssZ (days to civil date: H. Hinnant's
+# civil_from_days, proleptic Gregorian, exact for every date after 1970)
+utc_of() {
+	_ud=$(($1 / 86400 + 719468)) _us=$(($1 % 86400))
+	_uera=$((_ud / 146097)); _udoe=$((_ud - _uera * 146097))
+	_uyoe=$(((_udoe - _udoe / 1460 + _udoe / 36524 - _udoe / 146096) / 365))
+	_udoy=$((_udoe - (365 * _uyoe + _uyoe / 4 - _uyoe / 100))); _ump=$(((5 * _udoy + 2) / 153))
+	_uday=$((_udoy - (153 * _ump + 2) / 5 + 1)); _umon=$((_ump < 10 ? _ump + 3 : _ump - 9))
+	_uyear=$((_uyoe + _uera * 400 + (_umon <= 2 ? 1 : 0)))
+	_uh=$((_us / 3600)) _um=$((_us % 3600 / 60)) _usec=$((_us % 60))
+	[ "$_umon" -lt 10 ] && _umon=0$_umon; [ "$_uday" -lt 10 ] && _uday=0$_uday
+	[ "$_uh" -lt 10 ] && _uh=0$_uh; [ "$_um" -lt 10 ] && _um=0$_um; [ "$_usec" -lt 10 ] && _usec=0$_usec
+	UTC=$_uyear-$_umon-${_uday}T$_uh:$_um:${_usec}Z
+}
+
 # elapsed_since T0: sets DUR to the milliseconds since T0 (empty if unknown)
 elapsed_since() { now_ms; DUR=; [ -n "$1" ] && [ -n "$NOW" ] && DUR=$((NOW - $1)); }
 
@@ -458,6 +511,9 @@ collect_file() {
 	_m=${3:-plain}
 	case $_m:$2 in plain:/etc/*|plain:/boot/*|plain:/proc/cmdline) _m=mask ;; esac
 	queue "F|$1|$2|$_m"
+	# its bundle directory, made with the others by one mkdir before the batch (a file refused
+	# there leaves an empty directory, which readers skip)
+	if [ -f "$R$2" ]; then _dd=${2#/}; _dd=$W/${_dd%/*}; case " $DIRS " in *" $_dd "*) ;; *) DIRS="$DIRS $_dd" ;; esac; fi
 }
 
 # collect_glob ID DIR PATTERN [MODE]: a `many` item; one manifest item per file, or one `absent`
@@ -542,18 +598,22 @@ gen_batch() {
 	# modification times of the configuration files, for "edited after the last boot": one stat
 	# shellcheck disable=SC2086 # host paths of copied files hold no blanks
 	[ -n "$MTIME_PATHS" ] && { stat -c 'm|%Y|%n' $MTIME_PATHS 2>/dev/null || for _f in $MTIME_PATHS; do
-		printf 'm|%s|%s\n' "$(date -r "$_f" +%s 2>/dev/null)" "$_f"; done; }
+		printf 'm|%s|%s\n' "$(date -r "$_f" +%s 2>/dev/null)" "$_f"; done; } >"$TMP/mtimes"
 	return 0
 }
 
 # run_batch: runs the queued jobs and records their items, in queue order
 run_batch() {
 	[ "$NQ" -gt 0 ] || return 0
+	# shellcheck disable=SC2086 # bundle paths hold no blanks (collect_glob refuses such names)
+	[ -n "$DIRS" ] && mkdir -p $DIRS
+	DIRS=
 	_from=1
 	while [ "$_from" -le "$NQ" ]; do
 		run_timed "$TMP/res" "$TMP/reserr" gen_batch "$_from"
 		_mt=' '
-		while IFS='|' read -r _k _a _b _; do [ "$_k" = m ] && _mt="$_mt${_b#"$R"}|$_a "; done <"$TMP/res"
+		[ -s "$TMP/mtimes" ] && while IFS='|' read -r _k _a _b _; do [ "$_k" = m ] && _mt="$_mt${_b#"$R"}|$_a "; done <"$TMP/mtimes"
+		: >"$TMP/mtimes"
 		_cur=0 _last=$((_from - 1))
 		while IFS='|' read -r _k _id _kind _src _p _out _st _ec _dur _tot; do
 			case $_k in
@@ -591,13 +651,29 @@ run_batch() {
 	: >"$TMP/queue"; NQ=0
 }
 
+# says_denied FILE: whether a command's stderr says it was refused for lack of privilege, read by
+# the shell (its first 64 lines; no grep process per failed command)
+says_denied() {
+	_sn=0
+	while [ "$_sn" -lt 64 ] && IFS='' read -r _sl || [ -n "$_sl" ]; do
+		_sn=$((_sn + 1))
+		case $_sl in
+		*[Pp][Ee][Rr][Mm][Ii][Ss][Ss][Ii][Oo][Nn]' '[Dd][Ee][Nn][Ii][Ee][Dd]*|*[Nn][Oo][Tt]' '[Pp][Ee][Rr][Mm][Ii][Tt][Tt][Ee][Dd]*|\
+		*[Ii][Nn][Ss][Uu][Ff][Ff][Ii][Cc][Ii][Ee][Nn][Tt]' '[Pp][Ee][Rr][Mm][Ii][Ss][Ss][Ii][Oo][Nn][Ss]*) return 0 ;;
+		esac
+		_sl=
+	done <"$1"
+	return 1
+}
+
 # collect_command ID SOURCE MODE CMD...: an external command; output to commands/<id>.out, stderr
 # to .err, under its own deadline.
 collect_command() {
 	_id=$1 _srcs=$2 _mode=$3; shift 3
 	_out=commands/$_id.out
 	if ! have "$1"; then record_item "$_id" command "$_srcs" "" no-command; return; fi
-	run_timed "$W/$_out" "$TMP/err" "$@"
+	_err=$W/commands/$_id.err
+	run_timed "$W/$_out" "$_err" "$@"
 	_st=ok _ec=$RC
 	if [ "$TIMED_OUT" = 1 ]; then _st=timeout
 	elif [ "${1#gen_}" != "$1" ]; then
@@ -605,15 +681,16 @@ collect_command() {
 	elif [ "$RC" -eq 153 ]; then _st=truncated
 	elif [ "$RC" -ne 0 ] && ! { [ "$1" = systemd-detect-virt ] && [ "$RC" -eq 1 ]; }; then
 		_st=error
-		grep -qiE 'permission denied|not permitted|insufficient permissions' "$TMP/err" && _st=denied
+		says_denied "$_err" && _st=denied
 	fi
 	# as non-root, lspci prints "<access denied>" for config space it cannot read
 	[ "$_st" = ok ] && [ "$UID_NOW" != 0 ] && grep -q '<access denied>' "$W/$_out" && _st=denied
 	[ "$_st" = ok ] && [ "$UID_NOW" != 0 ] && [ "$1" = journalctl ] &&
-		grep -qi 'not seeing messages' "$TMP/err" && _st=denied
+		grep -qi 'not seeing messages' "$_err" && _st=denied
 	TRUNC=0; [ "$_mode" = plain ] || cap_copy "$W/$_out" "$W/$_out" "$_mode"
 	[ "$TRUNC" = 1 ] && { [ "$_st" = ok ] || [ "$_st" = truncated ]; } && _st=truncated
-	[ -s "$TMP/err" ] && mv "$TMP/err" "$W/commands/$_id.err"
+	# stderr was written into the bundle; an empty one goes with the manifest's one rm
+	[ -s "$_err" ] || DROP="$DROP commands/$_id.err"
 	_p=$_out
 	case $_st in ok|truncated) ;; *) [ -s "$W/$_out" ] || { DROP="$DROP $_out"; _p=; } ;; esac
 	record_item "$_id" command "$_srcs" "$_p" "$_st" "$_ec" "$DUR"
@@ -641,6 +718,9 @@ read_attr() { V=; [ -r "$1" ] || return 1; { IFS= read -r V || [ -n "$V" ] || :;
 # working directory is not used by anything else)
 real_dir() { cd -P "$1" 2>/dev/null || return 1; V=$PWD; [ -n "$R" ] && V=${V#"$RREAL"}; return 0; }
 
+# One stderr redirection for the whole listing, and each attribute read straight away: only an
+# attribute that cannot be read is looked at again (absent: skipped; unreadable: marked), so a
+# present one costs one open, not a test, an access check and two redirections (npm run bench).
 gen_pci_sysfs() {
 	[ -d "$R/sys/bus/pci/devices" ] || return 3
 	_first=1
@@ -648,16 +728,20 @@ gen_pci_sysfs() {
 		[ -e "$_d" ] || continue
 		[ $_first = 1 ] || echo; _first=0
 		echo "[${_d##*/}]"
-		real_dir "$_d" && echo "path=$V"
+		cd -P "$_d" && echo "path=${PWD#"$RREAL"}"
 		for _k in vendor device subsystem_vendor subsystem_device class revision driver iommu_group \
 			driver_override boot_vga reset_method sriov_totalvfs sriov_numvfs physfn numa_node enable; do
 			case $_k in
-			driver|iommu_group|physfn) [ -L "$_d/$_k" ] && real_dir "$_d/$_k" && echo "$_k=${V##*/}" ;;
-			*) [ -e "$_d/$_k" ] || continue
-				if read_attr "$_d/$_k"; then printf '%s=%s\n' "$_k" "$V"; else echo "# unreadable: $_k"; fi ;;
+			driver|iommu_group|physfn) [ -L "$_d/$_k" ] && cd -P "$_d/$_k" && echo "$_k=${PWD##*/}" ;;
+			*)
+				V=
+				if { IFS= read -r V || [ -n "$V" ]; } <"$_d/$_k"; then printf '%s=%s\n' "$_k" "$V"
+				elif [ -e "$_d/$_k" ]; then
+					if [ -r "$_d/$_k" ]; then printf '%s=%s\n' "$_k" "$V"; else echo "# unreadable: $_k"; fi
+				fi ;;
 			esac
 		done
-	done
+	done 2>/dev/null
 	cd /
 }
 gen_iommu_groups() {
@@ -707,10 +791,12 @@ gen_devicetree_iommu() {
 }
 gen_boot_times() {
 	_bt=; while read -r _k _v; do [ "$_k" = btime ] && _bt=$_v; done <"$R/proc/stat" 2>/dev/null
-	[ -n "$_bt" ] && echo "btime $_bt"; echo "now $(date +%s)"
+	[ -n "$_bt" ] && echo "btime $_bt"; now_epoch; echo "now $EPOCH"
 }
 gen_kernel_config() {
-	_kr=$(uname -r)
+	# the release from `uname -srvm`'s output when it was collected (no second uname)
+	_kr=; is_ok uname && read -r _ _kr _ <"$W/commands/uname.out"
+	[ -n "$_kr" ] || _kr=$(uname -r)
 	for _c in "/boot/config-$_kr" "/lib/modules/$_kr/config" /proc/config.gz; do
 		[ -e "$R$_c" ] || continue
 		[ -r "$R$_c" ] || return 4
@@ -965,6 +1051,7 @@ redact_bundle() {
 	have awk || die "--redact needs awk; none found, no bundle written"
 	run_timed "$TMP/literals" "$TMP/lerr" gen_redact_literals
 	printf '%s\n' "$HOST" >"$TMP/hostname"
+	flush_items
 	cut -d'|' -f1 "$TMP/items" >"$TMP/paths.orig"
 	find "$W" -type f >"$TMP/files"
 	# shellcheck disable=SC2046 # file names are ours or allowlist-checked (no blanks)
@@ -987,29 +1074,46 @@ manifest_items() {
 	# shellcheck disable=SC2086 # bundle paths hold no blanks
 	[ -n "$DROP" ] && (cd "$W" && rm -f $DROP)
 	set --
-	while IFS='|' read -r _p _j; do [ -n "$_p" ] && [ -f "$W/$_p" ] && set -- "$@" "$_p"; done <"$TMP/items"
+	# the paths as recorded (redaction may have renamed files: then from the rewritten items)
+	if [ "$REDACT" = 1 ]; then
+		while IFS='|' read -r _p _j; do [ -n "$_p" ] && [ -f "$W/$_p" ] && set -- "$@" "$_p"; done <"$TMP/items"
+	else
+		# shellcheck disable=SC2086 # bundle paths hold no blanks
+		for _p in $ITEM_PATHS; do [ -f "$W/$_p" ] && set -- "$@" "$_p"; done
+	fi
 	: >"$TMP/sizes"; [ $# -gt 0 ] && (cd "$W" && wc -c -- "$@") >"$TMP/sizes"
 	_used=0 _sep=
-	while IFS='|' read -r _p _j; do
-		if [ -n "$_p" ] && [ -f "$W/$_p" ]; then
-			read -r _n _ <&3; case $_n in ''|*[!0-9]*) _n=0 ;; esac
-			_cap=$MAX_ITEM; [ $((MAX_TOTAL - _used)) -lt "$_cap" ] && _cap=$((MAX_TOTAL - _used))
-			[ "$_cap" -lt 0 ] && _cap=0
-			if [ "$_n" -gt "$_cap" ]; then
-				head -c "$_cap" "$W/$_p" >"$TMP/cut" && mv "$TMP/cut" "$W/$_p"; _n=$_cap
-				case $_j in *'"status":"ok"'*) _j="${_j%%\"status\":\"ok\"*}\"status\":\"truncated\"${_j#*\"status\":\"ok\"}" ;; esac
-			fi
-			_used=$((_used + _n)); _j="$_j,\"bytes\":$_n"
+	exec 3<"$TMP/sizes"
+	[ -s "$TMP/items" ] && while IFS='|' read -r _p _j; do manifest_item; done <"$TMP/items"
+	_rest=$ITEMS
+	while [ -n "$_rest" ]; do
+		_l=${_rest%%"$NL"*}; _rest=${_rest#*"$NL"}
+		_p=${_l%%|*} _j=${_l#*|}
+		manifest_item
+	done
+	exec 3<&-
+}
+# manifest_item: prints item _j (bundle path _p) with its size, the next line of fd 3 (wc's)
+manifest_item() {
+	if [ -n "$_p" ] && [ -f "$W/$_p" ]; then
+		read -r _n _ <&3; case $_n in ''|*[!0-9]*) _n=0 ;; esac
+		_cap=$MAX_ITEM; [ $((MAX_TOTAL - _used)) -lt "$_cap" ] && _cap=$((MAX_TOTAL - _used))
+		[ "$_cap" -lt 0 ] && _cap=0
+		if [ "$_n" -gt "$_cap" ]; then
+			head -c "$_cap" "$W/$_p" >"$TMP/cut" && mv "$TMP/cut" "$W/$_p"; _n=$_cap
+			case $_j in *'"status":"ok"'*) _j="${_j%%\"status\":\"ok\"*}\"status\":\"truncated\"${_j#*\"status\":\"ok\"}" ;; esac
 		fi
-		printf '%s\n%s}' "$_sep" "$_j"; _sep=,
-	done <"$TMP/items" 3<"$TMP/sizes"
+		_used=$((_used + _n)); _j="$_j,\"bytes\":$_n"
+	fi
+	printf '%s\n%s}' "$_sep" "$_j"; _sep=,
 }
 
 # --- main ------------------------------------------------------------------------------------
 RREAL=; [ -n "$R" ] && RREAL=$(cd -P "$R" && pwd -P)
 HOST=$(hostname 2>/dev/null) || HOST=
 [ -n "$HOST" ] || read_attr "$R/proc/sys/kernel/hostname" && HOST=${HOST:-$V}
-STARTED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+EPOCH0=$(date -u +%s) MS0=
+case $EPOCH0 in ''|*[!0-9]*) EPOCH0=; STARTED=$(date -u +%Y-%m-%dT%H:%M:%SZ) ;; *) now_ms; MS0=$NOW; utc_of "$EPOCH0"; STARTED=$UTC ;; esac
 W=$TMP/bundle
 mkdir -p "$W/commands"
 : >"$TMP/items"; : >"$TMP/queue"
@@ -1092,7 +1196,7 @@ while [ -n "$_in" ]; do
 	_r=${_in#?}; _c=${_in%"$_r"}; _in=$_r
 	case $_c in [A-Za-z0-9._-]) SAFEHOST=$SAFEHOST$_c ;; *) SAFEHOST=${SAFEHOST}_ ;; esac
 done
-FINISHED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+if [ -n "$EPOCH0" ]; then now_epoch; utc_of "$EPOCH"; FINISHED=$UTC; else FINISHED=$(date -u +%Y-%m-%dT%H:%M:%SZ); fi
 # TS: FINISHED (yyyy-mm-ddThh:mm:ssZ) without its - and : (yyyymmddThhmmssZ), field by field
 TS=${FINISHED%%-*}; _t=${FINISHED#*-}; TS=$TS${_t%%-*}; _t=${_t#*-}; TS=$TS${_t%%:*}; _t=${_t#*:}; TS=$TS${_t%%:*}${_t#*:}
 TOP=ptdoctor-$SAFEHOST-$TS

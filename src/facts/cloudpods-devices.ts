@@ -14,6 +14,7 @@
 import { hostConfSetting } from './cloudpods-lookup.js';
 import type { EvidenceRef } from './fact.js';
 import type { CloudpodsFacts, HostConfSetting, PciDevice, PciFacts } from './model.js';
+import { MAX_CANDIDATES } from './targets.js';
 
 const GPU_CLASSES = ['0300', '0302', '0380'];
 const DISPLAY_VENDORS = ['10de', '1002'];
@@ -38,19 +39,26 @@ export function gpuProbeDisabledBy(cp: CloudpodsFacts): HostConfSetting | null {
   return setting?.value === 'true' ? setting : null;
 }
 
-/** The GPUs getPassthroughGPUs keeps (before its driver checks). */
-export function passthroughGpus(pci: PciFacts, cp: CloudpodsFacts): PciDevice[] {
+/**
+ * The GPUs getPassthroughGPUs keeps (before its driver checks), the first `limit` of them: the
+ * host service takes every GPU, and a host of more than MAX_CANDIDATES of them (25,000 GPU-class
+ * functions is no real host) is checked on the first ones; rule inventory-cut says so.
+ */
+export function passthroughGpus(pci: PciFacts, cp: CloudpodsFacts, limit = MAX_CANDIDATES): PciDevice[] {
   const useBootVga = isTrue(cp, 'use_boot_vga');
   const bootAddr = hostConfSetting(cp, 'boot_vga_pci_addr')?.value ?? '';
-  const pfs = [...listValues(cp, 'amd_vgpu_pfs'), ...listValues(cp, 'nvidia_vgpu_pfs')];
-  return pci.devices.filter((d) => {
+  const pfs = new Set([...listValues(cp, 'amd_vgpu_pfs'), ...listValues(cp, 'nvidia_vgpu_pfs')]);
+  const out: PciDevice[] = [];
+  for (const d of pci.devices) {
     const cls = d.classCode.slice(0, 4);
-    if (!GPU_CLASSES.includes(cls)) return false;
-    if (cls === '0380' && !DISPLAY_VENDORS.includes(d.vendor)) return false;
-    if (pfs.includes(shortAddr(d.address))) return false;
-    if (!useBootVga && (d.bootVga === true || (bootAddr !== '' && shortAddr(d.address) === bootAddr))) return false;
-    return true;
-  });
+    if (!GPU_CLASSES.includes(cls)) continue;
+    if (cls === '0380' && !DISPLAY_VENDORS.includes(d.vendor)) continue;
+    if (pfs.has(shortAddr(d.address))) continue;
+    if (!useBootVga && (d.bootVga === true || (bootAddr !== '' && shortAddr(d.address) === bootAddr))) continue;
+    if (out.length === limit) break;
+    out.push(d);
+  }
+  return out;
 }
 
 /** A list option's items (host.conf `key:` followed by `- item` lines). */

@@ -21,7 +21,10 @@ export function buildCmdline(ev: EvidenceSource, log: Fact<KernelLogFacts>): Fac
   const parsed = parseCmdline(e.text);
   if (parsed.params.length === 0) return fromKernelLog(log) ?? unknown('/proc/cmdline is empty', ['cat /proc/cmdline']);
   const ref = refTo(e, { line: parsed.line, text: parsed.text });
-  return known({ params: parsed.params.map(toKernelParam), ref }, [ref], gapsIn(e));
+  const cut = parsed.cut
+    ? [{ source: e.source, why: 'is longer than 64 KiB: only the parameters before the cut were read', collect: ['cat /proc/cmdline'] }]
+    : [];
+  return known({ params: parsed.params.map(toKernelParam), ref }, [ref], [...gapsIn(e), ...cut]);
 }
 
 /** The command line as the kernel logged it at boot: the same parameters /proc/cmdline shows. */

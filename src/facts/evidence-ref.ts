@@ -71,7 +71,11 @@ export function gapOf(ev: Evidence): EvidenceGap | null {
     case 'timeout':
       return { source: ev.source, why: 'timed out on the host', collect: [collectHint(ev)] };
     case 'error':
-      return { source: ev.source, why: `failed on the host${ev.exitCode === undefined ? '' : ` (exit ${ev.exitCode})`}`, collect: [collectHint(ev)] };
+      return {
+        source: ev.source,
+        why: `failed on the host${ev.exitCode === undefined ? '' : ` (exit ${ev.exitCode})`}`,
+        collect: [collectHint(ev)],
+      };
     case 'lost':
       return { source: ev.source, why: 'is listed in the manifest but missing from the archive', collect: [collectHint(ev)] };
     default: {

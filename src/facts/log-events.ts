@@ -103,7 +103,8 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
       streams.push({ source: 'QEMU logs', lines: cp.qemuLog.lines.map((l) => ({ message: l.message, ref: l.ref })) });
       gaps.push(...cp.qemuLog.gaps);
     }
-    if (cp.log) streams.push({ source: 'host service log', lines: cp.log.map((l) => ({ message: l.message, ref: l.ref, level: l.level })) });
+    if (cp.log)
+      streams.push({ source: 'host service log', lines: cp.log.map((l) => ({ message: l.message, ref: l.ref, level: l.level })) });
   }
   if (streams.length === 0)
     return unknown(kernelLog.state === 'unknown' ? kernelLog.reason : 'no log was collected', ['sudo dmesg', 'journalctl -k -b']);
@@ -178,11 +179,7 @@ function* kernelLines(log: KernelLogFacts): Iterable<LogLine> {
   for (const l of log.lines) yield { message: l.message, ref: logRef(log, l) };
 }
 
-function add(
-  events: Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>,
-  m: LogMatch,
-  ref: EvidenceRef,
-): void {
+function add(events: Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>, m: LogMatch, ref: EvidenceRef): void {
   const g = m.groups;
   const device = printedAddress(g.device);
   const flood = FLOODS.has(m.entry.fault);

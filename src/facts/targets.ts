@@ -63,7 +63,8 @@ export function buildTargets(
     if (hits.length === 0) unmatched.push(r);
     for (const d of hits) add(d, `--device ${r}`, d.refs[0]!);
   }
-  for (const v of vfioIds) if (inventory) for (const d of devicesWithId(inventory, v.vendor, v.device)) add(d, `vfio-pci ids ${v.raw}`, v.ref);
+  for (const v of vfioIds)
+    if (inventory) for (const d of devicesWithId(inventory, v.vendor, v.device)) add(d, `vfio-pci ids ${v.raw}`, v.ref);
   for (const d of devices) {
     if (d.driverOverride === 'vfio-pci') add(d, 'driver_override=vfio-pci', d.refs[0]!);
     if (d.driver === 'vfio-pci') add(d, 'bound to vfio-pci', d.refs[0]!);

@@ -27,6 +27,22 @@ function sameSlot(a: string, b: string): boolean {
 
 const idOf = (d: PciDevice): string => `${d.vendor}:${d.device}`;
 
+const byIdIndexes = new WeakMap<readonly PciDevice[], ReadonlyMap<string, readonly PciDevice[]>>();
+
+/** The inventory by vendor:device, built once per inventory: a fix per target must not scan every device. */
+function byId(devices: readonly PciDevice[]): ReadonlyMap<string, readonly PciDevice[]> {
+  let index = byIdIndexes.get(devices);
+  if (index) return index;
+  const built = new Map<string, PciDevice[]>();
+  for (const d of devices) {
+    const same = built.get(idOf(d));
+    if (same) same.push(d);
+    else built.set(idOf(d), [d]);
+  }
+  byIdIndexes.set(devices, (index = built));
+  return index;
+}
+
 export function makeGroupViable(
   host: HostProfile,
   target: PciDevice,
@@ -41,8 +57,9 @@ export function makeGroupViable(
   if (siblings.length > 0) {
     const card = [target, ...siblings];
     const ids = [...new Set(card.map(idOf))];
-    const shared = allDevices.filter((d) => !card.some((c) => c.address === d.address) && ids.includes(idOf(d)));
-    if (shared.length > 0 || allDevices.length === 0)
+    const index = byId(allDevices);
+    const shared = ids.some((id) => (index.get(id) ?? []).some((d) => !card.some((c) => c.address === d.address)));
+    if (shared || allDevices.length === 0)
       steps.push(
         ...bindAddressesAtBootSteps(
           host,

@@ -2,12 +2,9 @@
  * The fleet summary as Markdown, CSV (one row per host × failing rule), JSON and a self-contained
  * HTML page (same CSP discipline as host reports: no script, escaped text, hashed stylesheet).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { packageRoot } from '../package-root.js';
 import { mdCell, mdCodeSpan, mdInline } from '../report/markdown-escape.js';
-import { reportStylesheet } from '../report/render.js';
+import { loadTemplate, reportStylesheet } from '../report/render.js';
 import { visibleLine } from '../report/visible-text.js';
 import type { FleetSummary } from './fleet-summary.js';
 
@@ -58,7 +55,7 @@ let template: Handlebars.TemplateDelegate | null = null;
 
 export function renderFleetHtml(s: FleetSummary, generatedAt: string): string {
   const { cssHash, insertCss } = reportStylesheet();
-  template ??= Handlebars.create().compile(readFileSync(join(packageRoot(), 'templates', 'fleet.html.hbs'), 'utf8'), { strict: true });
+  template ??= loadTemplate(Handlebars.create(), 'fleet.html.hbs');
   const view = {
     generatedAt,
     cssHash,

@@ -25,8 +25,12 @@
  * - BOOT_IMAGE is added by GRUB, not the kernel, and is kept like any other parameter
  *   (test/fixtures/cmdline/guide-proc-cmdline.txt).
  * - a value may itself contain `=` (`root=UUID=…`, test/fixtures/cmdline/asokolsky-duo-truenas.txt).
+ * - a command line longer than MAX_CMDLINE_CHARS is read up to the last blank before that length and
+ *   marked `cut`: the kernel keeps at most COMMAND_LINE_SIZE bytes (2,048 on x86 and arm64,
+ *   arch/x86/include/asm/setup.h), so more is not a real command line, and 1 MiB of tabs between
+ *   one-letter words would be half a million parameters to compare.
  */
-import { capLine, splitLines, type UnparsedLine } from './lines.js';
+import { splitLines, type UnparsedLine } from './lines.js';
 
 export interface CmdlineParam {
   /** 0-based position among the kernel parameters. */
@@ -50,7 +54,12 @@ export interface Cmdline {
   /** Words after a bare `--` (arguments for init). */
   readonly initArgs: readonly string[];
   readonly unparsed: readonly UnparsedLine[];
+  /** Present when the line was longer than MAX_CMDLINE_CHARS: only the words before the cut were read. */
+  readonly cut?: true;
 }
+
+/** The most of one command line that is read (32 times the kernel's own limit on x86 and arm64). */
+export const MAX_CMDLINE_CHARS = 64 * 1024;
 
 /** `vfio-pci.ids` → `vfio_pci.ids`; keys without a module prefix stay as written. */
 export function normalizeParamKey(key: string): string {
@@ -116,8 +125,19 @@ function splitWords(s: string): Word[] {
   return out;
 }
 
-export function parseCmdlineString(s: string, line = 1): Pick<Cmdline, 'params' | 'initArgs'> {
-  const words = splitWords(capLine(s));
+/**
+ * `s` up to MAX_CMDLINE_CHARS, ending at a blank so that no word is read cut (one word longer than
+ * that is cut where the limit falls); null when it is not longer.
+ */
+function cutCommandLine(s: string): string | null {
+  if (s.length <= MAX_CMDLINE_CHARS) return null;
+  for (let i = MAX_CMDLINE_CHARS; i > 0; i -= 1) if (isSpace(s.charCodeAt(i))) return s.slice(0, i);
+  return s.slice(0, MAX_CMDLINE_CHARS);
+}
+
+export function parseCmdlineString(s: string, line = 1): Pick<Cmdline, 'params' | 'initArgs' | 'cut'> {
+  const cut = cutCommandLine(s);
+  const words = splitWords(cut ?? s);
   const params: CmdlineParam[] = [];
   const initArgs: string[] = [];
   let afterDashes = false;
@@ -132,7 +152,7 @@ export function parseCmdlineString(s: string, line = 1): Pick<Cmdline, 'params' 
     }
     params.push({ index: params.length, key: w.key, value: w.value, raw: w.raw, normKey: normalizeParamKey(w.key), line });
   }
-  return { params, initArgs };
+  return cut === null ? { params, initArgs } : { params, initArgs, cut: true };
 }
 
 /** /proc/cmdline holds one line; any further non-empty line is reported as unparsed. */
@@ -141,8 +161,8 @@ export function parseCmdline(text: string): Cmdline {
   const first = lines.find((l) => l.text.trim() !== '');
   if (!first) return { text: '', line: 1, params: [], initArgs: [], unparsed: [] };
   const unparsed = lines.filter((l) => l.line > first.line && l.text.trim() !== '');
-  const { params, initArgs } = parseCmdlineString(first.text, first.line);
-  return { text: first.text, line: first.line, params, initArgs, unparsed };
+  const { params, initArgs, cut } = parseCmdlineString(first.text, first.line);
+  return { text: first.text, line: first.line, params, initArgs, unparsed, ...(cut ? { cut } : {}) };
 }
 
 /** All occurrences of a key, in order (module parameters match with `-` and `_` alike). */

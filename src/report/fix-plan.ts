@@ -115,7 +115,9 @@ function chainsOf(findings: readonly Finding[]) {
     keys: (f.fix?.steps ?? []).map((s) => {
       const k = keyOf(s);
       if (!steps.has(k)) steps.set(k, s);
-      fixesOf.set(k, [...(fixesOf.get(k) ?? []), i]);
+      const fixes = fixesOf.get(k);
+      if (fixes) fixes.push(i);
+      else fixesOf.set(k, [i]);
       return k;
     }),
   }));
@@ -136,7 +138,9 @@ export function buildFixPlan(fails: readonly Finding[], host: HostProfile | null
 
   const byKind = new Map<PlanSectionKind, PlanItem[]>();
   const push = (k: PlanSectionKind, i: PlanItem): void => {
-    byKind.set(k, [...(byKind.get(k) ?? []), i]);
+    const items = byKind.get(k);
+    if (items) items.push(i);
+    else byKind.set(k, [i]);
   };
   let afterReboot = false;
   for (const n of ordered.nodes) {

@@ -75,24 +75,73 @@ export function orderSteps(
   const hasReboot = reboot !== undefined;
   const order: OrderedNode[] = [];
   const done = new Set<string>();
-  const ready = (): string[] => [...steps.keys()].filter((k) => !done.has(k) && indegree.get(k) === 0);
   const better = (a: string, b: string): boolean => {
     const ra = rank(steps.get(a)!, hasReboot);
     const rb = rank(steps.get(b)!, hasReboot);
     return ra !== rb ? ra < rb : firstSeen.get(a)! < firstSeen.get(b)!;
   };
+  // The steps whose predecessors are done, best first: a heap, so a plan of thousands of fixes
+  // costs a log per step, not a scan of every step per step.
+  const ready = new StepHeap(better);
+  for (const k of steps.keys()) if (indegree.get(k) === 0) ready.push(k);
+  // Cycles are broken at the earliest-asked step left.
+  const byFirstSeen = [...steps.keys()].sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
+  let earliest = 0;
   const cycles: string[] = [];
   while (done.size < steps.size) {
-    const candidates = ready();
-    let pick = candidates.reduce<string | undefined>((best, k) => (best === undefined || better(k, best) ? k : best), undefined);
+    let pick = ready.pop();
+    while (pick !== undefined && done.has(pick)) pick = ready.pop();
     if (pick === undefined) {
       // A cycle: two fixes want steps in opposite orders. Take the earliest-asked remaining step.
-      pick = [...steps.keys()].filter((k) => !done.has(k)).sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!)[0]!;
+      while (done.has(byFirstSeen[earliest]!)) earliest += 1;
+      pick = byFirstSeen[earliest]!;
       cycles.push(pick);
     }
     done.add(pick);
     order.push({ key: pick, step: steps.get(pick)!, from: from.get(pick) ?? [] });
-    for (const n of next.get(pick)!) indegree.set(n, indegree.get(n)! - 1);
+    for (const n of next.get(pick)!) {
+      const left = indegree.get(n)! - 1;
+      indegree.set(n, left);
+      if (left === 0 && !done.has(n)) ready.push(n);
+    }
   }
   return { nodes: order, cycles };
+}
+
+/** A binary min-heap of step keys under `before` (a strict order: no two keys tie). */
+class StepHeap {
+  private readonly keys: string[] = [];
+
+  constructor(private readonly before: (a: string, b: string) => boolean) {}
+
+  push(key: string): void {
+    const h = this.keys;
+    h.push(key);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(h[i]!, h[parent]!)) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): string | undefined {
+    const h = this.keys;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length === 0 || last === undefined) return top;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = i;
+      if (l < h.length && this.before(h[l]!, h[best]!)) best = l;
+      if (r < h.length && this.before(h[r]!, h[best]!)) best = r;
+      if (best === i) return top;
+      [h[i], h[best]] = [h[best]!, h[i]!];
+      i = best;
+    }
+  }
 }

@@ -36,6 +36,15 @@ describe('cmdline fact', () => {
     ]);
   });
 
+  it('a command line past 64 KiB (hostile: the lab line, then 1 MiB of `a<TAB>`) is read up to the cut and says so', () => {
+    const lab = 'BOOT_IMAGE=/boot/vmlinuz-6.1.0-56-amd64 root=UUID=4f1c2e0a-7d3b-4c8e-9a51-2b6d0f3e8c17 ro quiet intel_iommu=on iommu=pt';
+    const f = cmdlineOf({ cmdline: `${lab}\t${'a\t'.repeat(512 * 1024)}\n` });
+    expect(f.state).toBe('known');
+    if (f.state !== 'known') return;
+    expect(f.value.params.slice(0, 6).map((p) => p.raw)).toContain('intel_iommu=on');
+    expect(f.gaps.map((g) => g.why)).toEqual(['is longer than 64 KiB: only the parameters before the cut were read']);
+  });
+
   it('is unknown with neither /proc/cmdline nor a kernel log', () => {
     const f = cmdlineOf({
       cmdline: { status: 'denied' },

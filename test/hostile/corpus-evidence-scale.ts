@@ -1,7 +1,7 @@
 /**
  * Evidence shaped like the real thing at a scale no host reaches: every parser and fact must stay
  * within the budget (256 MiB peak RSS, 5 s of CPU) on what the reader keeps (at most 16 MiB and
- * 200,000 lines per file, 32 MiB and 500,000 lines in all). Each file is built from the real lab
+ * 400,000 lines per file, 32 MiB and 1,000,000 lines in all). Each file is built from the real lab
  * sample's own lines (samples/lab-group-shared, samples/lab-cloudpods-gpu-issues), repeated with
  * other addresses, ids or lengths.
  */
@@ -54,20 +54,20 @@ const longLine = (unit: string): string => `${unit.repeat(Math.floor((MIB - 2) /
 
 export const EVIDENCE_SCALE_CASES: readonly CorpusCase[] = [
   {
-    id: 'iommu-group-200k-members',
-    what: "the target NIC's IOMMU group listing 200,000 members",
+    id: 'iommu-group-450k-members',
+    what: "the target NIC's IOMMU group listing 450,000 members",
     file: 'group-200k.tgz',
     build: (path) => {
       const members: string[] = [text(GROUP_SHARED, 'commands/iommu-groups.out')];
-      for (let i = 0; i < 199_990; i += 1) members.push(`4 ${address(i)}\n`);
+      for (let i = 0; i < 449_990; i += 1) members.push(`4 ${address(i)}\n`);
       return put(tgz(...sampleEntries({ 'commands/iommu-groups.out': members.join('') })))(path);
     },
-    // the listing is cut at the reader's 200,000 lines; the members that make the group unviable come first
+    // the listing is cut at the reader's 400,000 lines; the members that make the group unviable come first
     expect: { kind: 'report', evidence: { 'iommu-groups': 'truncated' }, findings: { 'group-not-viable': 'fail' } },
   },
   {
     id: 'gpu-25k',
-    what: 'a Cloudpods host with 25,000 GPU-class devices, each in its own IOMMU group (PCI inventory cut at 200,000 lines)',
+    what: 'a Cloudpods host with 25,000 GPU-class devices, each in its own IOMMU group (PCI inventory cut at 400,000 lines)',
     file: 'gpu-25k.tgz',
     build: (path) => writeTgzStream(path, () => sampleEntries(gpuFlood(), CLOUDPODS).concat(END_OF_ARCHIVE)),
     expect: { kind: 'report', evidence: { 'lspci-nnk': 'ok', 'pci-sysfs': 'truncated' } },
