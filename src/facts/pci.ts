@@ -17,14 +17,46 @@ import type { ClassifiedLogs } from './log-events.js';
 import type { KernelLogFacts, PciDevice, PciFacts } from './model.js';
 import { iommuGroupListing } from './shared-evidence.js';
 
+/**
+ * PCI functions analyzed at most. The largest real hosts (16 SR-IOV PFs with 256 VFs each, plus the
+ * platform's own functions) list about 4,500; past this the inventory is cut where a device starts,
+ * before parsing, the rest is reported by inventory-cut, and memory stays in its budget.
+ */
+export const MAX_PCI_FUNCTIONS = 6144;
+
+/** A listing cut before its (max+1)th device: the text kept and how many devices it listed. */
+function firstDevices(text: string, startsDevice: (text: string, at: number) => boolean, max: number): { text: string; listed: number } {
+  let listed = 0;
+  let cutAt = -1;
+  for (let at = 0; at < text.length;) {
+    if (startsDevice(text, at)) {
+      listed += 1;
+      if (listed === max + 1) cutAt = at;
+    }
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return { text: cutAt < 0 ? text : text.slice(0, cutAt), listed };
+}
+/** `[0000:00:02.0]` opens a device of the sysfs inventory. */
+const sysfsHeader = (t: string, at: number): boolean => t.charCodeAt(at) === 0x5b;
+/** lspci prints a device's first line at column 0, starting with its address (`00:1f.3`, `0000:00:1f.3`). */
+const LSPCI_ADDRESS = /^(?:[\da-f]{4,8}:)?[\da-f]{2}:[\da-f]{2}\.[0-7]/i;
+const lspciHeader = (t: string, at: number): boolean => LSPCI_ADDRESS.test(t.slice(at, at + 16));
+
 export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>, logs: Fact<ClassifiedLogs>): Fact<PciFacts> {
   const sysfsEv = ev.one('pci-sysfs');
   const nnkEv = ev.one('lspci-nnk');
   const vvvEv = ev.one('lspci-vvv');
-  const sysfsParsed = hasText(sysfsEv) ? parsePciSysfs(sysfsEv.text) : null;
+  const sysfsText = hasText(sysfsEv) ? firstDevices(sysfsEv.text, sysfsHeader, MAX_PCI_FUNCTIONS) : null;
+  const nnkText = hasText(nnkEv) ? firstDevices(nnkEv.text, lspciHeader, MAX_PCI_FUNCTIONS) : null;
+  const vvvText = hasText(vvvEv) ? firstDevices(vvvEv.text, lspciHeader, MAX_PCI_FUNCTIONS) : null;
+  const listed = Math.max(sysfsText?.listed ?? 0, nnkText?.listed ?? 0, vvvText?.listed ?? 0);
+  const sysfsParsed = sysfsText ? parsePciSysfs(sysfsText.text) : null;
   const sysfs = sysfsParsed?.devices ?? [];
-  const verbose = hasText(vvvEv) ? parseLspciVvv(vvvEv.text).devices : [];
-  const nnkParsed = hasText(nnkEv) ? parseLspciNnk(nnkEv.text) : null;
+  const verbose = vvvText ? parseLspciVvv(vvvText.text).devices : [];
+  const nnkParsed = nnkText ? parseLspciNnk(nnkText.text) : null;
   const lspci: readonly LspciDevice[] = nnkParsed ? nnkParsed.devices : verbose;
   const lspciEv = hasText(nnkEv) ? nnkEv : vvvEv;
   const verboseBy = new Map(verbose.map((d) => [d.address, d]));
@@ -70,8 +102,15 @@ export function buildPci(ev: EvidenceSource, log: Fact<KernelLogFacts>, logs: Fa
     ...(groupsFrom === 'kernel-log' && log.state === 'known' ? log.gaps : []),
     ...(fromListing && fromListing.memberships.length > 0 ? gapsIn(iommuGroupListing(ev).evidence) : []),
   ];
+  const cut = listed > MAX_PCI_FUNCTIONS ? { listed, analyzed: withGroups.length } : null;
+  if (cut)
+    gaps.push({
+      source: inventoryEv.source,
+      why: `lists ${listed} PCI functions: the first ${MAX_PCI_FUNCTIONS} are analyzed`,
+      collect: [],
+    });
   return known(
-    { devices: withGroups, groups, groupsFrom },
+    { devices: withGroups, groups, groupsFrom, ...(cut ? { cut } : {}) },
     [refTo(inventoryEv, { line: 1, text: `${withGroups.length} PCI functions` })],
     gaps,
   );

@@ -35,6 +35,8 @@ export interface PciFacts {
   /** IOMMU group → member addresses. */
   readonly groups: Readonly<Record<string, readonly string[]>>;
   readonly groupsFrom: 'sysfs' | 'kernel-log' | 'lspci' | 'none';
+  /** Present when the inventory lists more functions than are analyzed (MAX_PCI_FUNCTIONS): how many it lists. */
+  readonly cut?: { readonly listed: number; readonly analyzed: number };
 }
 
 export interface TargetDevice {
