@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'warning',
   tags: ['device', 'reset', 'kernel-log'],
   source: 'Kernel log (drivers/pci/pci.c pci_dev_wait, pcie_flr, pci_power_up); gnif/vendor-reset device list',
-  needs: ['logEvents'],
+  needs: ['logEvents', 'host'],
   optional: ['targets', 'pci'],
   messages: {
     resettable: '{{address}} offers reset methods ({{methods}}) and the kernel log shows no failed reset.',
@@ -17,7 +17,7 @@ export default defineRule({
     noInventory: 'No failed reset in the logs, and no PCI inventory to tell which targets can be reset.',
     noResetMethod: '{{address}} has no reset method: the kernel cannot return it to a clean state between VM runs.',
   },
-  check({ logEvents, targets, pci }, r) {
+  check({ logEvents, targets, pci, host }, r) {
     const byAddr = new Map<string, ReturnType<typeof resetFailures>>();
     for (const f of resetFailures(logEvents.value)) byAddr.set(f.address, [...(byAddr.get(f.address) ?? []), f]);
     const failed = [...byAddr].map(([address, fs]) => {
@@ -27,7 +27,7 @@ export default defineRule({
         'resetFailed',
         { address, problems },
         [...fs.map((f) => f.ref), ...(dev ? [dev.refs[0]!] : [])],
-        resetFix(dev ?? null, address, fs),
+        resetFix(host.value, dev ?? null, address, fs),
         { device: address },
       );
     });

@@ -53,7 +53,7 @@ export default defineRule({
         'short',
         { wanted: q.count, size: sizeLabel(q.sizeKb), raw: q.raw, got },
         evidence,
-        fewerHugepages(host.value, q.sizeKb, q.count, got, pool !== undefined, q.raw),
+        fewerHugepages(host.value, q.sizeKb, q.count, got, pool !== undefined, q.raw, q.sizeRaw),
       );
     });
     return out;

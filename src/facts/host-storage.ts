@@ -8,7 +8,7 @@ import type { EvidenceSource } from '../evidence/lookup.js';
 import { parseMounts } from '../parsers/mounts.js';
 import { parseSwaps } from '../parsers/swaps.js';
 import { known, type EvidenceRef, type Fact } from './fact.js';
-import { refTo, unknownFrom } from './evidence-ref.js';
+import { gapsIn, refTo, unknownFrom } from './evidence-ref.js';
 import type { HostStorageDevice, HostStorageFacts } from './model.js';
 import { blockDeviceInventory } from './shared-evidence.js';
 
@@ -38,9 +38,13 @@ export function buildHostStorage(ev: EvidenceSource): Fact<HostStorageFacts> {
       if (addr && !out.has(addr)) out.set(addr, { address: addr, why: `${disk} ${u.why}`, ref: u.ref });
     }
   }
-  return known({ devices: [...out.values()] }, [
-    refTo(mountsEv, { line: 1, text: `${users.length} mounted block devices and swap areas` }),
-  ]);
+  // Swap missing, denied or cut, or a cut mount or block listing, could hide a disk the host uses:
+  // the devices found stand, and their absence elsewhere proves nothing.
+  return known(
+    { devices: [...out.values()] },
+    [refTo(mountsEv, { line: 1, text: `${users.length} mounted block devices and swap areas` })],
+    gapsIn(mountsEv, blockEv, swapsEv),
+  );
 }
 
 /** A /dev name → the whole disks beneath it. mapper/* names resolve to every dm/md holder's slaves. */

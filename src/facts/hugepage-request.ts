@@ -11,6 +11,8 @@ export interface HugepageRequest {
   readonly sizeKb: number;
   readonly count: number;
   readonly raw: string;
+  /** The `hugepagesz=` argument the count follows, as written; null when the size is the default. */
+  readonly sizeRaw: string | null;
 }
 
 const X86_DEFAULT_KB = 2048;
@@ -36,15 +38,19 @@ export function hugepageRequests(params: readonly KernelParam[]): HugepageReques
   const def = params.find((p) => p.key === 'default_hugepagesz');
   const defaultKb = (def?.value ? parseSizeKb(def.value) : null) ?? X86_DEFAULT_KB;
   let current: number | null = null;
+  let currentRaw: string | null = null;
   const out = new Map<number, HugepageRequest>();
   for (const p of params) {
-    if (p.key === 'hugepagesz' && p.value) current = parseSizeKb(p.value);
+    if (p.key === 'hugepagesz' && p.value) {
+      current = parseSizeKb(p.value);
+      currentRaw = p.raw;
+    }
     if (p.key !== 'hugepages' || p.value === null) continue;
     const count = parseCount(p.value);
     const sizeKb = current ?? defaultKb;
     if (count === null) continue;
     const prev = out.get(sizeKb);
-    out.set(sizeKb, { sizeKb, count, raw: prev ? `${prev.raw} ${p.raw}` : p.raw });
+    out.set(sizeKb, { sizeKb, count, raw: prev ? `${prev.raw} ${p.raw}` : p.raw, sizeRaw: current === null ? null : currentRaw });
   }
   return [...out.values()];
 }

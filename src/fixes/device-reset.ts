@@ -6,15 +6,15 @@
  * - otherwise: choose another method through /sys/bus/pci/devices/<addr>/reset_method (5.15+,
  *   Documentation/ABI/testing/sysfs-bus-pci) and power-cycle the host to recover the device.
  */
-import type { PciDevice } from '../facts/model.js';
+import type { HostProfile, PciDevice } from '../facts/model.js';
 import type { ResetFailure } from '../facts/device-log.js';
 import type { Fix, FixStep } from './fix.js';
 import { isIdentifier, rejectedNote } from './identifiers.js';
-import { editStep } from './initramfs.js';
+import { editStep, rebuildInitramfs } from './initramfs.js';
 import { sh } from './shell.js';
 import { vendorResetFamily, vendorResetSteps } from './vendor-reset.js';
 
-export function resetFix(dev: PciDevice | null, address: string, failures: readonly ResetFailure[]): Fix {
+export function resetFix(host: HostProfile, dev: PciDevice | null, address: string, failures: readonly ResetFailure[]): Fix {
   if (!isIdentifier('pci-address', address))
     return {
       summary: 'Recover the device and avoid the failing reset',
@@ -28,6 +28,7 @@ export function resetFix(dev: PciDevice | null, address: string, failures: reado
       caveats: ['Power-cycle the host once to recover the GPU from the failed reset.'],
     };
   const steps: FixStep[] = [];
+  // The option reaches vfio-pci when the module loads: from the initramfs on hosts that load it there.
   if (failures.some((f) => f.problem === 'power-inaccessible'))
     steps.push(
       editStep('/etc/modprobe.d/vfio.conf', {
@@ -38,6 +39,9 @@ export function resetFix(dev: PciDevice | null, address: string, failures: reado
         remove: [],
         removeOption: false,
       }),
+      ...rebuildInitramfs(host),
+      { kind: 'reboot' },
+      { kind: 'verify', command: 'cat /sys/module/vfio_pci/parameters/disable_idle_d3', expect: 'Y' },
     );
   steps.push(
     {

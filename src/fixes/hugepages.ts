@@ -10,11 +10,8 @@
  * person's choice: the plan asks for it (PTD_HUGEPAGES) instead of printing a placeholder.
  */
 import type { HostProfile } from '../facts/host-profile.js';
-import { cmdlineTarget } from './boot-target.js';
 import type { Fix, FixStep } from './fix.js';
-import { checkChange } from './kernel-args.js';
 import { changeKernelParams } from './kernel-params.js';
-import { regenerateSteps } from './regenerate-boot-config.js';
 import { input } from './shell.js';
 
 const label = (kb: number): string => (kb >= 1048576 ? `${kb / 1048576}G` : `${kb / 1024}M`);
@@ -30,6 +27,7 @@ export function fewerHugepages(
   got: number,
   sizeSupported: boolean,
   existing?: string,
+  sizeRaw?: string | null,
 ): Fix {
   const verify: FixStep = {
     kind: 'verify',
@@ -37,22 +35,31 @@ export function fewerHugepages(
     expect: 'the number asked for',
   };
   if (!sizeSupported) {
-    const target = cmdlineTarget(host);
+    const unsupported: FixStep = {
+      kind: 'note',
+      text: `The kernel has no ${label(sizeKb)} huge page pool: the CPU lacks the pdpe1gb flag or the size is not supported; reserve 2 MiB pages instead. PTD_HUGEPAGES = the same memory in 2 MiB pages (${label(sizeKb)} × ${sizeKb / 2048} each); a default_hugepagesz= of the unsupported size goes too.`,
+    };
+    // The size and its count are replaced where they stand, so the count keeps following its size.
+    if (sizeRaw === undefined || sizeRaw === null || existing === undefined || existing.includes(' '))
+      return { summary: `Reserve huge pages of a size this host supports instead of ${label(sizeKb)}`, steps: [unsupported] };
+    const fix = changeKernelParams(
+      host,
+      {
+        add: [],
+        remove: [],
+        replace: [
+          { from: sizeRaw, to: 'hugepagesz=2M' },
+          { from: existing, to: ['hugepages=', input('PTD_HUGEPAGES')] },
+        ],
+      },
+      `Reserve huge pages of a size this host supports instead of ${label(sizeKb)}`,
+    );
     return {
-      summary: `Reserve huge pages of a size this host supports instead of ${label(sizeKb)}`,
+      ...fix,
       steps: [
-        {
-          kind: 'note',
-          text: `The kernel has no ${label(sizeKb)} huge page pool: the CPU lacks the pdpe1gb flag or the size is not supported; use hugepagesz=2M instead.`,
-        },
-        {
-          kind: 'edit-file',
-          path: target.kind === 'grub' || target.kind === 'grubby' ? target.addFile : '/etc/kernel/cmdline',
-          change: `replace hugepagesz=${label(sizeKb)} with hugepagesz=2M and scale the hugepages= count after it to 2 MiB pages`,
-        },
-        ...regenerateSteps(target, checkChange({ add: [], remove: [] })),
-        { kind: 'reboot' },
-        { kind: 'verify', command: 'cat /sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages', expect: 'the number asked for' },
+        unsupported,
+        ...fix.steps.filter((s) => s.kind !== 'verify'),
+        { kind: 'verify', command: 'cat /sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages', expect: 'PTD_HUGEPAGES' },
       ],
     };
   }

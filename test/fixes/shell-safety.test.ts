@@ -231,7 +231,7 @@ const CASES: readonly Case[] = [
   {
     name: 'resetFix',
     places: { a: ['0000:03:00.0', 'x'] },
-    build: (v) => resetFix(null, v['a']!, [{ problem: 'power-inaccessible' } as never]),
+    build: (v) => resetFix(HOSTS['debian']!, null, v['a']!, [{ problem: 'power-inaccessible' } as never]),
   },
   { name: 'noResetFix', places: DEV(''), build: (v) => noResetFix(dev(v, '')) },
   {

@@ -5,14 +5,21 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester(rule, {
   pass: [
     {
-      name: 'the vfio-pci NIC carries nothing of the host; the NVMe is not mounted',
+      name: 'the NVMe named on the healthy host holds no mount and no swap (the lab runs from its initramfs)',
       sample: 'lab-intel-healthy',
-      expect: { messageId: 'notStorage', subject: '0000:01:00.0', evidence: ['/proc/mounts'] },
+      devices: ['0000:02:00.0'],
+      expect: { messageId: 'notStorage', subject: '0000:02:00.0', evidence: ['/proc/mounts'] },
     },
     {
-      name: 'in the storage sample, the NIC named next to the NVMe is fine',
+      name: 'in the storage sample, the NIC named next to the NVMe is no storage controller',
       sample: 'lab-host-storage-targeted',
-      expect: { messageId: 'notStorage', subject: '0000:01:00.0' },
+      expect: { messageId: 'noDisks', subject: '0000:01:00.0' },
+    },
+    {
+      name: 'a NIC is decided even when the swap list was denied',
+      sample: 'lab-host-storage-targeted',
+      evidence: { swaps: { status: 'denied' } },
+      expect: { messageId: 'noDisks', subject: '0000:01:00.0' },
     },
   ],
   fail: [
@@ -41,6 +48,13 @@ ruleTester(rule, {
     },
   ],
   unknown: [
+    {
+      // /proc/swaps is what ties the NVMe to the host: without it, its absence from the mounts proves nothing.
+      name: 'the swap list denied: the NVMe that holds the swap is undecided, never passed',
+      sample: 'lab-host-storage-targeted',
+      evidence: { swaps: { status: 'denied' } },
+      expect: { subject: '0000:02:00.0', collect: ['/proc/swaps'] },
+    },
     {
       name: 'mounts and swaps not collected',
       sample: 'lab-host-storage-targeted',
