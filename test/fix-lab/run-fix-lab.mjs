@@ -12,7 +12,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBaseImage } from './lib/base-image.mjs';
 import { CACHE } from './lib/paths.mjs';
-import { listScenarios } from './lib/scenario.mjs';
+import { listScenarios, loadScenario } from './lib/scenario.mjs';
 import { runScenario } from './run-scenario.mjs';
 
 const s = (ms) => (ms === undefined || ms === null ? '-' : `${(ms / 1000).toFixed(0)} s`);
@@ -29,8 +29,10 @@ export async function runFixLab(names = listScenarios(), { log = () => {} } = {}
   for (const name of names) {
     try {
       const r = await runScenario(name, image, { log });
+      const known = new Set(loadScenario(name).expect.knownProblems ?? []);
       log(`${name}: ${r.problems.length === 0 ? 'fixed' : `${r.problems.length} problem(s)`} in ${s(r.totalMs)}; ${describeBoots(r)}`);
-      for (const p of r.problems) log(`  - ${p}`);
+      for (const p of r.problems) log(`  - ${p}${known.has(p) ? ' (known)' : ''}`);
+      for (const p of known) if (!r.problems.includes(p)) log(`  - no longer shown: ${p}`);
       runs.push(r);
     } catch (e) {
       log(`${name}: ${e.message}`);
@@ -53,7 +55,11 @@ if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   const main = argv.includes('--image')
     ? ensureBaseImage({ log }).then((i) => log(`${i.image}${i.cached ? ' (cached)' : `: built in ${s(i.buildMs)}`}`))
     : runFixLab(argv.length > 0 ? argv : undefined, { log }).then(({ runs }) => {
-        if (runs.some((r) => r.error || r.problems.length > 0)) process.exitCode = 1;
+        const unexpected = (r) => {
+          const known = loadScenario(r.name).expect.knownProblems ?? [];
+          return JSON.stringify(r.problems) !== JSON.stringify(known);
+        };
+        if (runs.some((r) => r.error || unexpected(r))) process.exitCode = 1;
       });
   main.catch((e) => {
     console.error(String(e.message ?? e));

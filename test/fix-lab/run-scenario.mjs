@@ -39,7 +39,11 @@ async function analyze(bundle, dir, target) {
   mkdirSync(dir, { recursive: true });
   const r = await ptdoctor(['analyze', bundle, '-f', 'json', '-f', 'md', '-o', join(dir, 'report'), '--device', target]);
   if (r.code === 2) throw new Error(`ptdoctor analyze ${bundle}: ${r.stderr.trim()}`);
-  return { code: r.code, json: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')), md: readFileSync(join(dir, 'report.md'), 'utf8') };
+  return {
+    code: r.code,
+    json: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')),
+    md: readFileSync(join(dir, 'report.md'), 'utf8'),
+  };
 }
 
 /**
@@ -77,7 +81,8 @@ export async function runScenario(name, base, { log = () => {} } = {}) {
   }
   copyFileSync(join(REPO, 'src', 'collector', 'collect.sh'), join(share, 'collect.sh'));
   const setup = [...(s.kernel === '6.1' ? [] : [`fixlab-boot-kernel ${s.kernel}`]), ...(s.setup ?? [])];
-  if (setup.length > 0) writeFileSync(join(share, 'setup.sh'), `${setup.join('\n')}\n`);
+  // setup commands name the scenario's kernel release as $KVER (e.g. update-initramfs -u -k "$KVER")
+  if (setup.length > 0) writeFileSync(join(share, 'setup.sh'), `KVER=${base.kernels[s.kernel]}\n${setup.join('\n')}\n`);
   if ((s.runtime ?? []).length > 0) writeFileSync(join(share, 'runtime.sh'), `${s.runtime.join('\n')}\n`);
   writeFileSync(join(share, 'plan-wait'), '900\n');
 
@@ -90,6 +95,13 @@ export async function runScenario(name, base, { log = () => {} } = {}) {
   let before = null;
   let plan = null;
   const tick = async () => {
+    // the console shows when GRUB started and when it handed over to the kernel, boot by boot
+    const con = read(join(out, 'console.log')) ?? '';
+    for (const [k, text] of [
+      ['grub', 'GNU GRUB'],
+      ['initrd', 'Loading initial ramdisk'],
+    ])
+      for (let n = con.split(text).length - 1; n > 0; n--) mark(`${k}${n}`);
     const lines = (read(join(share, 'boots')) ?? '').split('\n').filter(Boolean).length;
     for (; boots < lines; boots++) {
       mark(`boot${boots + 1}`);
@@ -160,7 +172,7 @@ export async function runScenario(name, base, { log = () => {} } = {}) {
   const json = (p) => (p && existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null);
   result.problems = verdictProblems(
     s,
-    { rc: result.rc, setupExpected: setup.length > 0, boots: result.boots, qemu: result.qemu },
+    { rc: result.rc, setupExpected: setup.length > 0, boots: result.boots, qemu: result.qemu, planScript: result.planScript },
     json(result.before),
     json(result.after),
     json(result.diff),

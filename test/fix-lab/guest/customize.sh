@@ -15,4 +15,9 @@ install -m 0755 "$here/fixlab-agent.sh" "$root/usr/local/sbin/fixlab-agent"
 install -m 0755 "$here/fixlab-boot-kernel.sh" "$root/usr/local/sbin/fixlab-boot-kernel"
 install -m 0644 "$here/fixlab-agent.service" "$root/etc/systemd/system/fixlab-agent.service"
 ln -sf /etc/systemd/system/fixlab-agent.service "$root/etc/systemd/system/multi-user.target.wants/fixlab-agent.service"
-# No login is needed on the serial console; the agent works without one.
+# The installer's "targeted" initrd (debian-installer's driver policy, initramfs-tools(7) MODULES=dep):
+# the images hold the modules this machine needs to mount its root, not every storage and network
+# driver. Under TCG an image of MODULES=most takes over ten minutes to build and the plans rebuild
+# one per kernel (docs/fix-lab.md); the install boot rebuilds both images this way.
+sed -i 's/^MODULES=most$/MODULES=dep/' "$root/etc/initramfs-tools/initramfs.conf"
+grep -qx 'MODULES=dep' "$root/etc/initramfs-tools/initramfs.conf"

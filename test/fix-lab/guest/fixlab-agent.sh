@@ -78,6 +78,9 @@ if [ ! -e "$STATE/installed" ]; then
 		byid=$(find -L /dev/disk/by-id -samefile "$disk" -name 'ata-*' | head -n1)
 		echo "grub-pc grub-pc/install_devices multiselect ${byid:-$disk}" | debconf-set-selections
 		grub-install "$disk"
+		# MODULES=dep guesses from the running machine, so the images are rebuilt here, not in the
+		# build host's chroot (whose root device is not this one).
+		update-initramfs -u -k all
 		# The stock kernel by default (update-grub runs inside); a scenario on 6.12 pins that one.
 		fixlab-boot-kernel 6.1
 		touch "$STATE/installed"

@@ -9,7 +9,19 @@
 // files that shape the image, so a new kernel or grub upload builds a new image.
 import { createHash, randomUUID } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  closeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { basePackages, candidateVersions } from './base-packages.mjs';
 import { machineArgs } from './machine.mjs';
@@ -36,9 +48,13 @@ function hostSources() {
   const dir = '/etc/apt/sources.list.d';
   const files = [
     ...(existsSync('/etc/apt/sources.list') ? ['/etc/apt/sources.list'] : []),
-    ...(existsSync(dir) ? readdirSync(dir).filter((f) => /\.(list|sources)$/.test(f)).map((f) => join(dir, f)) : []),
+    ...(existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /\.(?:list|sources)$/.test(f))
+          .map((f) => join(dir, f))
+      : []),
   ];
-  const bookworm = files.filter((f) => /^\s*(Suites:.*\bbookworm\b|deb\s.*\sbookworm\S*\s)/m.test(readFileSync(f, 'utf8')));
+  const bookworm = files.filter((f) => /^\s*(?:Suites:.*\bbookworm\b|deb\s.*\sbookworm\S*\s)/m.test(readFileSync(f, 'utf8')));
   if (!bookworm.some((f) => /bookworm-backports/.test(readFileSync(f, 'utf8'))))
     throw new Error('bookworm-backports is not in the apt sources (the 6.12 kernel comes from there)');
   return bookworm;
@@ -85,7 +101,9 @@ function makeDisk({ work, root, qcow, uuid, log, key, buildLog }) {
   }
   for (const kver of Object.values(kernels))
     if (!boot.includes(`initrd.img-${kver}`)) throw new Error(`no initramfs for ${kver}: see ${buildLog}`);
-  const installed = sh('dpkg-query', [`--admindir=${join(root, 'var/lib/dpkg')}`, '-W', '-f', '${Package} ${Version}\n']).trim().split('\n');
+  const installed = sh('dpkg-query', [`--admindir=${join(root, 'var/lib/dpkg')}`, '-W', '-f', '${Package} ${Version}\n'])
+    .trim()
+    .split('\n');
   // the install boot starts the stock kernel directly
   copyFileSync(join(root, 'boot', `vmlinuz-${kernels['6.1']}`), join(work, 'vmlinuz'));
   copyFileSync(join(root, 'boot', `initrd.img-${kernels['6.1']}`), join(work, 'initrd.img'));
@@ -115,14 +133,18 @@ export async function ensureBaseImage({ log = () => {} } = {}) {
 
   const t0 = Date.now();
   const work = join(CACHE, 'build', key);
-  const root = join(work, 'root');
+  // the installed tree is built outside the work tree: tools that walk the repository (prettier,
+  // eslint) must never meet the chroot's /proc while mmdebstrap has it mounted
+  const root = join(tmpdir(), `ptdoctor-fixlab-root-${key}`);
   const debs = join(CACHE, 'debs');
   const buildLog = join(work, 'mmdebstrap.log');
   // a root that mmdebstrap finished is kept when a later step fails, and reused
   const done = join(work, 'bootstrapped');
-  const uuid = existsSync(done) ? readFileSync(done, 'utf8').trim() : randomUUID();
-  if (!existsSync(done)) {
+  const resume = existsSync(done) && (existsSync(root) || existsSync(join(work, 'disk.json')));
+  const uuid = resume ? readFileSync(done, 'utf8').trim() : randomUUID();
+  if (!resume) {
     rmSync(work, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
     mkdirSync(debs, { recursive: true });
     mkdirSync(work, { recursive: true });
     bootstrap({ packages, root, debs, uuid, buildLog, log, key });
@@ -182,15 +204,8 @@ export async function ensureBaseImage({ log = () => {} } = {}) {
   };
   writeFileSync(infoPath, JSON.stringify(info, null, 2));
   rmSync(work, { recursive: true, force: true });
+  // an image of other package versions is not used again: keep one image (about 1 GB) in the cache
+  for (const old of readdirSync(CACHE).filter((d) => d.startsWith('base-') && d !== `base-${key}`))
+    rmSync(join(CACHE, old), { recursive: true, force: true });
   return { ...info, cached: false };
-}
-
-if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
-  ensureBaseImage({ log: (l) => console.log(l) }).then(
-    (i) => console.log(`${i.image}${i.cached ? ' (cached)' : `: built in ${(i.buildMs / 1000).toFixed(0)} s`}`),
-    (e) => {
-      console.error(String(e.message ?? e));
-      process.exitCode = 1;
-    },
-  );
 }

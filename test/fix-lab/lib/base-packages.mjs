@@ -37,6 +37,7 @@ export function candidateVersions(packages) {
     if (cand && current) versions[current] = cand[1];
   }
   for (const p of packages)
-    if (!versions[p] || versions[p] === '(none)') throw new Error(`apt has no candidate for ${p} (apt-get update, bookworm-backports in the sources?)`);
+    if (!versions[p] || versions[p] === '(none)')
+      throw new Error(`apt has no candidate for ${p} (apt-get update, bookworm-backports in the sources?)`);
   return versions;
 }

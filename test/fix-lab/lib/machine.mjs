@@ -14,7 +14,7 @@ import { deviceArgs } from '../../lab/lib/devices.mjs';
  * cores, so the plans that rebuild one for both kernels do not fit a CI run there (docs/fix-lab.md).
  */
 export function accel() {
-  const want = process.env.FIXLAB_ACCEL ?? 'auto';
+  const want = process.env.FIXLAB_ACCEL ?? 'tcg';
   if (want !== 'auto') return want;
   try {
     closeSync(openSync('/dev/kvm', 'r+'));

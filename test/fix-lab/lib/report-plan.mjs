@@ -36,7 +36,7 @@ export function applyOptional(script, rules) {
   const start = lines.findIndex((l) => /^# --- \d+\. Optional suggestions/.test(l));
   if (start < 0) throw new Error(`the plan has no optional suggestions to take up (${rules.join(', ')})`);
   const taken = new Set();
-  for (let i = start + 1; i < lines.length; ) {
+  for (let i = start + 1; i < lines.length;) {
     if (lines[i] === '') {
       i++;
       continue;

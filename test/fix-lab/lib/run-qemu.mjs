@@ -3,6 +3,7 @@
 // error thrown by `tick` stops the machine and is rethrown.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { clearInterval, setInterval } from 'node:timers';
 
 export async function runQemu(args, { timeoutMs, stderrFile, tick = async () => {} }) {
   const t0 = Date.now();

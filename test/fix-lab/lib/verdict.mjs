@@ -10,7 +10,7 @@ const keyOf = (f) => `${f.ruleId}@${f.subject.kind === 'host' ? 'host' : f.subje
 const dkey = (k) => `${k.ruleId}@${k.subject}`;
 
 /**
- * `run`: { rc: {phase: '0'|…|null}, setupExpected, boots: [{kernel}], kernelSeries, qemu }
+ * `run`: { rc: {phase: '0'|…|null}, setupExpected, boots: [{kernel}], qemu, planScript (as printed) }
  * `before`, `after`: the JSON reports (analyze --device target); `diff`: diff -f json;
  * `drivers`: address → driver in use after the reboot (from the after bundle's lspci -nnk).
  */
@@ -19,6 +19,8 @@ export function verdictProblems(scenario, run, before, after, diff, drivers) {
   const e = scenario.expect;
   const phases = [...(run.setupExpected ? ['setup'] : []), ...(scenario.runtime?.length ? ['runtime'] : []), 'before', 'plan', 'after'];
   for (const k of phases) if (run.rc[k] !== '0') p.push(`${k} in the guest: exit ${run.rc[k] ?? 'never ran'}`);
+  // what a person copies must run as printed: Markdown's link breaking must not reach the script
+  if (run.planScript?.includes('\u200b')) p.push('the printed plan script contains a zero-width space');
   if (run.qemu !== 0) p.push(`the guest did not power off by itself (qemu: ${run.qemu})`);
   const last = run.boots.at(-1)?.kernel ?? '';
   if (!last.startsWith(`${scenario.kernel}.`)) p.push(`the last boot ran kernel ${last || 'none'}, not ${scenario.kernel}`);
@@ -34,14 +36,21 @@ export function verdictProblems(scenario, run, before, after, diff, drivers) {
 
   const mayRemain = new Set(Object.keys(e.mayRemain ?? {}));
   const blocking = failingBefore.filter(
-    (f) => b.blockers.includes(f.ruleId) && !mayRemain.has(f.ruleId) && (f.subject.kind === 'host' || f.subject.address === scenario.target),
+    (f) =>
+      b.blockers.includes(f.ruleId) && !mayRemain.has(f.ruleId) && (f.subject.kind === 'host' || f.subject.address === scenario.target),
   );
   const stillFailing = new Set([...diff.remaining, ...diff.introduced].map(dkey));
   const failingAfter = new Set(after.findings.filter((f) => f.status === 'fail').map(keyOf));
   for (const f of blocking)
     if (stillFailing.has(keyOf(f)) || failingAfter.has(keyOf(f))) p.push(`${keyOf(f)} blocked the target before the fix and still fails`);
   const fixed = new Set(diff.fixed.map((k) => k.ruleId));
-  for (const id of e.fixed) if (!fixed.has(id)) p.push(`ptdoctor diff does not list ${id} as fixed`);
+  const remaining = new Set(diff.remaining.map((k) => k.ruleId));
+  for (const id of e.fixed)
+    if (remaining.has(id)) p.push(`${id} still fails after the fix (ptdoctor diff: remaining)`);
+    else if (!fixed.has(id))
+      p.push(
+        `ptdoctor diff does not list ${id} as fixed: its analysis of the bundle before the fix (diff has no --device) does not report it`,
+      );
   for (const k of diff.introduced.filter((x) => x.severity === 'error')) p.push(`new error after the fix: ${dkey(k)}: ${k.message}`);
   const a = board(after);
   for (const id of a?.blockers ?? []) if (!mayRemain.has(id)) p.push(`after the fix, ${id} still blocks ${scenario.target}`);
