@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { bootLoader, cmdlineLoads, VFIO_MODULES } from '../src/facts/vfio-persistence.js';
+import { bootLoader, cmdlineLoads, handBoundDevices, VFIO_MODULES } from '../src/facts/vfio-persistence.js';
 import { persistVfioModules } from '../src/fixes/vfio-modules.js';
 
 export default defineRule({
@@ -9,15 +9,17 @@ export default defineRule({
   tags: ['vfio', 'modules', 'persistence'],
   source: 'FAQ "How to load the vfio modules?" (/etc/modules-load.d/vfio.conf)',
   needs: ['modules', 'moduleConfig', 'host'],
-  optional: ['cmdline', 'kernelConfig'],
+  optional: ['cmdline', 'kernelConfig', 'pci', 'targets'],
   messages: {
     persistent: 'vfio_pci is loaded at boot ({{via}}); it brings vfio and vfio_iommu_type1 with it.',
     notPersistent:
       '{{loaded}} loaded now, but no modules-load.d, /etc/modules, dracut or initramfs-tools entry, softdep or command-line option loads vfio_pci at boot: after a reboot the devices fall back to their host drivers.',
+    handBound:
+      '{{loaded}} loaded now, but nothing loads vfio_pci at boot, and {{devices}} {{verb}} on vfio-pci through a driver_override that nothing writes at boot (no vfio-pci ids= entry for {{its}} id, no install vfio-pci line): after a reboot {{their}} host driver takes {{them}} back.',
     notLoaded: 'The VFIO modules are not loaded (see vfio-modules-missing).',
     configIncomplete: 'No entry seen loads vfio_pci at boot, but {{missing}}, so one may exist there.',
   },
-  check({ modules, moduleConfig, host, cmdline, kernelConfig }, r) {
+  check({ modules, moduleConfig, host, cmdline, kernelConfig, pci, targets }, r) {
     const m = modules.value;
     const loaded = VFIO_MODULES.filter((x) => m.loaded.includes(x));
     if (loaded.length === 0) return r.skip('notLoaded', {});
@@ -35,11 +37,26 @@ export default defineRule({
         ...new Set(gaps.flatMap((g) => g.collect)),
       ]);
     const refs = loaded.flatMap((x) => (m.refs[x] ? [m.refs[x]] : []));
+    const loadedText = `${loaded.join(', ')} ${loaded.length === 1 ? 'is' : 'are'}`;
+    const bound =
+      pci.state === 'known' && targets.state === 'known'
+        ? handBoundDevices(pci.value.devices, targets.value.vfioIds, moduleConfig.value)
+        : [];
+    if (bound.length === 0)
+      return r.fail('notPersistent', { loaded: loadedText }, [...refs, ...moduleConfig.evidence], persistVfioModules(host.value));
+    const one = bound.length === 1;
     return r.fail(
-      'notPersistent',
-      { loaded: `${loaded.join(', ')} ${loaded.length === 1 ? 'is' : 'are'}` },
-      [...refs, ...moduleConfig.evidence],
-      persistVfioModules(host.value),
+      'handBound',
+      {
+        loaded: loadedText,
+        devices: bound.map((d) => d.address).join(', '),
+        verb: one ? 'is' : 'are',
+        its: one ? 'its' : 'their',
+        their: one ? 'its' : 'their',
+        them: one ? 'it' : 'them',
+      },
+      [...refs, ...bound.flatMap((d) => d.refs.slice(0, 1)), ...moduleConfig.evidence],
+      persistVfioModules(host.value, bound),
     );
   },
 });

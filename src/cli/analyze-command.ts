@@ -6,7 +6,6 @@
  * content and stand in for the bundle's evidence (src/loose/); bundles and loose text together are
  * a usage error.
  */
-import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod/v3';
 import { analyzeBundle, type Analysis } from '../analyze.js';
@@ -16,9 +15,11 @@ import { buildLooseBundle } from '../loose/loose-bundle.js';
 import { presentLooseAnalysis } from '../loose/present-analysis.js';
 import { renderReport } from '../report/render-report.js';
 import { UsageError } from './errors.js';
+import { collectValues } from './collect-values.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from './exit-code.js';
 import { analyzeFleet } from './fleet.js';
 import type { CliIo } from './io.js';
+import { writeOutput } from './write-output.js';
 import { loadSiteRules } from './load-site-rules.js';
 import { FORMATS, outputTargets, type Format } from './output-paths.js';
 import { collectLive, readInput, readLooseTexts, readStdin, sortInput, type NamedInput } from './read-input.js';
@@ -34,7 +35,6 @@ const Options = z.object({
   jobs: z.coerce.number().int().min(1).max(256).optional(),
 });
 
-const collectValues = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 const collectFormats = (value: string, previous: string[] | undefined): string[] => {
   if (!(value in FORMATS)) throw new InvalidArgumentError(`Allowed choices are ${Object.keys(FORMATS).join(', ')}.`);
   return collectValues(value, previous);
@@ -92,11 +92,11 @@ export function analyzeCommand(io: CliIo, setExit: (code: number) => void): Comm
         const text = await renderReport(analysis, t.format, t.path === null ? io.color : false);
         if (t.path === null) io.stdout(text);
         else {
-          await writeFile(t.path, text);
+          await writeOutput(t.path, text);
           io.stderr(`wrote ${t.path}\n`);
         }
       }
-      if (opts.dumpFacts) await writeFile(opts.dumpFacts, `${JSON.stringify(analysis.facts, null, 2)}\n`);
+      if (opts.dumpFacts) await writeOutput(opts.dumpFacts, `${JSON.stringify(analysis.facts, null, 2)}\n`);
       if (targets.every((t) => t.path !== null)) io.stdout(await renderReport(analysis, 'text', io.color));
       setExit(exitCodeFor(analysis.findings, opts.failOn));
     });

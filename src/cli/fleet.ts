@@ -3,7 +3,7 @@
  * under OUT/hosts/ and one summary OUT/summary.{html,md,json,csv}, with a progress bar on stderr
  * when it is a terminal.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { summarizeFleet } from '../fleet/fleet-summary.js';
@@ -15,6 +15,7 @@ import { visibleLine } from '../report/visible-text.js';
 import { UsageError } from './errors.js';
 import type { FailOn } from './exit-code.js';
 import type { CliIo } from './io.js';
+import { writeOutput } from './write-output.js';
 
 export interface FleetOptions {
   readonly out: string | undefined;
@@ -52,10 +53,10 @@ export async function analyzeFleet(paths: readonly string[], opts: FleetOptions,
   const now = new Date().toISOString();
   // Loaded here, not at start-up: it brings Handlebars, which single-bundle text and JSON runs never need.
   const { renderFleetCsv, renderFleetHtml, renderFleetMarkdown } = await import('../fleet/render-fleet.js');
-  await writeFile(join(opts.out, 'summary.md'), renderFleetMarkdown(summary, now));
-  await writeFile(join(opts.out, 'summary.csv'), renderFleetCsv(summary));
-  await writeFile(join(opts.out, 'summary.json'), safeJsonText({ schemaVersion: 1, generatedAt: now, ...summary }));
-  await writeFile(join(opts.out, 'summary.html'), renderFleetHtml(summary, now));
+  await writeOutput(join(opts.out, 'summary.md'), renderFleetMarkdown(summary, now));
+  await writeOutput(join(opts.out, 'summary.csv'), renderFleetCsv(summary));
+  await writeOutput(join(opts.out, 'summary.json'), safeJsonText({ schemaVersion: 1, generatedAt: now, ...summary }));
+  await writeOutput(join(opts.out, 'summary.html'), renderFleetHtml(summary, now));
   io.stdout(
     `${hosts.length} hosts, ${summary.failedHosts} could not be analyzed; summary in ${visibleLine(join(opts.out, 'summary.html'))} (.md, .json, .csv)\n`,
   );

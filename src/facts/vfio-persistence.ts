@@ -16,7 +16,7 @@
 import { moduleKey } from '../parsers/module-name.js';
 import type { EvidenceRef } from './fact.js';
 import type { KernelConfigFacts } from './kernel-config.js';
-import type { KernelParam, ModuleConfigFacts, ModuleFacts } from './model.js';
+import type { KernelParam, ModuleConfigFacts, ModuleFacts, PciDevice, VfioId } from './model.js';
 
 export const VFIO_MODULES = ['vfio', 'vfio_iommu_type1', 'vfio_pci'] as const;
 /** The kernel configuration symbol of each VFIO module. */
@@ -55,5 +55,19 @@ export function cmdlineLoads(mod: string, params: readonly KernelParam[]): Kerne
     (p) =>
       (p.key === 'rd.driver.pre' || p.key === 'modules_load' || p.key === 'modules-load') &&
       (p.value ?? '').split(',').some((m) => moduleKey(m) === mod),
+  );
+}
+
+/**
+ * Devices on vfio-pci now through a `driver_override` that nothing writes again at boot: no
+ * `vfio-pci.ids` / `options vfio-pci ids=` entry names their vendor:device, and no modprobe.d
+ * `install vfio-pci` command (where a boot-time override script runs) exists. Someone (or a VM
+ * manager at VM start) bound them at runtime; after a reboot their host driver takes them back.
+ */
+export function handBoundDevices(devices: readonly PciDevice[], vfioIds: readonly VfioId[], config: ModuleConfigFacts): PciDevice[] {
+  if (config.modprobe.some((d) => d.kind === 'install' && moduleKey(d.module) === 'vfio_pci')) return [];
+  return devices.filter(
+    (d) =>
+      d.driver === 'vfio-pci' && d.driverOverride === 'vfio-pci' && !vfioIds.some((v) => v.vendor === d.vendor && v.device === d.device),
   );
 }

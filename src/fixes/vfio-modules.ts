@@ -4,8 +4,10 @@
  * it is listed only before 6.2; on later kernels systemd-modules-load logs a failure for it.
  */
 import type { HostProfile } from '../facts/host-profile.js';
+import type { PciDevice } from '../facts/model.js';
+import { bindAddressesAtBootSteps, bindByAddressVerify } from './bind-by-address.js';
 import type { Fix, FixStep } from './fix.js';
-import { partition } from './identifiers.js';
+import { isIdentifier, partition, rejectedNote } from './identifiers.js';
 import { editStep } from './initramfs.js';
 import { sh } from './shell.js';
 
@@ -36,13 +38,34 @@ export function loadVfioModules(host: HostProfile, missing: readonly string[]): 
   };
 }
 
-export function persistVfioModules(host: HostProfile): Fix {
+/**
+ * Load the VFIO modules at every boot; with devices bound to vfio-pci by hand (a runtime
+ * driver_override), also bind those devices at boot, by address (src/fixes/bind-by-address.ts),
+ * and check them after a reboot.
+ */
+export function persistVfioModules(host: HostProfile, handBound: readonly PciDevice[] = []): Fix {
   const all = vfioModuleNames(host);
+  const modulesStep = editStep(FILE, { op: 'module-list', add: all, remove: [] });
+  const modulesVerify: FixStep = {
+    kind: 'verify',
+    command: 'systemctl restart systemd-modules-load && lsmod | grep vfio',
+    expect: `lists ${all.join(', ')}`,
+  };
+  const devices = handBound.filter((d) => isIdentifier('pci-address', d.address));
+  const refused = handBound.filter((d) => !devices.includes(d)).map((d) => rejectedNote('pci-address', d.address, 'Bind it by hand.'));
+  if (devices.length === 0) return { summary: 'Make the VFIO modules load at every boot', steps: [...refused, modulesStep, modulesVerify] };
   return {
-    summary: 'Make the VFIO modules load at every boot',
+    summary: `Make the VFIO modules load and ${devices.map((d) => d.address).join(', ')} bind to vfio-pci at every boot`,
     steps: [
-      editStep(FILE, { op: 'module-list', add: all, remove: [] }),
-      { kind: 'verify', command: 'systemctl restart systemd-modules-load && lsmod | grep vfio', expect: `lists ${all.join(', ')}` },
+      ...refused,
+      modulesStep,
+      ...bindAddressesAtBootSteps(host, devices),
+      { kind: 'reboot' },
+      { kind: 'verify', command: 'lsmod | grep vfio', expect: `lists ${all.join(', ')}` },
+      ...bindByAddressVerify(host, devices, []),
+    ],
+    caveats: [
+      'A VM manager that binds devices when a VM starts (libvirt with managed="yes") sets driver_override by itself; there the boot-time binding is optional.',
     ],
   };
 }

@@ -77,3 +77,20 @@ describe('unreadable inputs (shipped CLI)', () => {
     expect(skipped.get('etc/locked')).toBe('cannot list the directory: permission denied');
   });
 });
+
+describe('outputs the shipped CLI cannot write', () => {
+  it('-o into a directory that does not exist: one line naming the path, exit 2', () => {
+    const out = join(scratch(), 'no-such-dir', 'report');
+    const r = shipped(['analyze', EVIDENCE, '-f', 'md', '-f', 'json', '-o', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(ONE_LINE);
+    expect(r.stderr).toContain(`cannot write ${out}.md: no such file or directory`);
+  });
+
+  it('diff -o into a directory that does not exist', () => {
+    const out = join(scratch(), 'no-such-dir', 'diff.json');
+    const r = shipped(['diff', EVIDENCE, EVIDENCE, '-f', 'json', '-o', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`ptdoctor: cannot write ${out}: no such file or directory\n`);
+  });
+});

@@ -7,18 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
 import type { Facts } from '../../src/facts/facts.js';
 import type { HostProfile } from '../../src/facts/host-profile.js';
 import type { PciDevice, VfioId } from '../../src/facts/model.js';
 import { bindByAddress, dropIdSteps, OVERRIDE_LIST, OVERRIDE_SCRIPT } from '../../src/fixes/bind-by-address.js';
-import type { Fix, FixStep } from '../../src/fixes/fix.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
+import type { FixStep } from '../../src/fixes/fix.js';
 import { sampleBundle } from '../helpers/bundle-from.js';
 import { hostOf } from './helpers/host-of.js';
-import { parses } from './helpers/run-shell.js';
 import { VARIANTS } from './helpers/variants.js';
+import { commands, planOf } from './helpers/plan-of.js';
 
 const host = (name: string): HostProfile => hostOf(VARIANTS[name]!);
 const twinsOf = (sample: string): { pass: PciDevice; keep: PciDevice; vfioIds: readonly VfioId[] } => {
@@ -34,27 +31,9 @@ const twinsOf = (sample: string): { pass: PciDevice; keep: PciDevice; vfioIds: r
   return { pass: at('0000:02:00.0'), keep: at('0000:01:00.0'), vfioIds: f.targets.value.vfioIds };
 };
 const capture = { id: '1b36:0010', refs: [], matches: [] };
-const commands = (fix: Fix): string[] => fix.steps.flatMap((s) => describeStep(s).command ?? []);
 const edited = (steps: readonly FixStep[]) => steps.flatMap((s) => (s.kind === 'edit-file' ? [`${s.path} ${s.edit?.op ?? ''}`] : []));
 const runs = (steps: readonly FixStep[]) => steps.flatMap((s) => (s.kind === 'run' ? [s.command] : []));
 const verifies = (steps: readonly FixStep[]) => steps.flatMap((s) => (s.kind === 'verify' ? [s.command] : []));
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'vfio-ids-capture-twin',
-    status: 'fail',
-    severity: 'error',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function expectParses(fix: Fix, h: HostProfile): void {
-  const plan = buildFixPlan([finding(fix)], h);
-  for (const script of [commands(fix).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-}
 
 describe('the id in modprobe.d (lab-nvme-twins-ids: options vfio-pci ids=1b36:0010)', () => {
   const t = twinsOf('lab-nvme-twins-ids');
@@ -83,7 +62,7 @@ describe('the id in modprobe.d (lab-nvme-twins-ids: options vfio-pci ids=1b36:00
     ]);
     expect(fix.steps.at(-1)).toMatchObject({ expect: 'Kernel driver in use: nvme, not vfio-pci' });
     expect(fix.summary).toBe('Bind 0000:02:00.0 to vfio-pci by address, not by id 1b36:0010');
-    expectParses(fix, h);
+    planOf('vfio-ids-capture-twin', fix, h);
   });
 
   it('RHEL 9 (dracut): install_items in dracut.conf.d, lsinitrd to check', () => {
@@ -92,7 +71,7 @@ describe('the id in modprobe.d (lab-nvme-twins-ids: options vfio-pci ids=1b36:00
     expect(edited(fix.steps)).toContain('/etc/dracut.conf.d/vfio-pci-override.conf lines');
     expect(runs(fix.steps)).toEqual(['dracut -f --regenerate-all']);
     expect(verifies(fix.steps)[0]).toBe('lsinitrd | grep -F usr/local/bin/vfio-pci-override.sh');
-    expectParses(fix, h);
+    planOf('vfio-ids-capture-twin', fix, h);
   });
 
   it('Arch (mkinitcpio): FILES=() carries the script and the list', () => {
@@ -101,7 +80,7 @@ describe('the id in modprobe.d (lab-nvme-twins-ids: options vfio-pci ids=1b36:00
     const files = fix.steps.find((s) => s.kind === 'edit-file' && s.path === '/etc/mkinitcpio.conf');
     expect(files).toMatchObject({ edit: { op: 'shell-array', variable: 'FILES', add: [OVERRIDE_SCRIPT, OVERRIDE_LIST] } });
     expect(runs(fix.steps).at(-1)).toBe('mkinitcpio -P');
-    expectParses(fix, h);
+    planOf('vfio-ids-capture-twin', fix, h);
   });
 
   it('no device named by address: the id still goes, with a note and a rebuild, and no override files', () => {
@@ -139,7 +118,7 @@ describe('values from the bundle reach no command unchecked', () => {
     const fix = bindByAddress(host('debian-12-bios'), { ...capture, id: "1b36:0010' -e '" }, [t.pass], [t.keep], t.vfioIds);
     expect(edited(fix.steps)).not.toContain('/etc/modprobe.d/vfio.conf modprobe-option');
     expect(fix.steps[0]).toMatchObject({ kind: 'note' });
-    expectParses(fix, host('debian-12-bios'));
+    planOf('vfio-ids-capture-twin', fix, host('debian-12-bios'));
   });
 
   it('a host driver name with shell in it is never the expectation of a check', () => {

@@ -6,13 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
 import { bringBackOnBus, findWhyNodeMissing, putBackOnVfio, recreateGroupNode } from '../../src/fixes/cloudpods-vfio-open.js';
-import type { Fix } from '../../src/fixes/fix.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
 import { sampleBundle } from '../helpers/bundle-from.js';
-import { parses } from './helpers/run-shell.js';
+import { commands, planOf } from './helpers/plan-of.js';
 
 /** The device and group of the QEMU log's open failure. */
 const openFailure = (): { device: string; group: string } => {
@@ -21,24 +17,6 @@ const openFailure = (): { device: string; group: string } => {
   if (!e?.device || !e.group) throw new Error('no open failure');
   return { device: e.device, group: e.group };
 };
-const commands = (fix: Fix): string[] => fix.steps.flatMap((s) => describeStep(s).command ?? []);
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'cloudpods-vm-vfio-open-failed',
-    status: 'fail',
-    severity: 'error',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function expectParses(fix: Fix): void {
-  const plan = buildFixPlan([finding(fix)], null);
-  for (const script of [commands(fix).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-}
 /** The restart tail every one of the fixes ends with: pod restart, re-probe, two checks. */
 const TAIL = ['run', 'run', 'verify', 'verify'];
 
@@ -53,7 +31,7 @@ describe('the three causes and the unknown one', () => {
     const fix = bringBackOnBus(device);
     expect(fix.steps.map((s) => s.kind)).toEqual(['run', 'note', ...TAIL]);
     expect(commands(fix)[0]).toBe("lspci -nnk -s 0000:00:02.0; dmesg | grep -iE 'fallen off the bus|AER|Xid'");
-    expectParses(fix);
+    planOf('cloudpods-vm-vfio-open-failed', fix, null);
   });
 
   it('a host driver took it: check it is back on vfio-pci after the host service probes', () => {
@@ -68,7 +46,7 @@ describe('the three causes and the unknown one', () => {
     expect(commands(fix)[0]).toBe(
       'echo 0000:00:02.0 > /sys/bus/pci/drivers/vfio-pci/unbind; echo 0000:00:02.0 > /sys/bus/pci/drivers/vfio-pci/bind; ls -l /dev/vfio',
     );
-    expectParses(fix);
+    planOf('cloudpods-vm-vfio-open-failed', fix, null);
   });
 
   it('no PCI inventory: the commands that tell the three apart', () => {

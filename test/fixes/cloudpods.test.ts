@@ -6,7 +6,6 @@
  * `AMDVgpuPFs:`).
  */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/engine/finding.js';
 import {
   checkHostServiceLog,
   checkIsolatedDevices,
@@ -16,31 +15,8 @@ import {
   restartHostService,
   vfioOverrideAtBoot,
 } from '../../src/fixes/cloudpods.js';
-import type { Fix, FixStep } from '../../src/fixes/fix.js';
 import { inputsIn } from '../../src/fixes/shell.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
-import { parses } from './helpers/run-shell.js';
-
-const commands = (steps: readonly FixStep[]): string[] => steps.flatMap((s) => describeStep(s).command ?? []);
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'cloudpods-hostconf-unknown-key',
-    status: 'fail',
-    severity: 'error',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function planOf(fix: Fix) {
-  const plan = buildFixPlan([finding(fix)], null);
-  for (const script of [commands(fix.steps).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-  return plan;
-}
+import { commands, planOf } from './helpers/plan-of.js';
 
 describe('editHostConf', () => {
   it('renames the guide spelling hugepages_options (line 1) to the key the host service reads', () => {
@@ -84,7 +60,11 @@ describe('the host service', () => {
     expect(commands(steps)[0]).toContain('--field-selector "spec.nodeName=$node"');
     expect(commands(steps)[0]).not.toContain('rollout restart');
     expect(commands(steps)[1]).toContain('climc host-probe-isolated-devices "${PTD_HOST:?set PTD_HOST first}"');
-    const plan = planOf({ summary: 's', steps: [editHostConf({ key: 'hugepages_option', value: 'native' }), ...steps] });
+    const plan = planOf(
+      'cloudpods-hostconf-unknown-key',
+      { summary: 's', steps: [editHostConf({ key: 'hugepages_option', value: 'native' }), ...steps] },
+      null,
+    );
     expect(inputsIn(plan.script)).toEqual(['PTD_HOST']);
   });
 
@@ -96,7 +76,7 @@ describe('the host service', () => {
     ];
     expect(steps.map((s) => s.kind)).toEqual(['verify', 'verify', 'verify']);
     expect(commands(steps)[2]).toBe('tail -n 50 /opt/cloud/workspace/servers/logs/"${PTD_SERVER:?set PTD_SERVER first}"');
-    const plan = planOf({ summary: 's', steps });
+    const plan = planOf('cloudpods-hostconf-unknown-key', { summary: 's', steps }, null);
     expect(inputsIn(plan.verifyScript).sort()).toEqual(['PTD_HOST', 'PTD_SERVER']);
   });
 

@@ -9,17 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
 import { resetFailures, type ResetFailure } from '../../src/facts/device-log.js';
 import type { PciDevice } from '../../src/facts/model.js';
 import { noResetFix, resetFix } from '../../src/fixes/device-reset.js';
-import type { Fix } from '../../src/fixes/fix.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
 import { fx, ROOT, sampleBundle, type Override } from '../helpers/bundle-from.js';
 import { hostOf } from './helpers/host-of.js';
-import { parses } from './helpers/run-shell.js';
 import { VARIANTS } from './helpers/variants.js';
+import { commands, planOf } from './helpers/plan-of.js';
 
 const DEBIAN = hostOf(VARIANTS['debian-12-bios']!);
 
@@ -35,24 +31,6 @@ const deviceOf = (sample: string, address: string, overrides: Record<string, Ove
   return d;
 };
 const realCase = (path: string): string => readFileSync(join(ROOT, 'test/real-cases/cases', path), 'utf8');
-const commands = (fix: Fix): string[] => fix.steps.flatMap((s) => describeStep(s).command ?? []);
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'device-reset-failure',
-    status: 'fail',
-    severity: 'error',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function expectParses(fix: Fix): void {
-  const plan = buildFixPlan([finding(fix)], null);
-  for (const script of [commands(fix).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-}
 
 describe('resetFix', () => {
   it('an FLR that never completes (lore-vfio-flr-giving-up.txt, 0007:00:00.1, not in the inventory): list the methods, try another, power-cycle', () => {
@@ -61,7 +39,7 @@ describe('resetFix', () => {
     expect(fix.steps.map((s) => s.kind)).toEqual(['run', 'note', 'note']);
     expect(fix.steps[0]).toMatchObject({ command: 'cat /sys/bus/pci/devices/0007:00:00.1/reset_method' });
     expect(fix.summary).toBe('Recover 0007:00:00.1 and avoid the failing reset');
-    expectParses(fix);
+    planOf('device-reset-failure', fix, null);
   });
 
   it('a GPU stuck in D3cold (kata-containers 11708 dmesg lines 3, 4, 6): also vfio-pci disable_idle_d3=1 in modprobe.d', () => {
@@ -77,7 +55,7 @@ describe('resetFix', () => {
     expect(fix.steps.map((s) => s.kind)).toEqual(['edit-file', 'run', 'reboot', 'verify', 'run', 'note', 'note']);
     expect(commands(fix)).toContain('update-initramfs -u -k all');
     expect(fix.steps[3]).toMatchObject({ command: 'cat /sys/module/vfio_pci/parameters/disable_idle_d3', expect: 'Y' });
-    expectParses(fix);
+    planOf('device-reset-failure', fix, null);
   });
 
   it('an RX 580 (lspci "[1002:67df]", Polaris 10): vendor-reset instead', () => {
@@ -102,7 +80,7 @@ describe('noResetFix', () => {
     const fix = noResetFix(nic);
     expect(fix.steps.map((s) => s.kind)).toEqual(['note', 'verify']);
     expect(fix.steps[1]).toMatchObject({ command: 'cat /sys/bus/pci/devices/0000:01:00.0/reset_method', expect: 'lists flr, pm or bus' });
-    expectParses(fix);
+    planOf('device-reset-failure', fix, null);
   });
 
   it('an address that is not one: a note only', () => {

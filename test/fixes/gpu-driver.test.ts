@@ -6,17 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
 import type { HostProfile } from '../../src/facts/host-profile.js';
 import type { PciDevice } from '../../src/facts/model.js';
 import type { Fix, FixStep } from '../../src/fixes/fix.js';
 import { keepGpuDriverOff } from '../../src/fixes/gpu-driver.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
 import { fx, sampleBundle, type Override } from '../helpers/bundle-from.js';
 import { hostOf } from './helpers/host-of.js';
-import { parses } from './helpers/run-shell.js';
 import { VARIANTS } from './helpers/variants.js';
+import { commands, planOf } from './helpers/plan-of.js';
 
 const host = (name: string): HostProfile => hostOf(VARIANTS[name]!);
 const deviceOf = (sample: string, address: string, overrides: Record<string, Override> = {}): PciDevice => {
@@ -26,28 +23,10 @@ const deviceOf = (sample: string, address: string, overrides: Record<string, Ove
   return d;
 };
 const lspciOnly = (file: string) => ({ 'pci-sysfs': null, 'lspci-vvv': null, 'lspci-nnk': fx(file) });
-const commands = (fix: Fix): string[] => fix.steps.flatMap((s) => describeStep(s).command ?? []);
 const runs = (steps: readonly FixStep[]) => steps.flatMap((s) => (s.kind === 'run' ? [s.command] : []));
 const edits = (steps: readonly FixStep[]) =>
   steps.flatMap((s) => (s.kind === 'edit-file' && s.edit?.op === 'lines' ? [[s.path, s.edit.add]] : []));
 const notes = (fix: Fix) => fix.steps.flatMap((s) => (s.kind === 'note' ? [s.text] : []));
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'gpu-host-driver-loaded',
-    status: 'fail',
-    severity: 'warning',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function expectParses(fix: Fix, h: HostProfile): void {
-  const plan = buildFixPlan([finding(fix)], h);
-  for (const script of [commands(fix).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-}
 
 // test/fixtures/lspci-nnk/github-gtx1650-nvidia-bound.txt lines 1-4: driver nvidia, modules nouveau, nvidia_drm, nvidia.
 const gtx1650 = () => deviceOf('lab-intel-healthy', '0000:01:00.0', lspciOnly('lspci-nnk/github-gtx1650-nvidia-bound.txt'));
@@ -61,7 +40,7 @@ describe('per host family', () => {
     expect(runs(fix.steps)).toEqual(['update-initramfs -u -k all']);
     expect(fix.steps.at(-1)).toMatchObject({ kind: 'verify', command: "grep -E '^(nvidia) ' /proc/modules; lspci -nnk -s 0000:01:00.0" });
     expect(fix.summary).toBe('Keep nvidia off 0000:01:00.0');
-    expectParses(fix, h);
+    planOf('gpu-host-driver-loaded', fix, h);
   });
 
   it('RHEL 9 (dracut): nouveau also gets modeset=0, and the caveat names rd.driver.blacklist', () => {
@@ -72,7 +51,7 @@ describe('per host family', () => {
     ]);
     expect(runs(fix.steps)).toEqual(['dracut -f --regenerate-all']);
     expect(fix.caveats?.some((c) => c.includes('rd.driver.blacklist=nouveau'))).toBe(true);
-    expectParses(fix, h);
+    planOf('gpu-host-driver-loaded', fix, h);
   });
 
   it('Debian keeps no dracut caveat for nouveau', () => {
@@ -85,7 +64,7 @@ describe('per host family', () => {
     const fix = keepGpuDriverOff(h, ['nouveau'], '0000:42:00.0');
     expect(runs(fix.steps).at(-1)).toBe('mkinitcpio -P');
     expect(runs(fix.steps)[0]).toContain('modconf');
-    expectParses(fix, h);
+    planOf('gpu-host-driver-loaded', fix, h);
   });
 
   it('Proxmox with systemd-boot: the rebuilt initramfs is copied to the ESPs', () => {
@@ -127,6 +106,6 @@ describe('values from the bundle reach no command unchecked', () => {
     expect(commands(fix).join('\n')).not.toContain('$(id)');
     expect(notes(fix).some((n) => n.includes('"nvidia$(id)"'))).toBe(true);
     expect(edits(fix.steps)[0]?.[1]).toContain('blacklist nouveau');
-    expectParses(fix, host('debian-12-bios'));
+    planOf('gpu-host-driver-loaded', fix, host('debian-12-bios'));
   });
 });

@@ -8,40 +8,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
 import { hugepageRequests } from '../../src/facts/hugepage-request.js';
 import type { HostProfile } from '../../src/facts/host-profile.js';
-import type { Fix, FixStep } from '../../src/fixes/fix.js';
+import type { FixStep } from '../../src/fixes/fix.js';
 import { fewerHugepages, reserveHugepages } from '../../src/fixes/hugepages.js';
 import { inputsIn } from '../../src/fixes/shell.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
 import { sampleBundle } from '../helpers/bundle-from.js';
 import { hostOf } from './helpers/host-of.js';
-import { parses } from './helpers/run-shell.js';
 import { VARIANTS } from './helpers/variants.js';
+import { commands, planOf } from './helpers/plan-of.js';
 
 const host = (name: string): HostProfile => hostOf(VARIANTS[name]!);
-const commands = (fix: Fix): string[] => fix.steps.flatMap((s) => describeStep(s).command ?? []);
 const runs = (steps: readonly FixStep[]) => steps.flatMap((s) => (s.kind === 'run' ? [s.command] : []));
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'hugepages-short',
-    status: 'fail',
-    severity: 'error',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function planOf(fix: Fix, h: HostProfile) {
-  const plan = buildFixPlan([finding(fix)], h);
-  for (const script of [commands(fix).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-  return plan;
-}
 /** The 1 GiB request of lab-hugepages-short's /proc/cmdline, as the hugepages rules read it. */
 const shortRequest = () => {
   const c = analyzeBundle(sampleBundle('lab-hugepages-short'), { rules: [] }).facts.cmdline;
@@ -61,7 +39,7 @@ describe('reserve huge pages', () => {
       edit: { op: 'kernel-cmdline', add: [['hugepagesz=2M'], ['hugepages=', { input: 'PTD_HUGEPAGES' }]] },
     });
     expect(runs(fix.steps)).toEqual(['update-grub']);
-    const plan = planOf(fix, h);
+    const plan = planOf('hugepages-short', fix, h);
     expect(inputsIn(plan.script)).toEqual(['PTD_HUGEPAGES']);
   });
 
@@ -71,7 +49,7 @@ describe('reserve huge pages', () => {
     expect(runs(fix.steps)).toEqual([
       `grubby --update-kernel=ALL --args='default_hugepagesz=1G hugepagesz=1G hugepages='"\${PTD_HUGEPAGES:?set PTD_HUGEPAGES first}"`,
     ]);
-    planOf(fix, h);
+    planOf('hugepages-short', fix, h);
   });
 });
 
@@ -93,7 +71,7 @@ describe('a reservation cut short, the size supported', () => {
       command: 'cat /sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages',
       expect: 'the number asked for',
     });
-    planOf(fix, h);
+    planOf('hugepages-short', fix, h);
   });
 
   it('an existing argument that is two words (two hugepages= of one size) is not replaced as one', () => {
@@ -104,7 +82,7 @@ describe('a reservation cut short, the size supported', () => {
   it('an argument with shell in it never reaches a command', () => {
     const fix = fewerHugepages(host('rhel-9.4-uefi-bls'), 1048576, 2, 0, true, "hugepages=2';reboot;'");
     expect(commands(fix).join('\n')).not.toContain('reboot;');
-    planOf(fix, host('rhel-9.4-uefi-bls'));
+    planOf('hugepages-short', fix, host('rhel-9.4-uefi-bls'));
   });
 });
 
@@ -116,14 +94,14 @@ describe('a size the kernel does not have (CentOS 7: "hugepagesz: Unsupported pa
     expect(fix.steps[1]).toMatchObject({ path: '/etc/default/grub', edit: { op: 'kernel-cmdline' } });
     expect(runs(fix.steps)).toEqual(['grub2-mkconfig -o /boot/grub2/grub.cfg']);
     expect(fix.steps.at(-1)).toMatchObject({ command: 'cat /sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages' });
-    planOf(fix, h);
+    planOf('hugepages-short', fix, h);
   });
 
   it('RHEL 9 with BLS: the entries change through grubby, not only /etc/default/grub', () => {
     const h = host('rhel-9.4-uefi-bls');
     const fix = fewerHugepages(h, 1048576, 2, 0, false, 'hugepages=2', 'hugepagesz=1G');
     expect(runs(fix.steps).some((c) => c.startsWith('grubby --update-kernel=ALL'))).toBe(true);
-    planOf(fix, h);
+    planOf('hugepages-short', fix, h);
   });
 
   it('Debian: update-grub', () => {

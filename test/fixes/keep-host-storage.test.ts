@@ -7,18 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
 import type { Facts } from '../../src/facts/facts.js';
 import type { HostProfile } from '../../src/facts/host-profile.js';
 import type { PciDevice, TargetDevice, VfioId } from '../../src/facts/model.js';
-import type { Fix, FixStep } from '../../src/fixes/fix.js';
+import type { FixStep } from '../../src/fixes/fix.js';
 import { keepHostStorage } from '../../src/fixes/keep-host-storage.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
 import { sampleBundle } from '../helpers/bundle-from.js';
 import { hostOf } from './helpers/host-of.js';
-import { parses } from './helpers/run-shell.js';
 import { VARIANTS } from './helpers/variants.js';
+import { commands, planOf } from './helpers/plan-of.js';
 
 const host = (name: string): HostProfile => hostOf(VARIANTS[name]!);
 interface Case {
@@ -34,7 +31,6 @@ const caseOf = (sample: string, address: string): Case => {
   if (!dev || !target) throw new Error(`no ${address}`);
   return { dev, target, vfioIds: f.targets.value.vfioIds };
 };
-const commands = (fix: Fix): string[] => fix.steps.flatMap((s) => describeStep(s).command ?? []);
 const shape = (steps: readonly FixStep[]) =>
   steps.map((s) =>
     s.kind === 'edit-file'
@@ -43,23 +39,6 @@ const shape = (steps: readonly FixStep[]) =>
         ? `${s.kind} ${s.command}`
         : s.kind,
   );
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'passthrough-of-host-storage',
-    status: 'fail',
-    severity: 'error',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function expectParses(fix: Fix, h: HostProfile): void {
-  const plan = buildFixPlan([finding(fix)], h);
-  for (const script of [commands(fix).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-}
 
 describe('the id named in modprobe.d (lab-host-storage-targeted: options vfio-pci ids=8086:10d3,1b36:0010)', () => {
   const c = caseOf('lab-host-storage-targeted', '0000:02:00.0');
@@ -77,7 +56,7 @@ describe('the id named in modprobe.d (lab-host-storage-targeted: options vfio-pc
       edit: { module: 'vfio-pci', option: 'ids', add: [], remove: ['1b36:0010'], removeOption: false },
     });
     expect(fix.steps[1]).toMatchObject({ edit: { add: [], remove: ['0000:02:00.0'] } });
-    expectParses(fix, h);
+    planOf('passthrough-of-host-storage', fix, h);
   });
 
   it('RHEL 9: the same edits, dracut', () => {
@@ -104,7 +83,7 @@ describe('the id on the kernel command line (lab-nvme-twins-cmdline-ids: vfio-pc
       'verify lspci -nnk -s 0000:02:00.0',
     ]);
     expect(fix.steps[1]).toMatchObject({ edit: { add: [], removeNames: ['vfio_pci.ids'] } });
-    expectParses(fix, h);
+    planOf('passthrough-of-host-storage', fix, h);
   });
 
   it('RHEL 9 with BLS: grubby on every entry', () => {
@@ -129,6 +108,6 @@ describe('values from the bundle reach no command unchecked', () => {
     const fix = keepHostStorage(host('debian-12-bios'), c.dev, c.target, ids);
     expect(commands(fix).join('\n')).not.toContain('$(reboot)');
     expect(fix.steps.some((s) => s.kind === 'note' && s.text.includes('/etc/modprobe.d/$(reboot).conf'))).toBe(true);
-    expectParses(fix, host('debian-12-bios'));
+    planOf('passthrough-of-host-storage', fix, host('debian-12-bios'));
   });
 });

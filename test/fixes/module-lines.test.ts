@@ -5,34 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
-import type { Fix } from '../../src/fixes/fix.js';
 import { removeModuleLine } from '../../src/fixes/module-lines.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
 import { sampleBundle } from '../helpers/bundle-from.js';
-import { parses } from './helpers/run-shell.js';
+import { commands, planOf } from './helpers/plan-of.js';
 
 const WHY = 'the line only makes systemd-modules-load fail';
-const commands = (fix: Fix): string[] => fix.steps.flatMap((s) => describeStep(s).command ?? []);
 // The rule that uses this fix is info-level, whose fixes the plan script leaves out: given as an error here so the script holds it.
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'vfio-virqfd-obsolete',
-    status: 'fail',
-    severity: 'info',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function expectParses(fix: Fix): void {
-  const plan = buildFixPlan([finding(fix)], null);
-  for (const script of [commands(fix).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-}
 /** The files that list vfio_virqfd, as the module configuration fact cites them. */
 const listing = () => {
   const c = analyzeBundle(sampleBundle('lab-virqfd-obsolete-6.12'), { rules: [] }).facts.moduleConfig;
@@ -60,7 +38,7 @@ describe('removeModuleLine', () => {
       },
     ]);
     expect(fix.caveats).toEqual([WHY]);
-    expectParses(fix);
+    planOf('vfio-virqfd-obsolete', fix, null);
   });
 
   it('a file outside /etc (a list the bundle names elsewhere) is left to a person', () => {
@@ -78,6 +56,6 @@ describe('removeModuleLine', () => {
   it('a path with shell in it: a note for that file, never an edit of it', () => {
     const fix = removeModuleLine([{ path: '/etc/modules-load.d/$(reboot).conf', line: 1 }], 'vfio_virqfd', WHY);
     expect(commands(fix).join('\n')).not.toContain('$(reboot)');
-    expectParses(fix);
+    planOf('vfio-virqfd-obsolete', fix, null);
   });
 });

@@ -5,14 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
 import { evidenceGaps } from '../../src/facts/evidence-gaps.js';
 import type { Fix } from '../../src/fixes/fix.js';
 import { keepBootLog, recollect } from '../../src/fixes/recollect.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
 import { sampleBundle, type Override } from '../helpers/bundle-from.js';
-import { parses } from './helpers/run-shell.js';
+import { commands, planOf } from './helpers/plan-of.js';
 
 /** What evidence-incomplete hands to recollect: whether root is needed, and the sources of missing commands. */
 const inputsOf = (sample: string, overrides: Record<string, Override> = {}): [boolean, string[]] => {
@@ -21,25 +18,7 @@ const inputsOf = (sample: string, overrides: Record<string, Override> = {}): [bo
   const g = evidenceGaps(facts.collection.value, facts);
   return [g.needsRoot, g.items.filter((i) => i.status === 'no-command').map((i) => i.source)];
 };
-const commands = (fix: Fix): string[] => fix.steps.flatMap((s) => describeStep(s).command ?? []);
 const notes = (fix: Fix): string[] => fix.steps.flatMap((s) => (s.kind === 'note' ? [s.text] : []));
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'evidence-incomplete',
-    status: 'fail',
-    severity: 'warning',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function expectParses(fix: Fix): void {
-  const plan = buildFixPlan([finding(fix)], null);
-  for (const script of [commands(fix).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-}
 
 describe('recollect', () => {
   it('without root and without journalctl (lab-non-root): install systemd, run the collector with sudo', () => {
@@ -49,7 +28,7 @@ describe('recollect', () => {
     expect(notes(fix)).toEqual(['Install the missing tools first (package names on Debian and RHEL): systemd.']);
     expect(fix.steps.find((s) => s.kind === 'run')).toMatchObject({ command: 'sudo sh collect.sh' });
     expect(fix.summary).toBe('Run the collector again as root');
-    expectParses(fix);
+    planOf('evidence-incomplete', fix, null);
   });
 
   it('as root with nothing to install: just the collector again', () => {
@@ -69,6 +48,6 @@ describe('keepBootLog', () => {
     const fix = keepBootLog();
     expect(fix.steps.map((s) => s.kind)).toEqual(['run', 'note', 'verify']);
     expect(commands(fix)).toEqual(['journalctl -k -b --no-pager > kernel-boot.log', 'head -1 kernel-boot.log']);
-    expectParses(fix);
+    planOf('evidence-incomplete', fix, null);
   });
 });

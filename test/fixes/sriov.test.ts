@@ -5,17 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
 import type { HostProfile } from '../../src/facts/host-profile.js';
 import type { PciDevice } from '../../src/facts/model.js';
-import type { Fix } from '../../src/fixes/fix.js';
 import { createVfsPersistently } from '../../src/fixes/sriov.js';
-import { buildFixPlan } from '../../src/report/fix-plan.js';
-import { describeStep } from '../../src/report/fix-step-text.js';
 import { sampleBundle } from '../helpers/bundle-from.js';
 import { hostOf } from './helpers/host-of.js';
-import { parses } from './helpers/run-shell.js';
 import { VARIANTS } from './helpers/variants.js';
+import { commands, planOf } from './helpers/plan-of.js';
 
 const host = (name: string): HostProfile => hostOf(VARIANTS[name]!);
 const pf = (): PciDevice => {
@@ -24,24 +20,6 @@ const pf = (): PciDevice => {
   if (!d) throw new Error('no PF');
   return d;
 };
-const commands = (fix: Fix): string[] => fix.steps.flatMap((s) => describeStep(s).command ?? []);
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'sriov-vfs-not-created',
-    status: 'fail',
-    severity: 'error',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-function expectParses(fix: Fix, h: HostProfile): void {
-  const plan = buildFixPlan([finding(fix)], h);
-  for (const script of [commands(fix).join('\n'), plan.script, plan.verifyScript])
-    for (const shell of ['dash', 'bash'] as const) expect(parses(shell, script), `${shell} -n\n${script}`).toMatchObject({ ok: true });
-}
 
 describe('virtual functions on the NVMe PF', () => {
   it('reads the PF the rule hands over: nvme, 2 VFs possible, none created (pci-sysfs.out [0000:02:00.0])', () => {
@@ -73,7 +51,7 @@ describe('virtual functions on the NVMe PF', () => {
       },
     ]);
     expect(fix.caveats?.[0]).toContain('sriov_totalvfs is 2');
-    expectParses(fix, h);
+    planOf('sriov-vfs-not-created', fix, h);
   });
 
   it("the same on every host family (udev is not the distribution's)", () => {
@@ -93,7 +71,7 @@ describe('values from the bundle reach no command unchecked', () => {
     const fix = createVfsPersistently(host('debian-12-bios'), { ...pf(), driver: 'nvme", RUN+="/bin/sh' }, 1);
     expect(JSON.stringify(fix)).not.toContain('RUN+=');
     expect(fix.steps[1]?.kind).toBe('note');
-    expectParses(fix, host('debian-12-bios'));
+    planOf('sriov-vfs-not-created', fix, host('debian-12-bios'));
   });
 
   it('an address that is not one: only a note', () => {

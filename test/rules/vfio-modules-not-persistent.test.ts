@@ -18,8 +18,22 @@ ruleTester(rule, {
   ],
   fail: [
     {
-      name: 'loaded by hand, nothing loads them at boot',
+      // sysfs: 0000:01:00.0 driver=vfio-pci, driver_override=vfio-pci; no vfio-pci ids=, no install line.
+      name: 'loaded by hand and 01:00.0 bound by driver_override: the modules and the binding made persistent',
       sample: 'lab-vfio-not-persistent',
+      expect: {
+        subject: 'host',
+        messageId: 'handBound',
+        evidence: ['/proc/modules:', 'sysfs PCI inventory of /sys/bus/pci/devices/*:95'],
+        fixKinds: ['edit-file', 'edit-file', 'edit-file', 'edit-file', 'edit-file', 'run', 'reboot', 'verify', 'verify', 'verify'],
+        commands: ['update-initramfs -u -k all', 'lspci -nnk -s 0000:01:00.0'],
+      },
+    },
+    {
+      // Without the sysfs inventory nothing shows a driver_override: only the modules are made persistent.
+      name: 'loaded by hand, nothing loads them at boot, no driver_override known',
+      sample: 'lab-vfio-not-persistent',
+      evidence: { 'pci-sysfs': null },
       expect: {
         subject: 'host',
         messageId: 'notPersistent',
@@ -29,10 +43,11 @@ ruleTester(rule, {
       },
     },
     {
+      // The ids (1234:5678, 4321:8765) do not name 01:00.0 [8086:10d3], so its binding is not persistent either.
       name: '"options vfio-pci ids=" alone does not load vfio-pci',
       sample: 'lab-vfio-not-persistent',
       evidence: { 'modprobe-d': fx('modprobe-d/pve-vfio-ids.conf') },
-      expect: { subject: 'host', messageId: 'notPersistent' },
+      expect: { subject: 'host', messageId: 'handBound' },
     },
   ],
   unknown: [
