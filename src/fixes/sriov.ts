@@ -19,8 +19,10 @@ import { sh } from './shell.js';
 
 export function createVfsPersistently(_host: HostProfile, pf: PciDevice, count: number): Fix {
   const n = String(count);
-  if (!isIdentifier('pci-address', pf.address) || !isIdentifier('count', n))
+  if (!isIdentifier('pci-address', pf.address))
     return { summary: 'Create the virtual functions by hand', steps: [rejectedNote('pci-address', pf.address, 'Create its VFs by hand.')] };
+  if (!isIdentifier('count', n))
+    return { summary: 'Create the virtual functions by hand', steps: [rejectedNote('count', n, 'Create its VFs by hand.')] };
   const attr = `/sys/bus/pci/devices/${pf.address}/sriov_numvfs`;
   const driver = pf.driver !== null && isIdentifier('driver', pf.driver) ? pf.driver : null;
   const persist: FixStep =

@@ -52,4 +52,13 @@ describe('meminfo', () => {
     expect(Object.keys(f.value)).toEqual(['MemTotal', 'MemFree', 'MemAvailable']);
     expect(f.gaps.map((g) => g.why)).toEqual(['is cut (only part of it is in the bundle)']);
   });
+
+  it('a line cut in the middle (a capture that stopped mid-line) is a gap, not silently dropped', () => {
+    const lines = fx('meminfo/firecracker-6.18.txt').split('\n');
+    const cut = [...lines.slice(0, 3), lines[3]!.slice(0, 4)].join('\n');
+    const f = meminfoOf('lab-intel-healthy', { meminfo: cut });
+    if (f.state !== 'known') throw new Error('unknown');
+    expect(Object.keys(f.value)).toEqual(['MemTotal', 'MemFree', 'MemAvailable']);
+    expect(f.gaps.map((g) => g.why)).toEqual(['has 1 line that could not be read']);
+  });
 });
