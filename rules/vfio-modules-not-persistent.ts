@@ -15,7 +15,7 @@ export default defineRule({
     notPersistent:
       '{{loaded}} loaded now, but no modules-load.d, /etc/modules, dracut or initramfs-tools entry, softdep or command-line option loads vfio_pci at boot: after a reboot the devices fall back to their host drivers.',
     handBound:
-      '{{loaded}} loaded now, but nothing loads vfio_pci at boot, and {{devices}} {{verb}} on vfio-pci through a driver_override that nothing writes at boot (no vfio-pci ids= entry for {{its}} id, no install vfio-pci line): after a reboot {{their}} host driver takes {{them}} back.',
+      '{{loaded}} loaded now, but nothing loads vfio_pci at boot, and {{devices}} {{verb}} on vfio-pci through a driver_override that nothing writes at boot (no vfio-pci ids= entry for {{its}} id, no install vfio-pci line): after a reboot {{its}} host driver takes {{them}} back.',
     notLoaded: 'The VFIO modules are not loaded (see vfio-modules-missing).',
     configIncomplete: 'No entry seen loads vfio_pci at boot, but {{missing}}, so one may exist there.',
   },
@@ -52,7 +52,6 @@ export default defineRule({
         devices: bound.map((d) => d.address).join(', '),
         verb: one ? 'is' : 'are',
         its: one ? 'its' : 'their',
-        their: one ? 'its' : 'their',
         them: one ? 'it' : 'them',
       },
       [...refs, ...bound.flatMap((d) => d.refs.slice(0, 1)), ...moduleConfig.evidence],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The fix-apply lab from the command line: build (or reuse) the base image, then run scenarios one
-// after the other (one QEMU guest at a time) and print what each showed and how long it took.
+// The fix-apply lab from the command line: build (or reuse) the base image, then run scenarios
+// FIXLAB_JOBS at a time (default 2: one single-vCPU guest per core) and print what each showed and
+// how long it took.
 //
 //   node test/fix-lab/run-fix-lab.mjs                      # every scenario
 //   node test/fix-lab/run-fix-lab.mjs host-driver-claims   # one (or several) by name
@@ -25,20 +26,27 @@ export async function runFixLab(names = listScenarios(), { log = () => {} } = {}
       ? `base image ${image.key} (cached, built in ${s(image.buildMs)})`
       : `base image ${image.key}: built in ${s(image.buildMs)} (mmdebstrap ${s(image.bootstrapMs)}, disk ${s(image.diskMs)}, install boot ${s(image.installBootMs)})`,
   );
-  const runs = [];
-  for (const name of names) {
-    try {
-      const r = await runScenario(name, image, { log });
-      const known = new Set(loadScenario(name).expect.knownProblems ?? []);
-      log(`${name}: ${r.problems.length === 0 ? 'fixed' : `${r.problems.length} problem(s)`} in ${s(r.totalMs)}; ${describeBoots(r)}`);
-      for (const p of r.problems) log(`  - ${p}${known.has(p) ? ' (known)' : ''}`);
-      for (const p of known) if (!r.problems.includes(p)) log(`  - no longer shown: ${p}`);
-      runs.push(r);
-    } catch (e) {
-      log(`${name}: ${e.message}`);
-      runs.push({ name, error: String(e.message ?? e) });
+  const jobs = Math.max(1, Number(process.env.FIXLAB_JOBS ?? 2));
+  const runs = new Array(names.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const i = next++;
+      const name = names[i];
+      try {
+        const r = await runScenario(name, image, { log });
+        const known = new Set(loadScenario(name).expect.knownProblems ?? []);
+        log(`${name}: ${r.problems.length === 0 ? 'fixed' : `${r.problems.length} problem(s)`} in ${s(r.totalMs)}; ${describeBoots(r)}`);
+        for (const p of r.problems) log(`  - ${p}${known.has(p) ? ' (known)' : ''}`);
+        for (const p of known) if (!r.problems.includes(p)) log(`  - no longer shown: ${p}`);
+        runs[i] = r;
+      } catch (e) {
+        log(`${name}: ${e.message}`);
+        runs[i] = { name, error: String(e.message ?? e) };
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, names.length) }, worker));
   mkdirSync(join(CACHE, 'out'), { recursive: true });
   writeFileSync(join(CACHE, 'out', 'summary.json'), JSON.stringify({ image, runs }, null, 2));
   return { image, runs };

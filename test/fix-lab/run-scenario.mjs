@@ -157,7 +157,17 @@ export async function runScenario(name, base, { log = () => {} } = {}) {
     const after = await analyze(join(share, 'after.tgz'), join(out, 'after'), s.target);
     result.after = join(out, 'after', 'report.json');
     result.afterCode = after.code;
-    const d = await ptdoctor(['diff', join(share, 'before.tgz'), join(share, 'after.tgz'), '-f', 'json', '-o', join(out, 'diff.json')]);
+    const d = await ptdoctor([
+      'diff',
+      join(share, 'before.tgz'),
+      join(share, 'after.tgz'),
+      '--device',
+      s.target,
+      '-f',
+      'json',
+      '-o',
+      join(out, 'diff.json'),
+    ]);
     if (d.code === 2) throw new Error(`ptdoctor diff: ${d.stderr.trim()}`);
     result.diff = join(out, 'diff.json');
     result.diffCode = d.code;

@@ -48,9 +48,7 @@ export function verdictProblems(scenario, run, before, after, diff, drivers) {
   for (const id of e.fixed)
     if (remaining.has(id)) p.push(`${id} still fails after the fix (ptdoctor diff: remaining)`);
     else if (!fixed.has(id))
-      p.push(
-        `ptdoctor diff does not list ${id} as fixed: its analysis of the bundle before the fix (diff has no --device) does not report it`,
-      );
+      p.push(`ptdoctor diff does not list ${id} as fixed: its analysis of the bundle before the fix does not report it`);
   for (const k of diff.introduced.filter((x) => x.severity === 'error')) p.push(`new error after the fix: ${dkey(k)}: ${k.message}`);
   const a = board(after);
   for (const id of a?.blockers ?? []) if (!mayRemain.has(id)) p.push(`after the fix, ${id} still blocks ${scenario.target}`);
