@@ -7,9 +7,12 @@
  * the parsed value is unchanged.
  */
 const HIDDEN_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
+/** Every character the class above can match is outside ASCII's printable range: a plain scan rules them all out at once. */
+const BEYOND_ASCII = /[^\x00-\x7e]/;
 
 export function safeJsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(HIDDEN_IN_JSON, escapeUnits)}\n`;
+  const json = JSON.stringify(value, null, 2);
+  return `${BEYOND_ASCII.test(json) ? json.replace(HIDDEN_IN_JSON, escapeUnits) : json}\n`;
 }
 
 function escapeUnits(c: string): string {

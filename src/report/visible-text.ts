@@ -18,14 +18,20 @@ function escape(c: string): string {
   return `\\u{${code.toString(16)}}`;
 }
 
+/** Printable ASCII, tab and newline only: nothing UNSAFE can match (a plain scan, cheaper than the Unicode class). */
+const PLAIN = /^[\x20-\x7e\t\n]*$/;
+
 export function visibleText(text: string): string {
-  return text.replace(UNSAFE, escape);
+  return PLAIN.test(text) ? text : text.replace(UNSAFE, escape);
 }
 
 /**
  * One line of untrusted text: also makes line breaks visible. Tabs become spaces by split and
  * join, five times faster than a global replace on a line made of tabs (20 ms against 100 ms per MiB).
  */
+const PLAIN_LINE = /^[\x20-\x7e]*$/;
+
 export function visibleLine(text: string): string {
+  if (PLAIN_LINE.test(text)) return text;
   return visibleText(text).replace(/\r/g, '\\r').replace(/\n/g, '\\n').split('\t').join(' ');
 }
