@@ -84,48 +84,79 @@ interface LogLine {
 }
 
 /**
+ * One log as the classifier walks it: its lines by index, and the evidence reference of a line made
+ * only when the line is kept (an event's first lines, a candidate, an error line) — a flooded log
+ * has hundreds of thousands of lines and keeps a few.
+ */
+interface LogStream {
+  readonly source: string;
+  readonly size: number;
+  message(i: number): string;
+  level(i: number): string | null;
+  ref(i: number): EvidenceRef;
+}
+
+function streamOf(source: string, lines: readonly LogLine[]): LogStream {
+  return {
+    source,
+    size: lines.length,
+    message: (i) => lines[i]!.message,
+    level: (i) => lines[i]!.level ?? null,
+    ref: (i) => lines[i]!.ref,
+  };
+}
+
+/**
  * First stage, before the PCI inventory exists: every line classified once. Devices are as printed
  * (`01:00.0` becomes `0000:01:00.0` here and is placed in its real domain by resolveLogEvents).
  * Unmatched lines that name the IOMMU, vfio or any PCI address are kept (up to MAX_CANDIDATES)
  * until the targets are known.
  */
 export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<CloudpodsFacts>): Fact<ClassifiedLogs> {
-  const streams: { source: string; lines: Iterable<LogLine> }[] = [];
+  const streams: LogStream[] = [];
   const gaps: EvidenceGap[] = [];
   if (kernelLog.state === 'known') {
     const log = kernelLog.value;
-    streams.push({ source: log.source, lines: kernelLines(log) });
+    streams.push({
+      source: log.source,
+      size: log.lines.length,
+      message: (i) => log.lines[i]!.message,
+      level: () => null,
+      ref: (i) => logRef(log, log.lines[i]!),
+    });
     gaps.push(...kernelLog.gaps);
   } else gaps.push({ source: 'the kernel log', why: `was not collected (${kernelLog.reason})`, collect: kernelLog.collect });
   if (cloudpods.state === 'known') {
     const cp = cloudpods.value;
     if (cp.qemuLog) {
-      streams.push({ source: 'QEMU logs', lines: cp.qemuLog.lines.map((l) => ({ message: l.message, ref: l.ref })) });
+      streams.push(streamOf('QEMU logs', cp.qemuLog.lines));
       gaps.push(...cp.qemuLog.gaps);
     }
-    if (cp.log)
-      streams.push({ source: 'host service log', lines: cp.log.map((l) => ({ message: l.message, ref: l.ref, level: l.level })) });
+    if (cp.log) streams.push(streamOf('host service log', cp.log));
   }
   if (streams.length === 0)
     return unknown(kernelLog.state === 'unknown' ? kernelLog.reason : 'no log was collected', ['sudo dmesg', 'journalctl -k -b']);
   const events = new Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>();
+  const addresses = new Map<string, string | null>();
   const candidates: LogLine[] = [];
   let unmatched = 0;
   let first: EvidenceRef | null = null;
   let unmatchedErrors = 0;
   const errorLines: EvidenceRef[] = [];
   for (const stream of streams) {
-    for (const line of stream.lines) {
-      first ??= line.ref;
-      const matches = classifyLogLine(plainQuotes(line.message));
-      for (const m of matches) add(events, m, line.ref);
-      if (matches.length === 0 && (line.level === 'error' || line.level === 'fatal')) {
+    for (let i = 0; i < stream.size; i += 1) {
+      const message = stream.message(i);
+      first ??= stream.ref(i);
+      const matches = classifyLogLine(plainQuotes(message));
+      for (const m of matches) add(events, addresses, m, stream, i);
+      const level = stream.level(i);
+      if (matches.length === 0 && (level === 'error' || level === 'fatal')) {
         unmatchedErrors += 1;
-        if (errorLines.length < MAX_UNEXPLAINED) errorLines.push(line.ref);
+        if (errorLines.length < MAX_UNEXPLAINED) errorLines.push(stream.ref(i));
       }
-      if (matches.length > 0 || !(MENTIONS.test(line.message) || ANY_ADDRESS.test(line.message))) continue;
+      if (matches.length > 0 || !(MENTIONS.test(message) || ANY_ADDRESS.test(message))) continue;
       unmatched += 1;
-      if (candidates.length < MAX_CANDIDATES) candidates.push(line);
+      if (candidates.length < MAX_CANDIDATES) candidates.push({ message, ref: stream.ref(i) });
     }
   }
   // Logs that were collected but hold no line (an empty QEMU log directory) say nothing without the kernel log.
@@ -174,20 +205,27 @@ export function resolveLogEvents(classified: Fact<ClassifiedLogs>, pci: Fact<Pci
   );
 }
 
-/** The kernel log's lines, made into references one at a time (a log can hold hundreds of thousands). */
-function* kernelLines(log: KernelLogFacts): Iterable<LogLine> {
-  for (const l of log.lines) yield { message: l.message, ref: logRef(log, l) };
-}
-
-function add(events: Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>, m: LogMatch, ref: EvidenceRef): void {
+/** One match into its event; `addresses` remembers each printed device's normal form (a flood prints a few addresses many times). */
+function add(
+  events: Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>,
+  addresses: Map<string, string | null>,
+  m: LogMatch,
+  stream: LogStream,
+  i: number,
+): void {
   const g = m.groups;
-  const device = printedAddress(g.device);
+  let device: string | null = null;
+  if (g.device !== undefined) {
+    const known = addresses.get(g.device);
+    device = known !== undefined ? known : printedAddress(g.device);
+    if (known === undefined && addresses.size < 10_000) addresses.set(g.device, device);
+  }
   const flood = FLOODS.has(m.entry.fault);
   const key = [m.entry.id, device, g.group, g.param, g.module, g.bar, g.vfs, flood ? '' : g.value, flood ? '' : g.errno].join('\u0000');
   const hit = events.get(key);
   if (hit) {
     hit.count += 1;
-    if (hit.refs.length < MAX_REFS) hit.refs.push(ref);
+    if (hit.refs.length < MAX_REFS) hit.refs.push(stream.ref(i));
     return;
   }
   const event: LogEvent = {
@@ -206,7 +244,7 @@ function add(events: Map<string, { event: LogEvent; refs: EvidenceRef[]; count: 
     count: 1,
     refs: [],
   };
-  events.set(key, { event, refs: [ref], count: 1 });
+  events.set(key, { event, refs: [stream.ref(i)], count: 1 });
 }
 
 /** A printed device as a PCI address (`01:00.0`, `[0x01:0x00.0]` → `0000:01:00.0`); a platform device name is none. */
