@@ -13,14 +13,14 @@ export default defineRule({
   tags: ['iommu', 'cmdline', 'vfio'],
   source: 'FAQ "How to enable IOMMU in the kernel (intel_iommu=on)?"',
   needs: ['host'],
-  optional: ['cmdline', 'bootConfig', 'moduleConfig', 'logEvents'],
+  optional: ['cmdline', 'bootConfig', 'moduleConfig', 'logEvents', 'kernelIommu'],
   messages: {
     valid: 'The IOMMU and VFIO parameters on the command line and in the boot configuration are valid.',
     invalid: '{{count}} IOMMU/VFIO parameter(s) the kernel does not accept: {{list}}.',
     noCmdline:
       'The boot configuration and module options that were collected hold no invalid IOMMU/VFIO parameter, but the running command line is not known.',
   },
-  check({ cmdline, host, bootConfig, moduleConfig, logEvents }, r) {
+  check({ cmdline, host, bootConfig, moduleConfig, logEvents, kernelIommu }, r) {
     // Each source is checked when it was collected: a pasted /etc/default/grub is checked without /proc/cmdline.
     const arch = host.value.arch ?? null;
     const issues: ParamIssue[] = cmdline.state === 'known' ? paramIssues(cmdline.value.params, cmdline.value.ref, arch) : [];
@@ -75,6 +75,16 @@ export default defineRule({
             caveats: all.map((i) => `${i.raw}: ${i.why}`),
           };
     const list = all.map((i) => `${i.raw} (${i.ref.source}) → ${i.intended === '' ? 'remove it' : i.intended}`).join('; ');
-    return r.fail('invalid', { count: all.length, list }, [...all.map((i) => i.ref), ...logged], fix);
+    // The kernel ignores an amd_iommu=/intel_iommu= value it does not know; with the IOMMU shown working
+    // (test/real-cases/cases/github-yyu-vm-x570-rx570-win10-vfio-healthy: amd_iommu=on, groups present) the
+    // parameter does nothing, and passthrough is not at stake.
+    const inert = kernelIommu.state === 'known' && kernelIommu.value.active && all.every((i) => /^(?:amd|intel)_iommu=/.test(i.raw));
+    return r.fail(
+      'invalid',
+      { count: all.length, list },
+      [...all.map((i) => i.ref), ...logged],
+      fix,
+      inert ? { severity: 'info', severityReason: 'the IOMMU works anyway: the kernel ignores the value, so it changes nothing' } : {},
+    );
   },
 });

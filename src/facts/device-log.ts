@@ -35,7 +35,8 @@ export type ResetProblem =
   | 'power-inaccessible'
   | 'power-refused'
   | 'vendor-reset'
-  | 'no-reset-mechanism';
+  | 'no-reset-mechanism'
+  | 'iommu-invalidation-timeout';
 
 export interface ResetFailure {
   readonly address: string;
@@ -59,6 +60,7 @@ const RESET_PROBLEMS: Readonly<Record<string, ResetProblem>> = {
   'vfio-runtime-resume-failed': 'power-inaccessible',
   'qemu-vfio-reset-unavailable': 'no-reset-mechanism',
   'libvirt-pci-reset-failed': 'flr-not-ready',
+  'amd-iommu-iotlb-inv-timeout': 'iommu-invalidation-timeout',
 };
 
 export function resetFailures(log: LogEventFacts): ResetFailure[] {

@@ -1,8 +1,11 @@
 /**
  * What to do about a device that does not reset.
  * - AMD GPUs on the vendor-reset list: the vendor-reset module (src/fixes/vendor-reset.ts).
- * - "Unable to change power state from D3cold to D0": keep idle vfio-pci devices out of D3
- *   (vfio-pci module parameter disable_idle_d3, drivers/vfio/pci/vfio_pci.c).
+ * - "Unable to change power state from D3cold to D0", or a device that stopped answering the AMD
+ *   IOMMU's invalidations (IOTLB_INV_TIMEOUT: a GPU vfio-pci had put in D3hot while idle, the VFIO
+ *   maintainer's answer on the kvm list, test/real-cases/cases/lore-kvm-2023-02-x570-hd7790-…):
+ *   keep idle vfio-pci devices out of D3 (vfio-pci module parameter disable_idle_d3,
+ *   drivers/vfio/pci/vfio_pci.c).
  * - otherwise: choose another method through /sys/bus/pci/devices/<addr>/reset_method (5.15+,
  *   Documentation/ABI/testing/sysfs-bus-pci) and power-cycle the host to recover the device.
  */
@@ -29,7 +32,7 @@ export function resetFix(host: HostProfile, dev: PciDevice | null, address: stri
     };
   const steps: FixStep[] = [];
   // The option reaches vfio-pci when the module loads: from the initramfs on hosts that load it there.
-  if (failures.some((f) => f.problem === 'power-inaccessible'))
+  if (failures.some((f) => f.problem === 'power-inaccessible' || f.problem === 'iommu-invalidation-timeout'))
     steps.push(
       editStep('/etc/modprobe.d/vfio.conf', {
         op: 'modprobe-option',

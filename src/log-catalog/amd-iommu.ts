@@ -5,7 +5,7 @@
  * when ivrs_ioapic= maps are on the command line.
  */
 import type { LogCatalogEntry } from './entry.js';
-import { LINUX_6_1, LINUX_6_12 } from './versions.js';
+import { LINUX_6_1, LINUX_6_12, PUBLISHED_OUTPUT } from './versions.js';
 
 const BOTH = [LINUX_6_1, LINUX_6_12];
 const INIT = 'drivers/iommu/amd/init.c';
@@ -183,6 +183,44 @@ export const AMD_IOMMU: readonly LogCatalogEntry[] = [
     verifiedIn: BOTH,
   },
   {
+    // Kernels of the 3.x era put FW_BUG before the prefix and named the table (test/real-cases/cases/
+    // ubuntuforums-2254677-sabertooth-990fx-broken-ivrs-no-intremap).
+    id: 'amd-iommu-ioapic-not-in-ivrs-legacy',
+    origin: 'kernel',
+    sourceFile: 'drivers/iommu/amd_iommu_init.c',
+    format: '%sAMD-Vi: IOAPIC[%d] not in IVRS table\n',
+    needle: ' not in IVRS table',
+    pattern: /^\[Firmware Bug\]: AMD-Vi: IOAPIC\[(?<value>\d+)\] not in IVRS table$/,
+    fault: 'interrupt-remapping-disabled',
+    level: 'error',
+    meaning: 'The IVRS table does not list this IOAPIC, so AMD-Vi interrupt remapping is disabled (format of older kernels).',
+    verifiedIn: [PUBLISHED_OUTPUT],
+  },
+  {
+    id: 'amd-iommu-no-southbridge-ioapic-legacy',
+    origin: 'kernel',
+    sourceFile: 'drivers/iommu/amd_iommu_init.c',
+    format: '%sAMD-Vi: No southbridge IOAPIC found in IVRS table\n',
+    needle: 'No southbridge IOAPIC found',
+    pattern: /^\[Firmware Bug\]: AMD-Vi: No southbridge IOAPIC found in IVRS table$/,
+    fault: 'interrupt-remapping-disabled',
+    level: 'error',
+    meaning: 'The IVRS table misses the southbridge IOAPIC, so AMD-Vi interrupt remapping is disabled (format of older kernels).',
+    verifiedIn: [PUBLISHED_OUTPUT],
+  },
+  {
+    id: 'amd-iommu-ir-disabled-legacy',
+    origin: 'kernel',
+    sourceFile: 'drivers/iommu/amd_iommu_init.c',
+    format: 'AMD-Vi: Disabling interrupt remapping due to BIOS Bug(s)\n',
+    needle: 'Disabling interrupt remapping',
+    pattern: /^AMD-Vi: Disabling interrupt remapping due to BIOS Bug\(s\)$/,
+    fault: 'interrupt-remapping-disabled',
+    level: 'error',
+    meaning: 'AMD-Vi interrupt remapping is off because the IVRS table does not describe the IOAPICs (format of older kernels).',
+    verifiedIn: [PUBLISHED_OUTPUT],
+  },
+  {
     id: 'amd-iommu-io-page-fault',
     origin: 'kernel',
     sourceFile: IOMMU,
@@ -223,6 +261,21 @@ export const AMD_IOMMU: readonly LogCatalogEntry[] = [
     fault: 'dma-fault',
     level: 'error',
     meaning: "The AMD IOMMU found an invalid device table entry for this device's DMA.",
+    verifiedIn: BOTH,
+  },
+  {
+    // Kernels before the PCI segment support printed the device without its domain
+    // (test/real-cases/cases/lore-kvm-2023-02-x570-hd7790-idle-d3-completion-wait-timeout).
+    id: 'amd-iommu-iotlb-inv-timeout',
+    origin: 'kernel',
+    sourceFile: 'drivers/iommu/amd/iommu.c',
+    format: 'Event logged [IOTLB_INV_TIMEOUT device=%04x:%02x:%02x.%x address=0x%llx]\n',
+    prefix: 'iommu ivhd<n>: AMD-Vi: ',
+    needle: 'Event logged [IOTLB_INV_TIMEOUT device=',
+    pattern: /^(?:iommu ivhd\d+: )?AMD-Vi: Event logged \[IOTLB_INV_TIMEOUT device=(?<device>(?:[\da-f]{4}:)?[\da-f]{2}:[\da-f]{2}\.[0-7])/,
+    fault: 'device-unresponsive',
+    level: 'error',
+    meaning: "The device did not answer the AMD IOMMU's IOTLB invalidation in time: it is hung or stuck in a low-power state.",
     verifiedIn: BOTH,
   },
   {

@@ -7,6 +7,8 @@ export const LINUX_6_1 = 'linux 6.1.192 (Debian linux-source-6.1 6.1.192-3)';
 export const LINUX_6_12 = 'linux 6.12.118 (Debian linux-source-6.12 6.12.118-1~deb12u1)';
 /** A format no longer printed by 6.1: read in an older copy of the same kernel file. */
 export const LINUX_OLDER = 'linux before 6.1 (an older copy of the same file)';
+/** A format known only from real output a host printed (quoted in a real case or fixture); that release's source was not read. */
+export const PUBLISHED_OUTPUT = 'published output of an older kernel (its source not read)';
 /** The pcie_acs_override patch: not upstream, carried by Proxmox, TrueNAS, Arch linux-vfio and others. */
 export const ACS_OVERRIDE_PATCH = 'pcie_acs_override patch (drivers/pci/quirks.c of kernels that carry it)';
 

@@ -102,6 +102,10 @@ export const PUBLISHED_LINES: readonly PublishedLine[] = [
   k(81, one('kvm-x86-disabled-by-bios-legacy')),
   k(82, one('kvm-x86-no-hardware-support-legacy')),
   k(83, one('pci-unknown-header-type', { device: '0000:42:02.0', value: '7f' })),
+  k(84, one('amd-iommu-ioapic-not-in-ivrs-legacy', { value: '7' })),
+  k(85, one('amd-iommu-no-southbridge-ioapic-legacy')),
+  k(86, one('amd-iommu-ir-disabled-legacy')),
+  k(87, one('amd-iommu-iotlb-inv-timeout', { device: '06:00.0' })),
 
   ...[
     [1, '0000:44:00.0', '47'],

@@ -25,6 +25,8 @@ const KNOWN_MISSES: Readonly<Record<string, string>> = {
     'no-IOMMU mode shows only in the poster\'s script output ("Giving user permission to IOMMU group noiommu-0"), which is not an input kind; no kernel taint line and no /dev/vfio listing were pasted',
   'github-chester-gillon-fpga-sio-z640-kt-serial-group-mei-not-viable':
     'the target 0000:00:16.3 is named only by the poster\'s test program ("Opening device 0000:00:16.3 … with IOMMU group 39", "group is not viable"), not an input kind; the lspci given shows its sibling 00:16.0 on mei_me in group 39 but not the target itself',
+  'github-drewgingerich-homelab-b650-amd-iommu-off-in-uefi':
+    'the only evidence is one line of a `dmesg | grep -e DMAR -e IOMMU`, the AMD IOMMUv2 module\'s "not available on this system": that no AMD-Vi line was kept by a grep that would have kept them, on a host not shown to be AMD, needs the grep pattern and the CPU vendor carried into the IOMMU facts, which they are not',
   'github-hikariknight-quickpassthrough-22-rtx3060-chipset-group':
     "the GPU's group membership is only in the tool's own log (an ls-iommu -F listing of names and ids, no addresses) and a ROM path; the -grk listing given is cut before the GPU, so nothing read puts 0000:07:00.0 in group 12",
   'github-nvidia-kubevirt-gpu-device-plugin-45-vtd-off-no-dmar-table':

@@ -12,6 +12,18 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // kvm list, 2023-02: a Radeon HD 7790 on vfio-pci stops answering the AMD IOMMU's invalidations
+      // (IOTLB_INV_TIMEOUT device=06:00.0, line 17); the maintainer pointed to disable_idle_d3.
+      name: 'an IOTLB invalidation timeout from the kernel log alone: keep idle vfio-pci devices out of D3',
+      loose: ['lore-kvm-2023-02-x570-hd7790-idle-d3-completion-wait-timeout/dmesg-vm-start.txt'],
+      expect: {
+        subject: '0000:06:00.0',
+        messageId: 'resetFailed',
+        evidence: [':17'],
+        commands: ['cat /sys/module/vfio_pci/parameters/disable_idle_d3'],
+      },
+    },
+    {
       // linux-pci, 2020-05: an AMD Matisse USB controller never answers after FLR; only the log was posted.
       name: 'FLR giving up, from the kernel log alone',
       sample: 'lab-intel-healthy',

@@ -28,6 +28,13 @@ ruleTester(rule, {
   ],
   fail: [
     {
+      // ubuntuforums 2254677 (2014): an IVRS table without the real IOAPICs, in the kernel's older wording
+      // ("[Firmware Bug]: AMD-Vi: … not in IVRS table", "Disabling interrupt remapping due to BIOS Bug(s)", lines 38-41).
+      name: 'AMD, older kernel: the IVRS table misses the IOAPICs, interrupt remapping disabled',
+      loose: ['ubuntuforums-2254677-sabertooth-990fx-broken-ivrs-no-intremap/post1-dmesg-amd-iommu-dump.txt'],
+      expect: { subject: 'host', messageId: 'missing', evidence: [':41'] },
+    },
+    {
       name: 'arm64 device tree with a GICv2m and no ITS: MSIs not isolated',
       sample: 'lab-arm64-no-its-dt',
       expect: {

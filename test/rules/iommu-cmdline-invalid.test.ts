@@ -34,7 +34,19 @@ ruleTester(rule, {
         evidence: ['/etc/default/grub:10'],
         fixKinds: ['edit-file', 'run', 'reboot', 'verify', 'verify'],
         commands: ['iommu.passthrough=1', 'intel_iommu=on'],
+        severity: 'warning',
       },
+    },
+    {
+      // yyu/vm: amd_iommu=on on the command line, and the RX 570 alone in IOMMU group 27: the IOMMU works,
+      // the kernel ignores the value, so the finding is information, not a warning.
+      name: 'amd_iommu=on on a host whose IOMMU works: reported at info level',
+      loose: [
+        'github-yyu-vm-x570-rx570-win10-vfio-healthy/kernel_cmdline.txt',
+        'github-yyu-vm-x570-rx570-win10-vfio-healthy/iommu_groups.txt',
+        'github-yyu-vm-x570-rx570-win10-vfio-healthy/lspci-nnk.txt',
+      ],
+      expect: { subject: 'host', messageId: 'invalid', severity: 'info' },
     },
     {
       // agenkit/ghost: only `dmesg | grep -i -e iommu -e AMD-Vi` was pasted; the kernel's complaint is the proof.
