@@ -14,7 +14,7 @@ import type { HostProfile } from '../../src/facts/host-profile.js';
 import type { PciDevice } from '../../src/facts/model.js';
 import { bindByAddress } from '../../src/fixes/bind-by-address.js';
 import { editHostConf, restartHostService } from '../../src/fixes/cloudpods.js';
-import type { Fix, FixStep } from '../../src/fixes/fix.js';
+import type { FixStep } from '../../src/fixes/fix.js';
 import { keepGpuDriverOff } from '../../src/fixes/gpu-driver.js';
 import { reserveHugepages } from '../../src/fixes/hugepages.js';
 import { keepHostStorage } from '../../src/fixes/keep-host-storage.js';
@@ -27,20 +27,10 @@ import { builtinRules } from '../../rules/index.js';
 import { ROOT, sampleBundle } from '../helpers/bundle-from.js';
 import { hostOf } from './helpers/host-of.js';
 import { parses } from './helpers/run-shell.js';
+import { failingWith } from './helpers/plan-of.js';
 import { VARIANTS } from './helpers/variants.js';
 
-const finding = (ruleId: string, fix: Fix, severity: Finding['severity'] = 'error'): Finding =>
-  ({
-    ruleId,
-    status: 'fail',
-    severity,
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
+const finding = failingWith;
 
 /** Lines a shell runs: not comments, with single-quoted text (data) taken out. */
 const runnable = (script: string): string[] =>

@@ -8,7 +8,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/engine/finding.js';
 import type { HostProfile } from '../../src/facts/host-profile.js';
 import type { PciDevice, VfioId } from '../../src/facts/model.js';
 import { bindByAddress } from '../../src/fixes/bind-by-address.js';
@@ -31,6 +30,7 @@ import { bindToVfioAtBoot } from '../../src/fixes/vfio-binding.js';
 import { loadVfioModules } from '../../src/fixes/vfio-modules.js';
 import { buildFixPlan } from '../../src/report/fix-plan.js';
 import { describeStep } from '../../src/report/fix-step-text.js';
+import { failingWith } from './helpers/plan-of.js';
 import { parses } from './helpers/run-shell.js';
 import { isSubsequence, tokenize } from './helpers/shell-syntax.js';
 
@@ -290,23 +290,10 @@ const CASES: readonly Case[] = [
   },
 ];
 
-const finding = (fix: Fix): Finding =>
-  ({
-    ruleId: 'prop',
-    status: 'fail',
-    severity: 'error',
-    subject: { kind: 'host' },
-    messageId: 'm',
-    data: {},
-    message: '',
-    evidence: [],
-    fix,
-  }) as unknown as Finding;
-
 /** Everything a person would run: each command and edit script, and the two plan scripts. */
 function scriptOf(fix: Fix): string {
   const steps = fix.steps.map((s) => describeStep(s).command).filter((c): c is string => c !== null);
-  const plan = buildFixPlan([finding(fix)], null);
+  const plan = buildFixPlan([failingWith('prop', fix)], null);
   return [...steps, plan.script, plan.verifyScript].join('\n');
 }
 

@@ -15,12 +15,12 @@ import { parses } from './run-shell.js';
 export const commands = (fix: Fix | readonly FixStep[]): string[] =>
   ('steps' in fix ? fix.steps : fix).flatMap((s) => describeStep(s).command ?? []);
 
-/** A failing host finding of this rule that carries the fix (the only part of a finding the plan reads besides its id). */
-export const failingWith = (ruleId: string, fix: Fix): Finding =>
+/** A failing host finding of this rule that carries the fix (the only part of a finding the plan reads besides its id and severity). */
+export const failingWith = (ruleId: string, fix: Fix, severity: Finding['severity'] = 'error'): Finding =>
   ({
     ruleId,
     status: 'fail',
-    severity: 'error',
+    severity,
     subject: { kind: 'host' },
     messageId: 'm',
     data: {},
