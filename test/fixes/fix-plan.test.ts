@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
 import type { Finding } from '../../src/engine/finding.js';
 import type { HostProfile } from '../../src/facts/host-profile.js';
-import type { PciDevice } from '../../src/facts/model.js';
 import { bindByAddress } from '../../src/fixes/bind-by-address.js';
 import { editHostConf, restartHostService } from '../../src/fixes/cloudpods.js';
 import type { FixStep } from '../../src/fixes/fix.js';
@@ -28,6 +27,7 @@ import { ROOT, sampleBundle } from '../helpers/bundle-from.js';
 import { hostOf } from './helpers/host-of.js';
 import { parses } from './helpers/run-shell.js';
 import { failingWith } from './helpers/plan-of.js';
+import { LAB_NIC } from './helpers/lab-nic.js';
 import { VARIANTS } from './helpers/variants.js';
 
 const finding = failingWith;
@@ -67,29 +67,7 @@ describe('every sample: the plan parses and runs nothing it should not', () => {
   });
 });
 
-const NIC: PciDevice = {
-  address: '0000:01:00.0',
-  vendor: '8086',
-  device: '10d3',
-  subsystem: null,
-  classCode: '020000',
-  className: null,
-  name: null,
-  driver: 'e1000e',
-  driverKnown: true,
-  modules: ['e1000e'],
-  group: '9',
-  driverOverride: null,
-  bootVga: null,
-  resetMethod: null,
-  sriovTotalVfs: null,
-  sriovNumVfs: null,
-  physfn: null,
-  parents: [],
-  flr: null,
-  pcieType: null,
-  refs: [],
-};
+const NIC = LAB_NIC;
 
 /** The fixes a typical broken host gets, built for that host. */
 const typicalFixes = (h: HostProfile): Finding[] => [

@@ -16,6 +16,7 @@ import { loadVfioModules } from '../../src/fixes/vfio-modules.js';
 import { bindToVfioAtBoot } from '../../src/fixes/vfio-binding.js';
 import { ROOT } from '../helpers/bundle-from.js';
 import { hostOf } from './helpers/host-of.js';
+import { LAB_NIC } from './helpers/lab-nic.js';
 import { VARIANTS } from './helpers/variants.js';
 
 const host = (name: string): HostProfile => hostOf(VARIANTS[name]!);
@@ -23,29 +24,7 @@ const change = { add: ['intel_iommu=on'], remove: ['iommu=pt'] };
 const runs = (steps: readonly FixStep[]) => steps.flatMap((s) => (s.kind === 'run' ? [s.command] : []));
 const edited = (steps: readonly FixStep[]) => steps.flatMap((s) => (s.kind === 'edit-file' ? [s.path] : []));
 const kinds = (steps: readonly FixStep[]) => steps.map((s) => s.kind);
-const NIC = {
-  address: '0000:01:00.0',
-  vendor: '8086',
-  device: '10d3',
-  subsystem: null,
-  classCode: '020000',
-  className: null,
-  name: null,
-  driver: 'e1000e',
-  driverKnown: true,
-  modules: ['e1000e'],
-  group: '9',
-  driverOverride: null,
-  bootVga: null,
-  resetMethod: null,
-  sriovTotalVfs: null,
-  sriovNumVfs: null,
-  physfn: null,
-  parents: [],
-  flr: null,
-  pcieType: null,
-  refs: [],
-};
+const NIC = LAB_NIC;
 
 describe('where the command line lives and what regenerates the boot configuration', () => {
   it('Debian 12, BIOS and UEFI: GRUB_CMDLINE_LINUX_DEFAULT, update-grub (the ESP holds a stub)', () => {
