@@ -81,9 +81,12 @@ export const hostConfRule: KindRule = {
   weak: (text) => /^[a-z]\w{0,80}:(?: |$)/i.test(text) || /^\s*- \S/.test(text),
 };
 
+/** The kernel names a task `[comm:pid]` (a soft lockup in `[qemu-system-x86:7487]`): QEMU as a process, not QEMU's own log. */
+const KERNEL_TASK = /\[qemu-system-[\w-]{1,20}:\d{1,9}\]/g;
+
 function qemuLine(text: string): boolean {
   return (
-    text.includes('qemu-system-') ||
+    text.replace(KERNEL_TASK, '').includes('qemu-system-') ||
     /^\s*qemu-kvm: /.test(text) ||
     text.includes('qemu unexpectedly closed the monitor') ||
     text.includes('LibvirtError(') ||

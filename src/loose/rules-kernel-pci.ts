@@ -16,6 +16,8 @@ const DEV_PRINTK = /^[\w.:-]{1,40} [0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]:
 const KERNEL_PREFIX =
   /^(?:vfio|VFIO|iommu|IOMMU|DMAR|AMD-Vi|dmar|intel_iommu|amd_iommu|perf\/amd_iommu|pci|PCI|pcieport|ACPI|AER|kvm|efifb|vesafb|simplefb|simple-framebuffer|sysfb|hugepagesz|vgaarb|NVRM|nouveau|amdgpu|i915)[\w-]{0,40}(?:: | [0-9a-f]{4}:[0-9a-f]{2}: )/;
 const KERNEL_TAG = /^\[(?:drm|Firmware Bug|Firmware Warn|Firmware Info|Hardware Error|TTM)\]/;
+/** A kernel message as syslog and journald broadcast it to terminals (`kernel:watchdog: BUG: soft lockup …`). */
+const KERNEL_BROADCAST = /^kernel:\S/;
 const KERNEL_MESSAGE =
   /^(?:Kernel command line: |Command line: |Linux version \d|Hypervisor detected: |Booting paravirtualized kernel|Firmware has requested this device|blacklisting initcall |VFIO - User Level meta-driver)/;
 
@@ -32,7 +34,7 @@ function stampedKernelLine(text: string): boolean {
 
 function unstampedKernelLine(text: string): boolean {
   const t = text.trimStart();
-  return DEV_PRINTK.test(t) || KERNEL_PREFIX.test(t) || KERNEL_TAG.test(t) || KERNEL_MESSAGE.test(t);
+  return DEV_PRINTK.test(t) || KERNEL_PREFIX.test(t) || KERNEL_TAG.test(t) || KERNEL_MESSAGE.test(t) || KERNEL_BROADCAST.test(t);
 }
 
 export const stampedKernelRule: KindRule = { kind: 'kernel-log', strong: stampedKernelLine, weak: always };

@@ -36,6 +36,9 @@ const CASES: readonly [string, [number, number, string | null, string | null][]]
       [4, 22, null, null],
     ],
   ],
+  // a journal paste with the terminal broadcast of one of its lines (` kernel:watchdog: BUG: soft lockup … [qemu-system-x86:7487]`):
+  // one kernel log; QEMU named as the stuck task is not QEMU's own log
+  [`${C}lore-linux-pci-2020-05-amd-starship-usb-flr-giving-up/journal-flr-giving-up.txt`, [[1, 9, 'journalctl -k', 'dmesg']]],
   // kernel logs: every stamp style, with and without prompts, cut by grep
   [`${M}dmesg-x.txt`, [[1, 356, 'dmesg -x', 'dmesg']]],
   [`${M}dmesg-H.txt`, [[1, 356, 'dmesg -H', 'dmesg']]],
