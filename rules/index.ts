@@ -35,6 +35,7 @@ import hugepagesShort from './hugepages-short.js';
 import interruptRemappingMissing from './interrupt-remapping-missing.js';
 import inventoryCut from './inventory-cut.js';
 import iommuCmdlineInvalid from './iommu-cmdline-invalid.js';
+import iommuAddressWidthExceeded from './iommu-address-width-exceeded.js';
 import iommuFaults from './iommu-faults.js';
 import iommuFirmwareDisabled from './iommu-firmware-disabled.js';
 import iommuGroupsInconsistent from './iommu-groups-inconsistent.js';
@@ -73,6 +74,7 @@ export const builtinRules: readonly Rule[] = [
   unsafeInterruptsEnabled,
   vfioNoiommuMode,
   iommuFaults,
+  iommuAddressWidthExceeded,
   rmrrConflict,
   iommuGroupsInconsistent,
   grubNotRegenerated,

@@ -15,12 +15,26 @@ export default defineRule({
     logIncomplete: 'No such line in the logs, but {{missing}}, so its absence proves nothing.',
     none: 'The kernel log holds no DMA remapping faults.',
     faults: '{{device}} caused {{count}} logged DMA remapping fault(s): it read or wrote memory the IOMMU had not mapped for it.',
+    unnamedFaults:
+      'The kernel logged {{count}} IOMMU fault(s) that name no PCI device ({{meaning}}): a device made DMA the IOMMU does not translate for it.',
   },
   check({ logEvents }, r) {
-    // Fault lines that name no device (the fault status register) come with the ones that do.
-    const faults = byDevice(eventsOf(logEvents.value, ['dma-fault'])).flatMap((f) =>
-      f.device === null ? [] : [{ ...f, device: f.device }],
-    );
+    // Fault lines that name no device (Intel's fault status register) come with the ones that do;
+    // an Arm SMMU names only itself and a stream ID, so alone they are reported for the host.
+    const all = byDevice(eventsOf(logEvents.value, ['dma-fault']));
+    const faults = all.flatMap((f) => (f.device === null ? [] : [{ ...f, device: f.device }]));
+    const unnamed = all.find((f) => f.device === null);
+    if (faults.length === 0 && unnamed)
+      return r.fail('unnamedFaults', { count: unnamed.count, meaning: unnamed.events[0]!.meaning.replace(/\.$/, '') }, unnamed.refs, {
+        summary: 'Find the device whose DMA the IOMMU faults',
+        steps: [
+          {
+            kind: 'note',
+            text: 'On an Arm SMMU the stream ID in the fault lines names the device: compare it with the iommu-map (device tree) or IORT (ACPI) entries. A device the firmware does not describe to the SMMU has its DMA aborted; describe it, or as a stopgap boot with arm-smmu.disable_bypass=0 (that device then bypasses translation and cannot be passed through safely).',
+          },
+          { kind: 'note', text: 'Update the firmware when it describes the SMMU masters with the legacy mmu-masters binding.' },
+        ],
+      });
     if (faults.length === 0 && logEvents.gaps.length > 0)
       return r.unknown('logIncomplete', { missing: describeGaps(logEvents.gaps) }, collectFor(logEvents.gaps));
     if (faults.length === 0) return r.pass('none', {}, logEvents.evidence);

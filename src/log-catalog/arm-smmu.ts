@@ -27,6 +27,23 @@ export const ARM_SMMU: readonly LogCatalogEntry[] = [
     verifiedIn: BOTH,
   },
   {
+    // Also arm-smmu-nvidia.c. A global fault is one no context bank took: with the firmware's
+    // legacy "mmu-masters" binding or a device the SMMU does not know, its DMA is aborted here
+    // (test/real-cases/cases/lore-linux-arm-kernel-2019-08-amd-seattle-smmu-legacy-binding-global-fault).
+    id: 'arm-smmu-global-fault',
+    origin: 'kernel',
+    sourceFile: 'drivers/iommu/arm/arm-smmu/arm-smmu.c',
+    format: 'Unexpected global fault, this could be serious\n',
+    prefix: '<driver> <smmu device>: ',
+    needle: 'Unexpected global fault, this could be serious',
+    pattern: /^[\w.-]+ [\w.:-]+: Unexpected global fault, this could be serious$/,
+    fault: 'dma-fault',
+    level: 'error',
+    meaning:
+      'The SMMU faulted a transaction outside every context bank: a DMA from a stream it does not translate (often a device the firmware did not describe to it).',
+    verifiedIn: BOTH,
+  },
+  {
     id: 'arm-smmu-unknown-stream',
     origin: 'kernel',
     sourceFile: 'drivers/iommu/arm/arm-smmu/arm-smmu.c',

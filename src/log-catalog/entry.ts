@@ -56,6 +56,8 @@ export const LOG_FAULTS = [
   'bar-reservation-failed',
   // SR-IOV
   'sriov-enable-failed',
+  // a DMA mapping above the address width the IOMMU translates
+  'iommu-width-exceeded',
   // parameters
   'module-param-rejected',
   'kernel-param-rejected',

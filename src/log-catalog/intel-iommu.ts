@@ -4,12 +4,30 @@
  * `FW_BUG` is `[Firmware Bug]: `.
  */
 import type { LogCatalogEntry } from './entry.js';
-import { LINUX_6_1, LINUX_6_12 } from './versions.js';
+import { LINUX_6_1, LINUX_6_12, PUBLISHED_OUTPUT } from './versions.js';
 
 const BOTH = [LINUX_6_1, LINUX_6_12];
 const IOMMU = 'drivers/iommu/intel/iommu.c';
 
 export const INTEL_IOMMU: readonly LogCatalogEntry[] = [
+  {
+    // intel_iommu_map() (pr_err) and, in 6.1, prepare_domain_attach_device() (dev_err, with the
+    // device); kernels before the DMAR: prefix print the function name first
+    // (test/real-cases/cases/github-micronssd-unvme-4-ivybridge-vtd-39bit-iova).
+    id: 'intel-iommu-width-exceeded',
+    origin: 'kernel',
+    sourceFile: IOMMU,
+    format: '%s: iommu width (%d) is not sufficient for the mapped address (%llx)\n',
+    prefix: 'DMAR: ',
+    needle: 'is not sufficient for the mapped address',
+    pattern:
+      /^(?:[\w.-]+ (?<device>[\da-f]{4,8}:[\da-f]{2}:[\da-f]{2}\.[0-7]): )?(?:DMAR: )?\w+: iommu width \((?<value>\d+)\) is not sufficient for the mapped address \([\da-f]+\)$/,
+    fault: 'iommu-width-exceeded',
+    level: 'error',
+    meaning:
+      'A DMA mapping reached above the address width this VT-d unit translates, so the IOMMU refused it (VFIO_IOMMU_MAP_DMA fails with -EFAULT).',
+    verifiedIn: [...BOTH, PUBLISHED_OUTPUT],
+  },
   {
     id: 'intel-iommu-enabled',
     origin: 'kernel',

@@ -106,6 +106,8 @@ export const PUBLISHED_LINES: readonly PublishedLine[] = [
   k(85, one('amd-iommu-no-southbridge-ioapic-legacy')),
   k(86, one('amd-iommu-ir-disabled-legacy')),
   k(87, one('amd-iommu-iotlb-inv-timeout', { device: '06:00.0' })),
+  k(88, one('intel-iommu-width-exceeded', { value: '39' })),
+  k(89, one('arm-smmu-global-fault')),
 
   ...[
     [1, '0000:44:00.0', '47'],

@@ -33,6 +33,8 @@ const KNOWN_MISSES: Readonly<Record<string, string>> = {
     'a `dmesg | grep` from boot shows "DMAR: IOMMU enabled" and no DMAR table lines; that the grep would have kept those lines (so their absence proves no table) needs the grep pattern carried into the kernel-log fact, which it is not',
   'github-pavolelsig-passthrough-helper-fedora-2-vfio-virqfd-dracut':
     "the only evidence is dracut's own output (\"dracut-install: Failed to find module 'vfio_virqfd'\"), which is not an input kind; the kernel release is only in dracut's --kerneldir path",
+  'github-solidrun-documentation-lx2160a-vf-no-iommu-map':
+    'the proving lines ("OF: /soc/pcie@3800000: no iommu-map translation for id 0x180") name a requester ID under a device-tree PCIe node, not a PCI address; mapping the ID to the VF needs the controller\'s domain and the iommu-map, which the evidence does not carry',
   'github-vincentsaelzler-onebox-vfio-modules-not-loaded':
     'the evidence is an empty `lsmod | grep vfio`: that an empty grep proves no vfio module is loaded needs the grep pattern carried into the module facts, which it is not',
 };

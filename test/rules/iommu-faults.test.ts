@@ -6,6 +6,12 @@ ruleTester(rule, {
   pass: [{ name: 'healthy boot log', sample: 'lab-intel-healthy', expect: { subject: 'host', messageId: 'none', evidence: ['dmesg:1'] } }],
   fail: [
     {
+      // linux-arm-kernel 2019-08, AMD Seattle: the firmware's legacy mmu-masters binding; the SMMU faults the NIC's DMA and names only itself.
+      name: 'Arm SMMU global faults that name no PCI device: reported for the host',
+      loose: ['lore-linux-arm-kernel-2019-08-amd-seattle-smmu-legacy-binding-global-fault/post1-dmesg.txt'],
+      expect: { subject: 'host', messageId: 'unnamedFaults', evidence: [':1'], fixKinds: ['note', 'note'] },
+    },
+    {
       name: 'Intel 5.15+ format, segment taken from the inventory',
       sample: 'lab-intel-healthy',
       evidence: { dmesg: fx('dmesg/dasharo-dmar-fault-no-pasid.txt') },
