@@ -138,6 +138,7 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
     return unknown(kernelLog.state === 'unknown' ? kernelLog.reason : 'no log was collected', ['sudo dmesg', 'journalctl -k -b']);
   const events = new Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>();
   const addresses = new Map<string, string | null>();
+  const last: LastMatch = { match: null, hit: null };
   const candidates: LogLine[] = [];
   let unmatched = 0;
   let first: EvidenceRef | null = null;
@@ -148,7 +149,7 @@ export function classifyLogs(kernelLog: Fact<KernelLogFacts>, cloudpods: Fact<Cl
       const message = stream.message(i);
       first ??= stream.ref(i);
       const matches = classifyLogLine(plainQuotes(message));
-      for (const m of matches) add(events, addresses, m, stream, i);
+      for (const m of matches) add(events, addresses, last, m, stream, i);
       const level = stream.level(i);
       if (matches.length === 0 && (level === 'error' || level === 'fatal')) {
         unmatchedErrors += 1;
@@ -205,14 +206,38 @@ export function resolveLogEvents(classified: Fact<ClassifiedLogs>, pci: Fact<Pci
   );
 }
 
+/** The match before, and its event: a flood's lines follow one another and differ only in what its key leaves out. */
+interface LastMatch {
+  match: LogMatch | null;
+  hit: { refs: EvidenceRef[]; count: number } | null;
+}
+
+/** Whether `m` falls in the same event as `before` (the fields of the event key, compared as printed). */
+function sameEvent(m: LogMatch, before: LogMatch | null): boolean {
+  if (before === null || before.entry !== m.entry) return false;
+  const a = m.groups;
+  const b = before.groups;
+  if (a.device !== b.device || a.group !== b.group || a.param !== b.param || a.module !== b.module || a.bar !== b.bar || a.vfs !== b.vfs)
+    return false;
+  return FLOODS.has(m.entry.fault) || (a.value === b.value && a.errno === b.errno);
+}
+
 /** One match into its event; `addresses` remembers each printed device's normal form (a flood prints a few addresses many times). */
 function add(
   events: Map<string, { event: LogEvent; refs: EvidenceRef[]; count: number }>,
   addresses: Map<string, string | null>,
+  last: LastMatch,
   m: LogMatch,
   stream: LogStream,
   i: number,
 ): void {
+  const hitBefore = sameEvent(m, last.match) ? last.hit : null;
+  last.match = m;
+  if (hitBefore !== null) {
+    hitBefore.count += 1;
+    if (hitBefore.refs.length < MAX_REFS) hitBefore.refs.push(stream.ref(i));
+    return;
+  }
   const g = m.groups;
   let device: string | null = null;
   if (g.device !== undefined) {
@@ -221,8 +246,10 @@ function add(
     if (known === undefined && addresses.size < 10_000) addresses.set(g.device, device);
   }
   const flood = FLOODS.has(m.entry.fault);
-  const key = [m.entry.id, device, g.group, g.param, g.module, g.bar, g.vfs, flood ? '' : g.value, flood ? '' : g.errno].join('\u0000');
+  const S = '\u0000';
+  const key = `${m.entry.id}${S}${device ?? ''}${S}${g.group ?? ''}${S}${g.param ?? ''}${S}${g.module ?? ''}${S}${g.bar ?? ''}${S}${g.vfs ?? ''}${S}${flood ? '' : (g.value ?? '')}${S}${flood ? '' : (g.errno ?? '')}`;
   const hit = events.get(key);
+  last.hit = hit ?? null;
   if (hit) {
     hit.count += 1;
     if (hit.refs.length < MAX_REFS) hit.refs.push(stream.ref(i));
@@ -244,7 +271,9 @@ function add(
     count: 1,
     refs: [],
   };
-  events.set(key, { event, refs: [stream.ref(i)], count: 1 });
+  const entry = { event, refs: [stream.ref(i)], count: 1 };
+  events.set(key, entry);
+  last.hit = entry;
 }
 
 /** A printed device as a PCI address (`01:00.0`, `[0x01:0x00.0]` → `0000:01:00.0`); a platform device name is none. */

@@ -15,14 +15,23 @@ export interface LogMatch {
 
 export type LogClassifier = (message: string) => LogMatch[];
 
-function groupsOf(found: Record<string, string | undefined> | undefined): Partial<Record<LogGroupName, string>> {
+/** The named groups `found` holds, of the `names` the entry's pattern has. */
+function groupsOf(
+  found: Record<string, string | undefined> | undefined,
+  names: readonly LogGroupName[],
+): Partial<Record<LogGroupName, string>> {
   const groups: Partial<Record<LogGroupName, string>> = {};
   if (found === undefined) return groups;
-  for (const name of LOG_GROUP_NAMES) {
+  for (const name of names) {
     const value = found[name];
     if (value !== undefined) groups[name] = value;
   }
   return groups;
+}
+
+/** The group names an entry's pattern declares (`(?<device>…)`), so a match reads only those. */
+function groupNamesOf(entry: LogCatalogEntry): LogGroupName[] {
+  return LOG_GROUP_NAMES.filter((name) => entry.pattern.source.includes(`(?<${name}>`));
 }
 
 /** A classifier over `entries`; matches come back in the entries' order. */
@@ -41,30 +50,34 @@ export function buildClassifier(entries: readonly LogCatalogEntry[]): LogClassif
     byNeedle[id]!.push(i);
   });
   const index = buildNeedleIndex(needles);
+  const names = entries.map(groupNamesOf);
   // Per-call scratch: which entries were already collected for this message (no state leaks between calls).
   const seenAt = new Uint32Array(entries.length);
+  const candidates = new Int32Array(entries.length);
+  let found = 0;
   let call = 0;
+  const collect = (needle: number): void => {
+    for (const i of byNeedle[needle]!) {
+      if (seenAt[i] !== call) {
+        seenAt[i] = call;
+        candidates[found++] = i;
+      }
+    }
+  };
 
   return (message) => {
     call = call === 0xffffffff ? 1 : call + 1;
     if (call === 1) seenAt.fill(0);
-    const stamp = call;
-    const candidates: number[] = [];
-    index.search(message, (needle) => {
-      for (const i of byNeedle[needle]!) {
-        if (seenAt[i] !== stamp) {
-          seenAt[i] = stamp;
-          candidates.push(i);
-        }
-      }
-    });
-    if (candidates.length === 0) return [];
-    candidates.sort((a, b) => a - b);
+    found = 0;
+    index.search(message, collect);
+    if (found === 0) return [];
+    if (found > 1) candidates.subarray(0, found).sort();
     const matches: LogMatch[] = [];
-    for (const i of candidates) {
+    for (let k = 0; k < found; k++) {
+      const i = candidates[k]!;
       const entry = entries[i]!;
       const m = entry.pattern.exec(message);
-      if (m) matches.push({ entry, groups: groupsOf(m.groups) });
+      if (m) matches.push({ entry, groups: groupsOf(m.groups, names[i]!) });
     }
     return matches;
   };

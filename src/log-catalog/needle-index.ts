@@ -53,16 +53,13 @@ export function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
     const node = queue[head]!;
     const row = node * width;
     const failRow = fail[node]! * width;
-    for (let cls = 0; cls < width; cls++) {
-      const child = children[node]!.get(cls);
-      if (child === undefined) {
-        table[row + cls] = table[failRow + cls]!;
-      } else {
-        fail[child] = table[failRow + cls]!;
-        out[child]!.push(...out[fail[child]!]!);
-        table[row + cls] = child;
-        queue.push(child);
-      }
+    // The failure state's row first, then this node's own children over it.
+    table.copyWithin(row, failRow, failRow + width);
+    for (const [cls, child] of children[node]!) {
+      fail[child] = table[failRow + cls]!;
+      out[child]!.push(...out[fail[child]!]!);
+      table[row + cls] = child;
+      queue.push(child);
     }
   }
 

@@ -176,7 +176,9 @@ function classify(line: number, text: string): DmesgRecord {
   const stripped = stripLevel(indent > 0 ? text.slice(indent) : text);
   let rest = stripped.rest;
   let level = stripped.level;
-  const fl = rest.length > 10 ? FACILITY_LEVEL.exec(rest.slice(0, 24)) : null;
+  // `dmesg -x` lines start with a facility name: lower-case letters (no slice or regex for the rest)
+  const c0 = rest.charCodeAt(0);
+  const fl = rest.length > 10 && c0 >= 97 && c0 <= 122 ? FACILITY_LEVEL.exec(rest.slice(0, 24)) : null;
   if (fl?.[1]) {
     level = LEVEL_NAMES.indexOf(fl[1]);
     rest = rest.slice(fl[0].length);

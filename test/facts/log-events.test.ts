@@ -72,6 +72,17 @@ describe('kernel log events', () => {
     ]);
   });
 
+  it('consecutive lines of one message that differ in a value are two events (IOAPIC[7] and IOAPIC[8], lines 38-39)', () => {
+    // ubuntuforums-2254677-sabertooth-990fx-broken-ivrs-no-intremap/post1-dmesg-amd-iommu-dump.txt:
+    // "[Firmware Bug]: AMD-Vi: IOAPIC[7] not in IVRS table", then the same for IOAPIC[8]
+    const missing = eventsFrom('lab-intel-healthy', {
+      dmesg: realCase('ubuntuforums-2254677-sabertooth-990fx-broken-ivrs-no-intremap/post1-dmesg-amd-iommu-dump.txt'),
+    }).filter((e) => e.id === 'amd-iommu-ioapic-not-in-ivrs-legacy');
+    expect(missing.map((e) => [e.value, e.count, lines(e)])).toEqual([
+      ['7', 1, [38]],
+      ['8', 1, [39]],
+    ]);
+  });
   it('the kernel log alone is one source', () => {
     const c = classifiedOf('lab-intel-healthy');
     expect(c.state === 'known' && c.value.sources).toEqual(['dmesg']);
