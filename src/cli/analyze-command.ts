@@ -13,7 +13,7 @@ import { builtinRules } from '../../rules/index.js';
 import { expandFleetInputs } from '../fleet/find-bundles.js';
 import { buildLooseBundle } from '../loose/loose-bundle.js';
 import { presentLooseAnalysis } from '../loose/present-analysis.js';
-import { renderReport } from '../report/render-report.js';
+import { renderReport, renderReportChunks } from '../report/render-report.js';
 import { UsageError } from './errors.js';
 import { collectValues } from './collect-values.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from './exit-code.js';
@@ -89,8 +89,8 @@ export function analyzeCommand(io: CliIo, setExit: (code: number) => void): Comm
       }
       const targets = outputTargets(opts.format, opts.out);
       for (const t of targets) {
-        const text = await renderReport(analysis, t.format, t.path === null ? io.color : false);
-        if (t.path === null) io.stdout(text);
+        const text = await renderReportChunks(analysis, t.format, t.path === null ? io.color : false);
+        if (t.path === null) for (const piece of typeof text === 'string' ? [text] : text) io.stdout(piece);
         else {
           await writeOutput(t.path, text);
           io.stderr(`wrote ${t.path}\n`);

@@ -8,7 +8,8 @@ import { fsProblem } from '../bundle/fs-problem.js';
 import { visibleLine } from '../report/visible-text.js';
 import { UsageError } from './errors.js';
 
-export async function writeOutput(path: string, text: string): Promise<void> {
+/** `text` may come in pieces (a JSON report), written as they are made. */
+export async function writeOutput(path: string, text: string | Iterable<string>): Promise<void> {
   await writeFile(path, text).catch((e: unknown) => {
     throw new UsageError(`cannot write ${visibleLine(path)}: ${fsProblem(e)}`);
   });

@@ -9,7 +9,7 @@ import { analyzeBundle } from '../analyze.js';
 import { builtinRules } from '../../rules/index.js';
 import { exitCodeFor, type FailOn } from '../cli/exit-code.js';
 import { readInput } from '../cli/read-input.js';
-import { renderReport, type ReportFormat } from '../report/render-report.js';
+import { renderReportChunks, type ReportFormat } from '../report/render-report.js';
 import { refusedFleetInput } from './find-bundles.js';
 import { failedHost, summarizeHost, type HostSummary } from './host-summary.js';
 
@@ -30,7 +30,7 @@ export async function analyzeHost(job: HostJob): Promise<HostSummary> {
   try {
     const analysis = analyzeBundle(await readInput(job.source), { rules: builtinRules, devices: job.devices });
     const base = join('hosts', job.name);
-    for (const f of job.formats) await writeFile(join(job.outDir, `${base}.${EXT[f]}`), await renderReport(analysis, f, false));
+    for (const f of job.formats) await writeFile(join(job.outDir, `${base}.${EXT[f]}`), await renderReportChunks(analysis, f, false));
     return summarizeHost(job.name, job.source, base, analysis, exitCodeFor(analysis.findings, job.failOn));
   } catch (e) {
     return failedHost(job.name, job.source, e instanceof Error ? (e.message.split('\n')[0] ?? 'error') : String(e));

@@ -6,7 +6,8 @@ import { z } from 'zod/v3';
 import type { Analysis } from '../analyze.js';
 import { type Finding, SEVERITIES, STATUSES } from '../engine/finding.js';
 import type { FixStep } from '../fixes/fix.js';
-import { safeJsonText } from './safe-json-text.js';
+import { lazyList, streamedJson } from './streamed-json.js';
+import { safeJsonChunk } from './safe-json-text.js';
 
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -98,12 +99,30 @@ export const ReportJson = z.strictObject({
 });
 export type ReportJson = z.infer<typeof ReportJson>;
 
-/** The JSON report as written to a file or stdout. */
-export function renderJsonReport(analysis: Analysis, meta: { generatedAt: string; toolVersion: string }): string {
-  return safeJsonText(toJsonReport(analysis, meta));
+/**
+ * The JSON report's text a piece at a time: the same text as `JSON.stringify(toJsonReport(…),
+ * null, 2)` (made safe, then a newline), but each device and finding is made and written only
+ * when its turn comes, so the report of a host with thousands of findings never exists whole
+ * beside its text (npm run bench: the largest hosts' memory).
+ */
+export function* jsonReportChunks(analysis: Analysis, meta: { generatedAt: string; toolVersion: string }): Generator<string> {
+  const report = reportWith(analysis, meta, {
+    devices: lazyList(analysis.devices, deviceJson),
+    findings: lazyList(analysis.findings, findingJson),
+  });
+  for (const chunk of streamedJson(report)) yield safeJsonChunk(chunk);
+  yield '\n';
 }
 
 export function toJsonReport(analysis: Analysis, meta: { generatedAt: string; toolVersion: string }): ReportJson {
+  return reportWith(analysis, meta, { devices: analysis.devices.map(deviceJson), findings: analysis.findings.map(findingJson) });
+}
+
+function reportWith<D, F>(
+  analysis: Analysis,
+  meta: { generatedAt: string; toolVersion: string },
+  lists: { devices: D; findings: F },
+): Omit<ReportJson, 'devices' | 'findings'> & { devices: D; findings: F } {
   const fails = analysis.findings.filter((f) => f.status === 'fail');
   const m = analysis.bundle.manifest;
   const c = analysis.facts.collection;
@@ -132,19 +151,18 @@ export function toJsonReport(analysis: Analysis, meta: { generatedAt: string; to
       unknown: analysis.findings.filter((f) => f.status === 'unknown').length,
       passed: analysis.findings.filter((f) => f.status === 'pass').length,
     },
-    devices: analysis.devices.map((d) => ({
-      ...d,
-      why: [...d.why],
-      blockers: [...d.blockers],
-      undecided: [...d.undecided],
-      warnings: [...d.warnings],
-    })),
-    findings: analysis.findings.map(findingJson),
+    devices: lists.devices,
+    findings: lists.findings,
     evidence: c.state === 'known' ? c.value.inventory.map((i) => ({ ...i })) : [],
   };
 }
 
+type DeviceJson = ReportJson['devices'][number];
 type FindingJson = ReportJson['findings'][number];
+
+function deviceJson(d: Analysis['devices'][number]): DeviceJson {
+  return { ...d, why: [...d.why], blockers: [...d.blockers], undecided: [...d.undecided], warnings: [...d.warnings] };
+}
 type FixStepJson = NonNullable<FindingJson['fix']>['steps'][number];
 
 /** A finding as the schema has it: the fields named one by one, so nothing internal leaks in (an edit-file step's `edit` is the plan script's own description of the edit). */

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { toolVersion } from '../version.js';
-import { renderJsonReport } from './json-report.js';
+import { jsonReportChunks } from './json-report.js';
 import { renderText } from './render-text.js';
 import { loadRuleDocs } from './rule-docs.js';
 import { buildReportView } from './view-model.js';
@@ -18,8 +18,19 @@ export async function renderReport(
   color: boolean,
   generatedAt = new Date().toISOString(),
 ): Promise<string> {
+  const text = await renderReportChunks(analysis, format, color, generatedAt);
+  return typeof text === 'string' ? text : [...text].join('');
+}
+
+/** The report as one string, or for JSON as pieces made one after another (a large host's JSON report is never whole in memory). */
+export async function renderReportChunks(
+  analysis: Analysis,
+  format: ReportFormat,
+  color: boolean,
+  generatedAt = new Date().toISOString(),
+): Promise<string | Iterable<string>> {
   const meta = { generatedAt, toolVersion: toolVersion() };
-  if (format === 'json') return renderJsonReport(analysis, meta);
+  if (format === 'json') return jsonReportChunks(analysis, meta);
   const docs = format === 'text' ? new Map<string, string>() : loadRuleDocs(analysis.findings.map((f) => f.ruleId));
   const view = buildReportView(analysis, { ...meta, docs, picture: format === 'html' });
   if (format === 'html') return (await import('./render.js')).renderHtml(view);

@@ -11,8 +11,12 @@ const HIDDEN_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
 const BEYOND_ASCII = /[^\x00-\x7e]/;
 
 export function safeJsonText(value: unknown): string {
-  const json = JSON.stringify(value, null, 2);
-  return `${BEYOND_ASCII.test(json) ? json.replace(HIDDEN_IN_JSON, escapeUnits) : json}\n`;
+  return `${safeJsonChunk(JSON.stringify(value, null, 2))}\n`;
+}
+
+/** A piece of JSON text made safe the same way (the escapes are per character, so pieces can be made safe one by one). */
+export function safeJsonChunk(json: string): string {
+  return BEYOND_ASCII.test(json) ? json.replace(HIDDEN_IN_JSON, escapeUnits) : json;
 }
 
 function escapeUnits(c: string): string {
