@@ -32,7 +32,7 @@ export async function renderReportChunks(
   const meta = { generatedAt, toolVersion: toolVersion() };
   if (format === 'json') return jsonReportChunks(analysis, meta);
   const docs = format === 'text' ? new Map<string, string>() : loadRuleDocs(analysis.findings.map((f) => f.ruleId));
-  const view = buildReportView(analysis, { ...meta, docs, picture: format === 'html' });
+  const view = buildReportView(analysis, { ...meta, docs, picture: format === 'html', scope: format === 'text' ? 'terminal' : 'full' });
   if (format === 'html') return (await import('./render.js')).renderHtml(view);
   if (format === 'md') return (await import('./render.js')).renderMarkdown(view);
   return renderText(view, { color });

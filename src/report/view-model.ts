@@ -78,7 +78,17 @@ export interface ViewOptions {
   readonly docs: ReadonlyMap<string, string>;
   /** Whether to lay out the IOMMU-group picture (only the HTML report draws it). */
   readonly picture: boolean;
+  /**
+   * `terminal`: only what the terminal summary shows (src/report/render-text.ts). The passed
+   * checks are counted but only the Cloudpods ones are viewed (its section lists them), and there
+   * is no fix plan, skipped checks or device table: on a host with thousands of devices they
+   * cost more than the analysis. `full` (the default) for HTML and Markdown.
+   */
+  readonly scope?: 'full' | 'terminal';
 }
+
+/** Blocked devices the verdict names before "and N more" (the board lists them all). */
+const VERDICT_DEVICES = 8;
 
 export function buildReportView(analysis: Analysis, options: ViewOptions): ReportView {
   const pci = analysis.facts.pci.state === 'known' ? analysis.facts.pci.value : null;
@@ -89,14 +99,16 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
   const fails = analysis.findings.filter((f) => f.status === 'fail').sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const problems = fails.map(view);
   const unknowns = analysis.findings.filter((f) => f.status === 'unknown').map(view);
-  const passes = analysis.findings.filter((f) => f.status === 'pass').map(view);
-  const skips = analysis.findings.filter((f) => f.status === 'skip').map(view);
+  const full = options.scope !== 'terminal';
+  const passed = analysis.findings.filter((f) => f.status === 'pass');
+  const passes = (full ? passed : passed.filter((f) => f.ruleId.startsWith('cloudpods-'))).map(view);
+  const skips = full ? analysis.findings.filter((f) => f.status === 'skip').map(view) : [];
   const counts = {
     errors: fails.filter((f) => f.severity === 'error').length,
     warnings: fails.filter((f) => f.severity === 'warning').length,
     infos: fails.filter((f) => f.severity === 'info').length,
     unknowns: unknowns.length,
-    passes: passes.length,
+    passes: passed.length,
   };
   const board = analysis.devices.map((d) => boardRow(d, byAddress.get(d.address) ?? null, analysis.findings, anchorFor));
   const m = analysis.bundle.manifest;
@@ -135,9 +147,9 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
     collect: [...new Set(unknowns.flatMap((u) => u.collect))],
     cloudpods: cloudpodsSection(analysis, [...problems, ...unknowns, ...passes]),
     inputs,
-    plan: buildFixPlan(fails, analysis.facts.host.state === 'known' ? analysis.facts.host.value : null),
+    plan: buildFixPlan(full ? fails : [], analysis.facts.host.state === 'known' ? analysis.facts.host.value : null),
     topology: options.picture ? buildTopology(pci, analysis.devices, analysis.findings, anchorFor) : null,
-    devices: (pci?.devices ?? []).map((d) => ({
+    devices: (full ? (pci?.devices ?? []) : []).map((d) => ({
       address: d.address,
       name: visibleLine(d.name ?? ''),
       ids: `${d.vendor}:${d.device}`,
@@ -156,7 +168,7 @@ function verdictOf(counts: ReportView['counts'], board: readonly BoardRow[]): Re
       kind: 'blocked',
       text:
         blocked.length > 0
-          ? `Passthrough is blocked for ${blocked.join(', ')}: ${counts.errors} error(s) to fix.`
+          ? `Passthrough is blocked for ${namedFew(blocked)}: ${counts.errors} error(s) to fix.`
           : `${counts.errors} error(s) block passthrough on this host.`,
     };
   if (counts.warnings > 0) return { kind: 'attention', text: `No blocking error; ${counts.warnings} warning(s) need attention.` };
@@ -166,4 +178,10 @@ function verdictOf(counts: ReportView['counts'], board: readonly BoardRow[]): Re
       text: `No problem found, but ${counts.unknowns} check(s) could not be decided: collect the missing evidence.`,
     };
   return { kind: 'ready', text: 'Every check passed on evidence.' };
+}
+
+function namedFew(addresses: readonly string[]): string {
+  if (addresses.length <= VERDICT_DEVICES) return addresses.join(', ');
+  const more = addresses.length - VERDICT_DEVICES;
+  return `${addresses.slice(0, VERDICT_DEVICES).join(', ')} and ${more} more device${more === 1 ? '' : 's'}`;
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
 import { renderHtml, renderMarkdown } from '../../src/report/render.js';
+import { renderText } from '../../src/report/render-text.js';
 import { loadRuleDocs } from '../../src/report/rule-docs.js';
 import { buildReportView } from '../../src/report/view-model.js';
 import { builtinRules } from '../../rules/index.js';
@@ -110,6 +111,31 @@ describe('readiness board', () => {
       expect(row.causes.some((c) => c.ruleId === 'iommu-firmware-disabled' && c.wholeHost)).toBe(true);
       expect(hostFixes).toContain(row.fixSummary);
     }
+  });
+});
+
+describe('verdict', () => {
+  it('lab-intel-firmware-off with every one of its nine functions named: eight named in the verdict, the ninth counted', () => {
+    const bundle = sampleBundle('lab-intel-firmware-off');
+    const inventory = analyzeBundle(bundle, { rules: builtinRules }).facts.pci;
+    const all = inventory.state === 'known' ? inventory.value.devices.map((d) => d.address) : [];
+    expect(all).toHaveLength(9);
+    const analysis = analyzeBundle(bundle, { rules: builtinRules, devices: all });
+    const view = buildReportView(analysis, { generatedAt: 'now', toolVersion: 'test', docs: new Map(), picture: false });
+    expect(view.board.filter((b) => b.verdict === 'blocked')).toHaveLength(9);
+    expect(view.verdict.text).toMatch(
+      /^Passthrough is blocked for 0000:00:00\.0, 0000:00:02\.0, 0000:00:03\.0, 0000:00:04\.0, 0000:00:1f\.0, 0000:00:1f\.2, 0000:00:1f\.3, 0000:01:00\.0 and 1 more device: \d+ error\(s\) to fix\.$/,
+    );
+  });
+});
+
+describe('terminal summary', () => {
+  it.each(SAMPLES)('%s: the terminal view (no plan, passes counted) prints what the full view prints', (sample) => {
+    const analysis = analyzeBundle(sampleBundle(sample), { rules: builtinRules });
+    const options = { generatedAt: 'now', toolVersion: 'test', docs: new Map<string, string>(), picture: false };
+    const terminal = buildReportView(analysis, { ...options, scope: 'terminal' });
+    expect(renderText(terminal, { color: true })).toBe(renderText(buildReportView(analysis, options), { color: true }));
+    expect(terminal.plan.hasSteps).toBe(false);
   });
 });
 
