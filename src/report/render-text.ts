@@ -4,9 +4,8 @@
  * and colors are added after, so evidence can never carry escape sequences to the terminal.
  */
 import { joinLines } from './join-lines.js';
-import type { ReportView } from './view-model.js';
+import { TERMINAL_PROBLEMS, type ReportView } from './view-model.js';
 
-const MAX_PROBLEMS = 15;
 const MAX_INPUT_ROWS = 10;
 const CODES = { red: 31, yellow: 33, blue: 34, green: 32, magenta: 35, dim: 2, bold: 1 } as const;
 
@@ -46,13 +45,14 @@ export function renderText(view: ReportView, options: { color: boolean }): strin
     }
     if (view.board.length > 10) out.push(`  … and ${view.board.length - 10} more`);
   }
-  if (view.problems.length > 0) {
+  const problems = view.counts.errors + view.counts.warnings + view.counts.infos;
+  if (problems > 0) {
     out.push('', paint('bold', 'Problems:'));
-    for (const p of view.problems.slice(0, MAX_PROBLEMS)) {
+    for (const p of view.problems.slice(0, TERMINAL_PROBLEMS)) {
       const subject = p.subject === 'host' ? '' : ` ${p.subject.split(' ')[0]}`;
       out.push(`  ${paint(sevColor(p.severity), p.severity.padEnd(8))}${p.ruleId}${subject}: ${oneLine(p.message)}`);
     }
-    if (view.problems.length > MAX_PROBLEMS) out.push(`  … and ${view.problems.length - MAX_PROBLEMS} more (see the full report)`);
+    if (problems > TERMINAL_PROBLEMS) out.push(`  … and ${problems - TERMINAL_PROBLEMS} more (see the full report)`);
   }
   if (view.cloudpods) {
     const { failing, rows } = view.cloudpods;
@@ -62,10 +62,10 @@ export function renderText(view: ReportView, options: { color: boolean }): strin
         (failing > 0 ? ' (cloudpods-* above)' : ''),
     );
   }
-  if (view.unknowns.length > 0) {
+  if (view.counts.unknowns > 0) {
     out.push(
       '',
-      `${paint('magenta', `${view.unknowns.length} check(s) undecided`)}; collect: ${view.collect.slice(0, 4).join('; ') || 'see the full report'}`,
+      `${paint('magenta', `${view.counts.unknowns} check(s) undecided`)}; collect: ${view.collect.slice(0, 4).join('; ') || 'see the full report'}`,
     );
   }
   if (view.inputs) {

@@ -15,7 +15,7 @@ import { buildFixPlan, type FixPlan } from './fix-plan.js';
 import { hostRows } from './host-rows.js';
 import { inputsView, type InputsView } from './inputs-view.js';
 import { buildTopology, type TopologyView } from './topology.js';
-import { visibleLine } from './visible-text.js';
+import { visibleLine, visibleText } from './visible-text.js';
 
 export type { BoardRow } from './board.js';
 
@@ -79,13 +79,17 @@ export interface ViewOptions {
   /** Whether to lay out the IOMMU-group picture (only the HTML report draws it). */
   readonly picture: boolean;
   /**
-   * `terminal`: only what the terminal summary shows (src/report/render-text.ts). The passed
-   * checks are counted but only the Cloudpods ones are viewed (its section lists them), and there
-   * is no fix plan, skipped checks or device table: on a host with thousands of devices they
-   * cost more than the analysis. `full` (the default) for HTML and Markdown.
+   * `terminal`: only what the terminal summary shows (src/report/render-text.ts). Problems,
+   * undecided and passed checks are counted, but only the first TERMINAL_PROBLEMS problems and the
+   * Cloudpods findings (its section lists them) are viewed, and there is no fix plan, skipped
+   * checks or device table: on a host with thousands of devices they cost more than the
+   * analysis. `full` (the default) for HTML and Markdown.
    */
   readonly scope?: 'full' | 'terminal';
 }
+
+/** Problems the terminal summary prints before "and N more". */
+export const TERMINAL_PROBLEMS = 15;
 
 /** Blocked devices the verdict names before "and N more" (the board lists them all). */
 const VERDICT_DEVICES = 8;
@@ -97,17 +101,21 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
   const usedAnchors = new Map<string, number>();
   const view = (f: Finding): FindingView => findingView(f, byAddress, options.docs, seenRule, usedAnchors);
   const fails = analysis.findings.filter((f) => f.status === 'fail').sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  const problems = fails.map(view);
-  const unknowns = analysis.findings.filter((f) => f.status === 'unknown').map(view);
   const full = options.scope !== 'terminal';
+  // The terminal views the first problems it prints and the Cloudpods findings its section lists.
+  const shown = (list: readonly Finding[], first: number): readonly Finding[] =>
+    full ? list : list.filter((f, i) => i < first || f.ruleId.startsWith('cloudpods-'));
+  const undecided = analysis.findings.filter((f) => f.status === 'unknown');
   const passed = analysis.findings.filter((f) => f.status === 'pass');
-  const passes = (full ? passed : passed.filter((f) => f.ruleId.startsWith('cloudpods-'))).map(view);
+  const problems = shown(fails, TERMINAL_PROBLEMS).map(view);
+  const unknowns = shown(undecided, 0).map(view);
+  const passes = shown(passed, 0).map(view);
   const skips = full ? analysis.findings.filter((f) => f.status === 'skip').map(view) : [];
   const counts = {
     errors: fails.filter((f) => f.severity === 'error').length,
     warnings: fails.filter((f) => f.severity === 'warning').length,
     infos: fails.filter((f) => f.severity === 'info').length,
-    unknowns: unknowns.length,
+    unknowns: undecided.length,
     passes: passed.length,
   };
   const board = analysis.devices.map((d) => boardRow(d, byAddress.get(d.address) ?? null, analysis.findings, anchorFor));
@@ -144,7 +152,7 @@ export function buildReportView(analysis: Analysis, options: ViewOptions): Repor
     unknowns,
     passes,
     skips,
-    collect: [...new Set(unknowns.flatMap((u) => u.collect))],
+    collect: [...new Set(undecided.flatMap((f) => (f.collect ?? []).map(visibleText)))],
     cloudpods: cloudpodsSection(analysis, [...problems, ...unknowns, ...passes]),
     inputs,
     plan: buildFixPlan(full ? fails : [], analysis.facts.host.state === 'known' ? analysis.facts.host.value : null),
