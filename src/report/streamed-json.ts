@@ -1,9 +1,9 @@
 /**
  * `JSON.stringify(value, null, 2)` of an object written a piece at a time. Its top-level values
- * may be lazy lists, whose items are made and stringified one by one when their turn comes, so a
- * report with thousands of items never exists whole beside its text. The text is the same as
- * JSON.stringify's: an item stringified alone and indented by its depth is what JSON.stringify
- * writes for it inside the list (a raw newline can only be indentation: in strings it is escaped).
+ * may be lazy lists, whose items are made and stringified a batch at a time when their turn
+ * comes, so a report with thousands of items never exists whole beside its text. The text is the
+ * same as JSON.stringify's: each batch is stringified in the place it has in the whole value and
+ * cut out of the text around it.
  */
 
 /** The items of a list, made one at a time. */
@@ -20,38 +20,55 @@ export function lazyList<S, T>(source: readonly S[], make: (s: S) => T): LazyLis
   });
 }
 
-/** Pieces of about this many characters: few writes, and never much of the text at once. */
-const PIECE_CHARS = 64 * 1024;
+/** Items stringified together: one JSON.stringify call per batch, not per item. */
+const BATCH_ITEMS = 64;
 
 export function* streamedJson(value: Record<string, unknown>): Generator<string> {
-  let piece = '{';
   const keys = Object.keys(value).filter((k) => value[k] !== undefined);
+  let piece = '{';
   for (const [i, key] of keys.entries()) {
     const v = value[key];
     piece += `${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
     if (!(v instanceof LazyList)) {
-      piece += indented(JSON.stringify(v, null, 2), '  ');
+      piece += atDepthOne(v);
       continue;
     }
     if (v.length === 0) {
       piece += '[]';
       continue;
     }
-    piece += '[';
+    piece += '[\n';
+    let batch: unknown[] = [];
     let first = true;
     for (const item of v.items()) {
-      piece += `${first ? '' : ','}\n    ${indented(JSON.stringify(item, null, 2), '    ')}`;
+      batch.push(item);
+      if (batch.length < BATCH_ITEMS) continue;
+      yield `${piece}${first ? '' : ',\n'}${itemsAtDepthTwo(batch)}`;
+      piece = '';
       first = false;
-      if (piece.length >= PIECE_CHARS) {
-        yield piece;
-        piece = '';
-      }
+      batch = [];
     }
+    if (batch.length > 0) piece += `${first ? '' : ',\n'}${itemsAtDepthTwo(batch)}`;
     piece += '\n  ]';
   }
   yield `${piece}${keys.length === 0 ? '}' : '\n}'}`;
 }
 
-function indented(json: string, by: string): string {
-  return json.includes('\n') ? json.replaceAll('\n', `\n${by}`) : json;
+/**
+ * A value as JSON.stringify indents it as a property of the top-level object: it stringifies the
+ * value in that place and cuts the text around it (no second pass to indent it).
+ */
+function atDepthOne(v: unknown): string {
+  const text = JSON.stringify({ k: v }, null, 2);
+  return text.slice(OPEN_ONE.length, text.length - CLOSE_ONE.length);
 }
+const OPEN_ONE = '{\n  "k": ';
+const CLOSE_ONE = '\n}';
+
+/** Items as JSON.stringify indents them in a list that is a property of the top-level object, separated by `,\n`. */
+function itemsAtDepthTwo(items: readonly unknown[]): string {
+  const text = JSON.stringify({ k: items }, null, 2);
+  return text.slice(OPEN_TWO.length, text.length - CLOSE_TWO.length);
+}
+const OPEN_TWO = '{\n  "k": [\n';
+const CLOSE_TWO = '\n  ]\n}';
