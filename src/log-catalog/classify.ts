@@ -4,35 +4,19 @@
  * pattern. The message is what follows the timestamp and level (see LogCatalogEntry.pattern).
  */
 import { LOG_CATALOG } from './catalog.js';
-import { LOG_GROUP_NAMES, type LogCatalogEntry, type LogGroupName } from './entry.js';
+import type { LogCatalogEntry, LogGroupName } from './entry.js';
 import { buildNeedleIndex } from './needle-index.js';
 
 export interface LogMatch {
   readonly entry: LogCatalogEntry;
-  /** The pattern's named groups that matched, as printed. */
+  /** The pattern's named groups, as printed (a group that did not take part is undefined). */
   readonly groups: Readonly<Partial<Record<LogGroupName, string>>>;
 }
 
 export type LogClassifier = (message: string) => LogMatch[];
 
-/** The named groups `found` holds, of the `names` the entry's pattern has. */
-function groupsOf(
-  found: Record<string, string | undefined> | undefined,
-  names: readonly LogGroupName[],
-): Partial<Record<LogGroupName, string>> {
-  const groups: Partial<Record<LogGroupName, string>> = {};
-  if (found === undefined) return groups;
-  for (const name of names) {
-    const value = found[name];
-    if (value !== undefined) groups[name] = value;
-  }
-  return groups;
-}
-
-/** The group names an entry's pattern declares (`(?<device>…)`), so a match reads only those. */
-function groupNamesOf(entry: LogCatalogEntry): LogGroupName[] {
-  return LOG_GROUP_NAMES.filter((name) => entry.pattern.source.includes(`(?<${name}>`));
-}
+/** The groups of a pattern that declares none. */
+const NO_GROUPS: Readonly<Partial<Record<LogGroupName, string>>> = Object.freeze({});
 
 /** A classifier over `entries`; matches come back in the entries' order. */
 export function buildClassifier(entries: readonly LogCatalogEntry[]): LogClassifier {
@@ -50,7 +34,6 @@ export function buildClassifier(entries: readonly LogCatalogEntry[]): LogClassif
     byNeedle[id]!.push(i);
   });
   const index = buildNeedleIndex(needles);
-  const names = entries.map(groupNamesOf);
   // Per-call scratch: which entries were already collected for this message (no state leaks between calls).
   const seenAt = new Uint32Array(entries.length);
   const candidates = new Int32Array(entries.length);
@@ -74,10 +57,10 @@ export function buildClassifier(entries: readonly LogCatalogEntry[]): LogClassif
     if (found > 1) candidates.subarray(0, found).sort();
     const matches: LogMatch[] = [];
     for (let k = 0; k < found; k++) {
-      const i = candidates[k]!;
-      const entry = entries[i]!;
+      const entry = entries[candidates[k]!]!;
       const m = entry.pattern.exec(message);
-      if (m) matches.push({ entry, groups: groupsOf(m.groups, names[i]!) });
+      // the match's own groups object: the pattern's names only (catalog.test.ts), unmatched ones undefined
+      if (m) matches.push({ entry, groups: (m.groups as Partial<Record<LogGroupName, string>> | undefined) ?? NO_GROUPS });
     }
     return matches;
   };

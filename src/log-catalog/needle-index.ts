@@ -39,14 +39,18 @@ export function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
     own[node]!.push(id);
   });
 
-  // Breadth-first: a node's failure link is shorter, so its row is complete before the node's.
+  // The transition table holds the next state's row (state × width), negative when needles end in
+  // that state: the search makes one lookup per character, with no multiplication and no output
+  // check otherwise. Breadth-first: a node's failure link is shorter, so its row is complete (and
+  // its outputs final) before the node's.
   const states = children.length;
-  const table = new Int32Array(states * width);
+  const rows = new Int32Array(states * width);
   const fail = new Int32Array(states);
   const out: number[][] = own.map((ids) => [...ids]);
+  const entry = (state: number): number => (out[state]!.length > 0 ? -(state * width) : state * width);
   const queue: number[] = [];
   for (const [cls, child] of children[0]!) {
-    table[cls] = child;
+    rows[cls] = entry(child);
     queue.push(child);
   }
   for (let head = 0; head < queue.length; head++) {
@@ -54,11 +58,11 @@ export function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
     const row = node * width;
     const failRow = fail[node]! * width;
     // The failure state's row first, then this node's own children over it.
-    table.copyWithin(row, failRow, failRow + width);
+    rows.copyWithin(row, failRow, failRow + width);
     for (const [cls, child] of children[node]!) {
-      fail[child] = table[failRow + cls]!;
+      fail[child] = Math.abs(rows[failRow + cls]!) / width;
       out[child]!.push(...out[fail[child]!]!);
-      table[row + cls] = child;
+      rows[row + cls] = entry(child);
       queue.push(child);
     }
   }
@@ -70,11 +74,15 @@ export function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
 
   return {
     search(text, hit) {
-      let state = 0;
+      let row = 0;
       for (let i = 0; i < text.length; i++) {
-        state = table[state * width + classOf[text.charCodeAt(i)]!]!;
-        const end = outStart[state + 1]!;
-        for (let k = outStart[state]!; k < end; k++) hit(outIds[k]!);
+        row = rows[row + classOf[text.charCodeAt(i)]!]!;
+        if (row < 0) {
+          row = -row;
+          const state = row / width;
+          const end = outStart[state + 1]!;
+          for (let k = outStart[state]!; k < end; k++) hit(outIds[k]!);
+        }
       }
     },
   };

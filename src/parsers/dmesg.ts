@@ -41,7 +41,7 @@
  * logger) are skipped when a kernel stamp follows. Journal banners such as `-- No entries --`
  * (firecracker-6.18-journalctl-k.txt) go to `meta`, not records.
  */
-import { splitLines, type SourceLine } from './lines.js';
+import { forEachLine, type SourceLine } from './lines.js';
 
 export type DmesgLineKind = 'monotonic' | 'ctime' | 'relative' | 'journal' | 'iso' | 'raw';
 export type DmesgFormat = DmesgLineKind | 'mixed' | 'empty';
@@ -173,9 +173,13 @@ function captureStampEnd(s: string): number {
 
 function classify(line: number, text: string): DmesgRecord {
   const indent = indentOf(text);
-  const stripped = stripLevel(indent > 0 ? text.slice(indent) : text);
-  let rest = stripped.rest;
-  let level = stripped.level;
+  let rest = indent > 0 ? text.slice(indent) : text;
+  let level: number | undefined;
+  if (rest.charCodeAt(0) === 60) {
+    const stripped = stripLevel(rest);
+    rest = stripped.rest;
+    level = stripped.level;
+  }
   // `dmesg -x` lines start with a facility name: lower-case letters (no slice or regex for the rest)
   const c0 = rest.charCodeAt(0);
   const fl = rest.length > 10 && c0 >= 97 && c0 <= 122 ? FACILITY_LEVEL.exec(rest.slice(0, 24)) : null;
@@ -241,17 +245,17 @@ export function parseDmesg(text: string): Dmesg {
   const meta: SourceLine[] = [];
   const counts: Record<DmesgLineKind, number> = { monotonic: 0, ctime: 0, relative: 0, journal: 0, iso: 0, raw: 0 };
   let firstMonotonic: number | undefined;
-  for (const l of splitLines(text)) {
-    if (l.text === '') continue;
-    if (isJournalBanner(l.text)) {
-      meta.push(l);
-      continue;
+  forEachLine(text, (line, lineText) => {
+    if (lineText === '') return;
+    if (isJournalBanner(lineText)) {
+      meta.push({ line, text: lineText });
+      return;
     }
-    const r = classify(l.line, l.text);
+    const r = classify(line, lineText);
     counts[r.kind] += 1;
     if (firstMonotonic === undefined && r.time !== undefined) firstMonotonic = r.time;
     records.push(r);
-  }
+  });
   const format = decideFormat(counts, records.length);
   return { format, records, ...(firstMonotonic === undefined ? {} : { firstMonotonic }), meta, unparsed: [] };
 }

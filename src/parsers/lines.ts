@@ -25,6 +25,14 @@ export type UnparsedLine = SourceLine;
 
 export function splitLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
+  forEachLine(text, (line, lineText) => {
+    out.push({ line, text: lineText });
+  });
+  return out;
+}
+
+/** The lines splitLines gives, handed over one by one with no record made for each (a kernel log may hold a million). */
+export function forEachLine(text: string, each: (line: number, text: string) => void): void {
   const n = text.length;
   let start = 0;
   let lineNo = 0;
@@ -36,10 +44,9 @@ export function splitLines(text: string): SourceLine[] {
     if (stop > start && text.charCodeAt(stop - 1) === 13) stop -= 1;
     if (stop - start > MAX_LINE_CHARS) stop = start + MAX_LINE_CHARS;
     lineNo += 1;
-    out.push({ line: lineNo, text: text.slice(start, stop) });
+    each(lineNo, text.slice(start, stop));
     start = next;
   }
-  return out;
 }
 
 /** Cuts a single string to MAX_LINE_CHARS (for values that are not split into lines). */
