@@ -9,6 +9,7 @@
  * everything runs here (no worker start-up cost).
  */
 import { analyzeHost, type HostJob } from './analyze-host.js';
+import type { NumberedJob } from './fleet-worker.js';
 import { failedHost, type HostSummary } from './host-summary.js';
 
 /** Bundles a worker holds at once: the one it analyzes and the next. */
@@ -47,13 +48,14 @@ export async function runFleet(
       const feed = (): void => {
         for (let i = held.length < IN_FLIGHT ? take() : null; i !== null; i = held.length < IN_FLIGHT ? take() : null) {
           held.push(i);
-          worker.postMessage(jobs[i]);
+          worker.postMessage({ index: i, job: jobs[i] as HostJob } satisfies NumberedJob);
         }
         if (held.length === 0) void worker.terminate().then(() => resolve());
       };
-      // A worker answers in the order it was given bundles.
-      worker.on('message', (s: HostSummary) => {
-        finish(held.shift() as number, s);
+      // Each answer names its bundle: a summary can never be filed under another host.
+      worker.on('message', ({ index, summary }: { index: number; summary: HostSummary }) => {
+        held.splice(held.indexOf(index), 1);
+        finish(index, summary);
         feed();
       });
       worker.on('error', (e) => {
