@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bigHost, fakeHostRoot, floodedLog } from './generate.mjs';
 import { topSelfTime } from './profile-top.mjs';
+import { MAX_PCI_FUNCTIONS } from '../dist/src/facts/pci.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'bundle', 'main.js');
@@ -133,7 +134,8 @@ function analysisCase(label, bundle, formats, repeat = REPEAT) {
 analysisCase('typical host (samples/lab-group-shared.tgz), -f json', SAMPLE, ['json']);
 const typicalAll = analysisCase('typical host, -f html -f md -f json', SAMPLE, ['html', 'md', 'json']);
 const log64 = analysisCase('kernel log of 64 MiB of DMAR faults, -f json', await floodedLog(work, 64), ['json'], BIG_REPEAT);
-const SIZES = [1000, 2000, 4000, 8000, 20000];
+// 1,000 to 6,000 are analyzed whole (MAX_PCI_FUNCTIONS is 6,144); 8,000 and 20,000 are cut
+const SIZES = [1000, 2000, 4000, 6000, 8000, 20000];
 const pciRows = [];
 for (const n of SIZES) {
   const bundle = await bigHost(work, n);
@@ -150,15 +152,18 @@ const largest = JSON.parse(readFileSync(join(work, 'report.json'), 'utf8'));
 const cut = largest.findings.find((x) => x.ruleId === 'inventory-cut');
 const largestInventory = cut?.evidence.find((e) => /PCI functions$/.test(e.text))?.text ?? 'unknown';
 
-/** Least-squares slope of wall (or CPU) ms per PCI function over the sizes. */
-function slope(key) {
-  const xs = pciRows.map((p) => p.n);
-  const ys = pciRows.map((p) => p.row.run[key]);
+/** Least-squares slope of wall (or CPU) ms per PCI function over these rows. */
+function slope(rows, key) {
+  const xs = rows.map((p) => p.n);
+  const ys = rows.map((p) => p.row.run[key]);
   const mx = xs.reduce((a, b) => a + b) / xs.length;
   const my = ys.reduce((a, b) => a + b) / ys.length;
   return xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
 }
-const pciSlope = { wall: slope('wall'), cpu: slope('cpu') };
+// The goal is judged on the hosts analyzed whole: a cut host costs little more than the cap.
+const wholeRows = pciRows.filter((p) => p.n <= MAX_PCI_FUNCTIONS);
+const pciSlope = { wall: slope(wholeRows, 'wall'), cpu: slope(wholeRows, 'cpu') };
+const allSlope = { wall: slope(pciRows, 'wall'), cpu: slope(pciRows, 'cpu') };
 
 // --- fleet --------------------------------------------------------------------------------------
 log('bench: fleet of 1,000 bundles');
@@ -173,6 +178,30 @@ const fleetRun = (jobs) => () => {
 };
 const fleet = interleave(fleetRun(undefined), [() => runNode([FLOOR, ...fleetFiles]), fleetRun(1), fleetRun(2)], BIG_REPEAT);
 const [fleetFloor, fleetOne, fleetTwo] = fleet.floors;
+// What two cores give this work with nothing shared: two processes at once, `--jobs 1` each, each
+// with half the fleet (the ceiling of any two-thread fleet run on this machine at this moment).
+const halves = [0, 1].map((h) => {
+  const dir = join(work, `fleet-half-${h}`);
+  mkdirSync(dir);
+  for (const f of fleetFiles.slice(h * 500, h * 500 + 500)) copyFileSync(f, join(dir, f.split('/').pop()));
+  return dir;
+});
+const halfRun = (h) =>
+  new Promise((resolve, reject) => {
+    const outDir = join(work, `fleet-half-out-${h}`);
+    rmSync(outDir, { recursive: true, force: true });
+    spawn(process.execPath, [CLI, 'analyze', halves[h], '-f', 'json', '-o', outDir, '--jobs', '1'], { stdio: 'ignore' }).on(
+      'exit',
+      (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`fleet half ${h}: exit ${code}`))),
+    );
+  });
+const ceilingRuns = [];
+for (let i = 0; i < BIG_REPEAT; i += 1) {
+  const t0 = performance.now();
+  await Promise.all([halfRun(0), halfRun(1)]);
+  ceilingRuns.push(performance.now() - t0);
+}
+const fleetCeiling = median(ceilingRuns);
 
 // --- collection ---------------------------------------------------------------------------------
 const COLLECT_FUNCTIONS = 1000;
@@ -219,6 +248,7 @@ say(
 );
 say(`| the same fleet, --jobs 1 | ${f0(fleetOne.wall)} | ${f0(fleetOne.cpu)} | ${f0(fleetOne.rss)} | | | | | | |`);
 say(`| the same fleet, --jobs 2 | ${f0(fleetTwo.wall)} | ${f0(fleetTwo.cpu)} | ${f0(fleetTwo.rss)} | | | | | | |`);
+say(`| the same fleet as two processes at once, --jobs 1 and 500 bundles each | ${f0(fleetCeiling)} | | | | | | | | |`);
 say();
 say('| collection on a host of 1,000 PCI functions | wall ms | CPU ms | floor wall ms | floor CPU ms | wall ratio | CPU ratio |');
 say('|---|---:|---:|---:|---:|---:|---:|');
@@ -228,7 +258,10 @@ for (const c of collectRows)
   );
 say();
 say(
-  `PCI functions (1,000 → 20,000, a third targets): ${pciSlope.wall.toFixed(3)} ms of wall time and ${pciSlope.cpu.toFixed(3)} ms of CPU per function (least squares). The 20,000-function report: ${cut ? `inventory-cut ${cut.status}${cut.status === 'fail' ? ` (${cut.severity})` : ''}, ${largestInventory}` : 'no inventory-cut finding'}, ${largest.devices.length} targets.`,
+  `PCI functions analyzed whole (${wholeRows.map((p) => p.n.toLocaleString('en')).join(', ')}; a third targets): ${pciSlope.wall.toFixed(3)} ms of wall time and ${pciSlope.cpu.toFixed(3)} ms of CPU per function (least squares); over every size, cut ones included: ${allSlope.wall.toFixed(3)} ms and ${allSlope.cpu.toFixed(3)} ms. The 20,000-function report: ${cut ? `inventory-cut ${cut.status}${cut.status === 'fail' ? ` (${cut.severity})` : ''}, ${largestInventory}` : 'no inventory-cut finding'}, ${largest.devices.length} targets.`,
+);
+say(
+  `Fleet: --jobs 2 ran ${f2(fleetOne.wall / fleetTwo.wall)}× as fast as --jobs 1; two separate processes, each with half the fleet, ran ${f2(fleetOne.wall / fleetCeiling)}× as fast — what two cores give this work here with nothing shared.`,
 );
 const speedup = fleetOne.wall / fleetTwo.wall;
 const goals = [
@@ -243,18 +276,19 @@ const goals = [
     log64.run.wall <= 3 * log64.floor.wall && log64.run.rss <= 256,
   ],
   [
-    'PCI functions: linear, ≤ 0.1 ms per function',
+    'PCI functions analyzed whole: linear, ≤ 0.1 ms per function',
     `${pciSlope.wall.toFixed(3)} ms (wall), ${pciSlope.cpu.toFixed(3)} ms (CPU)`,
     pciSlope.wall <= 0.1,
   ],
   [
     '20,000 PCI functions: all analyzed within 256 MB, or an error-level inventory cut',
-    `${cut?.status === 'fail' ? 'inventory-cut error' : 'all analyzed'}, ${f0(pciRows.at(-1).row.run.rss)} MB`,
-    (cut?.status === 'pass' && pciRows.at(-1).row.run.rss <= 256) || (cut?.status === 'fail' && cut.severity === 'error'),
+    `${cut?.status === 'fail' ? 'inventory-cut error' : 'all analyzed'}, ${f0(pciRows.at(-1).row.run.rss)} MB (largest of any size: ${f0(Math.max(...pciRows.map((p) => p.row.run.rss)))} MB)`,
+    (cut?.status === 'pass' || (cut?.status === 'fail' && cut.severity === 'error')) &&
+      Math.max(...pciRows.map((p) => p.row.run.rss)) <= 256,
   ],
   [
     'fleet --jobs 2 vs --jobs 1 ≥ 1.7× on 2 cores',
-    `${f2(speedup)}× (the machine gave two threads ${f2(Math.min(machine.capacityBefore, machine.capacityAfter))}–${f2(Math.max(machine.capacityBefore, machine.capacityAfter))}×)`,
+    `${f2(speedup)}× (two processes with half the fleet each: ${f2(fleetOne.wall / fleetCeiling)}×; a busy loop on two threads: ${f2(Math.min(machine.capacityBefore, machine.capacityAfter))}–${f2(Math.max(machine.capacityBefore, machine.capacityAfter))}×)`,
     speedup >= 1.7,
   ],
   ...collectRows.map((c) => [
