@@ -163,6 +163,7 @@ type FindingJson = ReportJson['findings'][number];
 function deviceJson(d: Analysis['devices'][number]): DeviceJson {
   return { ...d, why: [...d.why], blockers: [...d.blockers], undecided: [...d.undecided], warnings: [...d.warnings] };
 }
+
 type FixStepJson = NonNullable<FindingJson['fix']>['steps'][number];
 
 /** A finding as the schema has it: the fields named one by one, so nothing internal leaks in (an edit-file step's `edit` is the plan script's own description of the edit). */
