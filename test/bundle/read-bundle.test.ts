@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { BundleError } from '../../src/bundle/bundle-error.js';
 import { LIMITS } from '../../src/bundle/limits.js';
-import { readBundleBuffer, readBundleFile } from '../../src/bundle/read-bundle.js';
+import { readArchiveStream, readBundleBuffer, readBundleFile } from '../../src/bundle/read-bundle.js';
 import { ROOT } from '../helpers/bundle-from.js';
 import { makeTar, makeTgz } from '../helpers/make-archive.js';
+// @ts-expect-error plain .mjs script carries no types
+import { packTree } from '../../scripts/pack-tree.mjs';
 
 const MANIFEST = '{"schemaVersion":1}';
 
@@ -126,5 +130,37 @@ describe('readBundleBuffer', () => {
     expect(err).toBeInstanceOf(BundleError);
     expect(String((err as Error).message)).toMatch(/truncated|corrupt/);
     expect(String((err as Error).message)).not.toContain('\n');
+  });
+});
+
+describe('small archives read whole', () => {
+  const streamed = (bytes: Buffer, source: string) => readArchiveStream(Readable.from([bytes]), 'tgz', source, LIMITS, bytes.length);
+  const shape = (b: Awaited<ReturnType<typeof readBundleBuffer>>) => ({
+    format: b.format,
+    root: b.root,
+    lost: b.lost,
+    skipped: b.skipped,
+    files: [...b.files].map(([p, f]) => [p, f.truncated, f.bytes.toString('base64')]),
+  });
+  it('samples/lab-group-shared.tgz, read from its file: the same bundle as read through the stream', async () => {
+    const path = join(ROOT, 'samples', 'lab-group-shared.tgz');
+    expect(shape(await readBundleFile(path))).toEqual(shape(await streamed(readFileSync(path), path)));
+  });
+
+  const TREES = readdirSync(join(ROOT, 'samples'), { withFileTypes: true }).filter((d) => d.isDirectory());
+  it.each(TREES.map((d) => d.name))('%s, packed: the same bundle as read through the stream', async (name) => {
+    const tgz = (await packTree(join(ROOT, 'samples', name, 'evidence'), `ptdoctor-${name}`)) as Buffer;
+    expect(shape(await readBundleBuffer(tgz, name))).toEqual(shape(await streamed(tgz, name)));
+  });
+
+  it('a small archive whose gzip trailer is damaged is read by the stream, as before (its files up to the damage)', async () => {
+    const tgz = await makeTgz([
+      { name: 'manifest.json', body: MANIFEST },
+      { name: 'proc/cmdline', body: 'ro\n' },
+    ]);
+    const damaged = Buffer.from(tgz);
+    damaged.writeUInt32LE((damaged.readUInt32LE(damaged.length - 8) ^ 0xffffffff) >>> 0, damaged.length - 8);
+    const whole = await readBundleBuffer(damaged, 'crc.tgz').then(shape, (e: unknown) => String(e));
+    expect(whole).toEqual(await streamed(damaged, 'crc.tgz').then(shape, (e: unknown) => String(e)));
   });
 });
