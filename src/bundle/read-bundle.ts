@@ -6,7 +6,8 @@
  * not at the end of the file. Only regular files are kept; links, devices, FIFOs and refused
  * names are recorded in `skipped`. A limit breach or an archive that yields nothing is a
  * BundleError (one line); an archive that breaks after some files were read yields a partial
- * bundle whose `lost` says what happened.
+ * bundle whose `lost` says what happened. An archive of at most WHOLE_INPUT_BYTES is read and
+ * inflated whole first, within bounds that keep every limit to the stream (see below).
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';

@@ -1,7 +1,8 @@
 /**
  * Classifies one log message against the catalogue: the needles of all entries (their first
  * INDEXED_NEEDLE_CHARS characters) are searched in one pass over the message (needle-index.ts);
- * only the entries whose needle occurs run their pattern. The message is what follows the timestamp and level (see LogCatalogEntry.pattern).
+ * only the entries whose needle occurs run their pattern. The message is what follows the
+ * timestamp and level (see LogCatalogEntry.pattern).
  */
 import { LOG_CATALOG } from './catalog.js';
 import type { LogCatalogEntry, LogGroupName } from './entry.js';
