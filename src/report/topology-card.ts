@@ -54,7 +54,11 @@ export function groupCard(input: CardInput, x: number, y: number, cardWidth: num
       .filter((p) => inGroup.has(p))
       .concat(d.address)
       .join('/');
-  const sorted = [...members].sort((a, b) => path(a).localeCompare(path(b)));
+  // Code-unit order: the paths are fixed-width lower-case addresses (and a first localeCompare costs ICU's start-up, ~10 ms).
+  const sorted = members
+    .map((d) => ({ d, key: path(d) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.d);
   // Which rows a crowded group keeps: targets, then other devices of interest, then the members
   // that block it, then anything up to maxRows; drawn in tree order.
   const priority = (d: PciDevice): number => (targets.has(d.address) ? 0 : interesting(d) ? 1 : blockers.includes(d) ? 2 : 3);

@@ -102,7 +102,7 @@ export function buildTopology(
 /** Groups from the listing, by number, plus one pseudo-group for devices the listing does not place. */
 function groupsOf(pci: PciFacts, byAddress: ReadonlyMap<string, PciDevice>): Group[] {
   const groups: Group[] = Object.entries(pci.groups)
-    .sort(([a], [b]) => Number(a) - Number(b) || a.localeCompare(b))
+    .sort(([a], [b]) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, addrs]) => ({ id, members: addrs.flatMap((a) => byAddress.get(a) ?? []) }));
   const placed = new Set(groups.flatMap((g) => g.members.map((m) => m.address)));
   const loose = pci.devices.filter((d) => !placed.has(d.address));
