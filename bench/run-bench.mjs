@@ -176,32 +176,31 @@ const fleetRun = (jobs) => () => {
   rmSync(fleetOut, { recursive: true, force: true });
   return runNode([CLI, 'analyze', fleetDir, '-f', 'json', '-o', fleetOut, ...(jobs ? ['--jobs', String(jobs)] : [])]);
 };
-const fleet = interleave(fleetRun(undefined), [() => runNode([FLOOR, ...fleetFiles]), fleetRun(1), fleetRun(2)], BIG_REPEAT);
-const [fleetFloor, fleetOne, fleetTwo] = fleet.floors;
 // What two cores give this work with nothing shared: two processes at once, `--jobs 1` each, each
-// with half the fleet (the ceiling of any two-thread fleet run on this machine at this moment).
+// with half the fleet (the ceiling of any two-thread fleet run on this machine at this moment),
+// alternated with the fleet runs like a floor.
 const halves = [0, 1].map((h) => {
   const dir = join(work, `fleet-half-${h}`);
   mkdirSync(dir);
   for (const f of fleetFiles.slice(h * 500, h * 500 + 500)) copyFileSync(f, join(dir, f.split('/').pop()));
   return dir;
 });
-const halfRun = (h) =>
-  new Promise((resolve, reject) => {
-    const outDir = join(work, `fleet-half-out-${h}`);
-    rmSync(outDir, { recursive: true, force: true });
-    spawn(process.execPath, [CLI, 'analyze', halves[h], '-f', 'json', '-o', outDir, '--jobs', '1'], { stdio: 'ignore' }).on(
-      'exit',
-      (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`fleet half ${h}: exit ${code}`))),
-    );
+const halfOuts = [0, 1].map((h) => join(work, `fleet-half-out-${h}`));
+const ceilingRun = () => {
+  for (const o of halfOuts) rmSync(o, { recursive: true, force: true });
+  const half = (h) => `"$NODE" "$CLI" analyze "$H${h}" -f json -o "$O${h}" --jobs 1`;
+  return runShell(['/bin/sh', '-c', `${half(0)} & ${half(1)}; wait`], {
+    NODE: process.execPath,
+    CLI,
+    H0: halves[0],
+    H1: halves[1],
+    O0: halfOuts[0],
+    O1: halfOuts[1],
   });
-const ceilingRuns = [];
-for (let i = 0; i < BIG_REPEAT; i += 1) {
-  const t0 = performance.now();
-  await Promise.all([halfRun(0), halfRun(1)]);
-  ceilingRuns.push(performance.now() - t0);
-}
-const fleetCeiling = median(ceilingRuns);
+};
+const fleet = interleave(fleetRun(undefined), [() => runNode([FLOOR, ...fleetFiles]), fleetRun(1), fleetRun(2), ceilingRun], BIG_REPEAT);
+const [fleetFloor, fleetOne, fleetTwo, ceiling] = fleet.floors;
+const fleetCeiling = ceiling.wall;
 
 // --- collection ---------------------------------------------------------------------------------
 const COLLECT_FUNCTIONS = 1000;
@@ -248,7 +247,7 @@ say(
 );
 say(`| the same fleet, --jobs 1 | ${f0(fleetOne.wall)} | ${f0(fleetOne.cpu)} | ${f0(fleetOne.rss)} | | | | | | |`);
 say(`| the same fleet, --jobs 2 | ${f0(fleetTwo.wall)} | ${f0(fleetTwo.cpu)} | ${f0(fleetTwo.rss)} | | | | | | |`);
-say(`| the same fleet as two processes at once, --jobs 1 and 500 bundles each | ${f0(fleetCeiling)} | | | | | | | | |`);
+say(`| the same fleet as two processes at once, --jobs 1 and 500 bundles each | ${f0(fleetCeiling)} | ${f0(ceiling.cpu)} | | | | | | | |`);
 say();
 say('| collection on a host of 1,000 PCI functions | wall ms | CPU ms | floor wall ms | floor CPU ms | wall ratio | CPU ratio |');
 say('|---|---:|---:|---:|---:|---:|---:|');
