@@ -10,7 +10,6 @@
  * inflated whole first, within bounds that keep every limit to the stream (see below).
  */
 import { createReadStream, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Readable, type Transform } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
@@ -19,9 +18,10 @@ import type { Bundle, BundleFile, SkippedEntry } from './bundle.js';
 import { normaliseEntryName } from './entry-name.js';
 import { KeptFiles } from './kept-files.js';
 import { LIMITS, type Limits } from './limits.js';
-import { fsProblem } from './fs-problem.js';
+import { fsProblem, inputStat } from './fs-problem.js';
 import { formatProblem, sniffFormat } from './sniff-format.js';
 import { stripTopDirectory } from './strip-top-directory.js';
+import { tarEntriesWhole } from './tar-whole.js';
 import { XZ_HEAD_BYTES, xzUnsupported } from './xz-header.js';
 import { xzDecompress } from './xz-stream.js';
 
@@ -59,9 +59,7 @@ const WHOLE_INPUT_BYTES = 1024 * 1024;
 const WHOLE_INFLATED_BYTES = 8 * 1024 * 1024;
 
 export async function readBundleFile(path: string, limits: Limits = LIMITS): Promise<Bundle> {
-  const info = await stat(path).catch((e: unknown) => {
-    throw new BundleError(`cannot read ${path}: ${fsProblem(e)}`);
-  });
+  const info = inputStat(path);
   if (!info.isFile()) throw new BundleError(`${path} is not a regular file`);
   if (info.size > limits.maxInputBytes) throw new BundleError(`${path} is larger than ${limits.maxInputBytes} bytes`);
   if (info.size <= WHOLE_INPUT_BYTES) return readBundleBuffer(readWhole(path), path, limits);
@@ -72,7 +70,8 @@ export async function readBundleFile(path: string, limits: Limits = LIMITS): Pro
 export async function readBundleBuffer(bytes: Buffer, source: string, limits: Limits = LIMITS): Promise<Bundle> {
   const format = checkHead(bytes.subarray(0, HEAD_BYTES), source);
   const tar = format === 'tgz' && bytes.length <= WHOLE_INPUT_BYTES ? inflatedWhole(bytes, limits) : null;
-  if (tar !== null) return readArchiveStream(Readable.from([tar]), 'tar', source, limits, tar.length, 'tgz');
+  if (tar !== null)
+    return readTarWhole(tar, source, limits, 'tgz') ?? readArchiveStream(Readable.from([tar]), 'tar', source, limits, tar.length, 'tgz');
   return readArchiveStream(Readable.from([bytes]), format, source, limits, bytes.length);
 }
 
@@ -167,19 +166,13 @@ export async function readArchiveStream(
         break;
       }
       const h = entry.header;
-      const verdict = normaliseEntryName(h.name, limits);
-      const type = h.type ?? 'file';
-      let refusal: string | null = null;
-      if (type === 'directory') refusal = '';
-      else if (!KEPT_TYPES.has(type)) refusal = `${type} entry${h.linkname ? ` -> ${h.linkname}` : ''} (only regular files are read)`;
-      else if (!verdict.ok) refusal = verdict.reason;
-      else if (files.has(verdict.path)) refusal = 'duplicate name (the first copy is used)';
-      if (refusal !== null) {
-        if (refusal !== '') skipped.push({ name: h.name, reason: refusal });
+      const place = entryPlace(h.name, h.type ?? 'file', h.linkname ?? null, files, limits);
+      if (typeof place !== 'string') {
+        if (place.refusal !== '') skipped.push({ name: h.name, reason: place.refusal });
         entry.resume();
         continue;
       }
-      kept.begin((verdict as { path: string }).path);
+      kept.begin(place);
       // every chunk is read (the stream must be drained); only what fits the budget is kept
       for await (const chunk of entry as AsyncIterable<Buffer>) kept.push(chunk);
       kept.end();
@@ -196,6 +189,46 @@ export async function readArchiveStream(
   if (limitHit !== null) throw new BundleError(`${label}: ${limitHit}`);
   if (files.size === 0) throw new BundleError(`${label}: the archive holds no readable files`);
   return finish(label, format, files, skipped, null);
+}
+
+/**
+ * Where an entry is kept (its normalised path), or why it is not: an empty refusal for a directory
+ * (not worth a line in the report), a reason for anything else left out.
+ */
+function entryPlace(
+  name: string,
+  type: string,
+  linkname: string | null,
+  files: ReadonlyMap<string, BundleFile>,
+  limits: Limits,
+): string | { readonly refusal: string } {
+  if (type === 'directory') return { refusal: '' };
+  if (!KEPT_TYPES.has(type)) return { refusal: `${type} entry${linkname ? ` -> ${linkname}` : ''} (only regular files are read)` };
+  const verdict = normaliseEntryName(name, limits);
+  if (!verdict.ok) return { refusal: verdict.reason };
+  if (files.has(verdict.path)) return { refusal: 'duplicate name (the first copy is used)' };
+  return verdict.path;
+}
+
+/** A whole tar in memory, read in one loop (tar-whole.ts); null when only the stream reader reads it as it is. */
+function readTarWhole(tar: Buffer, label: string, limits: Limits, format: 'tgz' | 'txz' | 'tar'): Bundle | null {
+  const entries = tarEntriesWhole(tar);
+  // past the entry limit, the stream reader stops and words it
+  if (entries === null || entries.length > limits.maxEntries) return null;
+  const kept = new KeptFiles(limits);
+  const skipped: SkippedEntry[] = [];
+  for (const entry of entries) {
+    const place = entryPlace(entry.name, entry.type, entry.linkname, kept.files, limits);
+    if (typeof place !== 'string') {
+      if (place.refusal !== '') skipped.push({ name: entry.name, reason: place.refusal });
+      continue;
+    }
+    kept.begin(place);
+    if (entry.data.length > 0) kept.push(entry.data);
+    kept.end();
+  }
+  if (kept.files.size === 0) throw new BundleError(`${label}: the archive holds no readable files`);
+  return finish(label, format, kept.files, skipped, null);
 }
 
 function finish(

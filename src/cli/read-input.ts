@@ -21,13 +21,10 @@ import { collectorScriptPath } from '../collector/collector-path.js';
 import { isBundleDirectory } from '../fleet/find-bundles.js';
 import type { LooseText } from '../loose/loose-bundle.js';
 import { BundleError } from '../bundle/bundle-error.js';
-import { fsProblem } from '../bundle/fs-problem.js';
+import { fsProblem, inputStat } from '../bundle/fs-problem.js';
 
 export async function readInput(path: string): Promise<Bundle> {
-  const info = await stat(path).catch((e: unknown) => {
-    throw new BundleError(`cannot read ${path}: ${fsProblem(e)}`);
-  });
-  return info.isDirectory() ? readBundleDirectory(path) : readBundleFile(path);
+  return inputStat(path).isDirectory() ? readBundleDirectory(path) : readBundleFile(path);
 }
 
 /** What a named input is. Anything unreadable counts as a bundle, so the bundle reader reports it as before. */

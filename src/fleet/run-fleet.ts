@@ -32,7 +32,12 @@ export async function runFleet(
     progress(done, jobs.length);
   };
   const here = async (): Promise<void> => {
-    for (let i = take(); i !== null; i = take()) finish(i, await analyzeHost(jobs[i] as HostJob));
+    for (let i = take(); i !== null; i = take()) {
+      finish(i, await analyzeHost(jobs[i] as HostJob));
+      // a bundle's work awaits nothing but this thread's own promises: without a turn of the event
+      // loop here, the workers' answers would wait (and the workers starve) until this thread ran out
+      await new Promise(setImmediate);
+    }
   };
   const workers = Math.min(threads - 1, jobs.length - 1);
   if (workers < 1) {

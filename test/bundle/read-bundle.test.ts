@@ -7,6 +7,7 @@ import { BundleError } from '../../src/bundle/bundle-error.js';
 import { LIMITS } from '../../src/bundle/limits.js';
 import { readArchiveStream, readBundleBuffer, readBundleFile } from '../../src/bundle/read-bundle.js';
 import { ROOT } from '../helpers/bundle-from.js';
+import { bundleShape } from '../helpers/bundle-shape.js';
 import { makeTar, makeTgz } from '../helpers/make-archive.js';
 // @ts-expect-error plain .mjs script carries no types
 import { packTree } from '../../scripts/pack-tree.mjs';
@@ -135,22 +136,15 @@ describe('readBundleBuffer', () => {
 
 describe('small archives read whole', () => {
   const streamed = (bytes: Buffer, source: string) => readArchiveStream(Readable.from([bytes]), 'tgz', source, LIMITS, bytes.length);
-  const shape = (b: Awaited<ReturnType<typeof readBundleBuffer>>) => ({
-    format: b.format,
-    root: b.root,
-    lost: b.lost,
-    skipped: b.skipped,
-    files: [...b.files].map(([p, f]) => [p, f.truncated, f.bytes.toString('base64')]),
-  });
   it('samples/lab-group-shared.tgz, read from its file: the same bundle as read through the stream', async () => {
     const path = join(ROOT, 'samples', 'lab-group-shared.tgz');
-    expect(shape(await readBundleFile(path))).toEqual(shape(await streamed(readFileSync(path), path)));
+    expect(bundleShape(await readBundleFile(path))).toEqual(bundleShape(await streamed(readFileSync(path), path)));
   });
 
   const TREES = readdirSync(join(ROOT, 'samples'), { withFileTypes: true }).filter((d) => d.isDirectory());
   it.each(TREES.map((d) => d.name))('%s, packed: the same bundle as read through the stream', async (name) => {
     const tgz = (await packTree(join(ROOT, 'samples', name, 'evidence'), `ptdoctor-${name}`)) as Buffer;
-    expect(shape(await readBundleBuffer(tgz, name))).toEqual(shape(await streamed(tgz, name)));
+    expect(bundleShape(await readBundleBuffer(tgz, name))).toEqual(bundleShape(await streamed(tgz, name)));
   });
 
   it('a small archive whose gzip trailer is damaged is read by the stream, as before (its files up to the damage)', async () => {
@@ -160,7 +154,7 @@ describe('small archives read whole', () => {
     ]);
     const damaged = Buffer.from(tgz);
     damaged.writeUInt32LE((damaged.readUInt32LE(damaged.length - 8) ^ 0xffffffff) >>> 0, damaged.length - 8);
-    const whole = await readBundleBuffer(damaged, 'crc.tgz').then(shape, (e: unknown) => String(e));
-    expect(whole).toEqual(await streamed(damaged, 'crc.tgz').then(shape, (e: unknown) => String(e)));
+    const whole = await readBundleBuffer(damaged, 'crc.tgz').then(bundleShape, (e: unknown) => String(e));
+    expect(whole).toEqual(await streamed(damaged, 'crc.tgz').then(bundleShape, (e: unknown) => String(e)));
   });
 });
