@@ -7,7 +7,8 @@
  * names are recorded in `skipped`. A limit breach or an archive that yields nothing is a
  * BundleError (one line); an archive that breaks after some files were read yields a partial
  * bundle whose `lost` says what happened. An archive of at most WHOLE_INPUT_BYTES is read and
- * inflated whole first, within bounds that keep every limit to the stream (see below).
+ * inflated whole first, within bounds that keep every limit to the stream (see below), and its tar
+ * walked in memory (tar-whole.ts) unless it holds anything only the stream reads as it should.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { Readable, type Transform } from 'node:stream';

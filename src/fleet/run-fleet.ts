@@ -36,7 +36,7 @@ export async function runFleet(
       finish(i, await analyzeHost(jobs[i] as HostJob));
       // a bundle's work awaits nothing but this thread's own promises: without a turn of the event
       // loop here, the workers' answers would wait (and the workers starve) until this thread ran out
-      await new Promise(setImmediate);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
   const workers = Math.min(threads - 1, jobs.length - 1);
