@@ -48,6 +48,24 @@ const precompiledTemplates = {
   },
 };
 
+/**
+ * Commander loads node:child_process (and with it net, dgram and a dozen more built-in modules,
+ * about 2 ms of every start) for executable subcommands, which ptdoctor has none of: it is loaded
+ * only if one were spawned. The build fails if commander's line changes, so an upgrade is looked at.
+ */
+const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(COMMANDER_CHILD_PROCESS)) throw new Error(`${args.path} no longer holds: ${COMMANDER_CHILD_PROCESS}`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: text.replace(COMMANDER_CHILD_PROCESS, lazy), loader: 'js' };
+    });
+  },
+};
+
 rmSync('dist/bundle', { recursive: true, force: true });
 mkdirSync('dist/bundle', { recursive: true });
 writeFileSync('dist/bundle/package.json', '{ "type": "commonjs" }\n');
@@ -67,7 +85,7 @@ await build({
   // smaller source to read and hash at every start; names stay for --debug stack traces
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [precompiledTemplates],
+  plugins: [precompiledTemplates, lazyChildProcess],
   logLevel: 'warning',
 });
 // app.js is compiled as a function body by the launcher: no hashbang line

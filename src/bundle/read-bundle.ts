@@ -13,7 +13,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { Readable, type Transform } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
-import { extract as tarExtract } from 'tar-stream';
 import { BundleError } from './bundle-error.js';
 import type { Bundle, BundleFile, SkippedEntry } from './bundle.js';
 import { normaliseEntryName } from './entry-name.js';
@@ -24,7 +23,6 @@ import { formatProblem, sniffFormat } from './sniff-format.js';
 import { stripTopDirectory } from './strip-top-directory.js';
 import { tarEntriesWhole } from './tar-whole.js';
 import { XZ_HEAD_BYTES, xzUnsupported } from './xz-header.js';
-import { xzDecompress } from './xz-stream.js';
 
 class LimitExceeded extends Error {}
 
@@ -137,8 +135,19 @@ export async function readArchiveStream(
   let entries = 0;
   let limitHit: string | null = null;
 
+  // The stream machinery loads when a stream is read (a small bundle is walked without it, and the
+  // xz decoder serves sosreports only). The source stays paused meanwhile; an error it raises is
+  // kept and given to the reader below, never left without a listener.
+  let early: Error | null = null;
+  const keepEarly = (e: Error): void => {
+    early ??= e;
+  };
+  source.on('error', keepEarly);
+  const [{ extract: tarExtract }, xz] = await Promise.all([import('tar-stream'), kind === 'txz' ? import('./xz-stream.js') : null]);
+  source.off('error', keepEarly);
   const extract = tarExtract();
-  const gunzip = kind === 'tgz' ? createGunzip({ chunkSize: inflateChunk(inputBytes) }) : kind === 'txz' ? xzDecompress(source) : null;
+  if (early !== null) extract.destroy(early);
+  const gunzip = kind === 'tgz' ? createGunzip({ chunkSize: inflateChunk(inputBytes) }) : xz ? xz.xzDecompress(source) : null;
   const stop = (reason: string): void => {
     limitHit ??= reason;
     source.destroy();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -131,6 +132,19 @@ describe('readBundleBuffer', () => {
     expect(err).toBeInstanceOf(BundleError);
     expect(String((err as Error).message)).toMatch(/truncated|corrupt/);
     expect(String((err as Error).message)).not.toContain('\n');
+  });
+
+  it('a source that fails (a file gone before it is opened, a directory read as a file) gives one line', async () => {
+    for (const kind of ['tgz', 'txz', 'tar'] as const) {
+      const gone = await readArchiveStream(createReadStream(join(tmpdir(), 'ptdoctor-no-such-bundle.tgz')), kind, 'gone.tgz').catch(
+        (e: unknown) => e,
+      );
+      expect(gone).toBeInstanceOf(BundleError);
+      expect(String((gone as Error).message)).toMatch(/^gone\.tgz: archive could not be read \(ENOENT/);
+      const dir = await readArchiveStream(createReadStream(tmpdir()), kind, 'dir.tgz').catch((e: unknown) => e);
+      expect(dir).toBeInstanceOf(BundleError);
+      expect(String((dir as Error).message)).toMatch(/^dir\.tgz: archive could not be read \(EISDIR/);
+    }
   });
 });
 
