@@ -70,7 +70,7 @@ export async function readBundleBuffer(bytes: Buffer, source: string, limits: Li
   const format = checkHead(bytes.subarray(0, HEAD_BYTES), source);
   const tar = format === 'tgz' && bytes.length <= WHOLE_INPUT_BYTES ? inflatedWhole(bytes, limits) : null;
   if (tar !== null)
-    return readTarWhole(tar, source, limits, 'tgz') ?? readArchiveStream(Readable.from([tar]), 'tar', source, limits, tar.length, 'tgz');
+    return readTarWhole(tar, source, limits) ?? readArchiveStream(Readable.from([tar]), 'tar', source, limits, tar.length, 'tgz');
   return readArchiveStream(Readable.from([bytes]), format, source, limits, bytes.length);
 }
 
@@ -176,9 +176,8 @@ export async function readArchiveStream(
         break;
       }
       const h = entry.header;
-      const place = entryPlace(h.name, h.type ?? 'file', h.linkname ?? null, files, limits);
-      if (typeof place !== 'string') {
-        if (place.refusal !== '') skipped.push({ name: h.name, reason: place.refusal });
+      const place = entryPlace(h.name, h.type ?? 'file', h.linkname ?? null, files, skipped, limits);
+      if (place === null) {
         entry.resume();
         continue;
       }
@@ -202,43 +201,44 @@ export async function readArchiveStream(
 }
 
 /**
- * Where an entry is kept (its normalised path), or why it is not: an empty refusal for a directory
- * (not worth a line in the report), a reason for anything else left out.
+ * Where an entry is kept (its normalised path), or null when it is not: a directory silently,
+ * anything else with the reason recorded in `skipped`. Both readers decide through this.
  */
 function entryPlace(
   name: string,
   type: string,
   linkname: string | null,
   files: ReadonlyMap<string, BundleFile>,
+  skipped: SkippedEntry[],
   limits: Limits,
-): string | { readonly refusal: string } {
-  if (type === 'directory') return { refusal: '' };
-  if (!KEPT_TYPES.has(type)) return { refusal: `${type} entry${linkname ? ` -> ${linkname}` : ''} (only regular files are read)` };
-  const verdict = normaliseEntryName(name, limits);
-  if (!verdict.ok) return { refusal: verdict.reason };
-  if (files.has(verdict.path)) return { refusal: 'duplicate name (the first copy is used)' };
-  return verdict.path;
+): string | null {
+  if (type === 'directory') return null;
+  const verdict = KEPT_TYPES.has(type) ? normaliseEntryName(name, limits) : null;
+  let reason: string;
+  if (verdict === null) reason = `${type} entry${linkname ? ` -> ${linkname}` : ''} (only regular files are read)`;
+  else if (!verdict.ok) reason = verdict.reason;
+  else if (files.has(verdict.path)) reason = 'duplicate name (the first copy is used)';
+  else return verdict.path;
+  skipped.push({ name, reason });
+  return null;
 }
 
-/** A whole tar in memory, read in one loop (tar-whole.ts); null when only the stream reader reads it as it is. */
-function readTarWhole(tar: Buffer, label: string, limits: Limits, format: 'tgz' | 'txz' | 'tar'): Bundle | null {
+/** The tar inflated from a small gzip input, read in one loop (tar-whole.ts); null when only the stream reader reads it as it is. */
+function readTarWhole(tar: Buffer, label: string, limits: Limits): Bundle | null {
   const entries = tarEntriesWhole(tar);
   // past the entry limit, the stream reader stops and words it
   if (entries === null || entries.length > limits.maxEntries) return null;
   const kept = new KeptFiles(limits);
   const skipped: SkippedEntry[] = [];
   for (const entry of entries) {
-    const place = entryPlace(entry.name, entry.type, entry.linkname, kept.files, limits);
-    if (typeof place !== 'string') {
-      if (place.refusal !== '') skipped.push({ name: entry.name, reason: place.refusal });
-      continue;
-    }
+    const place = entryPlace(entry.name, entry.type, entry.linkname, kept.files, skipped, limits);
+    if (place === null) continue;
     kept.begin(place);
     if (entry.data.length > 0) kept.push(entry.data);
     kept.end();
   }
   if (kept.files.size === 0) throw new BundleError(`${label}: the archive holds no readable files`);
-  return finish(label, format, kept.files, skipped, null);
+  return finish(label, 'tgz', kept.files, skipped, null);
 }
 
 function finish(
